@@ -1,0 +1,3 @@
+from camcheck.cli import main
+
+main()

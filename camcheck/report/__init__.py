@@ -1,0 +1,1 @@
+"""Formatters: turn Reports into text, JSON or pictures. They never judge anything."""

@@ -1,0 +1,176 @@
+"""The Scene: one frame with what perception found in it, and cheap planes derived on demand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import cv2
+import numpy as np
+
+# Person-mask confidence above which a pixel belongs to the person (MediaPipe's own default).
+PERSON_CONFIDENCE = 0.5
+# Margin kept between the person and what counts as background, as a share of the frame
+# diagonal: hair, ears and shoulder edges are never judged as background. 3% is about 20 px
+# at 640x360, wider than the blur of the 256x144 segmentation mask after upscaling.
+BACKGROUND_MARGIN = 0.03
+# The background margin is grown on a mask this many times smaller than the frame.
+MASK_STEP = 4
+# Share of the face box's half width/height covered by the skin ellipse. The detector's box
+# runs from the brows to the chin; 0.85 keeps the ellipse on skin and off hair and background.
+FACE_ELLIPSE_FILL = 0.85
+# If the person mask covers less than this share of the face ellipse, segmentation failed
+# there and the face mask is the plain ellipse.
+FACE_ON_PERSON_MIN = 0.5
+
+
+@dataclass(frozen=True)
+class Face:
+    """One detected face, in the pixels of the scene's frame.
+
+    Keypoints follow MediaPipe's face detector: the person's right eye, left eye, nose tip,
+    mouth centre, right ear tragion, left ear tragion (the person's right is on the image's
+    left in an unmirrored frame).
+    """
+
+    box: tuple[int, int, int, int]
+    score: float
+    keypoints: tuple[tuple[float, float], ...] = ()
+
+    @property
+    def area(self) -> int:
+        return self.box[2] * self.box[3]
+
+    @property
+    def center(self) -> tuple[float, float]:
+        x, y, w, h = self.box
+        return x + w / 2, y + h / 2
+
+
+@dataclass
+class Scene:
+    """A frame prepared for the analyzers: pixels, faces and the person mask.
+
+    Attributes:
+        frame: RGB uint8 image at working resolution (the long side at most 640 px).
+        faces: Faces found in it, largest first.
+        person: Person confidence in [0, 1] per pixel, same size as ``frame``.
+        source_size: ``(width, height)`` of the frame as the source delivered it.
+        timestamp: Seconds since the start of the source.
+        index: Frame number in the source.
+    """
+
+    frame: np.ndarray
+    faces: tuple[Face, ...] = ()
+    person: np.ndarray | None = None
+    source_size: tuple[int, int] = (0, 0)
+    timestamp: float = 0.0
+    index: int = 0
+
+    def __post_init__(self) -> None:
+        height, width = self.frame.shape[:2]
+        if self.person is None:
+            self.person = np.zeros((height, width), np.float32)
+        if self.source_size == (0, 0):
+            self.source_size = (width, height)
+        self.faces = tuple(sorted(self.faces, key=lambda face: face.area, reverse=True))
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """``(width, height)`` of the working frame."""
+        return self.frame.shape[1], self.frame.shape[0]
+
+    @property
+    def primary_face(self) -> Face | None:
+        """The largest face: the person at the camera."""
+        return self.faces[0] if self.faces else None
+
+    @cached_property
+    def luma8(self) -> np.ndarray:
+        """BT.601 luma Y' as uint8 (0..255), as OFIQ (ISO/IEC 29794-5) computes it."""
+        return cv2.cvtColor(self.frame, cv2.COLOR_RGB2GRAY)
+
+    @cached_property
+    def luma(self) -> np.ndarray:
+        """BT.601 luma Y' in [0, 1], float32."""
+        return self.luma8.astype(np.float32) / 255.0
+
+    def luma_histogram(self, mask: np.ndarray | None = None) -> np.ndarray:
+        """256-bin histogram of ``luma8``, over the pixels where ``mask`` is True."""
+        if mask is None:
+            if "_frame_histogram" not in self.__dict__:
+                self.__dict__["_frame_histogram"] = _histogram(self.luma8, None)
+            return self.__dict__["_frame_histogram"]
+        return _histogram(self.luma8, mask)
+
+    @cached_property
+    def person_mask(self) -> np.ndarray:
+        assert self.person is not None
+        return self.person >= PERSON_CONFIDENCE
+
+    @cached_property
+    def background_mask(self) -> np.ndarray:
+        """Pixels that are surely background: not the person and not within the margin."""
+        width, height = self.size
+        # Dilate at a quarter of the size: the mask comes from a 256 px model anyway, and
+        # a large elliptical kernel at full size costs 3 ms a frame.
+        small_size = (max(1, width // MASK_STEP), max(1, height // MASK_STEP))
+        small = cv2.resize(
+            self.person_mask.astype(np.uint8), small_size, interpolation=cv2.INTER_AREA
+        )
+        radius = max(1, round(BACKGROUND_MARGIN * float(np.hypot(*small_size))))
+        kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
+        grown = cv2.resize(
+            cv2.dilate(small, kernel), (width, height), interpolation=cv2.INTER_NEAREST
+        )
+        if (face := self.primary_face) is not None:
+            # The face is never background, even where segmentation missed it.
+            x, y, w, h = face.box
+            grown[max(0, y - h // 2) : y + h + h // 4, max(0, x - w // 4) : x + w + w // 4] = 1
+        return grown == 0
+
+    @cached_property
+    def face_mask(self) -> np.ndarray:
+        """Skin of the primary face: an ellipse inside its box (all False without a face)."""
+        mask = np.zeros(self.frame.shape[:2], np.uint8)
+        if (face := self.primary_face) is not None:
+            x, y, w, h = face.box
+            center = (round(x + w / 2), round(y + h / 2))
+            axes = (
+                max(1, round(w / 2 * FACE_ELLIPSE_FILL)),
+                max(1, round(h / 2 * FACE_ELLIPSE_FILL)),
+            )
+            cv2.ellipse(mask, center, axes, 0, 0, 360, 1, thickness=-1)
+        ellipse = mask.astype(bool)
+        # The detector's box can reach past a cheek onto the background; drop those pixels,
+        # unless segmentation missed most of the face (then the ellipse is the better guess).
+        on_person = ellipse & self.person_mask
+        if np.count_nonzero(on_person) >= FACE_ON_PERSON_MIN * np.count_nonzero(ellipse):
+            return on_person
+        return ellipse
+
+
+def _histogram(luma8: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
+    mask8 = None if mask is None else mask.view(np.uint8) if mask.dtype == bool else mask
+    return cv2.calcHist([luma8], [0], mask8, [256], [0, 256]).ravel()
+
+
+def histogram_percentile(histogram: np.ndarray, percent: float) -> float:
+    """The ``percent`` percentile of a 256-bin luma histogram, as a value in [0, 1]."""
+    total = float(histogram.sum())
+    if total <= 0:
+        return 0.0
+    cumulative = np.cumsum(histogram)
+    index = int(np.searchsorted(cumulative, percent / 100.0 * total, side="left"))
+    return min(index, 255) / 255.0
+
+
+def histogram_share(histogram: np.ndarray, low: int, high: int) -> float:
+    """Share of the histogram's pixels with luma8 in [low, high]."""
+    total = float(histogram.sum())
+    return float(histogram[low : high + 1].sum()) / total if total > 0 else 0.0
+
+
+def histogram_mean(histogram: np.ndarray) -> float:
+    total = float(histogram.sum())
+    return float(np.dot(histogram, np.arange(256))) / total / 255.0 if total > 0 else 0.0

@@ -1,0 +1,160 @@
+"""Benchmark: per-frame milliseconds per stage, cold start of `camcheck image`, peak memory.
+
+Not a test: figures depend on the machine. Run it on the 2-core reference machine and copy
+the Markdown it prints into the README.
+
+    python scripts/bench.py [--frames 200] [--runs 5]
+
+Stages per frame, at 640x480, 1280x720 and 1920x1080 (a webcam frame made from the
+good_obama fixture, JPEG-encoded as an MJPEG camera delivers it):
+decode (JPEG -> RGB), working copy (downscale to 640), face detection, person segmentation,
+then each analyzer (its measure and judge, including the Scene planes it is first to use).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from camcheck.analyzers import ANALYZERS  # noqa: E402
+from camcheck.perception import WORKING_LONG_SIDE, Perception, working_copy  # noqa: E402
+from camcheck.scene import Scene  # noqa: E402
+from camcheck.sources import to_rgb8  # noqa: E402
+
+RESOLUTIONS = [(640, 480), (1280, 720), (1920, 1080)]
+
+
+def webcam_frames(size: tuple[int, int], count: int) -> list[bytes]:
+    """JPEG frames of a seated person at ``size``, slightly different from each other."""
+    photo = cv2.imread(str(ROOT / "fixtures" / "good_obama.jpg"))
+    width = size[0]
+    scale = width / photo.shape[1]
+    rng = np.random.default_rng(0)
+    frames = []
+    for i in range(count):
+        dx = 4 * np.sin(i / 7)
+        matrix = np.float32([[scale, 0, dx], [0, scale, 0]])
+        frame = cv2.warpAffine(photo, matrix, size, borderMode=cv2.BORDER_REFLECT)
+        noise = rng.normal(0, 2, frame.shape)
+        frame = np.clip(frame + noise, 0, 255).astype(np.uint8)
+        frames.append(cv2.imencode(".jpg", frame, [cv2.IMWRITE_JPEG_QUALITY, 85])[1].tobytes())
+    return frames
+
+
+def time_stages(perception: Perception, frames: list[bytes]) -> dict[str, list[float]]:
+    timings: dict[str, list[float]] = {}
+
+    def record(name: str, start: float) -> float:
+        now = time.perf_counter()
+        timings.setdefault(name, []).append((now - start) * 1000)
+        return now
+
+    analyzers = [cls() for cls in ANALYZERS]
+    for index, data in enumerate(frames):
+        t = time.perf_counter()
+        image = to_rgb8(cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR))
+        t = record("decode", t)
+        frame = working_copy(image, WORKING_LONG_SIDE)
+        t = record("working copy", t)
+        faces = perception.detect_faces(frame)
+        t = record("face detection", t)
+        person = perception.segment_person(frame)
+        t = record("segmentation", t)
+        scene = Scene(
+            frame=frame,
+            faces=tuple(faces),
+            person=person,
+            source_size=(image.shape[1], image.shape[0]),
+            timestamp=index / 30,
+            index=index,
+        )
+        for analyzer in analyzers:
+            analyzer.judge(scene, analyzer.measure(scene))
+            t = record(f"analyzer {type(analyzer).__name__}", t)
+    return timings
+
+
+def cold_start(runs: int) -> tuple[float, float]:
+    """Median wall seconds and peak RSS (MB) of `camcheck image` on one fixture."""
+    walls, peaks = [], []
+    exe = Path(sys.executable).with_name("camcheck")
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "camcheck"]
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run(
+            [*command, "image", str(ROOT / "fixtures" / "good_obama.jpg")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+        walls.append(time.perf_counter() - start)
+        peaks.append(max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+    return statistics.median(walls), max(peaks) / 1024
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--frames", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, OpenCV {cv2.__version__}"
+    )
+    results: dict[tuple[int, int], dict[str, float]] = {}
+    with Perception() as perception:
+        for size in RESOLUTIONS:
+            frames = webcam_frames(size, args.frames + 10)
+            time_stages(perception, frames[:10])  # warm up
+            timings = time_stages(perception, frames[10:])
+            results[size] = {name: statistics.median(v) for name, v in timings.items()}
+            results[size]["p95 whole pipeline"] = float(
+                np.percentile([sum(vals) for vals in zip(*timings.values(), strict=True)], 95)
+            )
+    stages = list(results[RESOLUTIONS[0]])
+    header = (
+        "| stage (median ms per frame) | " + " | ".join(f"{w}x{h}" for w, h in RESOLUTIONS) + " |"
+    )
+    print()
+    print(header)
+    print("|---" * (len(RESOLUTIONS) + 1) + "|")
+    for stage in stages:
+        if stage == "p95 whole pipeline":
+            continue
+        print(f"| {stage} | " + " | ".join(f"{results[s][stage]:.2f}" for s in RESOLUTIONS) + " |")
+    totals = {
+        s: sum(v for k, v in results[s].items() if k != "p95 whole pipeline") for s in RESOLUTIONS
+    }
+    print(
+        "| **whole pipeline** | " + " | ".join(f"**{totals[s]:.2f}**" for s in RESOLUTIONS) + " |"
+    )
+    print(
+        "| whole pipeline, 95th percentile | "
+        + " | ".join(f"{results[s]['p95 whole pipeline']:.2f}" for s in RESOLUTIONS)
+        + " |"
+    )
+    wall, peak = cold_start(args.runs)
+    print()
+    print(
+        f"cold start of `camcheck image fixtures/good_obama.jpg`: {wall:.2f} s wall "
+        f"(median of {args.runs}), peak RSS {peak:.0f} MB"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

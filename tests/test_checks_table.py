@@ -1,0 +1,74 @@
+"""The check table is complete: every id has texts in every language, same placeholders,
+a README row, and an analyzer that can produce it."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+
+import pytest
+
+from camcheck.analyzers import ANALYZERS
+from camcheck.checks import CHECKS, LANGUAGES, UI, Group, placeholders, render, ui
+from camcheck.findings import Finding
+from tests.conftest import ROOT
+
+ID_PATTERN = re.compile(
+    r"^(camera|face|lighting|image|background|virtual_background|framing)"
+    r"\.[a-z_]+$"
+)
+
+
+@pytest.mark.parametrize("check_id", list(CHECKS))
+def test_every_check_has_every_language(check_id: str) -> None:
+    check = CHECKS[check_id]
+    assert ID_PATTERN.match(check_id)
+    assert isinstance(check.group, Group)
+    assert check.better in ("higher", "lower")
+    assert check.source.strip()
+    for lang in LANGUAGES:
+        text = check.texts[lang]
+        assert text.title.strip() and text.message.strip() and text.advice.strip(), lang
+    english = check.texts["en"]
+    for lang in LANGUAGES:
+        text = check.texts[lang]
+        assert placeholders(text.message) == placeholders(english.message), lang
+        assert placeholders(text.advice) == placeholders(english.advice), lang
+        assert placeholders(text.title) == set(), "titles carry no numbers"
+
+
+@pytest.mark.parametrize("key", list(UI))
+def test_every_ui_sentence_has_every_language(key: str) -> None:
+    texts = UI[key]
+    assert set(texts) == set(LANGUAGES), key
+    assert len({frozenset(placeholders(t)) for t in texts.values()}) == 1, key
+
+
+def test_every_check_is_produced_by_an_analyzer() -> None:
+    produced = [check_id for cls in ANALYZERS for check_id in cls.check_ids]
+    assert sorted(produced) == sorted(CHECKS)
+
+
+def test_every_check_has_a_readme_row() -> None:
+    readme = (ROOT / "README.md").read_text()
+    for check_id in CHECKS:
+        assert f"| `{check_id}` |" in readme, f"README lacks a row for {check_id}"
+    spec = importlib.util.spec_from_file_location(
+        "update_readme", ROOT / "scripts" / "update_readme.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.updated(readme) == readme, "run scripts/update_readme.py"
+
+
+def test_messages_render_with_decimal_sign_per_language() -> None:
+    item = Finding(
+        "lighting.backlight",
+        {"contrast_ratio": 3.46, "background_bright_share": 0.5, "background_luma": 0.9},
+        CHECKS["lighting.backlight"].severity,
+    )
+    assert "3.5 times" in render(item, "en").message
+    assert "3,5 keer" in render(item, "nl").message
+    assert "50%" in render(item, "nl").message
+    assert ui("label.held", "nl", fraction=0.25, seconds=1.5).endswith("1,5 s achter elkaar")

@@ -1,0 +1,121 @@
+"""Session: persistence over time, interruption and failing sources, without any model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+
+from camcheck.errors import CamcheckError
+from camcheck.scene import Scene
+from camcheck.selection import Selection
+from camcheck.session import Session
+from camcheck.sources import Frame, FrameSource
+from tests.conftest import synthetic_scene
+
+DARK = synthetic_scene(face_luma=0.12, face_texture=0.03, background=0.3, person_luma=0.1)
+GOOD = synthetic_scene(face_luma=0.65)
+
+
+class SceneSource(FrameSource):
+    """Frames whose pixels do not matter: the 'perception' below maps index -> Scene."""
+
+    kind = "video"
+    name = "scenes"
+
+    def __init__(
+        self,
+        scenes: list[Scene],
+        fps: float = 30.0,
+        fail_at: int | None = None,
+        interrupt_at: int | None = None,
+    ) -> None:
+        self.scenes = scenes
+        self.fps = fps
+        self.fail_at = fail_at
+        self.interrupt_at = interrupt_at
+        self.closed = False
+
+    def __iter__(self) -> Iterator[Frame]:
+        for index in range(len(self.scenes)):
+            if index == self.fail_at:
+                raise CamcheckError("error.camera_lost", seconds=index / self.fps)
+            if index == self.interrupt_at:
+                raise KeyboardInterrupt
+            yield Frame(np.zeros((2, 2, 3), np.uint8), index / self.fps, index)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def run(source: SceneSource, selection: Selection | None = None):
+    return Session(lambda frame: source.scenes[frame.index], selection=selection).run(source)
+
+
+def test_a_short_blip_is_not_reported() -> None:
+    # 0.5 s of dark face inside 4 s of good light: flicker, not a finding.
+    scenes = [GOOD] * 45 + [DARK] * 15 + [GOOD] * 60
+    report = run(SceneSource(scenes))
+    assert report.frames_analyzed == 120
+    assert "lighting.too_dark" not in {f.id for f in report.findings}
+    assert report.exit_code == 0
+
+
+def test_a_lasting_problem_is_reported_with_its_share_of_time() -> None:
+    scenes = [GOOD] * 60 + [DARK] * 60  # 2 s good, 2 s dark
+    report = run(SceneSource(scenes))
+    (finding,) = [f for f in report.findings if f.id == "lighting.too_dark"]
+    assert finding.measured["fraction"] == pytest.approx(0.5, abs=0.02)
+    assert finding.measured["seconds"] == pytest.approx(2.0, abs=0.05)
+    assert finding.measured["first_seen_s"] == pytest.approx(2.0, abs=0.05)
+    assert report.exit_code == 1
+
+
+def test_short_gaps_do_not_break_a_run() -> None:
+    # Dark for 1.2 s with one good frame every 0.1 s: the run holds.
+    scenes = [GOOD if i % 3 == 2 else DARK for i in range(36)] + [GOOD] * 30
+    report = run(SceneSource(scenes))
+    assert "lighting.too_dark" in {f.id for f in report.findings}
+
+
+def test_single_frame_reports_directly() -> None:
+    report = run(SceneSource([DARK]))
+    assert [f.id for f in report.findings] == ["lighting.too_dark"]
+    assert "fraction" not in report.findings[0].measured
+
+
+def test_interrupt_keeps_the_summary_so_far() -> None:
+    source = SceneSource([DARK] * 90, interrupt_at=60)
+    report = run(source)
+    assert report.interrupted
+    assert report.frames_analyzed == 60
+    assert "lighting.too_dark" in {f.id for f in report.findings}
+    assert source.closed
+
+
+def test_source_failing_midway_keeps_the_summary_and_the_error() -> None:
+    source = SceneSource([GOOD] * 90, fail_at=45)
+    report = run(source)
+    assert report.error is not None and report.error.key == "error.camera_lost"
+    assert report.frames_analyzed == 45
+    assert report.exit_code == 2
+
+
+def test_source_failing_before_any_frame_raises() -> None:
+    with pytest.raises(CamcheckError):
+        run(SceneSource([GOOD] * 5, fail_at=0))
+
+
+def test_ignore_and_select() -> None:
+    scenes = [DARK] * 40
+    assert not run(SceneSource(scenes), Selection.from_options(ignore=["lighting"])).findings
+    only = run(SceneSource(scenes), Selection.from_options(select=["face.not_found"]))
+    assert not only.findings
+    with pytest.raises(CamcheckError):
+        Selection.from_options(select=["lighting.nope"])
+
+
+def test_metrics_are_medians_over_frames() -> None:
+    report = run(SceneSource([GOOD] * 10))
+    assert 0.55 < report.metrics["face_luma"] < 0.75

@@ -1,0 +1,181 @@
+"""Frame sources: stills in odd formats and places, video files, cameras that fail."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from camcheck.errors import CamcheckError
+from camcheck.sources import CameraSource, VideoSource, load_image, to_rgb8
+from tests.conftest import FIXTURES
+
+
+def jpeg_with_orientation(image_bgr: np.ndarray, orientation: int) -> bytes:
+    """A JPEG with an EXIF APP1 segment holding only the Orientation tag."""
+    ok, encoded = cv2.imencode(".jpg", image_bgr)
+    assert ok
+    data = encoded.tobytes()
+    tiff = b"MM\x00*" + struct.pack(">I", 8) + struct.pack(">H", 1)
+    tiff += struct.pack(">HHII", 0x0112, 3, 1, orientation << 16) + struct.pack(">I", 0)
+    payload = b"Exif\x00\x00" + tiff
+    app1 = b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload
+    return data[:2] + app1 + data[2:]
+
+
+def test_exif_rotated_photo_is_judged_upright(tmp_path: Path) -> None:
+    # given a landscape array stored with "rotate 90 CW to display" (orientation 6)
+    stored = np.zeros((100, 200, 3), np.uint8)
+    stored[:, :20] = 255  # a white band on the stored left edge
+    path = tmp_path / "phone photo.jpg"
+    path.write_bytes(jpeg_with_orientation(stored, 6))
+    # when loaded
+    image = load_image(path)
+    # then it is portrait and the band is at the top, as a viewer shows it
+    assert image.shape[:2] == (200, 100)
+    assert image[:20].mean() > 200 and image[-20:].mean() < 50
+
+
+def test_non_ascii_path_with_spaces(tmp_path: Path) -> None:
+    folder = tmp_path / "mijn foto's – é ü 日本"
+    folder.mkdir()
+    path = folder / "gezicht ë.png"
+    cv2.imwrite(str(tmp_path / "x.png"), np.full((64, 64, 3), 128, np.uint8))
+    path.write_bytes((tmp_path / "x.png").read_bytes())
+    assert load_image(path).shape == (64, 64, 3)
+
+
+@pytest.mark.parametrize(
+    ("array", "expected"),
+    [
+        (np.full((40, 40), 200, np.uint8), (200, 200, 200)),
+        (np.full((40, 40, 3), 65535, np.uint16), (255, 255, 255)),
+        (
+            np.dstack([np.full((40, 40, 3), 0, np.uint8), np.zeros((40, 40), np.uint8)]),
+            (255, 255, 255),
+        ),  # fully transparent black -> white background
+        (
+            np.dstack(
+                [
+                    np.full((40, 40), 10, np.uint8),
+                    np.full((40, 40), 20, np.uint8),
+                    np.full((40, 40), 30, np.uint8),
+                ]
+            ),
+            (30, 20, 10),
+        ),  # BGR -> RGB
+    ],
+)
+def test_to_rgb8_handles_grey_16bit_alpha(array: np.ndarray, expected: tuple) -> None:
+    rgb = to_rgb8(array)
+    assert rgb.dtype == np.uint8 and rgb.shape == (40, 40, 3)
+    assert tuple(int(v) for v in rgb[5, 5]) == expected
+
+
+def test_16bit_png_loads(tmp_path: Path) -> None:
+    path = tmp_path / "deep.png"
+    cv2.imwrite(str(path), np.full((50, 60, 3), 32768, np.uint16))
+    image = load_image(path)
+    assert image.dtype == np.uint8 and abs(int(image[0, 0, 0]) - 128) <= 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "key"),
+    [
+        ("missing.jpg", None, "error.missing"),
+        ("empty.jpg", b"", "error.empty"),
+        ("text.jpg", b"this is not a picture\n" * 10, "error.not_image"),
+    ],
+)
+def test_bad_files_give_clear_errors(
+    tmp_path: Path, name: str, content: bytes | None, key: str
+) -> None:
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(CamcheckError) as caught:
+        load_image(path)
+    assert caught.value.key == key
+    assert str(path) in caught.value.render()
+
+
+def test_directory_and_tiny_image(tmp_path: Path) -> None:
+    with pytest.raises(CamcheckError) as caught:
+        load_image(tmp_path)
+    assert caught.value.key == "error.is_directory"
+    tiny = tmp_path / "tiny.png"
+    cv2.imwrite(str(tiny), np.zeros((1, 1, 3), np.uint8))
+    with pytest.raises(CamcheckError) as caught:
+        load_image(tiny)
+    assert caught.value.key == "error.too_small"
+
+
+def test_huge_png_is_refused_before_decoding(tmp_path: Path) -> None:
+    # A PNG header that claims 20000x20000 is refused from the header alone.
+    header = b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR"
+    header += struct.pack(">IIBBBBB", 20000, 20000, 8, 2, 0, 0, 0)
+    path = tmp_path / "huge.png"
+    path.write_bytes(header + b"\x00" * 64)
+    with pytest.raises(CamcheckError) as caught:
+        load_image(path)
+    assert caught.value.key == "error.too_large"
+
+
+def test_video_source_yields_every_frame_with_timestamps() -> None:
+    frames = list(VideoSource(FIXTURES / "sample_call.mp4"))
+    assert len(frames) == 75
+    assert frames[15].timestamp == pytest.approx(1.0)
+    assert frames[0].image.shape == (360, 640, 3)
+
+
+def test_corrupt_video_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "broken.mp4"
+    path.write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"garbage" * 100)
+    with pytest.raises(CamcheckError) as caught:
+        VideoSource(path)
+    assert caught.value.key == "error.not_video"
+
+
+class FakeCapture:
+    """A cv2.VideoCapture stand-in: opens or not, and delivers a set number of frames."""
+
+    def __init__(self, opened: bool = True, frames: int = 0) -> None:
+        self.opened = opened
+        self.frames = frames
+        self.released = False
+
+    def isOpened(self) -> bool:
+        return self.opened
+
+    def read(self):
+        if self.frames <= 0:
+            return False, None
+        self.frames -= 1
+        return True, np.zeros((48, 64, 3), np.uint8)
+
+    def release(self) -> None:
+        self.released = True
+
+
+def test_camera_that_does_not_open_names_what_was_tried() -> None:
+    with pytest.raises(CamcheckError) as caught:
+        CameraSource(3, 5.0, opener=lambda index: FakeCapture(opened=False))
+    assert caught.value.key == "error.no_camera"
+    assert "camera 3" in caught.value.render()
+    assert "--source" in caught.value.render()
+
+
+def test_camera_unplugged_midway_raises_after_timeout() -> None:
+    clock = iter(np.arange(0, 100, 0.5))
+    capture = FakeCapture(frames=4)
+    source = CameraSource(0, 30.0, opener=lambda index: capture, clock=lambda: next(clock))
+    seen = []
+    with pytest.raises(CamcheckError) as caught:
+        for frame in source:
+            seen.append(frame)
+    assert len(seen) == 4
+    assert caught.value.key == "error.camera_lost"
+    assert capture.released
