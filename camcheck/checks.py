@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
@@ -36,11 +36,17 @@ class Group(StrEnum):
 
 @dataclass(frozen=True)
 class Text:
-    """The sentences of one check in one language."""
+    """The sentences of one check in one language.
+
+    ``extras`` are sentences added to the message only when the finding measured their key
+    (e.g. edge flicker, which only a video has), so a message never shows a number that was
+    not measured.
+    """
 
     title: str
     message: str
     advice: str
+    extras: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,10 @@ class Check:
         better: Which way the metric is better ("higher" or "lower").
         source: Where the threshold comes from (a standard, a paper, our fixtures).
         texts: Language code -> title, message and advice.
+        persist_s: In video and live, how long the finding must hold without a break
+            before it is reported; None means the session's default (about a second).
+        hides: Checks (ids or prefixes such as "lighting") that mean nothing in a frame where
+            this one fires, so the session drops them there.
     """
 
     id: str
@@ -66,6 +76,11 @@ class Check:
     better: Literal["higher", "lower"]
     source: str
     texts: Mapping[str, Text]
+    persist_s: float | None = None
+    hides: tuple[str, ...] = ()
+
+    def hides_check(self, check_id: str) -> bool:
+        return any(check_id == h or check_id.startswith(h + ".") for h in self.hides)
 
     def text(self, lang: str) -> Text:
         return self.texts.get(lang) or self.texts[DEFAULT_LANGUAGE]
@@ -85,6 +100,72 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "fraction": "percent",
     "seconds": "seconds",
     "first_seen_s": "seconds",
+    # background.cluttered, background.distracting_color, background.intrusion
+    "background_edge_density": "percent",
+    "background_clutter": "number",
+    "busiest_clutter": "number",
+    "busiest_x": "integer",
+    "busiest_y": "integer",
+    "busiest_w": "integer",
+    "busiest_h": "integer",
+    "colour_spot": "number",
+    "colour_spot_contrast": "number",
+    "face_colourfulness": "number",
+    "background_colourfulness": "number",
+    "colour_spot_x": "integer",
+    "colour_spot_y": "integer",
+    "colour_spot_w": "integer",
+    "colour_spot_h": "integer",
+    "intrusion_share": "percent",
+    "second_face_width_ratio": "percent",
+    "second_face_share": "percent",
+    "moving_blob_share": "percent",
+    "second_body_share": "percent",
+    "background_motion_share": "percent",
+    # lighting.uneven, lighting.color_cast, image.blurry, image.noisy, framing.*
+    "face_light_ratio": "ratio",
+    "face_uniformity": "percent",
+    "cast_strength": "integer",
+    "face_chroma": "integer",
+    "face_sharpness": "number",
+    "noise_sigma": "ratio",
+    "head_outside_share": "percent",
+    "face_offset": "percent",
+    "face_size_share": "percent",
+    "eye_line_share": "percent",
+    # camera.*
+    "frame_peak_luma": "percent",
+    "frame_change_levels": "number",
+    "camera_width": "integer",
+    "camera_height": "integer",
+    "camera_lines": "integer",
+    "requested_width": "integer",
+    "requested_height": "integer",
+    "camera_fps": "ratio",
+    "elapsed_s": "seconds",
+    "total_s": "seconds",
+    # virtual_background.*
+    "vb_signals": "integer",
+    "vb_noise_ratio": "ratio",
+    "vb_edge_step_share": "percent",
+    "vb_halo_px": "integer",
+    "vb_edge_flicker": "ratio",
+    "vb_background_still_share": "percent",
+}
+
+# Measured keys whose number is a code for a word (a side, a colour), not a quantity:
+# key -> code -> the word in each language. Messages show the word; JSON keeps the code.
+MEASURE_WORDS: dict[str, dict[int, dict[str, str]]] = {
+    # lighting.uneven: where the light comes from, seen by the person (unmirrored frame).
+    "light_side": {1: {"en": "left", "nl": "links"}, -1: {"en": "right", "nl": "rechts"}},
+    # lighting.color_cast: the tint of the face (see camcheck/analyzers/color_cast.py).
+    "cast_tint": {
+        0: {"en": "grey and pale", "nl": "grauw en bleek"},
+        1: {"en": "orange", "nl": "oranje"},
+        2: {"en": "blue", "nl": "blauw"},
+        3: {"en": "green", "nl": "groen"},
+        4: {"en": "purple", "nl": "paars"},
+    },
 }
 
 _LIGHT = Group.LIGHT
@@ -112,6 +193,38 @@ _TABLE: tuple[Check, ...] = (
                 message="Er is geen gezicht in beeld gevonden.",
                 advice="Ga recht voor de camera zitten, met je hele gezicht in beeld, ongeveer "
                 "een armlengte ervandaan, en zorg dat er licht op je gezicht valt.",
+            ),
+        },
+    ),
+    Check(
+        id="lighting.backlight",
+        group=_LIGHT,
+        severity=Severity.PROBLEM,
+        metric="contrast_ratio",
+        threshold=2.5,
+        better="lower",
+        source="Background-to-face luma ratio, counted only when at least "
+        "BACKLIGHT_MIN_BRIGHT_SHARE of the background near you is blown out (a window "
+        "or sky). Our backlit fixtures reach 3.5 or more; a well-lit dark face before a "
+        "white wall stays near 2",
+        texts={
+            "en": Text(
+                title="Backlight",
+                message="There is bright light behind you: the background is "
+                "{contrast_ratio} times as bright as your face and {background_bright_share} "
+                "of it is blown out. You are barely visible.",
+                advice="Do not sit with a window or lamp behind you: turn your desk so the "
+                "window is in front of you or to the side, or close the curtains and light "
+                "your face from the front.",
+            ),
+            "nl": Text(
+                title="Tegenlicht",
+                message="Er is fel licht achter je: de achtergrond is {contrast_ratio} keer zo "
+                "licht als je gezicht en {background_bright_share} ervan is wit uitgebeten. "
+                "Je bent nauwelijks te zien.",
+                advice="Ga niet met een raam of lamp achter je zitten: draai je bureau zodat "
+                "het raam voor of naast je is, of doe de gordijnen dicht en verlicht je "
+                "gezicht van voren.",
             ),
         },
     ),
@@ -177,34 +290,282 @@ _TABLE: tuple[Check, ...] = (
         },
     ),
     Check(
-        id="lighting.backlight",
+        id="lighting.uneven",
         group=_LIGHT,
-        severity=Severity.PROBLEM,
-        metric="contrast_ratio",
-        threshold=2.5,
+        severity=Severity.WARNING,
+        metric="face_light_ratio",
+        threshold=3.0,
         better="lower",
-        source="Background-to-face luma ratio, counted only when at least "
-        "BACKLIGHT_MIN_BRIGHT_SHARE of the background near you is blown out (a window "
-        "or sky). Our backlit fixtures reach 3.5 or more; a well-lit dark face before a "
-        "white wall stays near 2",
+        source="Linear-light ratio of the medians of the face's two halves (split on the "
+        "eyes-to-mouth line), counted only when their luma histograms also overlap less "
+        "than 0.5 (ISO/IEC 29794-5 / OFIQ illumination uniformity). Well-lit fixtures stay "
+        "under 1.6; the side-lit ones (2.5 stops on one side) reach 4 or more",
         texts={
             "en": Text(
-                title="Backlight",
-                message="There is bright light behind you: the background is "
-                "{contrast_ratio} times as bright as your face and {background_bright_share} "
-                "of it is blown out. You are barely visible.",
-                advice="Do not sit with a window or lamp behind you: turn your desk so the "
-                "window is in front of you or to the side, or close the curtains and light "
-                "your face from the front.",
+                title="Uneven light on your face",
+                message="One side of your face is much darker than the other: the light "
+                "comes from your {light_side}, and that side gets {face_light_ratio} times "
+                "as much light (the two halves match for {face_uniformity}).",
+                advice="Light both sides of your face: turn so the window or lamp is in front "
+                "of you, behind your screen, or put a second lamp, or a white wall or sheet "
+                "that bounces the light back, on your darker side. Zoom's 'Adjust for low "
+                "light' or the brightness setting in Teams lifts the shadow side a little, but "
+                "only light from the front evens it out.",
             ),
             "nl": Text(
-                title="Tegenlicht",
-                message="Er is fel licht achter je: de achtergrond is {contrast_ratio} keer zo "
-                "licht als je gezicht en {background_bright_share} ervan is wit uitgebeten. "
-                "Je bent nauwelijks te zien.",
-                advice="Ga niet met een raam of lamp achter je zitten: draai je bureau zodat "
-                "het raam voor of naast je is, of doe de gordijnen dicht en verlicht je "
-                "gezicht van voren.",
+                title="Ongelijk licht op je gezicht",
+                message="De ene kant van je gezicht is veel donkerder dan de andere: het licht "
+                "komt van {light_side} (vanuit jou gezien), en die kant krijgt "
+                "{face_light_ratio} keer zoveel licht (de twee helften komen voor "
+                "{face_uniformity} overeen).",
+                advice="Zorg voor licht op beide kanten van je gezicht: draai je zo dat het "
+                "raam of de lamp voor je is, achter je scherm, of zet aan je donkere kant een "
+                "tweede lamp, of een witte muur of een wit laken dat het licht terugkaatst. "
+                "'Aanpassen voor weinig licht' in Zoom of de helderheid in Teams maakt de "
+                "schaduwkant wat lichter, maar alleen licht van voren maakt het gelijk.",
+            ),
+        },
+    ),
+    Check(
+        id="lighting.color_cast",
+        group=_LIGHT,
+        severity=Severity.WARNING,
+        metric="cast_strength",
+        threshold=9.0,
+        better="lower",
+        source="Distance in CIELAB a*b* of the picture's near-neutral pixels (walls, "
+        "shirts, paper; a mean shift from the brightest pixels' colour) from grey, counted "
+        "only when the face is tinted the same way by at least MIN_FACE_AGREEMENT (0.55) "
+        "of the expected shift. Good photo fixtures reach up to 8.7 with their faces not "
+        "agreeing; scripted white-balance errors 9.7 to 25. Also a face with chroma C*ab "
+        "under 9 in a colour picture (grey, pale; well-lit skin of every tone has 12 or "
+        "more on our fixtures)",
+        texts={
+            "en": Text(
+                title="Unnatural colour",
+                message="Your face looks {cast_tint} on camera. The greys and whites in the "
+                "picture are off by {cast_strength} (CIELAB), and the colour strength of your "
+                "skin is {face_chroma}.",
+                advice="Light your face with white daylight or a daylight lamp and do not mix "
+                "it with warm bulbs or the blue glow of a screen: turn a coloured lamp away "
+                "from your face and set the camera's white balance to automatic. A grey, pale "
+                "face needs more and warmer light on it from the front. In the call app, "
+                "switch off video filters; Zoom's 'Touch up my appearance' and 'Adjust for "
+                "low light' can soften it.",
+            ),
+            "nl": Text(
+                title="Onnatuurlijke kleur",
+                message="Je gezicht ziet er {cast_tint} uit in beeld. De grijs- en wittinten "
+                "in beeld wijken {cast_strength} af (CIELAB), en de kleursterkte van je huid "
+                "is {face_chroma}.",
+                advice="Verlicht je gezicht met wit daglicht of een daglichtlamp en meng dat "
+                "niet met warme lampen of het blauwe licht van een scherm: draai een gekleurde "
+                "lamp van je gezicht weg en zet de witbalans van je camera op automatisch. Een "
+                "grauw, bleek gezicht heeft meer en warmer licht van voren nodig. Zet in je "
+                "videobel-app filters uit; 'Mijn uiterlijk bijwerken' en 'Aanpassen voor "
+                "weinig licht' in Zoom kunnen het verzachten.",
+            ),
+        },
+    ),
+    Check(
+        id="image.noisy",
+        group=_CAMERA,
+        severity=Severity.WARNING,
+        metric="noise_sigma",
+        threshold=5.0,
+        better="lower",
+        source="Immerkær (1996) noise sigma on 8-bit luma over the frame's flat parts (Sobel "
+        "|gx| + |gy| under 32). Real photos on our fixtures measure 0.4 to 1.4, 2 stops "
+        "under with gain noise 2.5 to 3.7, 3 stops of gain 7.1 to 8.8",
+        texts={
+            "en": Text(
+                title="Grainy picture",
+                message="Your picture is grainy: the noise on smooth areas measures "
+                "{noise_sigma} grey levels (of 255).",
+                advice="Add light: a lamp behind your screen aimed at your face, or sit facing "
+                "a window. In dim light the camera amplifies its signal, and the grain with "
+                "it. 'Adjust for low light' in Zoom or Teams and denoise filters hide some "
+                "grain but smear your face; more light is the real fix.",
+            ),
+            "nl": Text(
+                title="Korrelig beeld",
+                message="Je beeld is korrelig: de ruis op egale vlakken is {noise_sigma} "
+                "grijswaarden (van 255).",
+                advice="Zorg voor meer licht: een lamp achter je scherm, gericht op je "
+                "gezicht, of ga met je gezicht naar een raam zitten. Bij weinig licht versterkt "
+                "de camera het signaal, en de korrel ook. 'Aanpassen voor weinig licht' in "
+                "Zoom of Teams en ruisfilters verbergen wat korrel, maar smeren je gezicht "
+                "uit; meer licht is de echte oplossing.",
+            ),
+        },
+    ),
+    Check(
+        id="image.blurry",
+        group=_CAMERA,
+        severity=Severity.WARNING,
+        metric="face_sharpness",
+        threshold=0.65,
+        better="higher",
+        source="Spread of the Laplacian over the spread of luma on the face box resampled "
+        "to 96 px wide (variance of the Laplacian, Pech-Pacheco et al. 2000, made "
+        "independent of face size and contrast). Real photos on our fixtures measure 0.75 "
+        "to 2.8 (the softest: biden.jpg pasted on a virtual background); defocus (sigma "
+        "3 px) 0.23 to 0.54, 17 px motion blur 0.47",
+        texts={
+            "en": Text(
+                title="Blurry picture",
+                message="Your face is out of focus or smeared: its sharpness measures "
+                "{face_sharpness}.",
+                advice="Wipe the camera lens (a fingerprint blurs everything), sit at least "
+                "an arm's length away, since many webcams cannot focus closer, and check that "
+                "autofocus is on in the camera's settings. Sit still; more light also helps, "
+                "as the camera then exposes shorter and movement smears less. Switch off "
+                "beauty or soft-focus filters in the call app: they blur on purpose.",
+            ),
+            "nl": Text(
+                title="Wazig beeld",
+                message="Je gezicht is onscherp of uitgesmeerd: de scherpte is {face_sharpness}.",
+                advice="Veeg de lens van je camera schoon (een vingerafdruk maakt alles "
+                "wazig), ga minstens een armlengte ervandaan zitten, want veel webcams kunnen "
+                "niet dichterbij scherpstellen, en kijk of autofocus aanstaat in de "
+                "camera-instellingen. Zit stil; meer licht helpt ook, want dan belicht de "
+                "camera korter en smeert beweging minder uit. Zet schoonheids- of "
+                "zachtfilters in je videobel-app uit: die maken je expres wazig.",
+            ),
+        },
+    ),
+    Check(
+        id="framing.cut_off",
+        group=_CAMERA,
+        severity=Severity.WARNING,
+        metric="head_outside_share",
+        threshold=0.15,
+        better="lower",
+        source="Share of the estimated head (face box, crown as far above the eyes as the "
+        "chin is below them) outside the frame. A little hair cut off is a normal close "
+        "framing; 15% reaches the forehead or a cheek",
+        texts={
+            "en": Text(
+                title="Face cut off",
+                message="Part of your head is outside the picture: about {head_outside_share} "
+                "of it.",
+                advice="Move back a little or towards the middle of the picture, or tilt and "
+                "turn the camera, until your whole head with a little space above it is in "
+                "view.",
+            ),
+            "nl": Text(
+                title="Gezicht valt buiten beeld",
+                message="Een deel van je hoofd valt buiten beeld: ongeveer "
+                "{head_outside_share} ervan.",
+                advice="Ga iets naar achteren of meer naar het midden van het beeld, of kantel "
+                "en draai de camera, tot je hele hoofd met een beetje ruimte erboven in beeld "
+                "is.",
+            ),
+        },
+    ),
+    Check(
+        id="framing.too_close",
+        group=_CAMERA,
+        severity=Severity.WARNING,
+        metric="face_size_share",
+        threshold=0.55,
+        better="lower",
+        source="Face box height as a share of the picture's short side. At 0.55 the head "
+        "(about 1.4 face boxes) fills the frame and no shoulders show; at an arm's length "
+        "a laptop webcam gives 0.25 to 0.40",
+        texts={
+            "en": Text(
+                title="Too close to the camera",
+                message="Your face fills {face_size_share} of the picture's height: you sit "
+                "very close to the camera.",
+                advice="Sit back to about an arm's length from the camera, so your head and "
+                "shoulders are in view; a camera this close also distorts your face.",
+            ),
+            "nl": Text(
+                title="Te dicht bij de camera",
+                message="Je gezicht vult {face_size_share} van de beeldhoogte: je zit heel "
+                "dicht bij de camera.",
+                advice="Ga ongeveer een armlengte van de camera af zitten, zodat je hoofd en "
+                "schouders in beeld zijn; zo dichtbij vervormt de camera ook je gezicht.",
+            ),
+        },
+    ),
+    Check(
+        id="framing.too_far",
+        group=_CAMERA,
+        severity=Severity.WARNING,
+        metric="face_size_share",
+        threshold=0.12,
+        better="higher",
+        source="Face box height as a share of the picture's short side: under 0.12 the face "
+        "is about 1.5 m or more from a laptop webcam and a few pixels tall in a call's tile. "
+        "The portrait fixtures have 0.18 to 0.38",
+        texts={
+            "en": Text(
+                title="Too far from the camera",
+                message="Your face fills only {face_size_share} of the picture's height: in a "
+                "small video tile others can hardly see your expression.",
+                advice="Move closer, to about an arm's length from the camera, so your head "
+                "and shoulders fill the picture.",
+            ),
+            "nl": Text(
+                title="Te ver van de camera",
+                message="Je gezicht vult maar {face_size_share} van de beeldhoogte: in een "
+                "klein videovenster zien anderen je gezichtsuitdrukking nauwelijks.",
+                advice="Kom dichterbij, tot ongeveer een armlengte van de camera, zodat je "
+                "hoofd en schouders het beeld vullen.",
+            ),
+        },
+    ),
+    Check(
+        id="framing.off_center",
+        group=_CAMERA,
+        severity=Severity.INFO,
+        metric="face_offset",
+        threshold=0.2,
+        better="lower",
+        source="Distance of the face's centre from the picture's vertical midline, as a "
+        "share of the width. The rule of thirds puts a subject 1/6 (0.17) off centre, "
+        "which is fine",
+        texts={
+            "en": Text(
+                title="Not in the middle",
+                message="Your face is {face_offset} of the picture's width away from the middle.",
+                advice="Move your chair or turn the camera so you sit in the middle of the "
+                "picture.",
+            ),
+            "nl": Text(
+                title="Niet in het midden",
+                message="Je gezicht staat {face_offset} van de beeldbreedte uit het midden.",
+                advice="Verschuif je stoel of draai de camera zodat je in het midden van het "
+                "beeld zit.",
+            ),
+        },
+    ),
+    Check(
+        id="framing.headroom",
+        group=_CAMERA,
+        severity=Severity.INFO,
+        metric="eye_line_share",
+        threshold=0.55,
+        better="lower",
+        source="Height of the eyes from the top, as a share of the picture's height. "
+        "Broadcast framing puts the eyes near the upper third (0.33); below the middle "
+        "the head sinks and the ceiling takes over",
+        texts={
+            "en": Text(
+                title="Too much space above your head",
+                message="Your eyes are {eye_line_share} of the way down the picture; they "
+                "look best about a third of the way down.",
+                advice="Raise the camera to eye level (put the laptop on a stack of books) or "
+                "tilt it down a little, so your eyes sit about a third from the top.",
+            ),
+            "nl": Text(
+                title="Te veel ruimte boven je hoofd",
+                message="Je ogen zitten op {eye_line_share} van de beeldhoogte, van boven "
+                "gerekend; het mooist is ongeveer een derde.",
+                advice="Zet de camera op ooghoogte (je laptop op een stapel boeken) of kantel "
+                "hem iets naar beneden, zodat je ogen ongeveer een derde van boven zitten.",
             ),
         },
     ),
@@ -309,6 +670,91 @@ UI: dict[str, dict[str, str]] = {
         "en": "the face and person models could not be loaded: {reason}",
         "nl": "de gezichts- en persoonsmodellen konden niet worden geladen: {reason}",
     },
+    "error.is_video": {
+        "en": "{path}: this is a video; check it with: camcheck live --source {path}",
+        "nl": "{path}: dit is een video; controleer hem met: camcheck live --source {path}",
+    },
+    "error.truncated": {
+        "en": "{path}: the image is cut off (an incomplete download or copy?)",
+        "nl": "{path}: de afbeelding is afgebroken (niet helemaal gedownload of gekopieerd?)",
+    },
+    "error.bad_frame": {
+        "en": "a frame of shape {shape} is not an image camcheck can judge",
+        "nl": "een beeld met vorm {shape} is geen afbeelding die camcheck kan beoordelen",
+    },
+    "error.perception": {
+        "en": "face detection failed on every frame ({reason})",
+        "nl": "gezichtsherkenning mislukte bij elk beeld ({reason})",
+    },
+    "error.source_failed": {
+        "en": "{source} stopped with an error after {seconds}: {reason}",
+        "nl": "{source} stopte met een fout na {seconds}: {reason}",
+    },
+    "error.internal": {
+        "en": "camcheck hit an internal error ({reason}); please report it, with the "
+        "command you ran (set CAMCHECK_DEBUG=1 to see the details)",
+        "nl": "camcheck liep tegen een interne fout aan ({reason}); meld dit graag, met het "
+        "commando dat je gaf (zet CAMCHECK_DEBUG=1 voor de details)",
+    },
+    "error.interrupted": {
+        "en": "stopped before any frame was judged",
+        "nl": "gestopt voordat er een beeld beoordeeld was",
+    },
+    "help.app": {
+        "en": "Checks your webcam picture before a video call and tells you how to fix it.",
+        "nl": "Controleert je webcambeeld voor een videogesprek en vertelt hoe je het beter maakt.",
+    },
+    "help.image": {
+        "en": "Judge one or more still photos.",
+        "nl": "Beoordeel een of meer foto's.",
+    },
+    "help.live": {
+        "en": "Watch the camera (or a video file) for a few seconds and judge what persists. "
+        "With a display, a preview window shows the marks and findings (q or Esc ends it).",
+        "nl": "Bekijk de camera (of een videobestand) een paar seconden en beoordeel wat "
+        "blijft. Met een scherm toont een voorbeeldvenster de markeringen en bevindingen "
+        "(q of Esc stopt).",
+    },
+    "help.devices": {
+        "en": "List the cameras that open, with the resolution and frame rate they deliver.",
+        "nl": "Toon de camera's die opengaan, met de resolutie en beeldsnelheid die ze leveren.",
+    },
+    "help.checks": {
+        "en": "List every check with its id, severity, threshold and advice.",
+        "nl": "Toon alle checks met hun id, ernst, grens en advies.",
+    },
+    "help.paths": {"en": "One or more photos to judge.", "nl": "Een of meer foto's."},
+    "help.json": {"en": "Print one JSON document.", "nl": "Geef één JSON-document."},
+    "help.select": {
+        "en": "Only these checks (ids or prefixes such as 'lighting').",
+        "nl": "Alleen deze checks (ids of voorvoegsels zoals 'lighting').",
+    },
+    "help.ignore": {
+        "en": "Leave out these checks (ids or prefixes).",
+        "nl": "Laat deze checks weg (ids of voorvoegsels).",
+    },
+    "help.lang": {
+        "en": "Language of the report: en or nl (default: from LANG).",
+        "nl": "Taal van het verslag: en of nl (standaard: volgens LANG).",
+    },
+    "help.save": {
+        "en": "Also write an annotated picture (PNG): face box, your outline, where each "
+        "finding is, and a legend. Nothing is written without it.",
+        "nl": "Schrijf ook een plaatje met markeringen (PNG): je gezicht, je omtrek, waar elke "
+        "bevinding zit, en een legenda. Zonder deze optie wordt niets weggeschreven.",
+    },
+    "help.source": {
+        "en": "Camera index (0, 1, ...) or a video file.",
+        "nl": "Cameranummer (0, 1, ...) of een videobestand.",
+    },
+    "help.seconds": {
+        "en": "How long to watch a camera, in seconds.",
+        "nl": "Hoe lang de camera bekeken wordt, in seconden.",
+    },
+    "help.no_window": {
+        "en": "No preview window: status lines on the terminal instead.",
+        "nl": "Geen voorbeeldvenster: statusregels in de terminal.",
+    },
     "group.light": {
         "en": "Your light: how well the other side can see your face.",
         "nl": "Je licht: hoe goed de ander je gezicht kan zien.",
@@ -333,6 +779,80 @@ UI: dict[str, dict[str, str]] = {
         "nl": "Je camera: de ander moet je goed, scherp en vloeiend kunnen zien.",
     },
     "error.prefix": {"en": "camcheck: error: {line}", "nl": "camcheck: fout: {line}"},
+    "error.no_cameras": {
+        "en": "no camera could be opened (tried cameras {indices}); connect a camera, close "
+        "other apps that use it, or try: camcheck live --source {sample}",
+        "nl": "er kon geen camera worden geopend (geprobeerd: camera's {indices}); sluit een "
+        "camera aan, sluit andere apps die hem gebruiken, of probeer: camcheck live --source "
+        "{sample}",
+    },
+    "error.camera_silent": {
+        "en": "{camera} opens but sent no picture within {seconds}: another app (Zoom, Teams, "
+        "a browser tab) probably uses it; close that app and try again",
+        "nl": "{camera} gaat open maar stuurde binnen {seconds} geen beeld: waarschijnlijk "
+        "gebruikt een andere app (Zoom, Teams, een browsertabblad) hem; sluit die app en "
+        "probeer het opnieuw",
+    },
+    "error.save_suffix": {
+        "en": "--save needs a file name ending in .png (got {path})",
+        "nl": "--save heeft een bestandsnaam nodig die op .png eindigt (gekregen: {path})",
+    },
+    "error.save_folder": {
+        "en": "cannot save the picture as {path}: the folder does not exist",
+        "nl": "kan de afbeelding niet opslaan als {path}: de map bestaat niet",
+    },
+    "error.save_failed": {
+        "en": "cannot save the picture as {path} ({reason})",
+        "nl": "kan de afbeelding niet opslaan als {path} ({reason})",
+    },
+    "saved.picture": {
+        "en": "Saved the annotated picture as {path}",
+        "nl": "Afbeelding met markeringen opgeslagen als {path}",
+    },
+    "verdict.first_fix": {
+        "en": "First: {advice}",
+        "nl": "Eerst: {advice}",
+    },
+    "devices.camera": {
+        "en": "camera {index}: {width}x{height} at {fps} frames per second",
+        "nl": "camera {index}: {width}x{height} met {fps} beelden per seconde",
+    },
+    "devices.silent": {
+        "en": "camera {index}: opens but sends no picture (another app may be using it)",
+        "nl": "camera {index}: gaat open maar stuurt geen beeld (misschien gebruikt een andere "
+        "app hem)",
+    },
+    "live.window_title": {
+        "en": "camcheck - q or Esc to stop",
+        "nl": "camcheck - q of Esc om te stoppen",
+    },
+    "live.progress": {
+        "en": "Watching your camera {bar} {elapsed_s} of {total_s}",
+        "nl": "Je camera wordt bekeken {bar} {elapsed_s} van {total_s}",
+    },
+    "live.progress_video": {
+        "en": "Checking the video {bar} {elapsed_s} of {total_s}",
+        "nl": "De video wordt bekeken {bar} {elapsed_s} van {total_s}",
+    },
+    "live.progress_untimed": {
+        "en": "Checking: {elapsed_s}",
+        "nl": "Bezig: {elapsed_s}",
+    },
+    "live.others_ok": {
+        "en": "{count} other checks",
+        "nl": "{count} andere checks",
+    },
+    "live.mark_ok": {"en": "ok", "nl": "ok"},
+    "live.mark_now": {"en": "NOW", "nl": "NU"},
+    "live.mark_seen": {"en": "seen", "nl": "gezien"},
+    "live.all_fine": {
+        "en": "Nothing to fix in this picture",
+        "nl": "Niets te verbeteren in dit beeld",
+    },
+    "legend.key": {
+        "en": "green box: your face   blue line: you   numbered boxes: where a finding is",
+        "nl": "groen kader: je gezicht   blauwe lijn: jij   genummerde kaders: waar iets is",
+    },
     "checks.header": {
         "en": "{count} checks. Severity: problem and warning make camcheck exit 1.",
         "nl": "{count} checks. Ernst: bij probleem en waarschuwing eindigt camcheck met 1.",
@@ -355,6 +875,9 @@ def finding(
 
 def format_value(key: str, value: float, lang: str) -> str:
     """Format one measured number the way messages show it, with the language's decimal sign."""
+    if (words := MEASURE_WORDS.get(key)) is not None:
+        word = words[round(value)]
+        return word.get(lang) or word[DEFAULT_LANGUAGE]
     kind = MEASURE_FORMATS.get(key, "number")
     if kind == "percent":
         text = f"{value * 100:.0f}%"
@@ -394,9 +917,14 @@ class RenderedFinding:
 def render(item: Finding, lang: str = DEFAULT_LANGUAGE) -> RenderedFinding:
     """The title, message (with the measured numbers) and advice of a finding."""
     text = CHECKS[item.id].text(lang)
+    extras = [
+        _fill(sentence, item.measured, lang)
+        for key, sentence in text.extras.items()
+        if key in item.measured
+    ]
     return RenderedFinding(
         title=text.title,
-        message=_fill(text.message, item.measured, lang),
+        message=" ".join([_fill(text.message, item.measured, lang), *extras]),
         advice=_fill(text.advice, item.measured, lang),
     )
 

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from camcheck.analyzers.backlight import BacklightAnalyzer
 from camcheck.analyzers.base import Analyzer
+from camcheck.analyzers.color_cast import ColorCastAnalyzer
 from camcheck.analyzers.exposure import ExposureAnalyzer
 from camcheck.analyzers.face import FaceAnalyzer
+from camcheck.analyzers.framing import FramingAnalyzer
+from camcheck.analyzers.noise import NoiseAnalyzer
+from camcheck.analyzers.sharpness import SharpnessAnalyzer
+from camcheck.analyzers.uniformity import UniformityAnalyzer
 
 ANALYZERS: tuple[type[Analyzer], ...] = (
     FaceAnalyzer,
     ExposureAnalyzer,
     BacklightAnalyzer,
+    UniformityAnalyzer,
+    ColorCastAnalyzer,
+    SharpnessAnalyzer,
+    NoiseAnalyzer,
+    FramingAnalyzer,
 )
 
 __all__ = ["ANALYZERS", "Analyzer"]

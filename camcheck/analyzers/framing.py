@@ -1,0 +1,113 @@
+"""framing.*: where the face sits in the picture: cut off, off centre, too close, too far, too low.
+
+Rules, all on the working frame and the primary face box (MediaPipe's box runs from the
+brows to the chin and is square):
+
+* framing.cut_off: more than the table's share of the head lies outside the picture. The
+  head is the face box widened to its own height where the frame clips it, and raised to
+  the crown: the eyes sit halfway between crown and chin (the classical head proportions),
+  so the crown is as far above the eyes as the chin is below them.
+* framing.off_center: the face's centre is further than the limit from the picture's
+  vertical midline, as a share of the width. The rule of thirds puts a subject 1/6 off
+  centre, which is fine; further looks like a mistake.
+* framing.too_close / framing.too_far: the face box's height as a share of the picture's
+  short side (its height in a landscape frame). Using the short side treats portrait and
+  landscape pictures alike.
+* framing.headroom: the eyes lie lower than the limit, as a share of the picture's height
+  from the top: a lot of ceiling above a sunken head (a laptop camera tilted up). Broadcast
+  framing puts the eyes near the upper third.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from camcheck.analyzers.base import Analyzer
+from camcheck.checks import CHECKS, finding
+from camcheck.findings import Finding
+from camcheck.scene import Scene
+
+CUT_OFF = CHECKS["framing.cut_off"]
+OFF_CENTER = CHECKS["framing.off_center"]
+TOO_CLOSE = CHECKS["framing.too_close"]
+TOO_FAR = CHECKS["framing.too_far"]
+HEADROOM = CHECKS["framing.headroom"]
+
+# Keypoints: the person's right eye and left eye (MediaPipe's order).
+RIGHT_EYE, LEFT_EYE = 0, 1
+# A box edge within this many pixels of the frame's edge was clipped there by the detector.
+EDGE_PX = 2
+
+
+def head_outside_share(scene: Scene) -> float:
+    """Share of the estimated head (crown to chin, the face box's width) outside the frame."""
+    face = scene.primary_face
+    assert face is not None
+    width, height = scene.size
+    x, y, w, h = face.box
+    side = max(w, h)  # the unclipped box is square
+    left = x + w - side if x <= EDGE_PX else x
+    right = x + side if x + w >= width - EDGE_PX else x + w
+    bottom = y + side if y + h >= height - EDGE_PX else y + h
+    top = y + h - side if y <= EDGE_PX else y
+    if len(face.keypoints) > LEFT_EYE:
+        eye_y = (face.keypoints[RIGHT_EYE][1] + face.keypoints[LEFT_EYE][1]) / 2
+        top = min(top, 2 * eye_y - bottom)
+    area = (right - left) * (bottom - top)
+    if area <= 0:
+        return 0.0
+    inside = (min(right, width) - max(left, 0)) * (min(bottom, height) - max(top, 0))
+    return max(0.0, 1.0 - max(0.0, inside) / area)
+
+
+class FramingAnalyzer(Analyzer):
+    """Is the face whole, centred, at a good size and height in the picture?"""
+
+    check_ids = (
+        "framing.cut_off",
+        "framing.off_center",
+        "framing.too_close",
+        "framing.too_far",
+        "framing.headroom",
+    )
+
+    def measure(self, scene: Scene) -> dict[str, float]:
+        face = scene.primary_face
+        if face is None:
+            return {}
+        width, height = scene.size
+        _, y, w, h = face.box
+        center_x, _ = face.center
+        if len(face.keypoints) > LEFT_EYE:
+            eye_y = (face.keypoints[RIGHT_EYE][1] + face.keypoints[LEFT_EYE][1]) / 2
+        else:
+            eye_y = y + h / 3
+        return {
+            "head_outside_share": head_outside_share(scene),
+            "face_offset": abs(center_x - width / 2) / width,
+            "face_size_share": max(w, h) / min(width, height),
+            "eye_line_share": eye_y / height,
+        }
+
+    def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
+        if not measured:
+            return
+        face = scene.primary_face
+        region = face.box if face else None
+        if measured["head_outside_share"] > CUT_OFF.threshold:
+            yield finding(
+                "framing.cut_off",
+                region=region,
+                head_outside_share=measured["head_outside_share"],
+            )
+        if measured["face_offset"] > OFF_CENTER.threshold:
+            yield finding("framing.off_center", region=region, face_offset=measured["face_offset"])
+        size = measured["face_size_share"]
+        if size > TOO_CLOSE.threshold:
+            yield finding("framing.too_close", region=region, face_size_share=size)
+        elif size < TOO_FAR.threshold:
+            yield finding("framing.too_far", region=region, face_size_share=size)
+        if measured["eye_line_share"] > HEADROOM.threshold:
+            yield finding(
+                "framing.headroom", region=region, eye_line_share=measured["eye_line_share"]
+            )

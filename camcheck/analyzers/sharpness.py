@@ -1,0 +1,78 @@
+"""image.blurry: the face out of focus or smeared by motion.
+
+Sharpness is the variance of the Laplacian (Pech-Pacheco et al. 2000, "Diatom autofocusing
+in brightfield microscopy"), taken on the face only and made comparable between pictures:
+the face box is resampled to FACE_SAMPLE_PX wide, so a big face and a small one, a 4K and
+a VGA camera are measured at the same scale; and the Laplacian's spread is divided by the
+spread of the face's own luma, so a dim face, a low-contrast face or a deep skin tone does
+not read as blur just because all its differences are smaller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import cv2
+
+from camcheck.analyzers.base import Analyzer
+from camcheck.checks import CHECKS, finding
+from camcheck.findings import Finding
+from camcheck.scene import Scene
+
+BLURRY = CHECKS["image.blurry"]
+
+# The face box is resampled to this width before measuring: a webcam face at arm's length
+# is 100-200 px wide on the 640 px working frame, so this mostly shrinks, which keeps every
+# face at about the detail a call shows in a small tile.
+FACE_SAMPLE_PX = 96
+# Share of the box kept around its centre: the box's outer ring holds hair and background
+# edges, whose sharpness is not the face's.
+FACE_INNER_SHARE = 0.8
+# Under this luma spread (standard deviation, 0..255) the face shows no features to judge
+# focus on: it is nearly black, blown out, or a flat test patch, and sensor noise would
+# dominate the ratio. The flattest real face in our fixtures (a deep skin tone 2 stops
+# under) has 16; a defocused face keeps its spread, since blur removes detail, not contrast.
+MIN_FACE_SPREAD = 12.0
+# Faces smaller than this on the working frame are too small to judge for focus.
+MIN_FACE_PX = 24
+
+
+class SharpnessAnalyzer(Analyzer):
+    """Is the face in focus?"""
+
+    check_ids = ("image.blurry",)
+
+    def measure(self, scene: Scene) -> dict[str, float]:
+        face = scene.primary_face
+        if face is None:
+            return {}
+        x, y, w, h = face.box
+        if min(w, h) < MIN_FACE_PX:
+            return {}
+        inset_x = round(w * (1 - FACE_INNER_SHARE) / 2)
+        inset_y = round(h * (1 - FACE_INNER_SHARE) / 2)
+        crop = scene.luma8[y + inset_y : y + h - inset_y, x + inset_x : x + w - inset_x]
+        height = max(1, round(crop.shape[0] * FACE_SAMPLE_PX / crop.shape[1]))
+        shrink = crop.shape[1] > FACE_SAMPLE_PX
+        sample = cv2.resize(
+            crop,
+            (FACE_SAMPLE_PX, height),
+            interpolation=cv2.INTER_AREA if shrink else cv2.INTER_LINEAR,
+        )
+        _, spread = cv2.meanStdDev(sample)
+        face_spread = float(spread[0, 0])
+        if face_spread < MIN_FACE_SPREAD:
+            return {}
+        laplacian = cv2.Laplacian(sample, cv2.CV_32F, ksize=3)
+        # Drop the one-pixel border, where the Laplacian sees the reflected edge.
+        _, lap_spread = cv2.meanStdDev(laplacian[1:-1, 1:-1])
+        return {"face_sharpness": float(lap_spread[0, 0]) / face_spread}
+
+    def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
+        if measured and measured["face_sharpness"] < BLURRY.threshold:
+            face = scene.primary_face
+            yield finding(
+                "image.blurry",
+                region=face.box if face else None,
+                face_sharpness=measured["face_sharpness"],
+            )

@@ -1,0 +1,121 @@
+"""lighting.uneven: one side of the face much darker than the other (light from one side).
+
+ISO/IEC 29794-5 (OFIQ) scores illumination uniformity by the overlap of the luma
+histograms of the face's left and right halves: the sum over bins of the smaller of the
+two normalised histograms (1 when both halves are lit alike). The halves are split along
+the face's own midline, the line from between the eyes to the mouth, so a tilted or turned
+head is split where its nose is, not down the middle of its box.
+
+The overlap alone also drops for things that are not light (a fringe of hair over one
+eye, a beard, a patterned scarf at the cheek), so the check also needs the light ratio:
+the medians of the two halves, converted to linear light, must differ by more than the
+table's threshold. Medians ignore a dark beard or a bright glint on one side.
+
+Which side the light comes from is said from the person's point of view and assumes an
+unmirrored frame, as cameras deliver them and as the other side of the call sees it (only
+the self-view preview of a call app is mirrored): the person's left is the image's right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import cv2
+import numpy as np
+
+from camcheck.analyzers.base import Analyzer
+from camcheck.checks import CHECKS, finding
+from camcheck.findings import Finding
+from camcheck.scene import Scene, histogram_percentile
+
+UNEVEN = CHECKS["lighting.uneven"]
+
+# Codes of the ``light_side`` measure (words in checks.MEASURE_WORDS), from the person's
+# point of view in an unmirrored frame.
+LIGHT_FROM_LEFT = 1
+LIGHT_FROM_RIGHT = -1
+
+# The two halves' histograms must overlap less than this as well. OFIQ maps the overlap to
+# its 0..100 quality with a sigmoid centred near 0.5; our well-lit fixtures overlap 0.54 or
+# more (measured), the side-lit ones 0.25 or less.
+MAX_UNIFORMITY = 0.5
+# Fewer skin pixels than this on either half and the face is too small to judge.
+MIN_HALF_PIXELS = 100
+# Keypoints: the person's right eye, left eye and the mouth centre (MediaPipe's order).
+RIGHT_EYE, LEFT_EYE, MOUTH = 0, 1, 3
+# Luma values are treated as sRGB-encoded to get linear light for the ratio.
+SRGB_LINEAR_KNEE = 0.04045
+# Below this linear level the dark half counts as this, so a black half cannot divide by 0.
+LINEAR_FLOOR = 0.005
+
+
+def _to_linear(value: float) -> float:
+    """sRGB-encoded value in [0, 1] -> linear light (IEC 61966-2-1)."""
+    if value <= SRGB_LINEAR_KNEE:
+        return value / 12.92
+    return ((value + 0.055) / 1.055) ** 2.4
+
+
+def face_halves(scene: Scene) -> tuple[np.ndarray, np.ndarray] | None:
+    """Luma histograms of the face's image-left and image-right halves, or None."""
+    face = scene.primary_face
+    if face is None or len(face.keypoints) <= MOUTH:
+        return None
+    x, y, w, h = face.box
+    luma = scene.luma8[y : y + h, x : x + w]
+    mask = scene.face_mask[y : y + h, x : x + w]
+    (rx, ry), (lx, ly) = face.keypoints[RIGHT_EYE], face.keypoints[LEFT_EYE]
+    ex, ey = (rx + lx) / 2 - x, (ry + ly) / 2 - y
+    mx, my = face.keypoints[MOUTH][0] - x, face.keypoints[MOUTH][1] - y
+    # Which side of the eyes-to-mouth line each pixel lies on: > 0 is the image's right
+    # when the mouth is below the eyes.
+    columns = np.arange(luma.shape[1], dtype=np.float32)[None, :] - ex
+    rows = np.arange(luma.shape[0], dtype=np.float32)[:, None] - ey
+    side = columns * (my - ey) - rows * (mx - ex)
+    right = (side > 0) & mask
+    left = (side < 0) & mask
+    if min(np.count_nonzero(left), np.count_nonzero(right)) < MIN_HALF_PIXELS:
+        return None
+
+    def histogram(half: np.ndarray) -> np.ndarray:
+        return cv2.calcHist([luma], [0], half.view(np.uint8), [256], [0, 256]).ravel()
+
+    return histogram(left), histogram(right)
+
+
+class UniformityAnalyzer(Analyzer):
+    """Is the face lit evenly from left and right?"""
+
+    check_ids = ("lighting.uneven",)
+
+    def measure(self, scene: Scene) -> dict[str, float]:
+        halves = face_halves(scene)
+        if halves is None:
+            return {}
+        left, right = halves
+        overlap = float(np.minimum(left / left.sum(), right / right.sum()).sum())
+        left_light = max(_to_linear(histogram_percentile(left, 50)), LINEAR_FLOOR)
+        right_light = max(_to_linear(histogram_percentile(right, 50)), LINEAR_FLOOR)
+        # The image's right is the person's left in an unmirrored frame.
+        side = LIGHT_FROM_LEFT if right_light > left_light else LIGHT_FROM_RIGHT
+        return {
+            "face_uniformity": overlap,
+            "face_light_ratio": max(left_light, right_light) / min(left_light, right_light),
+            "light_side": float(side),
+        }
+
+    def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
+        if not measured:
+            return
+        if (
+            measured["face_light_ratio"] > UNEVEN.threshold
+            and measured["face_uniformity"] < MAX_UNIFORMITY
+        ):
+            face = scene.primary_face
+            yield finding(
+                "lighting.uneven",
+                region=face.box if face else None,
+                face_light_ratio=measured["face_light_ratio"],
+                face_uniformity=measured["face_uniformity"],
+                light_side=measured["light_side"],
+            )

@@ -1,0 +1,374 @@
+"""Face light quality, colour, sharpness, noise and framing on synthetic Scenes (no model)."""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+import pytest
+
+from camcheck.analyzers.color_cast import (
+    TINT_BLUE,
+    TINT_GREEN,
+    TINT_ORANGE,
+    TINT_PALE,
+    TINT_PURPLE,
+    ColorCastAnalyzer,
+    tint_of,
+)
+from camcheck.analyzers.framing import FramingAnalyzer
+from camcheck.analyzers.noise import NoiseAnalyzer
+from camcheck.analyzers.sharpness import SharpnessAnalyzer
+from camcheck.analyzers.uniformity import LIGHT_FROM_LEFT, LIGHT_FROM_RIGHT, UniformityAnalyzer
+from camcheck.checks import LANGUAGES, MEASURE_WORDS, render
+from camcheck.measures import immerkaer_sigma
+from camcheck.scene import Face, Scene
+from tests.conftest import synthetic_scene
+
+SIZE = (640, 360)
+
+
+def ids(analyzer, scene: Scene) -> set[str]:
+    return {f.id for f in analyzer.analyze(scene)}
+
+
+def face_at(box: tuple[int, int, int, int]) -> Face:
+    """A face with MediaPipe-like keypoints inside ``box``."""
+    x, y, w, h = box
+    eye_y = y + 0.3 * h
+    return Face(
+        box=box,
+        score=0.95,
+        keypoints=(
+            (x + 0.3 * w, eye_y),
+            (x + 0.7 * w, eye_y),
+            (x + 0.5 * w, y + 0.55 * h),
+            (x + 0.5 * w, y + 0.78 * h),
+            (x + 0.02 * w, eye_y + 0.1 * h),
+            (x + 0.98 * w, eye_y + 0.1 * h),
+        ),
+    )
+
+
+def srgb_to_linear(image: np.ndarray) -> np.ndarray:
+    c = image.astype(np.float64) / 255.0
+    return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
+def linear_to_srgb(linear: np.ndarray) -> np.ndarray:
+    c = np.clip(linear, 0.0, 1.0)
+    s = np.where(c <= 0.0031308, c * 12.92, 1.055 * c ** (1 / 2.4) - 0.055)
+    return np.round(s * 255.0).astype(np.uint8)
+
+
+def portrait_scene(
+    *,
+    skin: tuple[int, int, int] = (205, 160, 135),
+    wall: tuple[int, int, int] = (190, 190, 186),
+    shirt: tuple[int, int, int] = (40, 60, 130),
+    gains: tuple[float, float, float] | None = None,
+    face_gain: tuple[float, float] = (1.0, 1.0),
+    size: tuple[int, int] = SIZE,
+    face_box: tuple[int, int, int, int] = (270, 70, 110, 110),
+    texture: float = 0.0,
+    grain_px: float = 1.0,
+    noise: float = 0.0,
+    seed: int = 0,
+) -> Scene:
+    """A person at a webcam: a wall, a coloured shirt, and an oval face of the given skin.
+
+    ``gains`` is a white-balance error (linear RGB gains over the whole picture);
+    ``face_gain`` the light on the face's image-left and image-right halves (linear);
+    ``texture`` a skin texture of that relative strength and ``grain_px`` grain size.
+    """
+    rng = np.random.default_rng(seed)
+    width, height = size
+    frame = np.zeros((height, width, 3), np.uint8)
+    frame[:] = wall
+    person = np.zeros((height, width), np.float32)
+    x, y, w, h = face_box
+    body = (x - w // 2, y + h, 2 * w, height - y - h)
+    frame[body[1] :, max(0, body[0]) : body[0] + body[2]] = shirt
+    person[body[1] :, max(0, body[0]) : body[0] + body[2]] = 1.0
+    oval = np.zeros((height, width), np.uint8)
+    cv2.ellipse(oval, (x + w // 2, y + h // 2), (w // 2, round(h * 0.6)), 0, 0, 360, 1, -1)
+    frame[oval > 0] = skin
+    person[oval > 0] = 1.0
+    # Eye whites with dark irises, brows and a mouth, as on any face of any tone.
+    features = (
+        (0.3, 0.3, 0.09, 0.04, (225, 220, 215)),
+        (0.7, 0.3, 0.09, 0.04, (225, 220, 215)),
+        (0.3, 0.3, 0.035, 0.035, (40, 30, 25)),
+        (0.7, 0.3, 0.035, 0.035, (40, 30, 25)),
+        (0.3, 0.2, 0.1, 0.02, (50, 35, 30)),
+        (0.7, 0.2, 0.1, 0.02, (50, 35, 30)),
+        (0.5, 0.78, 0.15, 0.04, (120, 50, 50)),
+    )
+    for cx, cy, rx, ry, colour in features:
+        cv2.ellipse(
+            frame,
+            (round(x + cx * w), round(y + cy * h)),
+            (round(rx * w), round(ry * h)),
+            0,
+            0,
+            360,
+            colour,
+            -1,
+        )
+    linear = srgb_to_linear(frame)
+    if texture:
+        pattern = cv2.GaussianBlur(rng.normal(0, 1, (height, width)), (0, 0), grain_px)
+        linear *= (1.0 + texture * pattern / pattern.std())[..., None]
+    columns = np.arange(width, dtype=np.float64)
+    ramp = 1.0 / (1.0 + np.exp(-(columns - (x + w / 2)) / (w / 20)))
+    light = face_gain[0] + (face_gain[1] - face_gain[0]) * ramp
+    linear = np.where((oval > 0)[..., None], linear * light[None, :, None], linear)
+    if gains is not None:
+        g = np.array(gains) / float(np.dot(gains, [0.2126, 0.7152, 0.0722]))
+        linear = linear * g[None, None, :]
+    out = linear_to_srgb(linear)
+    if noise:
+        grain = rng.normal(0, noise, out.shape[:2])[..., None]
+        out = np.clip(out + grain, 0, 255).astype(np.uint8)
+    return Scene(frame=out, faces=(face_at(face_box),), person=person)
+
+
+# --- the shared noise measure -------------------------------------------------------------
+
+
+def test_immerkaer_recovers_known_noise_on_flat_areas() -> None:
+    rng = np.random.default_rng(1)
+    clean = np.tile(np.linspace(60, 180, 640, dtype=np.float32), (360, 1))
+    for sigma in (2.0, 5.0, 8.0):
+        noisy = np.clip(clean + rng.normal(0, sigma, clean.shape), 0, 255).astype(np.uint8)
+        assert immerkaer_sigma(noisy) == pytest.approx(sigma, rel=0.15)
+    assert immerkaer_sigma(clean.astype(np.uint8)) < 0.6
+
+
+def test_immerkaer_ignores_texture_and_accepts_float_and_mask() -> None:
+    # given noise of sigma 4 over a sharp checkerboard (left) and a flat grey (right)
+    rng = np.random.default_rng(2)
+    plane = np.full((200, 400), 128.0, np.float32)
+    checks = (np.indices((200, 200)) // 8).sum(axis=0) % 2
+    plane[:, :200] = 60 + 140 * checks
+    plane += rng.normal(0, 4, plane.shape)
+    luma8 = np.clip(plane, 0, 255).astype(np.uint8)
+    # then the edges do not count as noise, and 0..1 floats give the same answer
+    assert immerkaer_sigma(luma8) == pytest.approx(4.0, rel=0.2)
+    assert immerkaer_sigma(luma8.astype(np.float32) / 255.0) == pytest.approx(
+        immerkaer_sigma(luma8), rel=1e-3
+    )
+    right = np.zeros(luma8.shape, bool)
+    right[:, 200:] = True
+    assert immerkaer_sigma(luma8, right) == pytest.approx(4.0, rel=0.2)
+    assert math.isnan(immerkaer_sigma(luma8, np.zeros(luma8.shape, bool)))
+
+
+# --- lighting.uneven ------------------------------------------------------------------------
+
+
+def test_even_light_is_not_uneven() -> None:
+    assert ids(UniformityAnalyzer(), portrait_scene(texture=0.1)) == set()
+
+
+@pytest.mark.parametrize(
+    ("face_gain", "side", "word_en", "word_nl"),
+    [
+        ((0.15, 1.0), LIGHT_FROM_LEFT, "left", "links"),
+        ((1.0, 0.15), LIGHT_FROM_RIGHT, "right", "rechts"),
+    ],
+)
+def test_side_light_is_uneven_and_names_the_side(
+    face_gain: tuple[float, float], side: int, word_en: str, word_nl: str
+) -> None:
+    # given a face whose one half gets 15% of the light (image right = the person's left)
+    scene = portrait_scene(face_gain=face_gain, texture=0.1)
+    # when judged
+    (item,) = UniformityAnalyzer().analyze(scene)
+    # then it is uneven, with the ratio and the side from the person's point of view
+    assert item.id == "lighting.uneven"
+    assert item.measured["light_side"] == side
+    assert item.measured["face_light_ratio"] > 4
+    assert f"your {word_en}" in render(item, "en").message
+    assert f"van {word_nl}" in render(item, "nl").message
+
+
+@pytest.mark.parametrize("skin", [(235, 200, 180), (205, 160, 135), (120, 80, 60), (70, 45, 35)])
+def test_evenly_lit_skin_of_any_tone_is_not_uneven(skin: tuple[int, int, int]) -> None:
+    assert ids(UniformityAnalyzer(), portrait_scene(skin=skin, texture=0.15)) == set()
+
+
+# --- lighting.color_cast --------------------------------------------------------------------
+
+SKIN_TONES = {
+    "light": (235, 200, 180),
+    "medium": (205, 160, 135),
+    "brown": (140, 95, 70),
+    "deep": (85, 55, 42),
+}
+
+
+@pytest.mark.parametrize("skin", list(SKIN_TONES.values()), ids=list(SKIN_TONES))
+def test_natural_skin_tone_in_neutral_light_is_no_cast(skin: tuple[int, int, int]) -> None:
+    assert ids(ColorCastAnalyzer(), portrait_scene(skin=skin)) == set()
+
+
+@pytest.mark.parametrize("skin", list(SKIN_TONES.values()), ids=list(SKIN_TONES))
+@pytest.mark.parametrize(
+    ("gains", "tint"),
+    [
+        ((1.0, 0.72, 0.40), TINT_ORANGE),
+        ((0.5, 0.75, 1.0), TINT_BLUE),
+        ((0.7, 1.0, 0.6), TINT_GREEN),
+    ],
+    ids=["warm", "blue", "green"],
+)
+def test_white_balance_error_is_a_cast_with_its_tint(
+    skin: tuple[int, int, int], gains: tuple[float, float, float], tint: int
+) -> None:
+    # given the whole scene (wall, shirt and face) under a white-balance error
+    scene = portrait_scene(skin=skin, gains=gains)
+    # then the cast is found on every skin tone, with the right tint
+    (item,) = ColorCastAnalyzer().analyze(scene)
+    assert item.id == "lighting.color_cast"
+    assert item.measured["cast_tint"] == tint
+    assert item.measured["cast_strength"] > 9
+
+
+WALLS = {"pale_blue": (170, 190, 215), "beige": (215, 195, 160), "sage": (175, 200, 170)}
+# Known false alarms (none at present): with one coloured wall as the only "neutral"
+# surface, a skin tone that naturally lies that way from the typical skin colour looks
+# tinted along with it; MIN_FACE_AGREEMENT is set above the worst case here (0.50).
+KNOWN_WALL_LIMITS: set[tuple[str, str]] = set()
+
+
+@pytest.mark.parametrize(
+    ("skin", "wall"),
+    [
+        pytest.param(
+            skin,
+            wall,
+            marks=[pytest.mark.xfail(strict=True, reason="known limit, see KNOWN_WALL_LIMITS")]
+            if (skin, wall) in KNOWN_WALL_LIMITS
+            else [],
+        )
+        for skin in SKIN_TONES
+        for wall in WALLS
+    ],
+)
+def test_coloured_wall_behind_a_normal_face_is_no_cast(skin: str, wall: str) -> None:
+    # A pale blue, beige or sage wall shifts the "neutral" pixels, but the face is not
+    # tinted with it.
+    scene = portrait_scene(skin=SKIN_TONES[skin], wall=WALLS[wall])
+    assert ids(ColorCastAnalyzer(), scene) == set()
+
+
+def test_grey_pale_face_in_a_colour_picture_is_reported_as_pale() -> None:
+    (item,) = ColorCastAnalyzer().analyze(portrait_scene(skin=(170, 168, 166)))
+    assert item.measured["cast_tint"] == TINT_PALE
+    assert "grey and pale" in render(item, "en").message
+    assert "grauw en bleek" in render(item, "nl").message
+
+
+def test_a_greyscale_picture_is_not_a_pale_face() -> None:
+    # conftest's synthetic scene is grey all over: a monochrome camera or photo.
+    assert ids(ColorCastAnalyzer(), synthetic_scene()) == set()
+
+
+def test_tint_names_follow_the_hue() -> None:
+    assert tint_of(10, 20) == TINT_ORANGE
+    assert tint_of(-10, 3) == TINT_GREEN
+    assert tint_of(0, -10) == TINT_BLUE
+    assert tint_of(10, -8) == TINT_PURPLE
+
+
+def test_every_word_code_has_every_language() -> None:
+    codes = {
+        "light_side": {LIGHT_FROM_LEFT, LIGHT_FROM_RIGHT},
+        "cast_tint": {TINT_PALE, TINT_ORANGE, TINT_BLUE, TINT_GREEN, TINT_PURPLE},
+    }
+    for key, wanted in codes.items():
+        assert set(MEASURE_WORDS[key]) == wanted
+        for words in MEASURE_WORDS[key].values():
+            assert set(words) == set(LANGUAGES)
+
+
+# --- image.blurry ---------------------------------------------------------------------------
+
+
+def blurred(scene: Scene, sigma: float) -> Scene:
+    return Scene(
+        frame=cv2.GaussianBlur(scene.frame, (0, 0), sigma), faces=scene.faces, person=scene.person
+    )
+
+
+def test_textured_face_is_sharp_and_defocus_makes_it_blurry() -> None:
+    sharp = portrait_scene(texture=0.25)
+    assert ids(SharpnessAnalyzer(), sharp) == set()
+    assert ids(SharpnessAnalyzer(), blurred(sharp, 3.0)) == {"image.blurry"}
+
+
+def test_sharpness_does_not_depend_on_face_size_or_skin_tone() -> None:
+    small = SharpnessAnalyzer().measure(portrait_scene(texture=0.25))["face_sharpness"]
+    # The same view from a camera with twice the resolution.
+    big = SharpnessAnalyzer().measure(
+        portrait_scene(texture=0.25, size=(1280, 720), face_box=(540, 140, 220, 220), grain_px=2)
+    )["face_sharpness"]
+    deep = SharpnessAnalyzer().measure(portrait_scene(texture=0.25, skin=(85, 55, 42)))[
+        "face_sharpness"
+    ]
+    assert big == pytest.approx(small, rel=0.25)
+    assert deep == pytest.approx(small, rel=0.35)
+
+
+# --- image.noisy ----------------------------------------------------------------------------
+
+
+def test_grain_is_noisy_and_a_clean_picture_is_not() -> None:
+    assert ids(NoiseAnalyzer(), portrait_scene()) == set()
+    found = NoiseAnalyzer().analyze(portrait_scene(noise=8.0))
+    assert [f.id for f in found] == ["image.noisy"]
+    assert found[0].measured["noise_sigma"] == pytest.approx(8.0, rel=0.2)
+
+
+# --- framing.* ------------------------------------------------------------------------------
+
+
+def framing(box: tuple[int, int, int, int], size: tuple[int, int] = SIZE) -> set[str]:
+    width, height = size
+    scene = Scene(frame=np.full((height, width, 3), 128, np.uint8), faces=(face_at(box),))
+    return ids(FramingAnalyzer(), scene)
+
+
+def test_a_well_framed_webcam_face_has_no_framing_finding() -> None:
+    # Face a third of the height, centred, eyes a third of the way down.
+    assert framing((260, 80, 120, 120)) == set()
+
+
+def test_portrait_photo_with_a_small_high_face_is_fine() -> None:
+    # The geometry of good_biden.jpg: 282x640, face 94 px, eyes at 16% of the height.
+    assert framing((122, 72, 94, 94), size=(282, 640)) == set()
+
+
+@pytest.mark.parametrize(
+    ("box", "expected"),
+    [
+        ((580, 90, 60, 120), {"framing.cut_off", "framing.off_center"}),  # past the right edge
+        ((260, 0, 120, 60), {"framing.cut_off"}),  # forehead past the top edge
+        ((40, 100, 110, 110), {"framing.off_center"}),
+        ((180, 60, 260, 260), {"framing.too_close"}),
+        ((300, 120, 30, 30), {"framing.too_far"}),
+        ((270, 200, 100, 100), {"framing.headroom"}),
+    ],
+    ids=["cut_right", "cut_top", "off_center", "too_close", "too_far", "sunk"],
+)
+def test_framing_faults(box: tuple[int, int, int, int], expected: set[str]) -> None:
+    assert framing(box) == expected
+
+
+def test_no_face_means_no_face_quality_findings() -> None:
+    scene = synthetic_scene(face_luma=None)
+    for analyzer in (UniformityAnalyzer(), ColorCastAnalyzer(), SharpnessAnalyzer()):
+        assert analyzer.analyze(scene) == []
+    assert FramingAnalyzer().analyze(scene) == []
