@@ -435,6 +435,105 @@ _TABLE: tuple[Check, ...] = (
         },
     ),
     Check(
+        id="virtual_background.detected",
+        group=Group.VIRTUAL_BACKGROUND,
+        severity=Severity.INFO,
+        # Behind a virtual background the "room" is a picture: its clutter and colour are this
+        # finding's concern ("it distracts"), not a wall to tidy or a poster to take down.
+        hides=("background.cluttered", "background.distracting_color"),
+        metric="vb_signals",
+        threshold=1,
+        better="lower",
+        source="Points for signs of a pasted picture (camcheck/analyzers/virtual_background.py): "
+        "a background far cleaner than the person (Immerkær 1996 noise estimate, ratio >= 6 "
+        "and background sigma <= 0.6 levels), a hard one-pixel cut-out edge around the head "
+        "(median step share >= 0.65), in video a pixel-still background while the person "
+        "moves, and edge flicker; 1 point each. Real photos and clips on our fixtures score "
+        "at most 1, so one sign alone never counts; cheap composites 2 or more",
+        texts={
+            "en": Text(
+                title="Virtual background",
+                message="You seem to be using a virtual background: camcheck found "
+                "{vb_signals} signs of a picture pasted behind you.",
+                extras={
+                    "vb_noise_ratio": "You show {vb_noise_ratio} times the camera noise of "
+                    "your background (a real room is about as noisy as you).",
+                    "vb_edge_step_share": "{vb_edge_step_share} of the change at your outline "
+                    "happens in one pixel (a camera spreads it over two or three).",
+                    "vb_background_still_share": "{vb_background_still_share} of the "
+                    "background stays pixel-still while you move (a camera's noise changes "
+                    "nearly every pixel).",
+                },
+                advice="A virtual background distracts and can cut off hair and ears. A tidy "
+                "real wall behind you looks more natural; if you need to hide the room, the "
+                "background blur of Zoom or Teams is less noticeable than a picture.",
+            ),
+            "nl": Text(
+                title="Virtuele achtergrond",
+                message="Je lijkt een virtuele achtergrond te gebruiken: camcheck zag "
+                "{vb_signals} tekenen van een plaatje dat achter je is geplakt.",
+                extras={
+                    "vb_noise_ratio": "Jij hebt {vb_noise_ratio} keer zoveel cameraruis als je "
+                    "achtergrond (een echte kamer ruist ongeveer even sterk als jij).",
+                    "vb_edge_step_share": "{vb_edge_step_share} van de overgang bij je omtrek "
+                    "zit in één pixel (een camera spreidt die over twee of drie).",
+                    "vb_background_still_share": "{vb_background_still_share} van de "
+                    "achtergrond blijft tot op de pixel stil terwijl jij beweegt (de ruis van "
+                    "een camera verandert bijna elke pixel).",
+                },
+                advice="Een virtuele achtergrond leidt af en kan haar en oren wegknippen. Een "
+                "opgeruimde echte muur achter je ziet er natuurlijker uit; moet je de kamer "
+                "verbergen, dan valt de achtergrondvervaging van Zoom of Teams minder op dan "
+                "een plaatje.",
+            ),
+        },
+    ),
+    Check(
+        id="virtual_background.edge_artifacts",
+        group=Group.VIRTUAL_BACKGROUND,
+        severity=Severity.WARNING,
+        metric="vb_edge_step_share",
+        threshold=0.65,
+        better="lower",
+        source="Median share of the person-to-background change across the head's outline "
+        "made in a single pixel: a camera spreads an edge over 2-3 px, a mask upsampled "
+        "without smoothing cuts it in one. Judged only when a virtual background is "
+        "detected. Cheap composites on our fixtures measure 0.73-0.92, good ones 0.25-0.62 "
+        "(crisp real photos reach 0.67, so it never counts alone). In video, edge flicker "
+        "counts too: the outline's apparent motion over the person's, "
+        "median of 9 frames, >= 1.3 (our real clips 1.06-1.10, the jittering cut-out 1.5)",
+        texts={
+            "en": Text(
+                title="Cut-out edge visible",
+                message="The cut-out around you is visibly poor: {vb_edge_step_share} of the "
+                "change at your outline happens in one pixel, and a rim of about {vb_halo_px} "
+                "px of another colour shows around your head.",
+                extras={
+                    "vb_edge_flicker": "Your outline jumps {vb_edge_flicker} times as much as "
+                    "you move (1.0 is steady).",
+                },
+                advice="Switch to background blur or sit before a real, tidy wall. If you keep "
+                "the virtual background: put more light on yourself (the cut-out fails first "
+                "in the dark), sit in front of a plain wall, and do not wear clothes in the "
+                "colours of the virtual picture.",
+            ),
+            "nl": Text(
+                title="Rand van de uitsnede zichtbaar",
+                message="De uitsnede om je heen is duidelijk slecht: {vb_edge_step_share} van "
+                "de overgang bij je omtrek zit in één pixel, en er is een rand van ongeveer "
+                "{vb_halo_px} px in een andere kleur rond je hoofd te zien.",
+                extras={
+                    "vb_edge_flicker": "Je omtrek verspringt {vb_edge_flicker} keer zoveel als "
+                    "jij beweegt (1,0 is rustig).",
+                },
+                advice="Zet achtergrondvervaging aan of ga voor een echte, opgeruimde muur "
+                "zitten. Houd je de virtuele achtergrond: zet meer licht op jezelf (de "
+                "uitsnede gaat in het donker het eerst mis), ga voor een effen muur zitten en "
+                "draag geen kleren in de kleuren van het virtuele plaatje.",
+            ),
+        },
+    ),
+    Check(
         id="framing.cut_off",
         group=_CAMERA,
         severity=Severity.WARNING,

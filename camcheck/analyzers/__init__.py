@@ -11,6 +11,7 @@ from camcheck.analyzers.framing import FramingAnalyzer
 from camcheck.analyzers.noise import NoiseAnalyzer
 from camcheck.analyzers.sharpness import SharpnessAnalyzer
 from camcheck.analyzers.uniformity import UniformityAnalyzer
+from camcheck.analyzers.virtual_background import VirtualBackgroundAnalyzer
 
 ANALYZERS: tuple[type[Analyzer], ...] = (
     FaceAnalyzer,
@@ -21,6 +22,7 @@ ANALYZERS: tuple[type[Analyzer], ...] = (
     SharpnessAnalyzer,
     NoiseAnalyzer,
     FramingAnalyzer,
+    VirtualBackgroundAnalyzer,
 )
 
 __all__ = ["ANALYZERS", "Analyzer"]
