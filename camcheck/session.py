@@ -76,11 +76,13 @@ def persistent(
     steps = [b - a for a, b in itertools.pairwise(timestamps)]
     frame_step = statistics.median(steps) if steps else 0.0
     duration = timestamps[-1] - timestamps[0] + frame_step
-    needed = min(PERSIST_SECONDS, SHORT_CLIP_SHARE * duration)
     kept = []
     for hits in tracks.values():
         if not hits:
             continue
+        # A check may ask for another duration than the default (Check.persist_s).
+        persist = CHECKS[hits[0][1].id].persist_s
+        needed = min(PERSIST_SECONDS if persist is None else persist, SHORT_CLIP_SHARE * duration)
         times = [t for t, _ in hits]
         longest, run_start, previous = 0.0, times[0], times[0]
         for t in times[1:]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from camcheck.analyzers.backlight import BacklightAnalyzer
 from camcheck.analyzers.base import Analyzer
+from camcheck.analyzers.clutter import ClutterAnalyzer
 from camcheck.analyzers.color_cast import ColorCastAnalyzer
+from camcheck.analyzers.distracting_color import DistractingColorAnalyzer
 from camcheck.analyzers.exposure import ExposureAnalyzer
 from camcheck.analyzers.face import FaceAnalyzer
 from camcheck.analyzers.framing import FramingAnalyzer
+from camcheck.analyzers.intrusion import IntrusionAnalyzer
 from camcheck.analyzers.noise import NoiseAnalyzer
 from camcheck.analyzers.sharpness import SharpnessAnalyzer
 from camcheck.analyzers.uniformity import UniformityAnalyzer
@@ -17,6 +20,9 @@ ANALYZERS: tuple[type[Analyzer], ...] = (
     FaceAnalyzer,
     ExposureAnalyzer,
     BacklightAnalyzer,
+    ClutterAnalyzer,
+    DistractingColorAnalyzer,
+    IntrusionAnalyzer,
     UniformityAnalyzer,
     ColorCastAnalyzer,
     SharpnessAnalyzer,

@@ -1,0 +1,445 @@
+"""Background checks on synthetic Scenes: clutter, distracting colour and intrusion."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from camcheck.analyzers.clutter import ClutterAnalyzer
+from camcheck.analyzers.distracting_color import (
+    QUITE_COLOURFUL,
+    DistractingColorAnalyzer,
+    colourfulness,
+)
+from camcheck.analyzers.intrusion import MIN_BLOB_SHARE, MIN_BODY_SHARE, IntrusionAnalyzer
+from camcheck.checks import CHECKS, render
+from camcheck.scene import Face, Scene
+
+WIDTH, HEIGHT = 640, 360
+PERSON_BOX = (230, 70, 180, 290)
+FACE_BOX = (270, 90, 100, 120)
+
+
+def face(box: tuple[int, int, int, int] = FACE_BOX, score: float = 0.95) -> Face:
+    return Face(box=box, score=score)
+
+
+def scene_with(
+    background: np.ndarray,
+    *,
+    faces: tuple[Face, ...] | None = None,
+    person_box: tuple[int, int, int, int] = PERSON_BOX,
+    timestamp: float = 0.0,
+    shift: int = 0,
+) -> Scene:
+    """``background`` (RGB uint8) with a dark-suited person and a skin-coloured face in front."""
+    frame = background.copy()
+    person = np.zeros((HEIGHT, WIDTH), np.float32)
+    x, y, w, h = person_box
+    x += shift
+    frame[y : y + h, x : x + w] = (30, 35, 50)
+    person[y : y + h, x : x + w] = 1.0
+    fx, fy, fw, fh = FACE_BOX
+    fx += shift
+    cv2.ellipse(
+        frame, (fx + fw // 2, fy + fh // 2), (fw // 2, fh // 2), 0, 0, 360, (200, 150, 120), -1
+    )
+    person[fy : fy + fh, fx : fx + fw] = 1.0
+    shown = faces if faces is not None else (face((fx, fy, fw, fh)),)
+    return Scene(frame=frame, faces=shown, person=person, timestamp=timestamp)
+
+
+def plain_wall(level: int = 170, seed: int = 0, noise: float = 2.0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    wall = np.full((HEIGHT, WIDTH, 3), level, np.float32)
+    wall += rng.normal(0, noise, wall.shape)
+    return np.clip(wall, 0, 255).astype(np.uint8)
+
+
+def busy_room(seed: int = 1) -> np.ndarray:
+    """Many objects: rectangles, lines and discs of random size, colour and orientation."""
+    rng = np.random.default_rng(seed)
+    room = plain_wall(140, seed)
+    for _ in range(700):
+        colour = tuple(int(c) for c in rng.integers(0, 255, 3))
+        kind = rng.integers(0, 3)
+        x, y = int(rng.integers(0, WIDTH)), int(rng.integers(0, HEIGHT))
+        size = int(rng.integers(8, 40))
+        if kind == 0:
+            cv2.rectangle(room, (x, y), (x + size, y + size // 2), colour, -1)
+        elif kind == 1:
+            angle = rng.uniform(0, np.pi)
+            end = (int(x + size * np.cos(angle)), int(y + size * np.sin(angle)))
+            cv2.line(room, (x, y), end, colour, 2)
+        else:
+            cv2.circle(room, (x, y), size // 3, colour, -1)
+    return room
+
+
+def jpeg(image: np.ndarray, quality: int) -> np.ndarray:
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, quality])
+    assert ok
+    return cv2.imdecode(data, cv2.IMREAD_UNCHANGED)
+
+
+def ids(analyzer_findings: list) -> set[str]:
+    return {item.id for item in analyzer_findings}
+
+
+# --- background.cluttered -------------------------------------------------------------
+
+
+def test_plain_wall_is_not_cluttered_even_with_noise_and_jpeg() -> None:
+    # given a plain wall with strong sensor noise, compressed hard
+    wall = jpeg(plain_wall(noise=4.0), 60)
+    # when the clutter analyzer measures it
+    measured = ClutterAnalyzer().measure(scene_with(wall))
+    # then next to no background pixel is on an edge
+    assert measured["background_edge_density"] < 0.005
+    assert not ClutterAnalyzer().analyze(scene_with(wall))
+
+
+def test_busy_room_is_cluttered_and_the_region_is_background() -> None:
+    scene = scene_with(busy_room())
+    findings = ClutterAnalyzer().analyze(scene)
+    assert ids(findings) == {"background.cluttered"}
+    (item,) = findings
+    assert item.measured["background_clutter"] > CHECKS["background.cluttered"].threshold
+    x, y, w, h = item.region
+    assert w > 0 and h > 0 and x + w <= WIDTH and y + h <= HEIGHT
+    # the busiest box is mostly background, never the person
+    assert scene.background_mask[y : y + h, x : x + w].mean() > 0.5
+    assert (item.measured["busiest_x"], item.measured["busiest_w"]) == (x, w)
+
+
+def test_the_same_room_blurred_is_calm() -> None:
+    # a shallow depth of field: the same objects, no sharp edges
+    blurred = cv2.GaussianBlur(busy_room(), (0, 0), 6)
+    assert not ClutterAnalyzer().analyze(scene_with(blurred))
+
+
+def test_the_busiest_region_is_where_the_clutter_is() -> None:
+    # given a plain wall with a busy shelf only in the top-left corner
+    wall = plain_wall()
+    wall[:150, :200] = busy_room()[:150, :200]
+    measured = ClutterAnalyzer().measure(scene_with(wall))
+    # then the busiest window lies in that corner
+    assert measured["busiest_x"] < 200 and measured["busiest_y"] < 150
+
+
+def test_parallel_folds_count_less_than_objects_in_every_direction() -> None:
+    # given curtain-like vertical stripes, with as many edges as the busy room
+    stripes = plain_wall()
+    for x in range(0, WIDTH, 8):
+        stripes[:, x : x + 4] = 90
+    busy = ClutterAnalyzer().measure(scene_with(busy_room()))
+    folds = ClutterAnalyzer().measure(scene_with(stripes))
+    # then their edge density is as high, but the clutter score much lower
+    assert folds["background_edge_density"] >= busy["background_edge_density"]
+    assert folds["background_clutter"] < busy["background_clutter"] / 3
+    assert folds["background_clutter"] < CHECKS["background.cluttered"].threshold
+
+
+def test_no_background_no_clutter_verdict() -> None:
+    # the person fills the frame: nothing to judge
+    scene = scene_with(busy_room(), person_box=(0, 0, WIDTH, HEIGHT))
+    assert ClutterAnalyzer().measure(scene) == {}
+
+
+# --- background.distracting_color -------------------------------------------------------
+
+
+def test_hasler_susstrunk_colourfulness_formula() -> None:
+    # half pure red, half white: rg is 255 or 0, yb is 127.5 or 0
+    rg = np.array([255.0, 0.0])
+    yb = np.array([127.5, 0.0])
+    expected = np.sqrt(127.5**2 + 63.75**2) + 0.3 * np.hypot(127.5, 63.75)
+    assert colourfulness(rg, yb) == pytest.approx(expected)
+    # a grey image is not colourful at all
+    assert colourfulness(np.zeros(4), np.zeros(4)) == 0.0
+
+
+def colourful_picture(size: tuple[int, int], seed: int = 2) -> np.ndarray:
+    """A bright print: blocks of saturated colours."""
+    rng = np.random.default_rng(seed)
+    palette = np.array(
+        [(230, 30, 40), (250, 200, 0), (20, 160, 60), (30, 70, 220), (240, 240, 240)],
+        np.uint8,
+    )
+    w, h = size
+    blocks = palette[rng.integers(0, len(palette), (h // 12 + 1, w // 12 + 1))]
+    return cv2.resize(blocks, (w, h), interpolation=cv2.INTER_NEAREST)
+
+
+def test_colourful_picture_on_a_plain_wall_is_distracting() -> None:
+    wall = plain_wall()
+    wall[20:150, 20:190] = colourful_picture((170, 130))
+    findings = DistractingColorAnalyzer().analyze(scene_with(wall))
+    assert ids(findings) == {"background.distracting_color"}
+    (item,) = findings
+    assert item.measured["colour_spot"] >= QUITE_COLOURFUL
+    x, y, w, h = item.region
+    # the marked box overlaps the picture
+    assert x < 190 and y < 150 and x + w > 20 and y + h > 20
+
+
+@pytest.mark.parametrize("colour", [(170, 170, 170), (20, 130, 120), (200, 40, 40), (25, 25, 30)])
+def test_a_wall_of_one_colour_is_not_a_hot_spot(colour: tuple[int, int, int]) -> None:
+    # grey, teal, strong red, near black: one even colour has no spot that pulls the eye
+    wall = np.clip(plain_wall().astype(np.int16) - 170 + np.array(colour), 0, 255)
+    assert not DistractingColorAnalyzer().analyze(scene_with(wall.astype(np.uint8)))
+
+
+def test_a_colourful_picture_on_a_strongly_coloured_wall_is_distracting() -> None:
+    wall = np.full((HEIGHT, WIDTH, 3), (20, 130, 120), np.uint8)
+    wall[20:150, 20:190] = colourful_picture((170, 130))
+    assert ids(DistractingColorAnalyzer().analyze(scene_with(wall))) == {
+        "background.distracting_color"
+    }
+
+
+def test_a_striped_flag_on_a_plain_wall_is_a_hot_spot_too() -> None:
+    # documented decision (distracting_color.py): a flag is as colourful as a poster
+    wall = plain_wall()
+    for row in range(20, 150, 20):
+        wall[row : row + 10, 20:190] = (200, 30, 40)
+        wall[row + 10 : row + 20, 20:190] = (245, 245, 245)
+    assert ids(DistractingColorAnalyzer().analyze(scene_with(wall))) == {
+        "background.distracting_color"
+    }
+
+
+def test_a_face_more_colourful_than_the_spot_keeps_it_quiet() -> None:
+    # given a spot that passes on its own
+    wall = plain_wall()
+    wall[20:150, 20:190] = colourful_picture((170, 130))
+    analyzer = DistractingColorAnalyzer()
+    measured = analyzer.measure(scene_with(wall))
+    assert list(analyzer.judge(scene_with(wall), measured))
+    # when the face is (in the numbers) nearly as colourful as the spot
+    measured["face_colourfulness"] = measured["colour_spot"] / 1.2
+    # then it does not draw the eye away from the face
+    assert not list(analyzer.judge(scene_with(wall), measured))
+
+
+# --- background.intrusion: stills -------------------------------------------------------
+
+
+def test_second_face_of_real_prominence_is_an_intrusion() -> None:
+    second = face((480, 60, 70, 84), score=0.9)
+    scene = scene_with(plain_wall(), faces=(face(), second))
+    findings = IntrusionAnalyzer().analyze(scene)
+    assert ids(findings) == {"background.intrusion"}
+    (item,) = findings
+    assert item.measured["second_face_width_ratio"] == pytest.approx(0.7)
+    assert item.region == (480, 60, 70, 84)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        face((480, 60, 25, 30), score=0.95),  # a face in a poster, a quarter of yours
+        face((480, 60, 70, 84), score=0.55),  # a doubtful detection
+    ],
+)
+def test_small_or_doubtful_second_faces_are_not_intrusions(second: Face) -> None:
+    scene = scene_with(plain_wall(), faces=(face(), second))
+    assert not IntrusionAnalyzer().analyze(scene)
+
+
+# --- background.intrusion: a second body ------------------------------------------------
+
+
+def with_bodies(scene: Scene, *boxes: tuple[int, int, int, int]) -> Scene:
+    """``scene`` with more separate pieces of person mask (someone standing further back)."""
+    assert scene.person is not None
+    person = scene.person.copy()
+    for x, y, w, h in boxes:
+        person[y : y + h, x : x + w] = 1.0
+    return Scene(frame=scene.frame, faces=scene.faces, person=person, timestamp=scene.timestamp)
+
+
+# A person standing at the left, clear of you: 60x100 px, 2.6% of the 640x360 frame.
+STANDING = (20, 200, 60, 100)
+
+
+def test_a_separate_person_in_the_background_is_an_intrusion() -> None:
+    scene = with_bodies(scene_with(plain_wall()), STANDING)
+    findings = IntrusionAnalyzer().analyze(scene)
+    assert ids(findings) == {"background.intrusion"}
+    (item,) = findings
+    share = 60 * 100 / (WIDTH * HEIGHT)
+    assert item.measured["second_body_share"] == pytest.approx(share)
+    assert item.measured["intrusion_share"] == pytest.approx(share)
+    # the marked region is that person, not you
+    assert item.region == STANDING
+
+
+def test_a_piece_of_person_mask_under_the_limit_is_not_an_intrusion() -> None:
+    # 40x80 px: 1.4% of the frame, about the largest stray piece the segmentation leaves
+    scene = with_bodies(scene_with(plain_wall()), (20, 200, 40, 80))
+    measured = IntrusionAnalyzer().measure(scene)
+    assert 0 < measured["second_body_share"] < MIN_BODY_SHARE
+    assert not IntrusionAnalyzer().analyze(scene)
+
+
+def test_the_piece_under_your_face_is_never_the_second_body() -> None:
+    # given you (the PERSON_BOX piece, 23% of the frame) and a smaller piece at the left
+    scene = with_bodies(scene_with(plain_wall()), STANDING)
+    # then the smaller one is the second body, although yours is the largest
+    assert IntrusionAnalyzer().measure(scene)["second_body_x"] == STANDING[0]
+    # and when the face is on the small piece, that piece is you and the large one the other
+    on_small = Scene(frame=scene.frame, faces=(face((30, 210, 40, 40)),), person=scene.person)
+    measured = IntrusionAnalyzer().measure(on_small)
+    # (boxes are on a 4 px grid)
+    assert measured["second_body_x"] == pytest.approx(PERSON_BOX[0], abs=4)
+    assert measured["second_body_share"] > 0.2
+    # and you alone, however large, are never a second body
+    alone = scene_with(plain_wall(), person_box=(0, 0, WIDTH, HEIGHT))
+    assert "second_body_share" not in IntrusionAnalyzer().measure(alone)
+
+
+def test_a_hole_in_the_mask_at_your_face_centre_still_marks_you() -> None:
+    # given segmentation that missed the middle of your face (a hand, a reflection)
+    scene = with_bodies(scene_with(plain_wall()), STANDING)
+    assert scene.person is not None
+    person = scene.person.copy()
+    fx, fy, fw, fh = FACE_BOX
+    person[fy + fh // 2 - 12 : fy + fh // 2 + 12, fx + fw // 2 - 12 : fx + fw // 2 + 12] = 0.0
+    holed = Scene(frame=scene.frame, faces=scene.faces, person=person)
+    # then the piece around the face is still yours and the one at the left the intruder
+    measured = IntrusionAnalyzer().measure(holed)
+    assert measured["second_body_x"] == STANDING[0]
+
+
+def test_without_a_face_the_largest_piece_is_you() -> None:
+    scene = with_bodies(scene_with(plain_wall(), faces=()), STANDING)
+    measured = IntrusionAnalyzer().measure(scene)
+    assert (measured["second_body_x"], measured["second_body_w"]) == (STANDING[0], STANDING[2])
+
+
+def test_a_person_standing_still_in_a_video_is_reported_in_every_frame() -> None:
+    # someone standing behind you does not move: no motion, still an intrusion
+    rng = np.random.default_rng(8)
+    room = plain_wall()
+    frames = [
+        with_bodies(scene_with(noisy(room, rng), timestamp=i / FPS), STANDING) for i in range(8)
+    ]
+    analyzer = IntrusionAnalyzer()
+    for scene in frames:
+        measured = analyzer.measure(scene)
+        assert measured.get("moving_blob_share", 0.0) < MIN_BLOB_SHARE
+        assert ids(list(analyzer.judge(scene, measured))) == {"background.intrusion"}
+
+
+# --- background.intrusion: video --------------------------------------------------------
+
+FPS = 15.0
+
+
+def run_clip(frames: list[Scene]) -> list[list[str]]:
+    analyzer = IntrusionAnalyzer()
+    return [[item.id for item in analyzer.analyze(scene)] for scene in frames]
+
+
+def noisy(image: np.ndarray, rng: np.random.Generator, gain: float = 1.0) -> np.ndarray:
+    out = image.astype(np.float32) * gain + rng.normal(0, 2.5, image.shape)
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def test_a_cat_crossing_the_background_is_reported_while_it_moves() -> None:
+    rng = np.random.default_rng(3)
+    room = busy_room()
+    frames = []
+    for i in range(45):
+        background = room.copy()
+        if 10 <= i < 35:
+            # a 70x45 px "cat" walking along the left part of the picture at 9 px a frame
+            x = -70 + (i - 10) * 9
+            cv2.ellipse(background, (x + 35, 300), (35, 22), 0, 0, 360, (150, 110, 70), -1)
+            cv2.circle(background, (x + 62, 285), 12, (120, 90, 60), -1)
+            # with stripes, as a tabby has
+            for stripe in range(x + 5, x + 60, 12):
+                cv2.line(background, (stripe, 282), (stripe + 4, 318), (90, 60, 40), 3)
+        frames.append(scene_with(noisy(background, rng), timestamp=i / FPS))
+    results = run_clip(frames)
+    seen = [i for i, found in enumerate(results) if "background.intrusion" in found]
+    # then it is reported while the cat is in view and moving, and never before it came
+    assert seen, results
+    assert min(seen) >= 10
+    assert len(seen) >= 10
+
+
+def test_auto_exposure_and_your_own_movement_are_not_intrusions() -> None:
+    rng = np.random.default_rng(4)
+    room = busy_room()
+    frames = []
+    for i in range(45):
+        t = i / FPS
+        # the exposure swings by +-0.5 EV (a gain of 1.41 on linear light, about 1.17 in
+        # gamma-encoded values) and the person sways 12 px to each side
+        gain = 1.17 ** np.sin(2 * np.pi * t / 3)
+        shift = round(12 * np.sin(2 * np.pi * t / 2))
+        frames.append(scene_with(noisy(room, rng, gain), timestamp=t, shift=shift))
+    assert not any(run_clip(frames))
+
+
+def test_a_sudden_exposure_step_is_not_an_intrusion() -> None:
+    rng = np.random.default_rng(5)
+    room = busy_room()
+    frames = [
+        scene_with(noisy(room, rng, 1.0 if i < 8 else 0.75), timestamp=i / FPS) for i in range(16)
+    ]
+    assert not any(run_clip(frames))
+
+
+def test_intrusion_blob_limit_is_above_noise_speckle() -> None:
+    # camera noise alone, frame after frame, leaves no blob near the limit
+    rng = np.random.default_rng(6)
+    wall = plain_wall()
+    analyzer = IntrusionAnalyzer()
+    shares = []
+    for i in range(10):
+        measured = analyzer.measure(scene_with(noisy(wall, rng), timestamp=i / FPS))
+        shares.append(measured.get("moving_blob_share", 0.0))
+    assert max(shares) < MIN_BLOB_SHARE / 4
+
+
+# --- texts --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_background_findings_render_with_their_numbers(lang: str) -> None:
+    wall = busy_room()
+    wall[20:150, 20:190] = colourful_picture((170, 130))
+    scene = scene_with(wall, faces=(face(), face((480, 60, 70, 84), score=0.9)))
+    findings = [
+        *ClutterAnalyzer().analyze(scene),
+        *DistractingColorAnalyzer().analyze(scene),
+        *IntrusionAnalyzer().analyze(scene),
+    ]
+    assert {item.id for item in findings} >= {"background.cluttered", "background.intrusion"}
+    for item in findings:
+        text = render(item, lang)
+        assert "{" not in text.message and text.advice
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_second_body_finding_renders_with_its_share(lang: str) -> None:
+    (item,) = IntrusionAnalyzer().analyze(with_bodies(scene_with(plain_wall()), STANDING))
+    text = render(item, lang)
+    assert "{" not in text.message and "3%" in text.message
+
+
+@pytest.mark.parametrize("size", [(1, 1), (7, 5), (40, 24)])
+def test_tiny_frames_give_no_error_and_boxes_inside_the_frame(size: tuple[int, int]) -> None:
+    width, height = size
+    frame = np.random.default_rng(7).integers(0, 255, (height, width, 3), dtype=np.uint8)
+    for analyzer in (ClutterAnalyzer(), DistractingColorAnalyzer(), IntrusionAnalyzer()):
+        for index in range(3):
+            scene = Scene(frame=frame, timestamp=index / FPS, index=index)
+            for item in analyzer.analyze(scene):
+                assert item.region is not None
+                x, y, w, h = item.region
+                assert min(x, y) >= 0 and x + w <= width and y + h <= height
