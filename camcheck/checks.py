@@ -173,6 +173,71 @@ _CAMERA = Group.CAMERA
 
 _TABLE: tuple[Check, ...] = (
     Check(
+        id="camera.black_frames",
+        group=_CAMERA,
+        severity=Severity.PROBLEM,
+        # A black picture says nothing about light, face, background or framing: no "face too
+        # dark" for a closed lens cover.
+        hides=("face", "lighting", "image", "background", "virtual_background", "framing"),
+        metric="frame_peak_luma",
+        threshold=0.10,
+        better="higher",
+        source="99th percentile of frame luma. A covered lens gives sensor noise around "
+        "video black (16/255 = 0.06, ITU-R BT.601); 0.10 leaves room for that noise at full "
+        "gain. Our darkest real fixtures (dark_obama, darkskin_dark_obama, two stops under) "
+        "keep 0.49, so a dim room is never taken for a closed lens",
+        texts={
+            "en": Text(
+                title="Camera shows black",
+                message="Your camera's picture is black: even its brightest parts reach only "
+                "{frame_peak_luma} brightness.",
+                advice="Open the privacy shutter or slide the lens cover aside, take any tape "
+                "or cap off the lens and check that nothing lies on the camera. If it stays "
+                "black, close other apps that use the camera and try again.",
+            ),
+            "nl": Text(
+                title="Camera geeft zwart beeld",
+                message="Je camerabeeld is zwart: zelfs de lichtste delen halen maar "
+                "{frame_peak_luma} helderheid.",
+                advice="Schuif het privacyklepje of de lensafdekking open, haal plakband of een "
+                "kapje van de lens en kijk of er niets op de camera ligt. Blijft het zwart, "
+                "sluit dan andere apps die de camera gebruiken en probeer het opnieuw.",
+            ),
+        },
+    ),
+    Check(
+        id="camera.frozen",
+        group=_CAMERA,
+        severity=Severity.PROBLEM,
+        metric="frame_change_levels",
+        threshold=0.1,
+        better="higher",
+        source="Mean absolute luma change from one frame to the next, in 8-bit levels. "
+        "Sensor noise alone changes a real picture by 0.3 levels or more (smallest step in "
+        "our clips: sample_call.mp4 0.32, vb_real_clip.mp4 0.46); a repeated frame changes "
+        "by 0, or by under 0.09 after an mp4v encoder",
+        texts={
+            "en": Text(
+                title="Picture frozen",
+                message="Your camera keeps sending the same picture: from one frame to the "
+                "next it changed by only {frame_change_levels} of 255 brightness levels.",
+                advice="Unplug the camera and plug it back in (straight into the computer, "
+                "not through a hub), close other apps that use it, and check that a virtual "
+                "camera (OBS, Snap Camera) is not paused or showing a still picture.",
+            ),
+            "nl": Text(
+                title="Beeld bevroren",
+                message="Je camera blijft hetzelfde beeld sturen: van het ene beeld op het "
+                "volgende veranderde het maar {frame_change_levels} van de 255 "
+                "helderheidsniveaus.",
+                advice="Haal de stekker van de camera eruit en doe hem er weer in (direct in "
+                "de computer, niet via een hub), sluit andere apps die hem gebruiken en kijk "
+                "of een virtuele camera (OBS, Snap Camera) niet op pauze staat of een foto "
+                "laat zien.",
+            ),
+        },
+    ),
+    Check(
         id="face.not_found",
         group=_CAMERA,
         severity=Severity.PROBLEM,
@@ -431,6 +496,71 @@ _TABLE: tuple[Check, ...] = (
                 "camera-instellingen. Zit stil; meer licht helpt ook, want dan belicht de "
                 "camera korter en smeert beweging minder uit. Zet schoonheids- of "
                 "zachtfilters in je videobel-app uit: die maken je expres wazig.",
+            ),
+        },
+    ),
+    Check(
+        id="camera.low_resolution",
+        group=_CAMERA,
+        severity=Severity.WARNING,
+        metric="camera_lines",
+        threshold=720,
+        better="higher",
+        source="Lines (short side) the camera delivers when asked for 1280x720. 720p is "
+        "what Zoom's 'HD' and Teams send in a normal call; below it the other side sees a "
+        "blurry, upscaled picture. Only judged for cameras, never for files or stills",
+        texts={
+            "en": Text(
+                title="Low camera resolution",
+                message="Your camera delivers only {camera_width}x{camera_height} pixels, "
+                "although camcheck asked for {requested_width}x{requested_height}: you will "
+                "look blurry.",
+                advice="Plug the camera straight into the computer (a USB 3 port if it has "
+                "one), close other apps that use it, and choose HD in your call app (Zoom: "
+                "Settings > Video > HD). If it still stays low, the camera cannot do better: "
+                "a 720p or 1080p webcam, or your phone as a webcam, looks much sharper.",
+            ),
+            "nl": Text(
+                title="Lage cameraresolutie",
+                message="Je camera levert maar {camera_width}x{camera_height} pixels, terwijl "
+                "camcheck om {requested_width}x{requested_height} vroeg: je komt wazig over.",
+                advice="Sluit de camera direct op de computer aan (op een USB 3-poort als die "
+                "er is), sluit andere apps die hem gebruiken en kies HD in je videobel-app "
+                "(Zoom: Instellingen > Video > HD). Blijft het laag, dan kan de camera niet "
+                "beter: een 720p- of 1080p-webcam, of je telefoon als webcam, is veel "
+                "scherper.",
+            ),
+        },
+    ),
+    Check(
+        id="camera.low_fps",
+        group=_CAMERA,
+        severity=Severity.WARNING,
+        metric="camera_fps",
+        threshold=20.0,
+        better="higher",
+        source="Frames per second the camera delivers, over the last second. Calls send "
+        "30; under about 20 lips and hands visibly stutter. Webcams drop to 15 fps or less "
+        "in dim light (longer exposure). Counted from the camera's own frame arrivals, so a "
+        "slow computer does not lower it. Only judged for cameras, never for files",
+        texts={
+            "en": Text(
+                title="Jerky video",
+                message="Your camera delivers only {camera_fps} frames per second; calls send "
+                "30, and under about 20 your movements look jerky.",
+                advice="Add light on your face: in a dim room a webcam exposes longer and "
+                "drops its frame rate. Also close other apps that use the camera, and plug it "
+                "straight into the computer, not through a hub.",
+            ),
+            "nl": Text(
+                title="Schokkerig beeld",
+                message="Je camera levert maar {camera_fps} beelden per seconde; "
+                "videobel-apps sturen er 30, en onder de 20 ongeveer lijken je bewegingen "
+                "schokkerig.",
+                advice="Zet meer licht op je gezicht: in een donkere kamer belicht een webcam "
+                "langer en levert hij minder beelden per seconde. Sluit ook andere apps die "
+                "de camera gebruiken, en sluit hem direct op de computer aan, niet via een "
+                "hub.",
             ),
         },
     ),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# Error lines quote an exception's text up to this length: one line on a terminal.
+MAX_REASON_CHARS = 160
+
 
 class CamcheckError(Exception):
     """Could not check: shown as one line on stderr, and camcheck exits 2.
@@ -22,3 +25,9 @@ class CamcheckError(Exception):
 
     def __str__(self) -> str:
         return self.render()
+
+
+def describe(exc: BaseException) -> str:
+    """A short, one-line description of an unexpected exception, for an error line."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= MAX_REASON_CHARS else text[: MAX_REASON_CHARS - 1] + "…"

@@ -41,26 +41,45 @@ SEGMENTER_LANDSCAPE_MODEL = "selfie_segmentation_landscape.tflite"
 # that still print (model creation, the first inference, close).
 os.environ.setdefault("GLOG_minloglevel", "2")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+STDERR_FD = 2
+# Input buffers for the models start on this boundary (bytes): LiteRT's XNNPACK delegate
+# wants 64-byte alignment and otherwise copies the tensor and logs a warning.
+BUFFER_ALIGNMENT = 64
 
 
 @contextlib.contextmanager
 def _native_stderr_silenced() -> Iterator[None]:
+    """Send file descriptor 2 to /dev/null for the duration (native logs bypass sys.stderr)."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        sys.stderr.flush()
     try:
-        fd = sys.stderr.fileno()
-    except (AttributeError, OSError, ValueError):  # pytest capture or no real stderr
+        saved = os.dup(STDERR_FD)
+    except OSError:  # no descriptor 2 at all (a detached process)
         yield
         return
-    sys.stderr.flush()
-    saved = os.dup(fd)
     try:
         with open(os.devnull, "wb") as devnull:
-            os.dup2(devnull.fileno(), fd)
+            os.dup2(devnull.fileno(), STDERR_FD)
             try:
                 yield
             finally:
-                os.dup2(saved, fd)
+                os.dup2(saved, STDERR_FD)
     finally:
         os.close(saved)
+
+
+def aligned(image: np.ndarray) -> np.ndarray:
+    """A C-contiguous copy of ``image`` whose buffer starts on a BUFFER_ALIGNMENT boundary.
+
+    LiteRT copies (and logs a warning about) input tensors that are not aligned this way.
+    """
+    if image.flags.c_contiguous and image.ctypes.data % BUFFER_ALIGNMENT == 0:
+        return image
+    raw = np.empty(image.nbytes + BUFFER_ALIGNMENT, np.uint8)
+    start = -raw.ctypes.data % BUFFER_ALIGNMENT
+    out = raw[start : start + image.nbytes].view(image.dtype).reshape(image.shape)
+    out[...] = image
+    return out
 
 
 def models_dir() -> Path:
@@ -137,9 +156,7 @@ class Perception:
 
     def _run(self, kind: str, method: str, image: np.ndarray) -> Any:
         task = self._task(kind)
-        mp_image = self._mp.Image(
-            image_format=self._mp.ImageFormat.SRGB, data=np.ascontiguousarray(image)
-        )
+        mp_image = self._mp.Image(image_format=self._mp.ImageFormat.SRGB, data=aligned(image))
         if kind in self._warm:
             return getattr(task, method)(mp_image)
         with _native_stderr_silenced():  # the first inference logs its delegate
@@ -188,7 +205,14 @@ class Perception:
             mask = cv2.resize(mask, (width, height), interpolation=cv2.INTER_LINEAR)
         return np.clip(mask, 0.0, 1.0)
 
-    def scene(self, image: np.ndarray, *, timestamp: float = 0.0, index: int = 0) -> Scene:
+    def scene(
+        self,
+        image: np.ndarray,
+        *,
+        timestamp: float = 0.0,
+        index: int = 0,
+        source_kind: str = "image",
+    ) -> Scene:
         """Prepare one RGB uint8 frame for the analyzers."""
         frame = working_copy(image, WORKING_LONG_SIDE)
         return Scene(
@@ -198,6 +222,7 @@ class Perception:
             source_size=(image.shape[1], image.shape[0]),
             timestamp=timestamp,
             index=index,
+            source_kind=source_kind,
         )
 
     def close(self) -> None:

@@ -58,6 +58,8 @@ class Scene:
         source_size: ``(width, height)`` of the frame as the source delivered it.
         timestamp: Seconds since the start of the source.
         index: Frame number in the source.
+        source_kind: What delivered it: "image", "video" or "camera". Checks of the camera
+            itself (resolution, frame rate) only judge "camera".
     """
 
     frame: np.ndarray
@@ -66,6 +68,7 @@ class Scene:
     source_size: tuple[int, int] = (0, 0)
     timestamp: float = 0.0
     index: int = 0
+    source_kind: str = "image"
 
     def __post_init__(self) -> None:
         height, width = self.frame.shape[:2]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import statistics
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from camcheck.analyzers import ANALYZERS, Analyzer
 from camcheck.checks import CHECKS
-from camcheck.errors import CamcheckError
+from camcheck.errors import CamcheckError, describe
 from camcheck.findings import Finding, Severity
 from camcheck.perception import Perception
 from camcheck.scene import Scene
@@ -18,12 +17,44 @@ from camcheck.sources import Frame, FrameSource
 
 # A finding in a video or live session must hold this long without a break before it is
 # reported: shorter blips are flicker (auto-exposure settling, a hand passing the face).
+# A check can ask for another duration in the table (Check.persist_s).
 PERSIST_SECONDS = 1.0
 # Gaps shorter than this inside a run do not break it (one or two dropped detections at
 # 30 fps).
 BRIDGE_SECONDS = 0.2
 # A clip shorter than PERSIST_SECONDS needs the finding for this share of its length.
 SHORT_CLIP_SHARE = 0.5
+# Numbers kept per measured key over a session; beyond it they are thinned evenly
+# (see _Samples), so memory does not grow with the length of a live run.
+MAX_SAMPLES = 4096
+# A camera that shows black or a still picture must be fixed before anything else can be
+# judged, so these come first among findings of the same severity (and lead the verdict).
+FIRST_CHECKS = ("camera.black_frames", "camera.frozen")
+
+
+class StopRequested(Exception):
+    """Raised by an ``on_scene`` callback (the preview window's q or Esc) to end a run early."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One analysed frame kept for the annotated picture, with the findings it showed."""
+
+    scene: Scene
+    findings: tuple[Finding, ...]
+
+
+def _slim(scene: Scene) -> Scene:
+    """The scene without its cached planes: what a picture needs, and no more memory."""
+    return Scene(
+        frame=scene.frame,
+        faces=scene.faces,
+        person=scene.person,
+        source_size=scene.source_size,
+        timestamp=scene.timestamp,
+        index=scene.index,
+        source_kind=scene.source_kind,
+    )
 
 
 @dataclass
@@ -38,6 +69,8 @@ class Report:
     metrics: dict[str, float] = field(default_factory=dict)
     interrupted: bool = False
     error: CamcheckError | None = None
+    # The frame that best shows the findings (for --save); not part of the JSON report.
+    snapshot: Snapshot | None = field(default=None, repr=False, compare=False)
 
     @property
     def worst(self) -> Severity | None:
@@ -45,70 +78,136 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        """0 looks good, 1 a warning or worse, 2 could not check."""
-        if self.frames_analyzed == 0:
+        """0 looks good, 1 a warning or worse, 2 could not check.
+
+        A source that failed part-way (a camera unplugged) is 2 even with findings so far:
+        the check did not finish, and a script must not take it for a complete verdict.
+        """
+        if self.frames_analyzed == 0 or self.error is not None:
             return 2
         worst = self.worst
         if worst is not None and worst >= Severity.WARNING:
             return 1
-        return 2 if self.error is not None else 0
+        return 0
 
 
-def _order(item: Finding) -> tuple[int, int]:
-    """Most severe first; within a severity, in the table's order."""
-    return (-int(item.severity), list(CHECKS).index(item.id))
+def _order(item: Finding) -> tuple[int, int, int]:
+    """Most severe first; within a severity FIRST_CHECKS, then the table's order."""
+    return (-int(item.severity), item.id not in FIRST_CHECKS, list(CHECKS).index(item.id))
 
 
-def persistent(
-    tracks: dict[str, list[tuple[float, Finding]]],
-    timestamps: Sequence[float],
-) -> list[Finding]:
-    """Keep the findings that held long enough; add how long and how often to ``measured``.
+class _Samples:
+    """Values in arrival order, thinned to every 2**k-th one so that memory stays bounded.
 
-    Args:
-        tracks: check id -> (timestamp, finding) for every frame where it fired.
-        timestamps: The timestamps of all analysed frames, in order.
+    A uniform subsample keeps the median within a fraction of a percent, and an hour of
+    live video (100,000 frames) then holds a few thousand numbers per key, not all of them.
     """
-    if not timestamps:
+
+    def __init__(self) -> None:
+        self.values: list = []
+        self._stride = 1
+        self._seen = 0
+
+    def add(self, value: object) -> None:
+        if self._seen % self._stride == 0:
+            self.values.append(value)
+            if len(self.values) >= MAX_SAMPLES:
+                self.values = self.values[::2]
+                self._stride *= 2
+        self._seen += 1
+
+    def median(self) -> float:
+        return float(statistics.median(self.values))
+
+
+class _Track:
+    """One check's history over a session: its runs in time and a sample of its numbers."""
+
+    def __init__(self, first: Finding, timestamp: float) -> None:
+        self.first = first
+        self.hits = 0
+        self.first_seen = timestamp
+        # Runs split on gaps over BRIDGE_SECONDS; those nearer than BRIDGE_SECONDS plus half
+        # a frame are merged at the end, once the frame interval is known.
+        self.runs: list[list[float]] = []
+        self.measured: dict[str, _Samples] = {}
+        self.regions = _Samples()
+
+    def add(self, item: Finding, timestamp: float) -> None:
+        self.hits += 1
+        if self.runs and timestamp - self.runs[-1][1] <= BRIDGE_SECONDS:
+            self.runs[-1][1] = timestamp
+        else:
+            self.runs.append([timestamp, timestamp])
+        for key, value in item.measured.items():
+            self.measured.setdefault(key, _Samples()).add(value)
+        if item.region is not None:
+            self.regions.add(item.region)
+
+    def longest_run(self, frame_step: float) -> float:
+        longest = 0.0
+        start, end = self.runs[0]
+        for run_start, run_end in self.runs[1:]:
+            if run_start - end > BRIDGE_SECONDS + frame_step / 2:
+                longest = max(longest, end - start + frame_step)
+                start = run_start
+            end = run_end
+        return max(longest, end - start + frame_step)
+
+
+class _Timeline:
+    """When frames were analysed: first and last time, count, and a sample of the intervals."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first = 0.0
+        self.last = 0.0
+        self.steps = _Samples()
+
+    def add(self, timestamp: float) -> None:
+        if self.count:
+            self.steps.add(timestamp - self.last)
+        else:
+            self.first = timestamp
+        self.last = timestamp
+        self.count += 1
+
+    @property
+    def frame_step(self) -> float:
+        return self.steps.median() if self.steps.values else 0.0
+
+
+def persistent(tracks: dict[str, _Track], timeline: _Timeline) -> list[Finding]:
+    """Keep the findings that held long enough; add how long and how often to ``measured``."""
+    if timeline.count == 0:
         return []
-    if len(timestamps) == 1:
-        return [hits[0][1] for hits in tracks.values() if hits]
-    steps = [b - a for a, b in itertools.pairwise(timestamps)]
-    frame_step = statistics.median(steps) if steps else 0.0
-    duration = timestamps[-1] - timestamps[0] + frame_step
+    if timeline.count == 1:
+        return [track.first for track in tracks.values()]
+    frame_step = timeline.frame_step
+    duration = timeline.last - timeline.first + frame_step
     kept = []
-    for hits in tracks.values():
-        if not hits:
-            continue
-        # A check may ask for another duration than the default (Check.persist_s).
-        persist = CHECKS[hits[0][1].id].persist_s
+    for track in tracks.values():
+        persist = CHECKS[track.first.id].persist_s
         needed = min(PERSIST_SECONDS if persist is None else persist, SHORT_CLIP_SHARE * duration)
-        times = [t for t, _ in hits]
-        longest, run_start, previous = 0.0, times[0], times[0]
-        for t in times[1:]:
-            if t - previous > BRIDGE_SECONDS + frame_step / 2:
-                longest = max(longest, previous - run_start + frame_step)
-                run_start = t
-            previous = t
-        longest = max(longest, previous - run_start + frame_step)
+        longest = track.longest_run(frame_step)
         if longest + 1e-9 < needed:
             continue
-        first = hits[0][1]
-        keys = first.measured.keys()
-        measured = {
-            key: statistics.median(f.measured[key] for _, f in hits if key in f.measured)
-            for key in keys
-        }
-        measured["fraction"] = min(1.0, len(hits) * frame_step / duration)
+        measured = {key: samples.median() for key, samples in track.measured.items()}
+        measured["fraction"] = min(1.0, track.hits * frame_step / duration)
         measured["seconds"] = longest
-        measured["first_seen_s"] = times[0] - timestamps[0]
-        regions = [f.region for _, f in hits if f.region is not None]
-        kept.append(
-            Finding(
-                first.id, measured, first.severity, regions[len(regions) // 2] if regions else None
-            )
-        )
+        measured["first_seen_s"] = track.first_seen - timeline.first
+        regions = track.regions.values
+        region = regions[len(regions) // 2] if regions else None
+        kept.append(Finding(track.first.id, measured, track.first.severity, region))
     return kept
+
+
+def _unhidden(findings: list[Finding]) -> list[Finding]:
+    """Drop the findings that another finding of the same frame makes meaningless."""
+    hiding = [CHECKS[f.id] for f in findings if CHECKS[f.id].hides]
+    if not hiding:
+        return findings
+    return [f for f in findings if not any(c.hides_check(f.id) for c in hiding)]
 
 
 class Session:
@@ -124,7 +223,10 @@ class Session:
         self._perceive = (
             (
                 lambda frame: perception.scene(
-                    frame.image, timestamp=frame.timestamp, index=frame.index
+                    frame.image,
+                    timestamp=frame.timestamp,
+                    index=frame.index,
+                    source_kind=self._source_kind,
                 )
             )
             if isinstance(perception, Perception)
@@ -132,58 +234,101 @@ class Session:
         )
         self.selection = selection or Selection()
         self._analyzer_types = tuple(analyzers)
+        self._source_kind = "image"
 
     def run(
         self,
         source: FrameSource,
         *,
         on_frame: Callable[[Frame, list[Finding]], None] | None = None,
+        on_scene: Callable[[Scene, list[Finding]], None] | None = None,
     ) -> Report:
-        """Analyse every frame of ``source``; Ctrl-C or a failing source end it early.
+        """Analyse every frame of ``source``; Ctrl-C, q or a failing source end it early.
 
         The report then holds what was seen so far, with ``interrupted`` or ``error`` set.
+        ``on_scene`` sees each analysed scene with its findings (the live preview).
         """
+        self._source_kind = source.kind
+        # Per check id, the last frame where it fired: bounded by the size of the table.
+        snapshots: dict[str, Snapshot] = {}
+        last: Snapshot | None = None
         analyzers = [cls() for cls in self._analyzer_types]
-        tracks: dict[str, list[tuple[float, Finding]]] = {}
-        samples: dict[str, list[float]] = {}
-        timestamps: list[float] = []
+        tracks: dict[str, _Track] = {}
+        samples: dict[str, _Samples] = {}
+        timeline = _Timeline()
         interrupted = False
         error: CamcheckError | None = None
+        skipped = 0
+        perception_error: Exception | None = None
+        frames = iter(source)
         try:
-            for frame in source:
-                scene = self._perceive(frame)
+            while True:
+                try:
+                    frame = next(frames)
+                except StopIteration:
+                    break
+                except (CamcheckError, KeyboardInterrupt):
+                    raise
+                except Exception as exc:  # a decoder or driver failing mid-stream
+                    seconds = timeline.last - timeline.first
+                    raise CamcheckError(
+                        "error.source_failed",
+                        source=source.name,
+                        seconds=seconds,
+                        reason=describe(exc),
+                    ) from exc
+                try:
+                    scene = self._perceive(frame)
+                except (CamcheckError, KeyboardInterrupt):
+                    raise
+                except Exception as exc:  # a model failing on one frame: skip that frame
+                    skipped += 1
+                    perception_error = exc
+                    continue
                 current: list[Finding] = []
                 for analyzer in analyzers:
                     measured = analyzer.measure(scene)
                     for key, value in measured.items():
-                        samples.setdefault(key, []).append(value)
+                        samples.setdefault(key, _Samples()).add(value)
                     current.extend(
                         f for f in analyzer.judge(scene, measured) if self.selection.wants(f.id)
                     )
-                timestamps.append(frame.timestamp)
+                current = _unhidden(current)
+                timeline.add(frame.timestamp)
+                last = Snapshot(_slim(scene), tuple(current))
                 for item in current:
-                    tracks.setdefault(item.id, []).append((frame.timestamp, item))
+                    if item.id not in tracks:
+                        tracks[item.id] = _Track(item, frame.timestamp)
+                    tracks[item.id].add(item, frame.timestamp)
+                    snapshots[item.id] = last
                 if on_frame is not None:
                     on_frame(frame, current)
-        except KeyboardInterrupt:
+                if on_scene is not None:
+                    on_scene(scene, current)
+        except (KeyboardInterrupt, StopRequested):
             interrupted = True
         except CamcheckError as exc:
             error = exc
         finally:
             source.close()
-        findings = sorted(persistent(tracks, timestamps), key=_order)
-        metrics = {key: statistics.median(values) for key, values in samples.items() if values}
-        duration = (timestamps[-1] - timestamps[0]) if len(timestamps) > 1 else 0.0
+        if not timeline.count and perception_error is not None and error is None:
+            error = CamcheckError("error.perception", reason=describe(perception_error))
+        findings = sorted(persistent(tracks, timeline), key=_order)
+        metrics = {key: values.median() for key, values in samples.items() if values.values}
+        if skipped:
+            metrics["frames_skipped"] = float(skipped)
+        duration = timeline.last - timeline.first
         report = Report(
             source=source.name,
             kind=source.kind,
-            frames_analyzed=len(timestamps),
+            frames_analyzed=timeline.count,
             duration_s=duration,
             findings=findings,
             metrics=metrics,
             interrupted=interrupted,
             error=error,
+            snapshot=snapshots.get(findings[0].id, last) if findings else last,
         )
-        if error is not None and not timestamps:
+        if error is not None and not timeline.count:
             raise error
         return report

@@ -34,6 +34,10 @@ def test_every_check_has_every_language(check_id: str) -> None:
         text = check.texts[lang]
         assert placeholders(text.message) == placeholders(english.message), lang
         assert placeholders(text.advice) == placeholders(english.advice), lang
+        assert set(text.extras) == set(english.extras), lang
+        for key, sentence in text.extras.items():
+            assert key in placeholders(sentence), f"{check_id} extra {key} must show {key}"
+            assert placeholders(sentence) == placeholders(english.extras[key]), (lang, key)
         assert placeholders(text.title) == set(), "titles carry no numbers"
 
 
@@ -72,3 +76,15 @@ def test_messages_render_with_decimal_sign_per_language() -> None:
     assert "3,5 keer" in render(item, "nl").message
     assert "50%" in render(item, "nl").message
     assert ui("label.held", "nl", fraction=0.25, seconds=1.5).endswith("1,5 s achter elkaar")
+
+
+def test_extra_sentences_appear_only_when_measured() -> None:
+    still = Finding(
+        "virtual_background.edge_artifacts",
+        {"vb_edge_step_share": 0.9, "vb_halo_px": 8.0},
+        CHECKS["virtual_background.edge_artifacts"].severity,
+    )
+    video = Finding(still.id, {**still.measured, "vb_edge_flicker": 1.6}, still.severity)
+    assert "outline jumps" not in render(still, "en").message
+    assert "jumps 1.6 times" in render(video, "en").message
+    assert "verspringt 1,6 keer" in render(video, "nl").message

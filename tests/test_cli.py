@@ -143,3 +143,43 @@ def test_path_with_spaces_and_non_ascii(tmp_path: Path) -> None:
     result = invoke("image", str(target))
     assert result.exit_code == 0, result.output
     assert str(target) in result.output
+
+
+def test_internal_error_is_one_line_not_a_traceback(monkeypatch, capsys) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("analyzer exploded\nwith a second line")
+
+    monkeypatch.setattr("camcheck.core.check_images", broken)
+    monkeypatch.delenv("CAMCHECK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["image", str(FIXTURES / "good_obama.jpg")])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "internal error (analyzer exploded with a second line)" in err
+
+
+def test_ctrl_c_before_any_frame_exits_130(monkeypatch, capsys) -> None:
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("camcheck.core.check_images", interrupted)
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["image", str(FIXTURES / "good_obama.jpg")])
+    assert exited.value.code == 130
+    assert "stopped before any frame was judged" in capsys.readouterr().err
+
+
+def test_help_follows_the_locale() -> None:
+    import subprocess
+    import sys
+
+    dutch = subprocess.run(
+        [sys.executable, "-m", "camcheck", "--help"],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "LANG": "nl_NL.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""},
+        check=False,
+    )
+    assert "Controleert je webcambeeld" in dutch.stdout
+    assert "Beoordeel een of meer foto's." in dutch.stdout

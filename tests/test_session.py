@@ -119,3 +119,36 @@ def test_ignore_and_select() -> None:
 def test_metrics_are_medians_over_frames() -> None:
     report = run(SceneSource([GOOD] * 10))
     assert 0.55 < report.metrics["face_luma"] < 0.75
+
+
+def test_samples_stay_bounded_and_keep_the_median() -> None:
+    from camcheck.session import MAX_SAMPLES, _Samples
+
+    samples = _Samples()
+    for value in range(100_000):
+        samples.add(float(value))
+    assert len(samples.values) <= MAX_SAMPLES
+    assert samples.median() == pytest.approx(50_000, rel=0.01)
+    # evenly spread: the first and last kept values span the whole range
+    assert samples.values[0] == 0.0 and samples.values[-1] > 95_000
+
+
+def test_flicker_makes_many_short_runs_none_reported() -> None:
+    # 0.3 s dark, 0.4 s good, repeated for 30 s: never a second at once.
+    scenes = ([DARK] * 9 + [GOOD] * 12) * 43
+    report = run(SceneSource(scenes))
+    assert "lighting.too_dark" not in {f.id for f in report.findings}
+
+
+def test_a_check_may_ask_for_a_shorter_persistence(monkeypatch) -> None:
+    import dataclasses
+
+    from camcheck import checks
+
+    # given too_dark needing only 0.4 s, a 0.5 s blip now counts
+    shorter = dataclasses.replace(checks.CHECKS["lighting.too_dark"], persist_s=0.4)
+    monkeypatch.setitem(checks.CHECKS, "lighting.too_dark", shorter)
+    scenes = [GOOD] * 45 + [DARK] * 15 + [GOOD] * 60
+    report = run(SceneSource(scenes))
+    (finding,) = [f for f in report.findings if f.id == "lighting.too_dark"]
+    assert finding.measured["seconds"] == pytest.approx(0.5, abs=0.04)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from camcheck.errors import CamcheckError
-from camcheck.sources import CameraSource, VideoSource, load_image, to_rgb8
+from camcheck.sources import VideoSource, load_image, to_rgb8
 from tests.conftest import FIXTURES
 
 
@@ -137,45 +137,3 @@ def test_corrupt_video_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CamcheckError) as caught:
         VideoSource(path)
     assert caught.value.key == "error.not_video"
-
-
-class FakeCapture:
-    """A cv2.VideoCapture stand-in: opens or not, and delivers a set number of frames."""
-
-    def __init__(self, opened: bool = True, frames: int = 0) -> None:
-        self.opened = opened
-        self.frames = frames
-        self.released = False
-
-    def isOpened(self) -> bool:
-        return self.opened
-
-    def read(self):
-        if self.frames <= 0:
-            return False, None
-        self.frames -= 1
-        return True, np.zeros((48, 64, 3), np.uint8)
-
-    def release(self) -> None:
-        self.released = True
-
-
-def test_camera_that_does_not_open_names_what_was_tried() -> None:
-    with pytest.raises(CamcheckError) as caught:
-        CameraSource(3, 5.0, opener=lambda index: FakeCapture(opened=False))
-    assert caught.value.key == "error.no_camera"
-    assert "camera 3" in caught.value.render()
-    assert "--source" in caught.value.render()
-
-
-def test_camera_unplugged_midway_raises_after_timeout() -> None:
-    clock = iter(np.arange(0, 100, 0.5))
-    capture = FakeCapture(frames=4)
-    source = CameraSource(0, 30.0, opener=lambda index: capture, clock=lambda: next(clock))
-    seen = []
-    with pytest.raises(CamcheckError) as caught:
-        for frame in source:
-            seen.append(frame)
-    assert len(seen) == 4
-    assert caught.value.key == "error.camera_lost"
-    assert capture.released

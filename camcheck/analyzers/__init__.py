@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from camcheck.analyzers.backlight import BacklightAnalyzer
 from camcheck.analyzers.base import Analyzer
+from camcheck.analyzers.camera import CameraAnalyzer
 from camcheck.analyzers.clutter import ClutterAnalyzer
 from camcheck.analyzers.color_cast import ColorCastAnalyzer
 from camcheck.analyzers.distracting_color import DistractingColorAnalyzer
@@ -28,6 +29,7 @@ ANALYZERS: tuple[type[Analyzer], ...] = (
     SharpnessAnalyzer,
     NoiseAnalyzer,
     FramingAnalyzer,
+    CameraAnalyzer,
     VirtualBackgroundAnalyzer,
 )
 

@@ -20,11 +20,17 @@ def _held(measured: dict[str, float], lang: str) -> str:
 
 
 def verdict(report: Report, lang: str) -> str:
-    """One line: looks good, or how many things to fix and which one first."""
+    """Looks good, or how many things to fix and, on a second line, what to do first."""
     serious = [f for f in report.findings if f.severity >= Severity.WARNING]
     if serious:
-        first = CHECKS[serious[0].id].text(lang).title
-        return ui("verdict.fix", lang, count=len(serious), first=first)
+        # Findings are sorted with the fix that helps most first (severity, then what
+        # blocks the rest, then the table's order); repeat its advice as the last word.
+        first = render(serious[0], lang)
+        return (
+            ui("verdict.fix", lang, count=len(serious), first=first.title)
+            + "\n"
+            + ui("verdict.first_fix", lang, advice=first.advice)
+        )
     if report.findings:
         return ui("verdict.info_only", lang, count=len(report.findings))
     return ui("verdict.good", lang)
