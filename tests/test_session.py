@@ -152,3 +152,60 @@ def test_a_check_may_ask_for_a_shorter_persistence(monkeypatch) -> None:
     report = run(SceneSource(scenes))
     (finding,) = [f for f in report.findings if f.id == "lighting.too_dark"]
     assert finding.measured["seconds"] == pytest.approx(0.5, abs=0.04)
+
+
+class BrokenDecoder(SceneSource):
+    """A source whose decoder raises a plain exception (not a CamcheckError) mid-stream."""
+
+    def __iter__(self) -> Iterator[Frame]:
+        for frame in super().__iter__():
+            if frame.index == 40:
+                raise OSError("corrupt packet at 1.3 s")
+            yield frame
+
+
+def test_a_decoder_failing_midway_keeps_the_summary() -> None:
+    source = BrokenDecoder([DARK] * 90)
+    report = run(source)
+    assert report.frames_analyzed == 40
+    assert report.error is not None and report.error.key == "error.source_failed"
+    assert "corrupt packet" in report.error.render()
+    assert "lighting.too_dark" in {f.id for f in report.findings}
+    assert report.exit_code == 2 and source.closed
+
+
+def test_a_model_error_on_one_frame_skips_that_frame() -> None:
+    source = SceneSource([GOOD] * 30)
+
+    def flaky(frame: Frame) -> Scene:
+        if frame.index == 7:
+            raise RuntimeError("LiteRT: tensor allocation failed")
+        return source.scenes[frame.index]
+
+    report = Session(flaky).run(source)
+    assert report.frames_analyzed == 29
+    assert report.metrics["frames_skipped"] == 1.0
+    assert report.error is None and report.exit_code == 0
+
+
+def test_a_model_failing_on_every_frame_is_a_clean_error() -> None:
+    def broken(frame: Frame) -> Scene:
+        raise RuntimeError("model file damaged")
+
+    with pytest.raises(CamcheckError) as caught:
+        Session(broken).run(SceneSource([GOOD] * 5))
+    assert caught.value.key == "error.perception"
+    assert "model file damaged" in caught.value.render()
+
+
+def test_no_thread_is_left_behind_by_a_video_run() -> None:
+    import threading
+
+    from camcheck.core import check_source
+    from camcheck.sources import VideoSource
+    from tests.conftest import FIXTURES
+
+    before = set(threading.enumerate())
+    report = check_source(VideoSource(FIXTURES / "sample_call.mp4"), perception=None)
+    assert report.frames_analyzed == 75
+    assert set(threading.enumerate()) <= before
