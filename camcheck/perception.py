@@ -107,7 +107,6 @@ class Perception:
     def __init__(self, model_dir: Path | None = None) -> None:
         self._dir = model_dir or models_dir()
         self._tasks: dict[str, Any] = {}
-        self._warm: set[str] = set()
         try:
             with _native_stderr_silenced():
                 import mediapipe as mp
@@ -157,12 +156,10 @@ class Perception:
     def _run(self, kind: str, method: str, image: np.ndarray) -> Any:
         task = self._task(kind)
         mp_image = self._mp.Image(image_format=self._mp.ImageFormat.SRGB, data=aligned(image))
-        if kind in self._warm:
+        # The first inference logs its delegate, and LiteRT may warn about a tensor it copies
+        # on any later one: none of it is for the user. Silencing costs a few microseconds.
+        with _native_stderr_silenced():
             return getattr(task, method)(mp_image)
-        with _native_stderr_silenced():  # the first inference logs its delegate
-            result = getattr(task, method)(mp_image)
-        self._warm.add(kind)
-        return result
 
     def detect_faces(self, frame: np.ndarray, *, full_range_fallback: bool = True) -> list[Face]:
         """Faces in ``frame`` (RGB uint8), in its pixel coordinates."""
