@@ -249,13 +249,22 @@ _TABLE: tuple[Check, ...] = (
         texts={
             "en": Text(
                 title="No face found",
-                message="No face was found in the picture.",
+                message="No face was found clearly in the picture.",
+                extras={
+                    "face_score": "The closest match reached only {face_score} confidence; "
+                    "a face in view and in good light scores over 85%.",
+                },
                 advice="Sit facing the camera with your whole face in view, about an arm's "
                 "length away, and make sure there is light on your face.",
             ),
             "nl": Text(
                 title="Geen gezicht gevonden",
-                message="Er is geen gezicht in beeld gevonden.",
+                message="Er is geen duidelijk gezicht in beeld gevonden.",
+                extras={
+                    "face_score": "Wat er het meest op leek, haalde maar {face_score} "
+                    "zekerheid; een gezicht dat goed in beeld en in het licht is, haalt meer "
+                    "dan 85%.",
+                },
                 advice="Ga recht voor de camera zitten, met je hele gezicht in beeld, ongeveer "
                 "een armlengte ervandaan, en zorg dat er licht op je gezicht valt.",
             ),
@@ -951,10 +960,6 @@ UI: dict[str, dict[str, str]] = {
     "label.held": {
         "en": "seen {fraction} of the time, longest {seconds} at once",
         "nl": "{fraction} van de tijd gezien, het langst {seconds} achter elkaar",
-    },
-    "progress.sampling": {
-        "en": "Watching your camera: {elapsed} of {total}",
-        "nl": "Je camera wordt bekeken: {elapsed} van {total}",
     },
     "error.no_camera": {
         "en": "no camera could be opened (tried {tried}); connect a camera, close other apps "

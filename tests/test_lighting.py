@@ -70,3 +70,20 @@ def test_no_face_means_no_lighting_verdict_but_face_not_found() -> None:
     assert ids(BacklightAnalyzer(), scene) == set()
     assert ids(FaceAnalyzer(), scene) == {"face.not_found"}
     assert ids(FaceAnalyzer(), synthetic_scene()) == set()
+
+
+def test_a_weak_face_is_not_found_and_says_how_weak() -> None:
+    import dataclasses
+
+    from camcheck.checks import render
+
+    scene = synthetic_scene()
+    weak = dataclasses.replace(scene.faces[0], score=0.55)
+    scene.faces = (weak,)
+    (item,) = FaceAnalyzer().analyze(scene)
+    assert item.measured == {"face_score": 0.55}
+    assert "reached only 55% confidence" in render(item).message
+    (none,) = FaceAnalyzer().analyze(synthetic_scene(face_luma=None))
+    assert none.measured == {} and render(none).message == (
+        "No face was found clearly in the picture."
+    )

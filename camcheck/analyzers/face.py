@@ -22,5 +22,8 @@ class FaceAnalyzer(Analyzer):
         return {"face_score": face.score if face else 0.0, "faces": float(len(scene.faces))}
 
     def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
-        if measured["face_score"] < NOT_FOUND.threshold:
-            yield finding("face.not_found", face_score=measured["face_score"])
+        if measured["face_score"] >= NOT_FOUND.threshold:
+            return
+        # With a weak candidate the message says how weak; with none, it says nothing more.
+        weak = {"face_score": measured["face_score"]} if scene.primary_face else {}
+        yield finding("face.not_found", **weak)
