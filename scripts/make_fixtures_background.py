@@ -14,7 +14,6 @@ camera's auto exposure drifts. Deterministic (fixed seeds).
 
 from __future__ import annotations
 
-import argparse
 import sys
 import zipfile
 from pathlib import Path
@@ -189,11 +188,9 @@ def webcam_view(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "fixture-sources")
-    args = parser.parse_args()
-    photos = base.fetch_sources(args.cache)
-    photos.update(extra_photos(args.cache))
+    cache = base.parse_cache(__doc__)
+    photos = base.fetch_sources(cache)
+    photos.update(extra_photos(cache))
     rng = np.random.default_rng(20261128)
 
     with base.Perception() as perception:

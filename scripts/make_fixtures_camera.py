@@ -9,7 +9,6 @@ each must produce.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -37,10 +36,8 @@ def live_frame(photo: np.ndarray, t: float, rng: np.random.Generator) -> np.ndar
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "fixture-sources")
-    args = parser.parse_args()
-    photos = base.fetch_sources(args.cache)
+    cache = base.parse_cache(__doc__)
+    photos = base.fetch_sources(cache)
     rng = np.random.default_rng(20261127)
     count = int(SECONDS * FPS)
 

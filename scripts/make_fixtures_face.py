@@ -21,7 +21,6 @@ views, of several skin tones) must produce none of these checks.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -145,10 +144,8 @@ def view(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "fixture-sources")
-    args = parser.parse_args()
-    photos = base.fetch_sources(args.cache)
+    cache = base.parse_cache(__doc__)
+    photos = base.fetch_sources(cache)
     rng = np.random.default_rng(20261205)
     with Perception() as perception:
         masks = {key: base.person_mask(perception, photos[key]) for key in ("obama", "biden")}

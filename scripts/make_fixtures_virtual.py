@@ -20,7 +20,6 @@ low-resolution segmentation does, so the edge flickers.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -116,10 +115,8 @@ def good_composite(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path, default=ROOT / ".cache" / "fixture-sources")
-    args = parser.parse_args()
-    photos = base.fetch_sources(args.cache)
+    cache = base.parse_cache(__doc__)
+    photos = base.fetch_sources(cache)
     rng = np.random.default_rng(20261204)
     people = ("obama", "astronaut", "biden", "grace_hopper")
     pairs = {"obama": "flower", "astronaut": "flower", "biden": "china", "grace_hopper": "flower"}
