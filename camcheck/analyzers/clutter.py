@@ -28,6 +28,13 @@ import numpy as np
 from camcheck.analyzers.base import Analyzer
 from camcheck.checks import CHECKS, finding
 from camcheck.findings import Finding
+from camcheck.measures import (
+    MIN_BACKGROUND_SHARE,
+    MIN_WINDOW_BACKGROUND,
+    window_box,
+    window_cell,
+    window_means,
+)
 from camcheck.scene import Scene
 
 CLUTTERED = CHECKS["background.cluttered"]
@@ -43,59 +50,6 @@ EDGE_STEP = 2
 # garage behind a person measures 0.19, blurred with sigma 12 px 0.001.
 CANNY_LOW = 40
 CANNY_HIGH = 100
-# The background is judged in cells of this share of the frame's geometric mean side (60 px
-# on a 640x360 frame), in windows of WINDOW_CELLS x WINDOW_CELLS cells, a sliding window of
-# about a poster's or a shelf's size at a few metres.
-CELL_SHARE = 1 / 8
-WINDOW_CELLS = 2
-# A window is considered only when at least this share of it is background.
-MIN_WINDOW_BACKGROUND = 0.6
-# A background smaller than this share of the frame (the face fills the picture) is not
-# judged: there is too little of it to be busy.
-MIN_BACKGROUND_SHARE = 0.05
-
-
-def window_cell(shape: tuple[int, ...]) -> int:
-    """The side of a square cell, in pixels of a plane of this shape."""
-    height, width = shape[:2]
-    cell = round(CELL_SHARE * float(np.sqrt(width * height)))
-    return max(1, min(cell, height // WINDOW_CELLS, width // WINDOW_CELLS))
-
-
-def window_means(plane: np.ndarray, cell: int) -> np.ndarray:
-    """Mean of ``plane`` over every window of WINDOW_CELLS x WINDOW_CELLS cells.
-
-    Cells tile the plane from its top-left corner; the last partial row and column of
-    cells (less than a cell) are left out. Windows step by one cell, so they overlap.
-    Row ``r``, column ``c`` of the result is the window whose top-left cell is (r, c).
-    """
-    rows, cols = plane.shape[0] // cell, plane.shape[1] // cell
-    if rows < WINDOW_CELLS or cols < WINDOW_CELLS:  # a frame too small to hold a window
-        return np.zeros((0, 0), np.float32)
-    # Summing reshaped blocks is exact and several times faster than an area resize to a
-    # size that does not divide the plane.
-    cells = plane[: rows * cell, : cols * cell].reshape(rows, cell, cols, cell).mean(axis=(1, 3))
-    windows = np.zeros((rows - WINDOW_CELLS + 1, cols - WINDOW_CELLS + 1), np.float32)
-    for dy in range(WINDOW_CELLS):
-        for dx in range(WINDOW_CELLS):
-            windows += cells[dy : dy + windows.shape[0], dx : dx + windows.shape[1]]
-    return windows / (WINDOW_CELLS * WINDOW_CELLS)
-
-
-def window_box(
-    index: int, cols: int, cell: int, scale: float, frame_size: tuple[int, int]
-) -> tuple[int, int, int, int]:
-    """The frame-pixel box of window ``index`` (flat index into a grid of ``cols`` columns).
-
-    ``cell`` is the cell side on the plane the windows were taken from, and ``scale`` how
-    many frame pixels one plane pixel spans.
-    """
-    row, col = divmod(index, cols)
-    side = cell * scale
-    x, y = round(col * side), round(row * side)
-    w = min(frame_size[0] - x, round(WINDOW_CELLS * side))
-    h = min(frame_size[1] - y, round(WINDOW_CELLS * side))
-    return x, y, w, h
 
 
 class ClutterAnalyzer(Analyzer):

@@ -40,7 +40,9 @@ import cv2
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.analyzers.clutter import (
+from camcheck.checks import CHECKS, finding
+from camcheck.findings import Finding
+from camcheck.measures import (
     MIN_BACKGROUND_SHARE,
     MIN_WINDOW_BACKGROUND,
     WINDOW_CELLS,
@@ -48,8 +50,6 @@ from camcheck.analyzers.clutter import (
     window_cell,
     window_means,
 )
-from camcheck.checks import CHECKS, finding
-from camcheck.findings import Finding
 from camcheck.scene import Scene
 
 DISTRACTING = CHECKS["background.distracting_color"]
