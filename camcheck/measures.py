@@ -128,3 +128,14 @@ def window_box(
     w = min(frame_size[0] - x, round(WINDOW_CELLS * side))
     h = min(frame_size[1] - y, round(WINDOW_CELLS * side))
     return x, y, w, h
+
+
+def box_measures(prefix: str, box: tuple[int, int, int, int]) -> dict[str, float]:
+    """A box as measured numbers (``prefix_x``, ``_y``, ``_w``, ``_h``), so JSON users get it."""
+    return {f"{prefix}_{key}": float(value) for key, value in zip("xywh", box, strict=True)}
+
+
+def box_region(prefix: str, measured: dict[str, float]) -> tuple[int, int, int, int]:
+    """The box that :func:`box_measures` stored under ``prefix``, as a finding's region."""
+    x, y, w, h = (int(measured[f"{prefix}_{key}"]) for key in "xywh")
+    return x, y, w, h

@@ -88,6 +88,11 @@ class Scene:
         """The largest face: the person at the camera."""
         return self.faces[0] if self.faces else None
 
+    @property
+    def face_box(self) -> tuple[int, int, int, int] | None:
+        """The primary face's box: the region of findings about the face."""
+        return self.faces[0].box if self.faces else None
+
     @cached_property
     def luma8(self) -> np.ndarray:
         """BT.601 luma Y' as uint8 (0..255), as OFIQ (ISO/IEC 29794-5) computes it."""
@@ -100,11 +105,17 @@ class Scene:
 
     def luma_histogram(self, mask: np.ndarray | None = None) -> np.ndarray:
         """256-bin histogram of ``luma8``, over the pixels where ``mask`` is True."""
-        if mask is None:
-            if "_frame_histogram" not in self.__dict__:
-                self.__dict__["_frame_histogram"] = _histogram(self.luma8, None)
-            return self.__dict__["_frame_histogram"]
-        return _histogram(self.luma8, mask)
+        return self.frame_histogram if mask is None else _histogram(self.luma8, mask)
+
+    @cached_property
+    def frame_histogram(self) -> np.ndarray:
+        """256-bin histogram of the whole frame's ``luma8``."""
+        return _histogram(self.luma8, None)
+
+    @cached_property
+    def face_histogram(self) -> np.ndarray:
+        """256-bin histogram of ``luma8`` over ``face_mask`` (several light checks read it)."""
+        return _histogram(self.luma8, self.face_mask)
 
     @cached_property
     def person_mask(self) -> np.ndarray:

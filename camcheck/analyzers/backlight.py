@@ -53,10 +53,9 @@ class BacklightAnalyzer(Analyzer):
             measured["background_bright_share"] >= BACKLIGHT_MIN_BRIGHT_SHARE
             and measured["contrast_ratio"] > BACKLIGHT.threshold
         ):
-            face = scene.primary_face
             yield finding(
                 "lighting.backlight",
-                region=face.box if face else None,
+                region=scene.face_box,
                 contrast_ratio=measured["contrast_ratio"],
                 background_bright_share=measured["background_bright_share"],
                 background_luma=measured["background_luma"],

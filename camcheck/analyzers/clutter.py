@@ -31,6 +31,8 @@ from camcheck.findings import Finding
 from camcheck.measures import (
     MIN_BACKGROUND_SHARE,
     MIN_WINDOW_BACKGROUND,
+    box_measures,
+    box_region,
     window_box,
     window_cell,
     window_means,
@@ -100,13 +102,8 @@ class ClutterAnalyzer(Analyzer):
         measured["background_clutter"] = float((clutter[usable] * weights).sum() / weights.sum())
         best = int(np.argmax(clutter))
         x, y, w, h = window_box(best, clutter.shape[1], cell, EDGE_STEP, scene.size)
-        measured.update(
-            busiest_clutter=float(clutter.flat[best]),
-            busiest_x=x,
-            busiest_y=y,
-            busiest_w=w,
-            busiest_h=h,
-        )
+        measured["busiest_clutter"] = float(clutter.flat[best])
+        measured.update(box_measures("busiest", (x, y, w, h)))
         return measured
 
     def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
@@ -115,17 +112,12 @@ class ClutterAnalyzer(Analyzer):
         clutter = measured["background_clutter"]
         if clutter <= CLUTTERED.threshold:
             return
-        box = tuple(
-            int(measured[key]) for key in ("busiest_x", "busiest_y", "busiest_w", "busiest_h")
-        )
+        box = box_region("busiest", measured)
         yield finding(
             "background.cluttered",
-            region=(box[0], box[1], box[2], box[3]),
+            region=box,
             background_clutter=clutter,
             background_edge_density=measured["background_edge_density"],
             busiest_clutter=measured["busiest_clutter"],
-            busiest_x=box[0],
-            busiest_y=box[1],
-            busiest_w=box[2],
-            busiest_h=box[3],
+            **box_measures("busiest", box),
         )

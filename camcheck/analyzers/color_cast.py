@@ -212,8 +212,7 @@ class ColorCastAnalyzer(Analyzer):
     def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
         if not measured:
             return
-        face = scene.primary_face
-        region = face.box if face else None
+        region = scene.face_box
         strength = measured["cast_strength"]
         if strength > CAST.threshold and measured["neutral_share"] >= MIN_NEUTRAL_SHARE:
             unit_a, unit_b = measured["cast_a"] / strength, measured["cast_b"] / strength

@@ -46,6 +46,8 @@ from camcheck.measures import (
     MIN_BACKGROUND_SHARE,
     MIN_WINDOW_BACKGROUND,
     WINDOW_CELLS,
+    box_measures,
+    box_region,
     window_box,
     window_cell,
     window_means,
@@ -146,10 +148,7 @@ class DistractingColorAnalyzer(Analyzer):
             measured.update(
                 colour_spot=float(spot.flat[best]),
                 colour_spot_contrast=float(spot.flat[best]) - around,
-                colour_spot_x=x,
-                colour_spot_y=y,
-                colour_spot_w=w,
-                colour_spot_h=h,
+                **box_measures("colour_spot", (x, y, w, h)),
             )
         return measured
 
@@ -163,19 +162,13 @@ class DistractingColorAnalyzer(Analyzer):
         face = measured.get("face_colourfulness")
         if face is not None and spot < FACE_RATIO * face:
             return
-        box = tuple(
-            int(measured[key])
-            for key in ("colour_spot_x", "colour_spot_y", "colour_spot_w", "colour_spot_h")
-        )
+        box = box_region("colour_spot", measured)
         yield finding(
             "background.distracting_color",
-            region=(box[0], box[1], box[2], box[3]),
+            region=box,
             colour_spot=spot,
             colour_spot_contrast=contrast,
             face_colourfulness=face if face is not None else 0.0,
             background_colourfulness=measured["background_colourfulness"],
-            colour_spot_x=box[0],
-            colour_spot_y=box[1],
-            colour_spot_w=box[2],
-            colour_spot_h=box[3],
+            **box_measures("colour_spot", box),
         )

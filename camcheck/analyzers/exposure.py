@@ -48,7 +48,7 @@ MIN_FACE_PIXELS = 200
 
 def face_luma_stats(scene: Scene) -> dict[str, float] | None:
     """Mean, highlight and clipped shares of the primary face's luma, or None without a face."""
-    histogram = scene.luma_histogram(scene.face_mask)
+    histogram = scene.face_histogram
     if histogram.sum() < MIN_FACE_PIXELS:
         return None
     return {
@@ -76,8 +76,7 @@ class ExposureAnalyzer(Analyzer):
     def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
         if not measured:
             return
-        face = scene.primary_face
-        region = face.box if face else None
+        region = scene.face_box
         keys = (
             "face_luma",
             "face_highlight",

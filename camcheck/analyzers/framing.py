@@ -92,8 +92,7 @@ class FramingAnalyzer(Analyzer):
     def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
         if not measured:
             return
-        face = scene.primary_face
-        region = face.box if face else None
+        region = scene.face_box
         if measured["head_outside_share"] > CUT_OFF.threshold:
             yield finding(
                 "framing.cut_off",

@@ -35,6 +35,7 @@ import numpy as np
 from camcheck.analyzers.base import Analyzer
 from camcheck.checks import CHECKS, finding
 from camcheck.findings import Finding
+from camcheck.measures import box_measures, box_region
 from camcheck.scene import Scene
 
 INTRUSION = CHECKS["background.intrusion"]
@@ -109,7 +110,7 @@ class IntrusionAnalyzer(Analyzer):
                 width, height = scene.size
                 measured["second_face_width_ratio"] = face.box[2] / max(primary.box[2], 1)
                 measured["second_face_share"] = face.area / float(width * height)
-                measured.update(_box("second_face", face.box))
+                measured.update(box_measures("second_face", face.box))
         measured.update(_second_body(scene))
         measured.update(self._motion(scene))
         return measured
@@ -156,7 +157,7 @@ class IntrusionAnalyzer(Analyzer):
             measured["moving_blob_share"] = area / float(luma.size)
             # Back to working-frame pixels.
             box = (x * MOTION_STEP, y * MOTION_STEP, w * MOTION_STEP, h * MOTION_STEP)
-            measured.update(_box("moving", box))
+            measured.update(box_measures("moving", box))
         return measured
 
     def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
@@ -167,7 +168,7 @@ class IntrusionAnalyzer(Analyzer):
         if ratio >= INTRUSION.threshold:
             yield finding(
                 "background.intrusion",
-                region=_region("second_face", measured),
+                region=box_region("second_face", measured),
                 intrusion_share=measured["second_face_share"],
                 second_face_width_ratio=ratio,
                 second_face_share=measured["second_face_share"],
@@ -175,14 +176,14 @@ class IntrusionAnalyzer(Analyzer):
         elif body >= MIN_BODY_SHARE:
             yield finding(
                 "background.intrusion",
-                region=_region("second_body", measured),
+                region=box_region("second_body", measured),
                 intrusion_share=body,
                 second_body_share=body,
             )
         elif blob >= MIN_BLOB_SHARE:
             yield finding(
                 "background.intrusion",
-                region=_region("moving", measured),
+                region=box_region("moving", measured),
                 intrusion_share=blob,
                 moving_blob_share=blob,
                 background_motion_share=measured["background_motion_share"],
@@ -230,15 +231,5 @@ def _second_body(scene: Scene) -> dict[str, float]:
     measured = {"second_body_share": area / float(small.size)}
     # Back to working-frame pixels.
     box = (x * BODY_STEP, y * BODY_STEP, w * BODY_STEP, h * BODY_STEP)
-    measured.update(_box("second_body", box))
+    measured.update(box_measures("second_body", box))
     return measured
-
-
-def _box(prefix: str, box: tuple[int, int, int, int]) -> dict[str, float]:
-    """A box as measured numbers, so JSON users get it too."""
-    return {f"{prefix}_{key}": float(value) for key, value in zip("xywh", box, strict=True)}
-
-
-def _region(prefix: str, measured: dict[str, float]) -> tuple[int, int, int, int]:
-    x, y, w, h = (int(measured[f"{prefix}_{key}"]) for key in "xywh")
-    return x, y, w, h

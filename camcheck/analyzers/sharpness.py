@@ -70,9 +70,8 @@ class SharpnessAnalyzer(Analyzer):
 
     def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
         if measured and measured["face_sharpness"] < BLURRY.threshold:
-            face = scene.primary_face
             yield finding(
                 "image.blurry",
-                region=face.box if face else None,
+                region=scene.face_box,
                 face_sharpness=measured["face_sharpness"],
             )

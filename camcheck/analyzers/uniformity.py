@@ -111,10 +111,9 @@ class UniformityAnalyzer(Analyzer):
             measured["face_light_ratio"] > UNEVEN.threshold
             and measured["face_uniformity"] < MAX_UNIFORMITY
         ):
-            face = scene.primary_face
             yield finding(
                 "lighting.uneven",
-                region=face.box if face else None,
+                region=scene.face_box,
                 face_light_ratio=measured["face_light_ratio"],
                 face_uniformity=measured["face_uniformity"],
                 light_side=measured["light_side"],

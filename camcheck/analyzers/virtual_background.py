@@ -162,8 +162,7 @@ class VirtualBackgroundAnalyzer(Analyzer):
     def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
         if measured.get("vb_signals", 0.0) <= DETECTED.threshold:
             return
-        face = scene.primary_face
-        region = face.box if face else None
+        region = scene.face_box
         numbers = {
             key: measured[key]
             for key in (
