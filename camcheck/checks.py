@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Literal
 
 from camcheck.findings import Finding, Severity
+from camcheck.rules import Limit, Rule, above, all_of, any_of, below
 
 LANGUAGES: tuple[str, ...] = ("en", "nl")
 DEFAULT_LANGUAGE = "en"
@@ -66,6 +67,10 @@ class Check:
             before it is reported; None means the session's default (about a second).
         hides: Checks (ids or prefixes such as "lighting") that mean nothing in a frame where
             this one fires, so the session drops them there.
+        rule: When the check fires, on the numbers its analyzer measured (see
+            :mod:`camcheck.rules`). Every limit that decides the finding is in it; without
+            one, the rule is the single limit ``metric`` against ``threshold``. ``metric``
+            and ``threshold`` stay the main limit shown in tables.
     """
 
     id: str
@@ -78,6 +83,39 @@ class Check:
     texts: Mapping[str, Text]
     persist_s: float | None = None
     hides: tuple[str, ...] = ()
+    rule: Rule | None = None
+
+    def __post_init__(self) -> None:
+        if self.rule is None:
+            op = "<" if self.better == "higher" else ">"
+            object.__setattr__(self, "rule", Limit(self.metric, op, float(self.threshold)))
+
+    @property
+    def the_rule(self) -> Rule:
+        """The rule, never None (``__post_init__`` fills it in)."""
+        assert self.rule is not None
+        return self.rule
+
+    def fires(self, measured: Mapping[str, float]) -> bool:
+        """Whether a finding of this check fires on these numbers."""
+        return self.the_rule.holds(measured)
+
+    @property
+    def rule_metrics(self) -> tuple[str, ...]:
+        """The measured keys the rule reads, in order, each once."""
+        return tuple(dict.fromkeys(limit.metric for limit in self.the_rule.limits()))
+
+    @property
+    def fact_keys(self) -> frozenset[str]:
+        """The measured keys a finding of this check carries: what its sentences show in any
+        language, and what its rule reads (so the rule can be checked on the report)."""
+        keys = set(self.rule_metrics)
+        for text in self.texts.values():
+            keys |= placeholders(text.message) | placeholders(text.advice)
+            keys |= set(text.extras)
+            for sentence in text.extras.values():
+                keys |= placeholders(sentence)
+        return frozenset(keys)
 
     def hides_check(self, check_id: str) -> bool:
         return any(check_id == h or check_id.startswith(h + ".") for h in self.hides)
@@ -178,7 +216,16 @@ _TABLE: tuple[Check, ...] = (
         severity=Severity.PROBLEM,
         # A black picture says nothing about light, face, background or framing: no "face too
         # dark" for a closed lens cover.
-        hides=("face", "lighting", "image", "background", "virtual_background", "framing"),
+        # A black picture hardly changes either: that is the lens, not a frozen camera.
+        hides=(
+            "camera.frozen",
+            "face",
+            "lighting",
+            "image",
+            "background",
+            "virtual_background",
+            "framing",
+        ),
         metric="frame_peak_luma",
         threshold=0.10,
         better="higher",
@@ -309,6 +356,13 @@ _TABLE: tuple[Check, ...] = (
         metric="face_highlight",
         threshold=0.30,
         better="higher",
+        # Dark on its own, or dim while nothing in the whole frame is bright either (see
+        # camcheck/analyzers/exposure.py for why highlights, not the mean).
+        rule=any_of(
+            below("face_highlight", 0.30),
+            all_of(below("face_highlight", 0.55), below("frame_highlight", 0.70)),
+        ),
+        hides=("lighting.too_bright",),
         source="95th percentile of face luma. Under it the face is too dark whatever the "
         "skin tone: a simulated deep skin tone in good light keeps 0.44 on our fixtures. "
         "Between 0.30 and 0.55 the face counts as too dark only when the whole frame is "
@@ -341,6 +395,7 @@ _TABLE: tuple[Check, ...] = (
         metric="face_bright_share",
         threshold=0.08,
         better="lower",
+        rule=any_of(above("face_bright_share", 0.08), above("face_luma", 0.80)),
         source="Share of face pixels at luma >= 247/255, the over-exposure range of "
         "ISO/IEC 29794-5 (OFIQ). Good fixtures stay under 0.02; +1.5 EV reaches 0.7. A "
         "face whose mean luma is over 0.80 also counts (well-lit fair skin averages 0.71)",

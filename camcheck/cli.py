@@ -321,6 +321,8 @@ def checks(json_output: JsonOption = False, lang: LangOption = None) -> None:
                         "metric": check.metric,
                         "threshold": check.threshold,
                         "better": check.better,
+                        "rule": check.the_rule.to_json(),
+                        "hides": list(check.hides),
                         "source": check.source,
                         "persist_s": check.persist_s
                         if check.persist_s is not None

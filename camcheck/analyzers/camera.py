@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
 
 import cv2
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.checks import CHECKS, finding
-from camcheck.findings import Finding
 from camcheck.scene import Scene, histogram_percentile
 from camcheck.sources import CAMERA_REQUEST_SIZE
-
-BLACK = CHECKS["camera.black_frames"]
-FROZEN = CHECKS["camera.frozen"]
-LOW_RESOLUTION = CHECKS["camera.low_resolution"]
-LOW_FPS = CHECKS["camera.low_fps"]
 
 # The percentile of frame luma that says how bright the brightest things in view are. The
 # 99th ignores a few hot pixels and the noise of a covered sensor at full gain.
@@ -77,26 +69,3 @@ class CameraAnalyzer(Analyzer):
         if span >= FPS_MIN_SPAN_S:
             measured["camera_fps"] = (scene.index - first_index) / span
         return measured
-
-    def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
-        peak = measured.get("frame_peak_luma")
-        black = peak is not None and peak < BLACK.threshold
-        if black:
-            yield finding("camera.black_frames", frame_peak_luma=peak)
-        change = measured.get("frame_change_levels")
-        # A black picture hardly changes either: that is the lens, not a frozen camera.
-        if change is not None and change < FROZEN.threshold and not black:
-            yield finding("camera.frozen", frame_change_levels=change)
-        lines = measured.get("camera_lines")
-        if lines is not None and lines < LOW_RESOLUTION.threshold:
-            yield finding(
-                "camera.low_resolution",
-                camera_lines=lines,
-                camera_width=measured["camera_width"],
-                camera_height=measured["camera_height"],
-                requested_width=measured["requested_width"],
-                requested_height=measured["requested_height"],
-            )
-        fps = measured.get("camera_fps")
-        if fps is not None and fps < LOW_FPS.threshold:
-            yield finding("camera.low_fps", camera_fps=fps)

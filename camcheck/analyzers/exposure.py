@@ -13,15 +13,10 @@ they are low *and* nothing in the whole picture is bright either.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.checks import CHECKS, finding
-from camcheck.findings import Finding
 from camcheck.scene import Scene, histogram_mean, histogram_percentile, histogram_share
-
-TOO_DARK = CHECKS["lighting.too_dark"]
-TOO_BRIGHT = CHECKS["lighting.too_bright"]
 
 # OFIQ's exposure ranges (ISO/IEC 29794-5, UnderExposurePrevention / OverExposurePrevention),
 # on 8-bit luma.
@@ -32,16 +27,8 @@ HIGHLIGHT_PERCENTILE = 95
 # The percentile that stands for "the brightest parts of the picture": 1% of a frame is
 # more than a specular glint, less than any white object in view.
 FRAME_HIGHLIGHT_PERCENTILE = 99
-# Face highlights below TOO_DARK.threshold are too dark on their own. Between it and this
-# value the face is only judged dark when the whole frame is dim too. On our fixtures a
-# well-lit simulated deep skin tone reaches 0.44; well-lit faces of lighter tones 0.62+.
-DIM_FACE_HIGHLIGHT = 0.55
-# A frame whose brightest 1% stays below this is underexposed as a whole: -1.5 EV maps
-# white to 0.63 in sRGB. Every well-exposed fixture reaches 0.87 or more.
-DIM_FRAME_HIGHLIGHT = 0.70
-# A face whose mean skin luma is above this looks pale even where few pixels clip: well-lit
-# faces of the lightest tones in our fixtures average 0.71.
-PALE_FACE_LUMA = 0.80
+# The limits (the face's highlights on their own, or with a dim frame; the share of clipped
+# skin or a pale mean) live in the check table's rules for lighting.too_dark and too_bright.
 # Fewer skin pixels than this and the face is too small to judge its light.
 MIN_FACE_PIXELS = 200
 
@@ -73,26 +60,7 @@ class ExposureAnalyzer(Analyzer):
         )
         return stats
 
-    def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
-        if not measured:
-            return
-        region = scene.face_box
-        keys = (
-            "face_luma",
-            "face_highlight",
-            "frame_highlight",
-            "face_dark_share",
-            "face_bright_share",
-        )
-        numbers = {key: measured[key] for key in keys}
-        highlight = measured["face_highlight"]
-        dim_everywhere = (
-            highlight < DIM_FACE_HIGHLIGHT and measured["frame_highlight"] < DIM_FRAME_HIGHLIGHT
-        )
-        if highlight < TOO_DARK.threshold or dim_everywhere:
-            yield finding("lighting.too_dark", region=region, **numbers)
-        elif (
-            measured["face_bright_share"] > TOO_BRIGHT.threshold
-            or measured["face_luma"] > PALE_FACE_LUMA
-        ):
-            yield finding("lighting.too_bright", region=region, **numbers)
+    def region(
+        self, check_id: str, scene: Scene, measured: Mapping[str, float]
+    ) -> tuple[int, int, int, int] | None:
+        return scene.face_box

@@ -1,0 +1,50 @@
+"""Rules: evaluation, JSON round trip, and the rules that `camcheck checks --json` shows."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from camcheck import cli
+from camcheck.checks import CHECKS
+from camcheck.rules import Limit, above, all_of, any_of, below, describe, from_json
+
+
+def test_limits_and_combinations() -> None:
+    rule = any_of(below("a", 0.3), all_of(below("a", 0.55), below("b", 0.7)))
+    assert rule.holds({"a": 0.29})
+    assert not rule.holds({"a": 0.31})
+    assert rule.holds({"a": 0.5, "b": 0.6})
+    assert not rule.holds({"a": 0.5, "b": 0.7})
+    assert not rule.holds({"a": 0.6, "b": 0.0})
+    # a number that was not measured never makes a limit hold
+    assert not rule.holds({})
+    assert not above("x", 1).holds({"y": 5})
+    assert Limit("x", ">=", 1).holds({"x": 1}) and not Limit("x", ">", 1).holds({"x": 1})
+    assert describe(rule) == "a < 0.3 or (a < 0.55 and b < 0.7)"
+
+
+def test_bad_operator_is_refused() -> None:
+    with pytest.raises(ValueError):
+        Limit("x", "==", 1)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("check_id", list(CHECKS))
+def test_every_rule_round_trips_through_json(check_id: str) -> None:
+    rule = CHECKS[check_id].the_rule
+    assert from_json(json.loads(json.dumps(rule.to_json()))) == rule
+
+
+def test_checks_json_publishes_rules_and_hides() -> None:
+    result = CliRunner().invoke(cli.app, ["checks", "--json"])
+    assert result.exit_code == 0
+    rows = {row["id"]: row for row in json.loads(result.stdout)}
+    assert set(rows) == set(CHECKS)
+    dark = rows["lighting.too_dark"]
+    assert from_json(dark["rule"]) == CHECKS["lighting.too_dark"].the_rule
+    assert "lighting.too_bright" in dark["hides"]
+    # the published rule decides the same way the analyzer does
+    assert from_json(dark["rule"]).holds({"face_highlight": 0.4, "frame_highlight": 0.6})
+    assert not from_json(dark["rule"]).holds({"face_highlight": 0.4, "frame_highlight": 0.9})
