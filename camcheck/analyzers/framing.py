@@ -20,21 +20,16 @@ brows to the chin and is square):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.checks import CHECKS, finding
-from camcheck.findings import Finding
 from camcheck.scene import Scene
-
-CUT_OFF = CHECKS["framing.cut_off"]
-OFF_CENTER = CHECKS["framing.off_center"]
-TOO_CLOSE = CHECKS["framing.too_close"]
-TOO_FAR = CHECKS["framing.too_far"]
-HEADROOM = CHECKS["framing.headroom"]
 
 # Keypoints: the person's right eye and left eye (MediaPipe's order).
 RIGHT_EYE, LEFT_EYE = 0, 1
+# The crown lies about half a face box above the box's top (the box runs from the brows to
+# the chin; the eyes sit halfway between crown and chin).
+CROWN_ABOVE_BOX = 0.5
 # A box edge within this many pixels of the frame's edge was clipped there by the detector.
 EDGE_PX = 2
 
@@ -89,24 +84,13 @@ class FramingAnalyzer(Analyzer):
             "eye_line_share": eye_y / height,
         }
 
-    def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
-        if not measured:
-            return
-        region = scene.face_box
-        if measured["head_outside_share"] > CUT_OFF.threshold:
-            yield finding(
-                "framing.cut_off",
-                region=region,
-                head_outside_share=measured["head_outside_share"],
-            )
-        if measured["face_offset"] > OFF_CENTER.threshold:
-            yield finding("framing.off_center", region=region, face_offset=measured["face_offset"])
-        size = measured["face_size_share"]
-        if size > TOO_CLOSE.threshold:
-            yield finding("framing.too_close", region=region, face_size_share=size)
-        elif size < TOO_FAR.threshold:
-            yield finding("framing.too_far", region=region, face_size_share=size)
-        if measured["eye_line_share"] > HEADROOM.threshold:
-            yield finding(
-                "framing.headroom", region=region, eye_line_share=measured["eye_line_share"]
-            )
+    def region(
+        self, check_id: str, scene: Scene, measured: Mapping[str, float]
+    ) -> tuple[int, int, int, int] | None:
+        box = scene.face_box
+        if box is None or check_id != "framing.headroom":
+            return box
+        # Headroom is about the empty space above the head, so that is what gets marked.
+        x, y, w, h = box
+        crown = max(0, round(y - h * CROWN_ABOVE_BOX))
+        return (x, 0, w, crown) if crown > 0 else box

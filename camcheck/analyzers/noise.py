@@ -8,15 +8,10 @@ than texture. The fix is more light, not a denoise filter, which smears the face
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.checks import CHECKS, finding
-from camcheck.findings import Finding
 from camcheck.measures import immerkaer_sigma
 from camcheck.scene import Scene
-
-NOISY = CHECKS["image.noisy"]
 
 
 class NoiseAnalyzer(Analyzer):
@@ -27,7 +22,3 @@ class NoiseAnalyzer(Analyzer):
     def measure(self, scene: Scene) -> dict[str, float]:
         sigma = immerkaer_sigma(scene.luma8)
         return {} if math.isnan(sigma) else {"noise_sigma": sigma}
-
-    def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
-        if measured and measured["noise_sigma"] > NOISY.threshold:
-            yield finding("image.noisy", noise_sigma=measured["noise_sigma"])

@@ -10,16 +10,12 @@ not read as blur just because all its differences are smaller.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 import cv2
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.checks import CHECKS, finding
-from camcheck.findings import Finding
 from camcheck.scene import Scene
-
-BLURRY = CHECKS["image.blurry"]
 
 # The face box is resampled to this width before measuring: a webcam face at arm's length
 # is 100-200 px wide on the 640 px working frame, so this mostly shrinks, which keeps every
@@ -68,10 +64,7 @@ class SharpnessAnalyzer(Analyzer):
         _, lap_spread = cv2.meanStdDev(laplacian[1:-1, 1:-1])
         return {"face_sharpness": float(lap_spread[0, 0]) / face_spread}
 
-    def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
-        if measured and measured["face_sharpness"] < BLURRY.threshold:
-            yield finding(
-                "image.blurry",
-                region=scene.face_box,
-                face_sharpness=measured["face_sharpness"],
-            )
+    def region(
+        self, check_id: str, scene: Scene, measured: Mapping[str, float]
+    ) -> tuple[int, int, int, int] | None:
+        return scene.face_box
