@@ -1341,3 +1341,18 @@ def ui(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     """A non-check sentence from :data:`UI`, filled in and in the given language."""
     texts = UI[key]
     return _fill(texts.get(lang) or texts[DEFAULT_LANGUAGE], values, lang)
+
+
+def ruled_ids(numbers: Mapping[str, float]) -> set[str]:
+    """The ids the table's rules give for one frame's numbers, after hiding.
+
+    For a still, ``numbers`` are the report's ``metrics`` with each finding's ``measured``:
+    the ids returned are then exactly the ids the report shows (a test checks it), so a
+    script can re-judge a report with other limits, or explain why an id did not fire.
+    """
+    fired = {check.id for check in CHECKS.values() if check.fires(numbers)}
+    return {
+        check_id
+        for check_id in fired
+        if not any(CHECKS[other].hides_check(check_id) for other in fired if other != check_id)
+    }
