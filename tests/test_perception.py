@@ -1,21 +1,92 @@
-"""Perception: model input buffers, working resolution and the Scene it builds."""
+"""Perception: MediaPipe's processing redone around LiteRT, checked piece by piece and against
+MediaPipe Tasks' own results on every fixture frame (fixtures/reference_mediapipe.json)."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+from functools import cache
+from types import ModuleType
+
 import numpy as np
+import pytest
 
-from camcheck.perception import BUFFER_ALIGNMENT, WORKING_LONG_SIDE, Perception, aligned
+from camcheck.perception import (
+    FULL_RANGE,
+    SHORT_RANGE,
+    WORKING_LONG_SIDE,
+    Perception,
+    letterbox,
+    ssd_anchors,
+    weighted_nms,
+)
 from camcheck.sources import load_image
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
+
+# Tolerances against MediaPipe Tasks, as shares of the frame diagonal (734 px for a 640x360
+# frame). Tasks floors each box edge to whole pixels of the 320 px detector input, up to
+# 2 px of the working frame (0.3%); measured worst over the 731 fixture frames: 0.54% for box
+# corners, 0.09% for keypoints. The limits leave about twice that.
+BOX_TOLERANCE = 0.01
+KEYPOINT_TOLERANCE = 0.005
+# Measured worst score difference 0.008 (float rounding in XNNPACK and the input warp).
+SCORE_TOLERANCE = 0.02
+# Person masks at 64 px, thresholded at 0.5: measured worst IoU 0.989 (a cat the segmenter
+# is unsure of). Where the union is under MIN_UNION_SHARE of the pixels (no person), at most
+# MAX_MISMATCH_SHARE of them may differ instead.
+MASK_IOU = 0.95
+MIN_UNION_SHARE = 0.02
+MAX_MISMATCH_SHARE = 0.01
 
 
-def test_aligned_copies_only_when_needed() -> None:
-    base = np.arange(40 * 30 * 3, dtype=np.uint8).reshape(40, 30, 3)
-    view = base[1:, 2:]  # not contiguous, not aligned
-    out = aligned(view)
-    assert out.ctypes.data % BUFFER_ALIGNMENT == 0 and out.flags.c_contiguous
-    assert np.array_equal(out, view)
-    assert aligned(out) is out
+@cache
+def make_reference() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "make_reference", ROOT / "scripts" / "make_reference.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_anchors_are_mediapipes() -> None:
+    short = ssd_anchors(SHORT_RANGE)
+    full = ssd_anchors(FULL_RANGE)
+    assert short.shape == (896, 2) and full.shape == (2304, 2)
+    # stride 8 on 128 px: a 16x16 map, two anchors per cell, centres at (i + 0.5) / 16
+    assert np.allclose(short[0], [0.5 / 16, 0.5 / 16]) and np.allclose(short[1], short[0])
+    assert np.allclose(short[2], [1.5 / 16, 0.5 / 16])
+    # then the three stride-16 layers share one 8x8 map: six anchors per cell
+    assert np.allclose(short[512:518], [0.5 / 8, 0.5 / 8])
+    assert np.allclose(short[518], [1.5 / 8, 0.5 / 8])
+    assert np.allclose(full[-1], [47.5 / 48, 47.5 / 48])
+
+
+def test_letterbox_maps_points_back_to_the_image() -> None:
+    image = np.zeros((100, 300, 3), np.uint8)
+    image[40:60, 140:160] = 255  # a white square in the middle
+    boxed, back = letterbox(image, (128, 128))
+    assert boxed.shape == (128, 128, 3)
+    # the 3:1 picture fills the width; black bands above and below it
+    assert boxed[:20].max() == 0 and boxed[-20:].max() == 0
+    ys, xs = np.nonzero(boxed[:, :, 0] > 127)
+    centre = np.array([xs.mean() + 0.5, ys.mean() + 0.5]) / 128
+    assert np.allclose(back[:, :2] @ centre + back[:, 2], [150, 50], atol=1.5)
+    assert np.allclose(back @ [0, 0, 1], [0, -100])  # the tensor's corner, above the image
+
+
+def test_weighted_nms_merges_overlaps_by_score_and_keeps_the_rest() -> None:
+    boxes = np.array([[0, 0, 10, 10], [1, 1, 11, 11], [50, 50, 60, 60]], np.float32)
+    points = np.zeros((3, 6, 2), np.float32)
+    points[1] += 3
+    scores = np.array([0.6, 0.9, 0.7])
+    kept = weighted_nms(boxes, points, scores, 0.3)
+    assert [round(score, 2) for _, _, score in kept] == [0.9, 0.7]
+    merged, merged_points, _ = kept[0]
+    assert np.allclose(merged, (boxes[0] * 0.6 + boxes[1] * 0.9) / 1.5)
+    assert np.allclose(merged_points, 3 * 0.9 / 1.5)
+    assert np.allclose(kept[1][0], boxes[2])
 
 
 def test_scene_of_a_big_frame_is_at_working_size(perception: Perception) -> None:
@@ -30,3 +101,88 @@ def test_scene_of_a_big_frame_is_at_working_size(perception: Perception) -> None
     # the face lies on the person, and the background margin keeps clear of it
     assert scene.person_mask[scene.face_mask].mean() > 0.95
     assert not (scene.background_mask & scene.face_mask).any()
+
+
+def box_errors(ref: dict, box: tuple[int, int, int, int], size: tuple[int, int]) -> list[float]:
+    """Pixel differences of the box edges that MediaPipe Tasks reports faithfully.
+
+    Tasks moves a box that starts above or left of the frame to 0 and keeps its size, so on
+    that axis only "both start at 0" is comparable.
+    """
+    rx, ry, rw, rh = ref["box"]
+    x, y, w, h = box
+    errors = []
+    for start, length, mine, mine_length, limit in (
+        (rx, rw, x, w, size[0]),
+        (ry, rh, y, h, size[1]),
+    ):
+        if start == 0:
+            errors.append(abs(mine))
+        else:
+            errors += [abs(mine - start), abs(min(limit, mine + mine_length) - (start + length))]
+    return errors
+
+
+def test_runtime_matches_mediapipe_tasks_on_every_fixture_frame(perception: Perception) -> None:
+    # given MediaPipe Tasks' faces and masks on every fixture frame
+    reference = make_reference()
+    stored = json.loads(reference.REFERENCE.read_text())["fixtures"]
+    worst = {"box": 0.0, "keypoint": 0.0, "score": 0.0, "iou": 1.0}
+    frames = 0
+    failures = []
+    # when camcheck's own runtime sees the same frames
+    for name, index, frame in reference.fixture_frames():
+        (ref,) = [f for f in stored[name] if f["index"] == index]
+        assert ref["size"] == [frame.shape[1], frame.shape[0]], name
+        frames += 1
+        diagonal = float(np.hypot(*frame.shape[:2]))
+        faces = perception.detect_faces(frame)
+        where = f"{name}#{index}"
+        # then it finds the same faces, in the same places, with the same scores
+        if len(faces) != len(ref["faces"]):
+            failures.append(f"{where}: {len(faces)} faces, MediaPipe {len(ref['faces'])}")
+            continue
+        mine_sorted = sorted(faces, key=lambda f: -f.score)
+        theirs_sorted = sorted(ref["faces"], key=lambda f: -f["score"])
+        for theirs, mine in zip(theirs_sorted, mine_sorted, strict=True):
+            box = max(box_errors(theirs, mine.box, (frame.shape[1], frame.shape[0])))
+            keypoint = float(np.abs(np.subtract(theirs["keypoints"], mine.keypoints)).max())
+            score = abs(theirs["score"] - mine.score)
+            worst["box"] = max(worst["box"], box / diagonal)
+            worst["keypoint"] = max(worst["keypoint"], keypoint / diagonal)
+            worst["score"] = max(worst["score"], score)
+            if (
+                box > BOX_TOLERANCE * diagonal
+                or keypoint > KEYPOINT_TOLERANCE * diagonal
+                or score > SCORE_TOLERANCE
+            ):
+                failures.append(f"{where}: {theirs} vs {mine}")
+        # and the same person mask
+        theirs_mask = reference.unpack_mask(ref["mask"])
+        mine_mask = reference.small_mask(perception.segment_person(frame))
+        union = np.count_nonzero(theirs_mask | mine_mask)
+        if union >= MIN_UNION_SHARE * theirs_mask.size:
+            overlap = np.count_nonzero(theirs_mask & mine_mask) / union
+            worst["iou"] = min(worst["iou"], overlap)
+            if overlap < MASK_IOU:
+                failures.append(f"{where}: mask IoU {overlap:.3f}")
+        elif np.count_nonzero(theirs_mask ^ mine_mask) > MAX_MISMATCH_SHARE * theirs_mask.size:
+            failures.append(f"{where}: masks differ where there is hardly a person")
+    print(f"{frames} frames against MediaPipe Tasks, worst: {worst}")
+    assert frames == sum(len(v) for v in stored.values()) and frames > 500
+    assert not failures, (failures[:10], worst)
+
+
+def test_the_reference_comparison_can_fail(perception: Perception) -> None:
+    # A box shifted by the tolerance, or a face too many, is caught.
+    ref = {"box": [100.0, 50.0, 80.0, 80.0]}
+    assert max(box_errors(ref, (100, 50, 80, 80), (640, 360))) == 0
+    assert max(box_errors(ref, (108, 50, 80, 80), (640, 360))) == 8
+    clamped = {"box": [0.0, 50.0, 80.0, 80.0]}
+    assert max(box_errors(clamped, (0, 50, 60, 80), (640, 360))) == 0
+    assert max(box_errors(clamped, (5, 50, 60, 80), (640, 360))) == 5
+
+
+@pytest.mark.parametrize("name", ["noface_cat.jpg", "noface_coffee.jpg"])
+def test_no_face_where_there_is_none(perception: Perception, name: str) -> None:
+    assert perception.detect_faces(load_image(FIXTURES / name)) == []
