@@ -2,47 +2,131 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import errno
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from camcheck.analyzers.camera import CAMERA_KINDS, MOVING_KINDS, CameraAnalyzer
+from camcheck.checks import CHECKS
 from camcheck.errors import CamcheckError
 from camcheck.findings import Finding
 from camcheck.perception import Perception
 from camcheck.selection import Selection
 from camcheck.session import Report, Session
-from camcheck.sources import Frame, FrameSource, ImageSource, open_source
+from camcheck.sources import (
+    DEFAULT_LIVE_SECONDS,
+    Frame,
+    FrameSource,
+    ImageSource,
+    open_source,
+)
 
-# How long `camcheck live` watches a camera by default: long enough for the auto exposure
-# to settle and for a finding to persist for a second, short enough to wait for.
-DEFAULT_LIVE_SECONDS = 5.0
+__all__ = [
+    "DEFAULT_LIVE_SECONDS",
+    "check_image",
+    "check_images",
+    "check_save_target",
+    "check_source",
+    "check_video",
+    "iter_images",
+    "require_checks",
+]
+
+# The kinds of source each check can fire on, where that is not every kind: a still has no
+# frame rate and cannot freeze; a video file's size and rate are the file's, not a camera's.
+_KINDS: dict[str, frozenset[str]] = {
+    "camera.black_frames": MOVING_KINDS,
+    "camera.frozen": MOVING_KINDS,
+    "camera.low_resolution": CAMERA_KINDS,
+    "camera.low_fps": CAMERA_KINDS,
+}
+assert set(_KINDS) == set(CameraAnalyzer.check_ids)
 
 
-def check_images(
-    paths: Sequence[Path],
+def require_checks(selection: Selection, kind: str) -> None:
+    """Refuse options that leave no check to run on a source of ``kind`` (image, video...).
+
+    Raises:
+        CamcheckError: ``error.no_checks``; "Looks good" would then only mean "not looked".
+    """
+    runnable = [
+        check_id
+        for check_id in CHECKS
+        if selection.wants(check_id) and kind in _KINDS.get(check_id, {kind})
+    ]
+    if not runnable:
+        raise CamcheckError("error.no_checks", kind=kind)
+
+
+def check_save_target(path: Path) -> None:
+    """Fail before any work when the --save picture could not be written as ``path``.
+
+    A read-only folder, a name too long, a folder in the way: found now, not after a long
+    live run. It creates (and removes) the same temporary file the atomic write uses.
+
+    Raises:
+        CamcheckError: ``error.save_suffix``, ``error.save_folder`` or ``error.save_failed``.
+    """
+    from camcheck.report.annotate import check_save_path
+
+    shown = str(path)
+    try:
+        check_save_path(path)
+        if path.is_dir():
+            raise CamcheckError("error.save_failed", path=shown, reason=os.strerror(errno.EISDIR))
+        handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise CamcheckError(
+            "error.save_failed", path=shown, reason=exc.strerror or str(exc)
+        ) from None
+    except ValueError as exc:  # an embedded NUL byte
+        raise CamcheckError("error.save_failed", path=shown, reason=str(exc)) from None
+    os.close(handle)
+    os.remove(probe)
+
+
+def iter_images(
+    paths: Iterable[Path | str],
     *,
     selection: Selection | None = None,
     perception: Perception | None = None,
-) -> list[Report | CamcheckError]:
-    """Judge each still; a path that cannot be read gives its CamcheckError in its place."""
-    results: list[Report | CamcheckError] = []
+) -> Iterator[Report | CamcheckError]:
+    """Judge each still in turn, yielding its Report (or its CamcheckError) as soon as done.
+
+    Nothing is kept between stills, so memory does not grow with their number: a caller
+    that keeps a report keeps its snapshot (the frame --save draws on) too.
+    """
+    if selection is not None:
+        require_checks(selection, "image")
     own = perception is None
     perception = perception or Perception()
     try:
         session = Session(perception, selection=selection)
         for path in paths:
             try:
-                results.append(session.run(ImageSource(path)))
+                yield session.run(ImageSource(path))
             except CamcheckError as exc:
-                results.append(exc)
+                yield exc
     finally:
         if own:
             perception.close()
-    return results
+
+
+def check_images(
+    paths: Sequence[Path | str],
+    *,
+    selection: Selection | None = None,
+    perception: Perception | None = None,
+) -> list[Report | CamcheckError]:
+    """Judge each still; a path that cannot be read gives its CamcheckError in its place."""
+    return list(iter_images(paths, selection=selection, perception=perception))
 
 
 def check_image(path: Path | str, *, selection: Selection | None = None) -> Report:
     """Judge one still; raises CamcheckError if it cannot be read."""
-    (result,) = check_images([Path(path)], selection=selection)
+    (result,) = check_images([path], selection=selection)
     if isinstance(result, CamcheckError):
         raise result
     return result
@@ -57,11 +141,13 @@ def check_source(
 ) -> Report:
     """Judge every frame of an open source (camera, video, frames in memory)."""
     own = perception is None
-    perception = perception or Perception()
     try:
+        if selection is not None:
+            require_checks(selection, source.kind)
+        perception = perception or Perception()
         return Session(perception, selection=selection).run(source, on_frame=on_frame)
     finally:
-        if own:
+        if own and perception is not None:
             perception.close()
         source.close()
 
@@ -69,12 +155,16 @@ def check_source(
 def check_video(
     spec: str | None = None,
     *,
-    seconds: float = DEFAULT_LIVE_SECONDS,
+    seconds: float | None = None,
     selection: Selection | None = None,
     on_frame: Callable[[Frame, list[Finding]], None] | None = None,
 ) -> Report:
-    """Judge a camera (index, default 0) for ``seconds`` or a whole video file."""
-    if not seconds > 0:
+    """Judge a camera (index; None searches 0..3) or a video file.
+
+    A camera is watched for ``seconds`` (DEFAULT_LIVE_SECONDS when None); a video file is
+    read whole, or only its first ``seconds``.
+    """
+    if seconds is not None and not seconds > 0:
         raise CamcheckError("error.bad_seconds", value=seconds)
     perception = Perception()
     try:

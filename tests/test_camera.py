@@ -524,7 +524,7 @@ def test_live_no_camera_is_one_line_within_seconds(monkeypatch) -> None:
     def absent(index: int) -> FakeCapture:
         return FakeCapture(opened=False)
 
-    monkeypatch.setattr("camcheck.sources.open_camera", absent)
+    monkeypatch.setattr("camcheck.sources.camera.open_camera", absent)
     start = time.monotonic()
     result = invoke("live", "--no-window")
     assert result.exit_code == 2
@@ -559,7 +559,9 @@ def test_devices_lists_cameras(monkeypatch) -> None:
 
 
 def test_devices_without_cameras_exits_2(monkeypatch) -> None:
-    monkeypatch.setattr("camcheck.sources.open_camera", lambda index: FakeCapture(opened=False))
+    monkeypatch.setattr(
+        "camcheck.sources.camera.open_camera", lambda index: FakeCapture(opened=False)
+    )
     start = time.monotonic()
     result = invoke("devices", "--lang", "nl")
     assert result.exit_code == 2

@@ -45,7 +45,9 @@ def test_missing_file_exits_2_with_one_stderr_line() -> None:
 def test_several_inputs_bad_ones_reported_good_ones_judged() -> None:
     result = invoke("image", str(FIXTURES / "good_obama.jpg"), "missing.jpg", "--json")
     assert result.exit_code == 2
-    documents = json.loads(result.stdout)
+    # several stills: JSON Lines, one document per still, written as each is judged
+    documents = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(documents) == 2
     assert documents[0]["source"].endswith("good_obama.jpg")
     assert documents[1]["source"] == "missing.jpg"
     assert documents[0]["findings"] == [] and "error" in documents[1]
@@ -149,7 +151,7 @@ def test_internal_error_is_one_line_not_a_traceback(monkeypatch, capsys) -> None
     def broken(*args, **kwargs):
         raise RuntimeError("analyzer exploded\nwith a second line")
 
-    monkeypatch.setattr("camcheck.core.check_images", broken)
+    monkeypatch.setattr("camcheck.core.iter_images", broken)
     monkeypatch.delenv("CAMCHECK_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exited:
         cli.main(["image", str(FIXTURES / "good_obama.jpg")])
@@ -163,7 +165,7 @@ def test_ctrl_c_before_any_frame_exits_130(monkeypatch, capsys) -> None:
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("camcheck.core.check_images", interrupted)
+    monkeypatch.setattr("camcheck.core.iter_images", interrupted)
     with pytest.raises(SystemExit) as exited:
         cli.main(["image", str(FIXTURES / "good_obama.jpg")])
     assert exited.value.code == 130
