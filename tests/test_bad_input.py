@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import cv2
 import pytest
 from typer.testing import CliRunner
 
@@ -270,7 +271,7 @@ def test_a_video_cut_short_says_so_and_exits_2(corpus: Path) -> None:
     assert f"ends after {document['frames_analyzed']} of its 75 frames" in result.stderr
 
 
-def test_a_jpeg_cut_off_is_refused_even_where_libjpeg_would_grey_the_rest(
+def test_a_jpeg_cut_anywhere_is_refused_as_cut_off(
     corpus: Path,
 ) -> None:
     data = (FIXTURES / "good_obama.jpg").read_bytes()
@@ -280,3 +281,47 @@ def test_a_jpeg_cut_off_is_refused_even_where_libjpeg_would_grey_the_rest(
         with pytest.raises(CamcheckError) as caught:
             load_image(path)
         assert caught.value.key == "error.truncated", share
+
+
+# Issue 16's bound for 300 stills in one call. Measured: 194 MB with streaming, 891 MB when
+# every report (and the frame each keeps for --save) was held to the end.
+MAX_RSS_300_STILLS_MB = 600
+MANY_STILLS = 300
+
+
+def test_300_stills_stream_in_flat_memory(tmp_path: Path) -> None:
+    # given 300 webcam-sized stills (links to one 640x480 photo)
+    image = cv2.resize(cv2.imread(str(FIXTURES / "good_obama.jpg")), (640, 480))
+    cv2.imwrite(str(tmp_path / "base.jpg"), image)
+    paths = []
+    for number in range(MANY_STILLS):
+        path = tmp_path / f"still {number:03d}.jpg"
+        path.symlink_to("base.jpg")
+        paths.append(str(path))
+    # when camcheck judges them in one call, JSON Lines to a pipe, in a child that reports
+    # its own peak resident memory as it exits
+    script = "\n".join(
+        [
+            "import resource, sys",
+            "from camcheck import cli",
+            "try:",
+            "    cli.main(sys.argv[1:])",
+            "finally:",
+            "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss",
+            "    sys.stderr.write(f'peak {peak}\\n')",
+        ]
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, "image", "--json", *paths],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=False,
+    )
+    # then every still has its line, and the peak memory stays under the bound
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == MANY_STILLS
+    (peak_line,) = result.stderr.splitlines()
+    peak_mb = int(peak_line.split()[1]) / 1024  # ru_maxrss is in KiB on Linux
+    assert peak_mb < MAX_RSS_300_STILLS_MB, f"peak RSS {peak_mb:.0f} MB"
