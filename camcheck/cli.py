@@ -313,11 +313,17 @@ def live(
         bound = seconds if _given("seconds") else None
         # The window is tried in a child process while the models load: a display that
         # cannot be reached makes Qt abort the process that tries it.
-        camera = source is None or source.strip().isdigit()
+        camera = source_kind(source) == "camera"
         if camera and not (no_window or json_output) and display_available():
             probe = start_window_probe()
-        with Perception() as perception:
-            opened = open_source(source, bound)
+        # The source opens before the models load, so a bad file is refused at once.
+        opened = open_source(source, bound)
+        try:
+            perception = Perception()
+        except BaseException:
+            opened.close()
+            raise
+        with perception:
             view = _live_view(
                 opened, seconds, language, selection, probe if opened.realtime else None
             )
@@ -508,7 +514,8 @@ def _run(argv: list[str] | None) -> int:
         _warn(ui("error.internal", lang, reason=describe(exc)), lang)
         code = 2
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None when camcheck was started with stdout closed
+            sys.stdout.flush()
     except BrokenPipeError:
         code = _quiet_stdout(BROKEN_PIPE_EXIT)
     except (OSError, ValueError) as exc:

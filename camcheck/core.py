@@ -101,16 +101,25 @@ def iter_images(
     if selection is not None:
         require_checks(selection, "image")
     own = perception is None
-    perception = perception or Perception()
+    session: Session | None = None
     try:
-        session = Session(perception, selection=selection)
         for path in paths:
             try:
-                yield session.run(ImageSource(path))
+                source = ImageSource(path)
+            except CamcheckError as exc:
+                yield exc
+                continue
+            # The models load once the first still can be read: files that cannot be
+            # (a device, a typo) are refused at once, without that wait.
+            if session is None:
+                perception = perception or Perception()
+                session = Session(perception, selection=selection)
+            try:
+                yield session.run(source)
             except CamcheckError as exc:
                 yield exc
     finally:
-        if own:
+        if own and perception is not None:
             perception.close()
 
 

@@ -307,6 +307,17 @@ def test_a_real_closed_pipe_and_a_full_disk() -> None:
     child.stdout.close()  # the reader is gone before camcheck writes: `camcheck checks | true`
     _, err = child.communicate(timeout=CHILD_SECONDS)
     assert child.returncode == 141 and err == ""
+    # and started with stdout closed (`camcheck checks >&-`): nothing to write to, no error
+    closed = subprocess.run(
+        [sys.executable, "-c", script],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=lambda: os.close(1),
+        timeout=CHILD_SECONDS,
+        check=False,
+    )
+    assert closed.returncode == 0 and closed.stderr == ""
 
 
 def test_sigterm_during_the_atomic_save_leaves_no_temporary_file(tmp_path: Path) -> None:

@@ -86,8 +86,11 @@ __all__ = [
 
 
 def source_kind(spec: str | None) -> str:
-    """The kind of source ``open_source(spec)`` opens: "camera", "image" or "video"."""
-    if spec is None or spec.strip().isdigit():
+    """The kind of source ``open_source(spec)`` opens: "camera", "image" or "video".
+
+    Decimal digits only make a camera index: "²" is a digit to Python but not a number.
+    """
+    if spec is None or spec.strip().isdecimal():
         return "camera"
     return "image" if Path(spec).suffix.lower() in IMAGE_SUFFIXES else "video"
 
@@ -101,7 +104,7 @@ def open_source(spec: str | None, seconds: float | None = None) -> FrameSource:
     camera_seconds = DEFAULT_LIVE_SECONDS if seconds is None else seconds
     if spec is None:
         return find_camera(camera_seconds)
-    if spec.strip().isdigit():
+    if spec.strip().isdecimal():
         return CameraSource(int(spec), camera_seconds)
     path = checked_path(spec)
     if path.suffix.lower() in IMAGE_SUFFIXES:
