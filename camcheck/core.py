@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -60,11 +59,16 @@ def require_checks(selection: Selection, kind: str) -> None:
         raise CamcheckError("error.no_checks", kind=kind)
 
 
+# The atomic write's temporary name adds this much to the picture's name: "." before,
+# "." and 8 random characters and ".tmp" after (tempfile.mkstemp in report/annotate.py).
+SAVE_TEMPORARY_EXTRA_CHARS = 1 + 1 + 8 + 4
+
+
 def check_save_target(path: Path) -> None:
     """Fail before any work when the --save picture could not be written as ``path``.
 
     A read-only folder, a name too long, a folder in the way: found now, not after a long
-    live run. It creates (and removes) the same temporary file the atomic write uses.
+    live run. Nothing is written to find out (only the picture asked for ever is).
 
     Raises:
         CamcheckError: ``error.save_suffix``, ``error.save_folder`` or ``error.save_failed``.
@@ -72,19 +76,27 @@ def check_save_target(path: Path) -> None:
     from camcheck.report.annotate import check_save_path
 
     shown = str(path)
+
+    def refuse(code: int) -> CamcheckError:
+        return CamcheckError("error.save_failed", path=shown, reason=os.strerror(code))
+
     try:
         check_save_path(path)
         if path.is_dir():
-            raise CamcheckError("error.save_failed", path=shown, reason=os.strerror(errno.EISDIR))
-        handle, probe = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            raise refuse(errno.EISDIR)
+        folder = path.parent
+        longest = len(os.fsencode(path.name)) + SAVE_TEMPORARY_EXTRA_CHARS
+        if longest > os.pathconf(folder, "PC_NAME_MAX"):
+            raise refuse(errno.ENAMETOOLONG)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            read_only = os.statvfs(folder).f_flag & os.ST_RDONLY
+            raise refuse(errno.EROFS if read_only else errno.EACCES)
     except OSError as exc:
         raise CamcheckError(
             "error.save_failed", path=shown, reason=exc.strerror or str(exc)
         ) from None
     except ValueError as exc:  # an embedded NUL byte
         raise CamcheckError("error.save_failed", path=shown, reason=str(exc)) from None
-    os.close(handle)
-    os.remove(probe)
 
 
 def iter_images(

@@ -7,9 +7,11 @@ import io
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -373,7 +375,6 @@ def test_sighup_in_live_prints_the_summary_and_a_second_ctrl_c_does_not_drop_it(
 @pytest.mark.parametrize(
     ("target", "reason"),
     [
-        ("/sys/camcheck.png", "Permission denied"),  # a folder nobody may write, root too
         ("x" * 300 + ".png", "File name too long"),
         ("folder.png", "Is a directory"),
     ],
@@ -398,6 +399,40 @@ def test_save_target_is_checked_before_any_work(
         assert result.stderr.startswith("camcheck: error: cannot save the picture as ")
         assert result.stderr.endswith(f"({reason})\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.png"]
+
+
+def test_a_read_only_save_folder_is_found_before_any_work() -> None:
+    # Root may write anywhere, so this runs as nobody (setpriv) in a folder it cannot write
+    # (in /tmp: pytest's own folders are root's alone).
+    with tempfile.TemporaryDirectory(prefix="camcheck-readonly-") as name:
+        folder = Path(name)
+        folder.chmod(0o755)
+        _check_read_only_save(folder)
+
+
+def _check_read_only_save(folder: Path) -> None:
+    script = "\n".join(
+        [
+            "import sys",
+            "from pathlib import Path",
+            "from camcheck.core import check_save_target",
+            "from camcheck.errors import CamcheckError",
+            "try:",
+            "    check_save_target(Path(sys.argv[1]))",
+            "except CamcheckError as exc:",
+            "    print(exc.render())",
+        ]
+    )
+    command = [sys.executable, "-c", script, str(folder / "me.png")]
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("needs setpriv to drop root's privileges")
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    result = subprocess.run(
+        command, capture_output=True, text=True, cwd=ROOT, timeout=CHILD_SECONDS, check=False
+    )
+    assert result.stdout.strip().endswith("(Permission denied)"), result.stderr
+    assert list(folder.iterdir()) == []
 
 
 def test_an_empty_path_is_named_as_such() -> None:
