@@ -1084,6 +1084,11 @@ UI: dict[str, dict[str, str]] = {
     "kind.image": {"en": "a still", "nl": "een foto"},
     "kind.video": {"en": "a video file", "nl": "een videobestand"},
     "kind.camera": {"en": "a camera", "nl": "een camera"},
+    "error.save_is_input": {
+        "en": "--save {path} would replace a picture being checked; choose another name",
+        "nl": "--save {path} zou een afbeelding vervangen die gecontroleerd wordt; kies een "
+        "andere naam",
+    },
     "error.write_failed": {
         "en": "cannot write the report ({reason})",
         "nl": "kan het verslag niet wegschrijven ({reason})",

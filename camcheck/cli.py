@@ -168,7 +168,12 @@ def image(
     save: SaveOption = None,
 ) -> None:
     """Judge one or more still photos."""
-    from camcheck.core import check_save_target, iter_images, require_checks
+    from camcheck.core import (
+        check_save_overwrites,
+        check_save_target,
+        iter_images,
+        require_checks,
+    )
     from camcheck.report.annotate import save_report_picture
     from camcheck.report.json_format import dumps, error_dict, report_dict
     from camcheck.report.text import format_report
@@ -179,8 +184,13 @@ def image(
         selection = Selection.from_options(select or (), ignore or ())
         require_checks(selection, "image")
         if save is not None:
-            # The longest of the numbered names, so every one of them can be written.
+            # The longest of the numbered names, so every one of them can be written, and
+            # none of them may be one of the photos.
             check_save_target(save if len(paths) == 1 else _numbered(save, len(paths)))
+            numbers = range(1, len(paths) + 1)
+            check_save_overwrites(
+                [save] if len(paths) == 1 else [_numbered(save, n) for n in numbers], paths
+            )
     except CamcheckError as exc:
         raise _fail(exc, language) from None
     # Each still is reported as soon as it is judged and then dropped: memory stays flat
@@ -308,7 +318,7 @@ def live(
         selection = Selection.from_options(select or (), ignore or ())
         require_checks(selection, source_kind(source))
         if save is not None:
-            check_save_target(save)
+            check_save_target(save, [] if source is None else [source])
         # --seconds bounds a video file too when it is given; a camera always has a bound.
         bound = seconds if _given("seconds") else None
         # The window is tried in a child process while the models load: a display that

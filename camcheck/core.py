@@ -26,6 +26,7 @@ __all__ = [
     "DEFAULT_LIVE_SECONDS",
     "check_image",
     "check_images",
+    "check_save_overwrites",
     "check_save_target",
     "check_source",
     "check_video",
@@ -64,10 +65,19 @@ def require_checks(selection: Selection, kind: str) -> None:
 SAVE_TEMPORARY_EXTRA_CHARS = 1 + 1 + 8 + 4
 
 
-def check_save_target(path: Path) -> None:
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def check_save_target(path: Path, inputs: Iterable[Path | str] = ()) -> None:
     """Fail before any work when the --save picture could not be written as ``path``.
 
-    A read-only folder, a name too long, a folder in the way: found now, not after a long
+    A read-only folder, a name too long, a folder in the way, or one of the ``inputs``
+    itself (the photo would be replaced by its marked copy): found now, not after a long
     live run. Nothing is written to find out (only the picture asked for ever is).
 
     Raises:
@@ -97,6 +107,19 @@ def check_save_target(path: Path) -> None:
         ) from None
     except ValueError as exc:  # an embedded NUL byte
         raise CamcheckError("error.save_failed", path=shown, reason=str(exc)) from None
+    check_save_overwrites([path], inputs)
+
+
+def check_save_overwrites(targets: Iterable[Path], inputs: Iterable[Path | str]) -> None:
+    """Refuse a --save name that is one of the inputs (it would replace the photo).
+
+    Raises:
+        CamcheckError: ``error.save_is_input`` for the first such name.
+    """
+    sources = {_identity(source) for source in inputs} - {None}
+    for target in targets:
+        if _identity(target) in sources:
+            raise CamcheckError("error.save_is_input", path=str(target))
 
 
 def iter_images(

@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import cv2
 import pytest
 from typer.testing import CliRunner
 
@@ -475,3 +476,38 @@ def test_seconds_bounds_a_video_file_too() -> None:
     data = json.loads(result.stdout)
     assert data["frames_analyzed"] == 15  # 1 s of a 15 fps clip, not all 75 frames
     assert data["duration_s"] < 1.0
+
+
+def test_save_never_replaces_a_picture_being_checked(tmp_path: Path) -> None:
+    photo = tmp_path / "me.png"
+    photo.write_bytes(cv2.imencode(".png", cv2.imread(str(FIXTURES / "good_obama.jpg")))[1])
+    before = photo.read_bytes()
+    other = tmp_path / "out-2.png"
+    other.write_bytes(before)
+    for args in (
+        ["image", str(photo), "--save", str(photo)],
+        [
+            "image",
+            str(FIXTURES / "good_obama.jpg"),
+            str(other),
+            "--save",
+            str(tmp_path / "out.png"),
+        ],
+        ["live", "--source", str(photo), "--save", str(photo)],
+    ):
+        result = invoke(*args)
+        assert result.exit_code == 2
+        assert "would replace a picture being checked" in result.stderr
+    assert photo.read_bytes() == before and other.read_bytes() == before
+
+
+def test_a_video_name_that_looks_like_an_ffmpeg_protocol_is_just_a_file(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # "concat:a|b" would make FFmpeg join other files; "%d" would make OpenCV read a sequence
+    monkeypatch.chdir(tmp_path)
+    clip = (FIXTURES / "sample_call.mp4").read_bytes()
+    for name in ("concat:x.mp4", "frame%d.mp4"):
+        Path(name).write_bytes(clip)
+        result = invoke("live", "--source", name, "--seconds", "0.5", "--json")
+        assert json.loads(result.stdout)["frames_analyzed"] == 8, name

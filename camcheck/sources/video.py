@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,7 +55,12 @@ class VideoSource(FrameSource):
         if regular_file(path).st_size == 0:
             raise CamcheckError("error.empty", path=shown)
         with native_stderr_silenced():  # FFmpeg prints "moov atom not found" and the like
-            self._capture: cv2.VideoCapture | None = cv2.VideoCapture(str(path))
+            # FFmpeg, named: no other backend reads "%d" in a name as an image sequence or
+            # a string as a pipeline; an absolute path: no "concat:" or "http:" prefix of a
+            # file's name is taken for a protocol.
+            self._capture: cv2.VideoCapture | None = cv2.VideoCapture(
+                os.path.abspath(path), cv2.CAP_FFMPEG
+            )
             opened = self._capture.isOpened()
             width = self._capture.get(cv2.CAP_PROP_FRAME_WIDTH) if opened else 0.0
             height = self._capture.get(cv2.CAP_PROP_FRAME_HEIGHT) if opened else 0.0
