@@ -10,7 +10,17 @@ The public API::
 
 from __future__ import annotations
 
-from camcheck.core import check_image, check_images, check_source, check_video
+import os
+
+# OpenCV reads its decoding limit once, when it is loaded, so it must be set before the
+# first `import cv2` anywhere in camcheck: this module runs first. The number is
+# camcheck.sources.images.MAX_IMAGE_PIXELS (a test checks they agree).
+os.environ.setdefault("OPENCV_IO_MAX_IMAGE_PIXELS", "100000000")
+# FFmpeg inside OpenCV logs at this level and above only (-8 is AV_LOG_QUIET): broken
+# files are reported by camcheck's own one line.
+os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
+
+from camcheck.core import check_image, check_images, check_source, check_video, iter_images
 from camcheck.errors import CamcheckError
 from camcheck.findings import Finding, Severity
 from camcheck.session import Report
@@ -26,4 +36,5 @@ __all__ = [
     "check_images",
     "check_source",
     "check_video",
+    "iter_images",
 ]

@@ -1108,6 +1108,50 @@ UI: dict[str, dict[str, str]] = {
         "en": "stopped before any frame was judged",
         "nl": "gestopt voordat er een beeld beoordeeld was",
     },
+    # Hostile input and faults (issue 16).
+    "error.not_a_file": {
+        "en": "{path}: not a regular file (a device, pipe or socket); camcheck reads image "
+        "and video files",
+        "nl": "{path}: geen gewoon bestand (een apparaat, pipe of socket); camcheck leest "
+        "afbeeldingen en videobestanden",
+    },
+    "error.file_too_large": {
+        "en": "{path}: the file is over {limit} MB, more than any still camcheck decodes",
+        "nl": "{path}: het bestand is groter dan {limit} MB, meer dan camcheck van een foto "
+        "inleest",
+    },
+    "error.empty_path": {
+        "en": "an empty file name was given",
+        "nl": "er is een lege bestandsnaam opgegeven",
+    },
+    "error.video_truncated": {
+        "en": "{path}: the video ends after {frames} of its {expected} frames ({seconds}); "
+        "the file is cut off (an incomplete download or copy?)",
+        "nl": "{path}: de video stopt na {frames} van de {expected} beelden ({seconds}); het "
+        "bestand is afgebroken (niet helemaal gedownload of gekopieerd?)",
+    },
+    "error.no_checks": {
+        "en": "--select and --ignore leave no check that can run on {kind}; run "
+        "'camcheck checks' to list them",
+        "nl": "--select en --ignore laten geen check over die op {kind} kan werken; "
+        "'camcheck checks' toont ze allemaal",
+    },
+    "kind.image": {"en": "a still", "nl": "een foto"},
+    "kind.video": {"en": "a video file", "nl": "een videobestand"},
+    "kind.camera": {"en": "a camera", "nl": "een camera"},
+    "error.save_is_input": {
+        "en": "--save {path} would replace a picture being checked; choose another name",
+        "nl": "--save {path} zou een afbeelding vervangen die gecontroleerd wordt; kies een "
+        "andere naam",
+    },
+    "error.write_failed": {
+        "en": "cannot write the report ({reason})",
+        "nl": "kan het verslag niet wegschrijven ({reason})",
+    },
+    "error.interrupted_stills": {
+        "en": "stopped early: {done} of {total} stills judged",
+        "nl": "vroegtijdig gestopt: {done} van de {total} foto's beoordeeld",
+    },
     "help.app": {
         "en": "Checks your webcam picture before a video call and tells you how to fix it.",
         "nl": "Controleert je webcambeeld voor een videogesprek en vertelt hoe je het beter maakt.",
@@ -1337,8 +1381,11 @@ def render(item: Finding, lang: str = DEFAULT_LANGUAGE) -> RenderedFinding:
     )
 
 
-def ui(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """A non-check sentence from :data:`UI`, filled in and in the given language."""
+def ui(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
+    """A non-check sentence from :data:`UI`, filled in and in the given language.
+
+    ``key`` and ``lang`` are positional-only, so a placeholder may be called ``lang`` too.
+    """
     texts = UI[key]
     return _fill(texts.get(lang) or texts[DEFAULT_LANGUAGE], values, lang)
 

@@ -2,47 +2,175 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import errno
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from camcheck.analyzers.camera import CAMERA_KINDS, MOVING_KINDS, CameraAnalyzer
+from camcheck.checks import CHECKS
 from camcheck.errors import CamcheckError
 from camcheck.findings import Finding
 from camcheck.perception import Perception
 from camcheck.selection import Selection
 from camcheck.session import Report, Session
-from camcheck.sources import Frame, FrameSource, ImageSource, open_source
+from camcheck.sources import (
+    DEFAULT_LIVE_SECONDS,
+    Frame,
+    FrameSource,
+    ImageSource,
+    open_source,
+)
 
-# How long `camcheck live` watches a camera by default: long enough for the auto exposure
-# to settle and for a finding to persist for a second, short enough to wait for.
-DEFAULT_LIVE_SECONDS = 5.0
+__all__ = [
+    "DEFAULT_LIVE_SECONDS",
+    "check_image",
+    "check_images",
+    "check_save_overwrites",
+    "check_save_target",
+    "check_source",
+    "check_video",
+    "iter_images",
+    "require_checks",
+]
+
+# The kinds of source each check can fire on, where that is not every kind: a still has no
+# frame rate and cannot freeze; a video file's size and rate are the file's, not a camera's.
+_KINDS: dict[str, frozenset[str]] = {
+    "camera.black_frames": MOVING_KINDS,
+    "camera.frozen": MOVING_KINDS,
+    "camera.low_resolution": CAMERA_KINDS,
+    "camera.low_fps": CAMERA_KINDS,
+}
+assert set(_KINDS) == set(CameraAnalyzer.check_ids)
+
+
+def require_checks(selection: Selection, kind: str) -> None:
+    """Refuse options that leave no check to run on a source of ``kind`` (image, video...).
+
+    Raises:
+        CamcheckError: ``error.no_checks``; "Looks good" would then only mean "not looked".
+    """
+    runnable = [
+        check_id
+        for check_id in CHECKS
+        if selection.wants(check_id) and kind in _KINDS.get(check_id, {kind})
+    ]
+    if not runnable:
+        raise CamcheckError("error.no_checks", kind=kind)
+
+
+# The atomic write's temporary name adds this much to the picture's name: "." before,
+# "." and 8 random characters and ".tmp" after (tempfile.mkstemp in report/annotate.py).
+SAVE_TEMPORARY_EXTRA_CHARS = 1 + 1 + 8 + 4
+
+
+def _identity(path: Path | str) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def check_save_target(path: Path, inputs: Iterable[Path | str] = ()) -> None:
+    """Fail before any work when the --save picture could not be written as ``path``.
+
+    A read-only folder, a name too long, a folder in the way, or one of the ``inputs``
+    itself (the photo would be replaced by its marked copy): found now, not after a long
+    live run. Nothing is written to find out (only the picture asked for ever is).
+
+    Raises:
+        CamcheckError: ``error.save_suffix``, ``error.save_folder`` or ``error.save_failed``.
+    """
+    from camcheck.report.annotate import check_save_path
+
+    shown = str(path)
+
+    def refuse(code: int) -> CamcheckError:
+        return CamcheckError("error.save_failed", path=shown, reason=os.strerror(code))
+
+    try:
+        check_save_path(path)
+        if path.is_dir():
+            raise refuse(errno.EISDIR)
+        folder = path.parent
+        longest = len(os.fsencode(path.name)) + SAVE_TEMPORARY_EXTRA_CHARS
+        if longest > os.pathconf(folder, "PC_NAME_MAX"):
+            raise refuse(errno.ENAMETOOLONG)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            read_only = os.statvfs(folder).f_flag & os.ST_RDONLY
+            raise refuse(errno.EROFS if read_only else errno.EACCES)
+    except OSError as exc:
+        raise CamcheckError(
+            "error.save_failed", path=shown, reason=exc.strerror or str(exc)
+        ) from None
+    except ValueError as exc:  # an embedded NUL byte
+        raise CamcheckError("error.save_failed", path=shown, reason=str(exc)) from None
+    check_save_overwrites([path], inputs)
+
+
+def check_save_overwrites(targets: Iterable[Path], inputs: Iterable[Path | str]) -> None:
+    """Refuse a --save name that is one of the inputs (it would replace the photo).
+
+    Raises:
+        CamcheckError: ``error.save_is_input`` for the first such name.
+    """
+    sources = {_identity(source) for source in inputs} - {None}
+    for target in targets:
+        if _identity(target) in sources:
+            raise CamcheckError("error.save_is_input", path=str(target))
+
+
+def iter_images(
+    paths: Iterable[Path | str],
+    *,
+    selection: Selection | None = None,
+    perception: Perception | None = None,
+) -> Iterator[Report | CamcheckError]:
+    """Judge each still in turn, yielding its Report (or its CamcheckError) as soon as done.
+
+    Nothing is kept between stills, so memory does not grow with their number: a caller
+    that keeps a report keeps its snapshot (the frame --save draws on) too.
+    """
+    if selection is not None:
+        require_checks(selection, "image")
+    own = perception is None
+    session: Session | None = None
+    try:
+        for path in paths:
+            try:
+                source = ImageSource(path)
+            except CamcheckError as exc:
+                yield exc
+                continue
+            # The models load once the first still can be read: files that cannot be
+            # (a device, a typo) are refused at once, without that wait.
+            if session is None:
+                perception = perception or Perception()
+                session = Session(perception, selection=selection)
+            try:
+                yield session.run(source)
+            except CamcheckError as exc:
+                yield exc
+    finally:
+        if own and perception is not None:
+            perception.close()
 
 
 def check_images(
-    paths: Sequence[Path],
+    paths: Sequence[Path | str],
     *,
     selection: Selection | None = None,
     perception: Perception | None = None,
 ) -> list[Report | CamcheckError]:
     """Judge each still; a path that cannot be read gives its CamcheckError in its place."""
-    results: list[Report | CamcheckError] = []
-    own = perception is None
-    perception = perception or Perception()
-    try:
-        session = Session(perception, selection=selection)
-        for path in paths:
-            try:
-                results.append(session.run(ImageSource(path)))
-            except CamcheckError as exc:
-                results.append(exc)
-    finally:
-        if own:
-            perception.close()
-    return results
+    return list(iter_images(paths, selection=selection, perception=perception))
 
 
 def check_image(path: Path | str, *, selection: Selection | None = None) -> Report:
     """Judge one still; raises CamcheckError if it cannot be read."""
-    (result,) = check_images([Path(path)], selection=selection)
+    (result,) = check_images([path], selection=selection)
     if isinstance(result, CamcheckError):
         raise result
     return result
@@ -57,11 +185,13 @@ def check_source(
 ) -> Report:
     """Judge every frame of an open source (camera, video, frames in memory)."""
     own = perception is None
-    perception = perception or Perception()
     try:
+        if selection is not None:
+            require_checks(selection, source.kind)
+        perception = perception or Perception()
         return Session(perception, selection=selection).run(source, on_frame=on_frame)
     finally:
-        if own:
+        if own and perception is not None:
             perception.close()
         source.close()
 
@@ -69,12 +199,16 @@ def check_source(
 def check_video(
     spec: str | None = None,
     *,
-    seconds: float = DEFAULT_LIVE_SECONDS,
+    seconds: float | None = None,
     selection: Selection | None = None,
     on_frame: Callable[[Frame, list[Finding]], None] | None = None,
 ) -> Report:
-    """Judge a camera (index, default 0) for ``seconds`` or a whole video file."""
-    if not seconds > 0:
+    """Judge a camera (index; None searches 0..3) or a video file.
+
+    A camera is watched for ``seconds`` (DEFAULT_LIVE_SECONDS when None); a video file is
+    read whole, or only its first ``seconds``.
+    """
+    if seconds is not None and not seconds > 0:
         raise CamcheckError("error.bad_seconds", value=seconds)
     perception = Perception()
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import struct
 import sys
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,9 +97,125 @@ def _empty_video(path: Path) -> None:
         path.write_bytes(b"")
 
 
+def _boxes(data: bytes | bytearray, start: int, end: int) -> list[tuple[bytes, int, int]]:
+    """The ISO-BMFF boxes in data[start:end]: (type, offset, size)."""
+    found = []
+    while start + 8 <= end:
+        size, kind = struct.unpack(">I4s", data[start : start + 8])
+        if size < 8:
+            break
+        found.append((kind, start, size))
+        start += size
+    return found
+
+
+def _faststart(data: bytes) -> bytes:
+    """The mp4 with its index (moov) moved before the media data, as streaming sites serve it.
+
+    Then a cut-off copy still opens and plays up to the cut, which is what makes it
+    dangerous: nothing fails, frames are just missing.
+    """
+    top = _boxes(data, 0, len(data))
+    (moov,) = [data[o : o + n] for kind, o, n in top if kind == b"moov"]
+    moov = bytearray(moov)
+    shift = len(moov)
+
+    def walk(start: int, end: int) -> None:
+        for kind, offset, size in _boxes(moov, start, end):
+            if kind in (b"trak", b"mdia", b"minf", b"stbl"):
+                walk(offset + 8, offset + size)
+            elif kind == b"stco":
+                (count,) = struct.unpack(">I", moov[offset + 12 : offset + 16])
+                for entry in range(offset + 16, offset + 16 + 4 * count, 4):
+                    (value,) = struct.unpack(">I", moov[entry : entry + 4])
+                    moov[entry : entry + 4] = struct.pack(">I", value + shift)
+
+    walk(8, len(moov))
+    head = b"".join(data[o : o + n] for kind, o, n in top if kind == b"ftyp")
+    rest = b"".join(data[o : o + n] for kind, o, n in top if kind not in (b"ftyp", b"moov"))
+    return head + bytes(moov) + rest
+
+
+def _cut_faststart_video(path: Path) -> None:
+    data = _faststart((ROOT / "fixtures" / "sample_call.mp4").read_bytes())
+    path.write_bytes(_cut(data, 0.45))
+
+
+def _damaged_video(path: Path) -> None:
+    """Bytes of the media data overwritten: FFmpeg prints "ac-tex damaged" and goes on."""
+    data = bytearray((ROOT / "fixtures" / "sample_call.mp4").read_bytes())
+    (mdat,) = [(o, n) for kind, o, n in _boxes(data, 0, len(data)) if kind == b"mdat"]
+    for at in range(mdat[0] + mdat[1] // 3, mdat[0] + mdat[1] // 2, 4096):
+        data[at : at + 64] = bytes(range(64))
+    path.write_bytes(bytes(data))
+
+
 def _corrupt_video(path: Path) -> None:
     data = (ROOT / "fixtures" / "sample_call.mp4").read_bytes()
     path.write_bytes(data[:48] + bytes(len(data) // 4))
+
+
+# Just over the 100-megapixel limit: small files that decode to hundreds of megabytes.
+BOMB_SIDE = 10_001
+
+
+def _tiff(width: int, height: int, strip: bytes, *, compression: int, bits: int = 8) -> bytes:
+    """A one-strip grey TIFF (little-endian) with the given (already compressed) strip."""
+    tags = [
+        (256, 4, width),  # ImageWidth
+        (257, 4, height),  # ImageLength
+        (258, 3, bits),  # BitsPerSample
+        (259, 3, compression),  # Compression: 1 none, 8 deflate
+        (262, 3, 1),  # PhotometricInterpretation: black is zero
+        (273, 4, 0),  # StripOffsets, filled in below
+        (277, 3, 1),  # SamplesPerPixel
+        (278, 4, height),  # RowsPerStrip
+        (279, 4, len(strip)),  # StripByteCounts
+    ]
+    ifd_size = 2 + 12 * len(tags) + 4
+    data_at = 8 + ifd_size
+    ifd = struct.pack("<H", len(tags))
+    for tag, kind, value in tags:
+        value = data_at if tag == 273 else value
+        packed = struct.pack("<H", value) + b"\x00\x00" if kind == 3 else struct.pack("<I", value)
+        ifd += struct.pack("<HHI", tag, kind, 1) + packed
+    return b"II*\x00" + struct.pack("<I", 8) + ifd + struct.pack("<I", 0) + strip
+
+
+def _tiff_bomb() -> bytes:
+    """Deflate-compressed zeros: a 100 KB file of 100 megapixels (300 MB once decoded)."""
+    packer = zlib.compressobj(9)
+    row = bytes(BOMB_SIDE)
+    strip = b"".join(packer.compress(row) for _ in range(BOMB_SIDE)) + packer.flush()
+    return _tiff(BOMB_SIDE, BOMB_SIDE, strip, compression=8)
+
+
+def _hdr_bomb() -> bytes:
+    """A run-length encoded Radiance HDR of zeros: 6 MB that OpenCV decodes to 1.2 GB."""
+    runs = BOMB_SIDE // 127
+    channel = bytes([128 + 127, 0]) * runs + bytes([128 + BOMB_SIDE - 127 * runs, 0])
+    line = bytes([2, 2, BOMB_SIDE >> 8, BOMB_SIDE & 0xFF]) + channel * 4
+    head = f"#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y {BOMB_SIDE} +X {BOMB_SIDE}\n".encode()
+    return head + line * BOMB_SIDE
+
+
+def _cut(data: bytes, share: float) -> bytes:
+    return data[: int(len(data) * share)]
+
+
+def _png_bad_crc() -> bytes:
+    """A byte flipped inside the image data: libpng prints "IDAT: CRC error"."""
+    data = bytearray(_encoded(".png", _face_bgr()))
+    data[data.find(b"IDAT") + 200] ^= 0xFF
+    return bytes(data)
+
+
+def _jpeg_damaged_scan() -> bytes:
+    """A complete JPEG with bytes of its scan overwritten: libjpeg prints "Corrupt JPEG data"."""
+    data = bytearray(_encoded(".jpg", _face_bgr()))
+    middle = len(data) // 2
+    data[middle : middle + 40] = b"\xff\x00" * 10 + b"\xff\xd3" + b"\x17" * 18
+    return bytes(data)
 
 
 CORPUS: list[BadFile] = [
@@ -126,6 +243,28 @@ CORPUS: list[BadFile] = [
     BadFile("huge.png", "error.too_large", _write(_png_header(20000, 20000))),
     BadFile("huge.jpg", "error.too_large", _write(_jpeg_header(20000, 20000))),
     BadFile("phone rotated.jpg", "ok", lambda p: p.write_bytes(_exif_jpeg(6))),
+    # Issue 16: decompression bombs in formats without a size check before.
+    BadFile("bomb.tif", "error.too_large", lambda p: p.write_bytes(_tiff_bomb())),
+    BadFile("huge.tif", "error.too_large", _write(_tiff(30000, 30000, b"", compression=1))),
+    BadFile("bomb.hdr", "error.not_image", lambda p: p.write_bytes(_hdr_bomb())),
+    BadFile(
+        "half.jpg",
+        "error.truncated",
+        lambda p: p.write_bytes(_cut(_encoded(".jpg", _face_bgr()), 0.6)),
+    ),
+    BadFile(
+        "half.png",
+        "error.truncated",
+        lambda p: p.write_bytes(_cut(_encoded(".png", _face_bgr()), 0.6)),
+    ),
+    BadFile("bad crc.png", "error.not_image", lambda p: p.write_bytes(_png_bad_crc())),
+    BadFile("damaged scan.jpg", "ok", lambda p: p.write_bytes(_jpeg_damaged_scan())),
+    BadFile(
+        "tiff.tif",
+        "ok",
+        lambda p: p.write_bytes(_pil_bytes(_face_pil(), "TIFF", compression="tiff_deflate")),
+    ),
+    BadFile("line\nbreak.jpg", "error.not_image", _write(b"a name with a newline in it\n" * 8)),
 ]
 
 VIDEO_CORPUS: list[BadFile] = [
@@ -133,6 +272,9 @@ VIDEO_CORPUS: list[BadFile] = [
     BadFile("corrupt.mp4", "error.not_video", _corrupt_video),
     BadFile("text.mp4", "error.not_video", _write(b"not a video\n" * 50)),
     BadFile("empty.mp4", "error.empty", _write(b"")),
+    # Issue 16: a video cut short, and one with damaged frames (judged, quietly).
+    BadFile("cut faststart.mp4", "error.video_truncated", _cut_faststart_video),
+    BadFile("damaged.mp4", "ok", _damaged_video),
 ]
 
 

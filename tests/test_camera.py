@@ -524,7 +524,7 @@ def test_live_no_camera_is_one_line_within_seconds(monkeypatch) -> None:
     def absent(index: int) -> FakeCapture:
         return FakeCapture(opened=False)
 
-    monkeypatch.setattr("camcheck.sources.open_camera", absent)
+    monkeypatch.setattr("camcheck.sources.camera.open_camera", absent)
     start = time.monotonic()
     result = invoke("live", "--no-window")
     assert result.exit_code == 2
@@ -559,7 +559,9 @@ def test_devices_lists_cameras(monkeypatch) -> None:
 
 
 def test_devices_without_cameras_exits_2(monkeypatch) -> None:
-    monkeypatch.setattr("camcheck.sources.open_camera", lambda index: FakeCapture(opened=False))
+    monkeypatch.setattr(
+        "camcheck.sources.camera.open_camera", lambda index: FakeCapture(opened=False)
+    )
     start = time.monotonic()
     result = invoke("devices", "--lang", "nl")
     assert result.exit_code == 2
@@ -579,3 +581,61 @@ def test_terminal_status_on_a_short_terminal_puts_ok_checks_on_one_line() -> Non
         "  NU      Beeld bevroren",
         "  ok      3 andere checks",
     ]
+
+
+# --- issue 16 / 18: the reader's own error wins, with the real time -----------------------
+
+
+class TimedCapture(FakeCapture):
+    """Delivers frames every ``interval`` for ``deliver_s`` seconds of real time, then fails
+    (or raises, as a driver does when the camera is pulled out)."""
+
+    def __init__(self, deliver_s: float, *, raises: bool = False, **kwargs) -> None:
+        super().__init__(size=(64, 48), interval=0.02, **kwargs)
+        self.deliver_s = deliver_s
+        self.raises = raises
+        self.started: float | None = None
+
+    def read(self):
+        self.started = self.started or time.monotonic()
+        if time.monotonic() - self.started > self.deliver_s:
+            if self.raises:
+                raise RuntimeError("device disconnected")
+            time.sleep(0.001)
+            return False, None
+        return super().read()
+
+
+@pytest.mark.parametrize("raises", [False, True], ids=["read fails", "driver raises"])
+def test_camera_lost_after_a_while_reports_when_with_a_real_clock(raises: bool) -> None:
+    # given a camera that delivers 0.6 s of frames and then stops, with a 0.5 s timeout
+    capture = TimedCapture(0.6, raises=raises)
+    source = CameraSource(0, 60.0, opener=lambda index: capture, read_timeout=0.5)
+    frames = []
+    start = time.monotonic()
+    with pytest.raises(CamcheckError) as caught:
+        for frame in source:
+            frames.append(frame)
+    # then the error is the reader's, with the time the frames stopped (not "0.0 s"), and
+    # it comes after the reader's timeout (or at once for a driver error), not before
+    assert caught.value.key == "error.camera_lost"
+    seconds = caught.value.params["seconds"]
+    assert seconds == pytest.approx(frames[-1].timestamp, abs=0.05)
+    assert 0.45 <= seconds <= 0.65
+    waited = time.monotonic() - start
+    assert waited < 0.6 + 0.5 + 0.9  # well before the consumer's own backstop would fire
+
+
+def test_the_injected_clock_also_paces_the_retries() -> None:
+    naps: list[float] = []
+    clock = fast_clock()
+    source = CameraSource(
+        0,
+        60.0,
+        opener=lambda index: FakeCapture(frames=2, size=(64, 48)),
+        clock=clock,
+        sleep=naps.append,
+    )
+    with pytest.raises(CamcheckError):
+        list(source)
+    assert naps and all(nap == pytest.approx(0.01) for nap in naps)

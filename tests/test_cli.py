@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
+import cv2
 import pytest
 from typer.testing import CliRunner
 
 from camcheck import cli
 from camcheck.checks import CHECKS
 from camcheck.errors import CamcheckError
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 runner = CliRunner()
 
@@ -45,7 +55,9 @@ def test_missing_file_exits_2_with_one_stderr_line() -> None:
 def test_several_inputs_bad_ones_reported_good_ones_judged() -> None:
     result = invoke("image", str(FIXTURES / "good_obama.jpg"), "missing.jpg", "--json")
     assert result.exit_code == 2
-    documents = json.loads(result.stdout)
+    # several stills: JSON Lines, one document per still, written as each is judged
+    documents = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(documents) == 2
     assert documents[0]["source"].endswith("good_obama.jpg")
     assert documents[1]["source"] == "missing.jpg"
     assert documents[0]["findings"] == [] and "error" in documents[1]
@@ -149,7 +161,7 @@ def test_internal_error_is_one_line_not_a_traceback(monkeypatch, capsys) -> None
     def broken(*args, **kwargs):
         raise RuntimeError("analyzer exploded\nwith a second line")
 
-    monkeypatch.setattr("camcheck.core.check_images", broken)
+    monkeypatch.setattr("camcheck.core.iter_images", broken)
     monkeypatch.delenv("CAMCHECK_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exited:
         cli.main(["image", str(FIXTURES / "good_obama.jpg")])
@@ -163,7 +175,7 @@ def test_ctrl_c_before_any_frame_exits_130(monkeypatch, capsys) -> None:
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("camcheck.core.check_images", interrupted)
+    monkeypatch.setattr("camcheck.core.iter_images", interrupted)
     with pytest.raises(SystemExit) as exited:
         cli.main(["image", str(FIXTURES / "good_obama.jpg")])
     assert exited.value.code == 130
@@ -183,3 +195,319 @@ def test_help_follows_the_locale() -> None:
     )
     assert "Controleert je webcambeeld" in dutch.stdout
     assert "Beoordeel een of meer foto's." in dutch.stdout
+
+
+# --- issue 16: faults and small hostile inputs -------------------------------------------
+
+# A child camcheck must end within this (the models load in about 2 s of it).
+CHILD_SECONDS = 60
+
+
+def _child(script: str, *args: str, stdout=subprocess.PIPE) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=CHILD_SECONDS,
+        env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": ""},
+        cwd=ROOT,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("command", ["image", "live", "checks", "devices"])
+@pytest.mark.parametrize("lang", ["fr", "de", "xx"])
+def test_unsupported_language_is_one_line_listing_the_supported(command: str, lang: str) -> None:
+    args = [command, "--lang", lang]
+    if command == "image":
+        args.append(str(FIXTURES / "good_obama.jpg"))
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr == f"camcheck: error: unknown language {lang}; choose one of en, nl\n"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("nl_BE", "nl"), ("NL-nl", "nl"), ("en_GB", "en")])
+def test_a_regional_variant_maps_to_its_language(lang: str, expected: str) -> None:
+    result = invoke("image", str(FIXTURES / "dark_obama.jpg"), "--lang", lang)
+    assert result.exit_code == 1 and result.stderr == ""
+    dutch = "Je gezicht is te donker" in result.stdout
+    assert dutch == (expected == "nl")
+
+
+def test_each_still_is_reported_before_the_next_is_judged(monkeypatch) -> None:
+    from camcheck.session import Session
+
+    events: list[str] = []
+    run, echo = Session.run, cli._echo
+
+    def judged(self, *args, **kwargs):
+        events.append("judge")
+        return run(self, *args, **kwargs)
+
+    def printed(text: str = "") -> None:
+        if text:
+            events.append("print")
+        echo(text)
+
+    monkeypatch.setattr(Session, "run", judged)
+    monkeypatch.setattr(cli, "_echo", printed)
+    still = str(FIXTURES / "good_obama.jpg")
+    result = invoke("image", still, still, still, "--json")
+    assert result.exit_code == 0
+    assert events == ["judge", "print"] * 3
+    assert [json.loads(line)["exit_code"] for line in result.stdout.splitlines()] == [0, 0, 0]
+
+
+class _FailingOutput(io.RawIOBase):
+    """A stdout whose first write fails with ``code`` (then it swallows what is left)."""
+
+    def __init__(self, code: int) -> None:
+        self.code: int | None = code
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        code, self.code = self.code, None
+        if code is not None:
+            raise OSError(code, os.strerror(code))
+        return len(data)
+
+
+@pytest.mark.parametrize(
+    ("code", "exit_code", "stderr"),
+    [
+        (errno.EPIPE, 141, ""),
+        (errno.ENOSPC, 2, "camcheck: error: cannot write the report (No space left on device)\n"),
+        (errno.EIO, 2, "camcheck: error: cannot write the report (Input/output error)\n"),
+    ],
+)
+def test_output_errors_quiet_on_a_closed_pipe_one_line_on_a_write_error(
+    monkeypatch, capsys, code: int, exit_code: int, stderr: str
+) -> None:
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(_FailingOutput(code))))
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["image", str(FIXTURES / "good_obama.jpg")])
+    assert exited.value.code == exit_code
+    assert capsys.readouterr().err == stderr
+
+
+def test_a_real_closed_pipe_and_a_full_disk() -> None:
+    script = "from camcheck.cli import main; main(['checks'])"
+    with open("/dev/full", "w") as full:
+        result = _child(script, stdout=full)
+    assert result.returncode == 2
+    assert result.stderr == "camcheck: error: cannot write the report (No space left on device)\n"
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    child.stdout.close()  # the reader is gone before camcheck writes: `camcheck checks | true`
+    _, err = child.communicate(timeout=CHILD_SECONDS)
+    assert child.returncode == 141 and err == ""
+    # and started with stdout closed (`camcheck checks >&-`): nothing to write to, no error
+    closed = subprocess.run(
+        [sys.executable, "-c", script],
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=lambda: os.close(1),
+        timeout=CHILD_SECONDS,
+        check=False,
+    )
+    assert closed.returncode == 0 and closed.stderr == ""
+
+
+def test_sigterm_during_the_atomic_save_leaves_no_temporary_file(tmp_path: Path) -> None:
+    # given a SIGTERM that arrives while the picture is being written
+    script = "\n".join(
+        [
+            "import os, signal, sys, time",
+            "from camcheck import cli",
+            "def replace(source, target):",
+            "    os.kill(os.getpid(), signal.SIGTERM)",
+            "    time.sleep(30)",
+            "os.replace = replace",
+            "cli.main(['image', sys.argv[1], '--save', sys.argv[2]])",
+        ]
+    )
+    target = tmp_path / "me.png"
+    result = _child(script, str(FIXTURES / "good_obama.jpg"), str(target))
+    # then camcheck stops as for Ctrl-C, and neither the picture nor its .tmp is left
+    assert result.returncode == 128 + signal.SIGTERM, result.stderr
+    assert list(tmp_path.iterdir()) == []
+    assert result.stderr.count("\n") == 1
+
+
+def test_sighup_in_live_prints_the_summary_and_a_second_ctrl_c_does_not_drop_it() -> None:
+    script = "\n".join(
+        [
+            "import os, signal, sys",
+            "from camcheck import cli",
+            "from camcheck.report import text",
+            "from camcheck.sources.video import VideoSource",
+            "frames = VideoSource.__iter__",
+            "def iterate(self):",
+            "    for frame in frames(self):",
+            "        if frame.index == 10:",
+            "            os.kill(os.getpid(), signal.SIGHUP)  # the terminal closes",
+            "        yield frame",
+            "VideoSource.__iter__ = iterate",
+            "summary = text.format_report",
+            "def format_report(report, lang):",
+            "    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C again while it is written",
+            "    return summary(report, lang)",
+            "text.format_report = format_report",
+            "cli.main(['live', '--no-window', '--source', sys.argv[1]])",
+        ]
+    )
+    result = _child(script, str(FIXTURES / "sample_call.mp4"))
+    assert result.returncode in (0, 1), result.stderr
+    assert "Stopped early: this is the summary so far." in result.stdout
+    assert re.search(r"\((10|11) frame\(s\) analysed\)", result.stdout)
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("x" * 300 + ".png", "File name too long"),
+        ("folder.png", "Is a directory"),
+    ],
+)
+def test_save_target_is_checked_before_any_work(
+    tmp_path: Path, monkeypatch, target: str, reason: str
+) -> None:
+    from camcheck import perception
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the models were loaded before --save was checked")
+
+    monkeypatch.setattr(perception.Perception, "__init__", no_work)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder.png").mkdir()
+    for command in (
+        ["live", "--source", str(FIXTURES / "sample_call.mp4")],
+        ["image", str(FIXTURES / "good_obama.jpg")],
+    ):
+        result = invoke(*command, "--save", target)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("camcheck: error: cannot save the picture as ")
+        assert result.stderr.endswith(f"({reason})\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.png"]
+
+
+def test_a_read_only_save_folder_is_found_before_any_work() -> None:
+    # Root may write anywhere, so this runs as nobody (setpriv) in a folder it cannot write
+    # (in /tmp: pytest's own folders are root's alone).
+    with tempfile.TemporaryDirectory(prefix="camcheck-readonly-") as name:
+        folder = Path(name)
+        folder.chmod(0o755)
+        _check_read_only_save(folder)
+
+
+def _check_read_only_save(folder: Path) -> None:
+    script = "\n".join(
+        [
+            "import sys",
+            "from pathlib import Path",
+            "from camcheck.core import check_save_target",
+            "from camcheck.errors import CamcheckError",
+            "try:",
+            "    check_save_target(Path(sys.argv[1]))",
+            "except CamcheckError as exc:",
+            "    print(exc.render())",
+        ]
+    )
+    command = [sys.executable, "-c", script, str(folder / "me.png")]
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("needs setpriv to drop root's privileges")
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    result = subprocess.run(
+        command, capture_output=True, text=True, cwd=ROOT, timeout=CHILD_SECONDS, check=False
+    )
+    assert result.stdout.strip().endswith("(Permission denied)"), result.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_an_empty_path_is_named_as_such() -> None:
+    for args in (["image", ""], ["live", "--source", ""]):
+        result = invoke(*args)
+        assert result.exit_code == 2
+        assert result.stderr == "camcheck: error: an empty file name was given\n"
+
+
+def test_a_newline_in_a_file_name_keeps_the_error_on_one_line(tmp_path: Path) -> None:
+    name = tmp_path / "two\nlines.jpg"
+    name.write_bytes(b"not a picture")
+    result = invoke("image", str(name), str(tmp_path / "gone\r\x1b[2J.jpg"))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2
+    assert "two\\nlines.jpg: not an image" in lines[0]
+    assert "gone\\r\\x1b[2J.jpg: no such file" in lines[1]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["image", str(FIXTURES / "good_obama.jpg"), "--select", "camera"],
+        ["image", str(FIXTURES / "good_obama.jpg"), "--select", "lighting", "--ignore", "lighting"],
+        ["live", "--source", str(FIXTURES / "sample_call.mp4"), "--select", "camera.low_fps"],
+    ],
+)
+def test_options_that_leave_no_check_to_run_exit_2(args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert "leave no check that can run on" in result.stderr
+    assert "Looks good" not in result.stdout
+
+
+def test_seconds_bounds_a_video_file_too() -> None:
+    result = invoke(
+        "live", "--source", str(FIXTURES / "sample_call.mp4"), "--seconds", "1", "--json"
+    )
+    data = json.loads(result.stdout)
+    assert data["frames_analyzed"] == 15  # 1 s of a 15 fps clip, not all 75 frames
+    assert data["duration_s"] < 1.0
+
+
+def test_save_never_replaces_a_picture_being_checked(tmp_path: Path) -> None:
+    photo = tmp_path / "me.png"
+    photo.write_bytes(cv2.imencode(".png", cv2.imread(str(FIXTURES / "good_obama.jpg")))[1])
+    before = photo.read_bytes()
+    other = tmp_path / "out-2.png"
+    other.write_bytes(before)
+    for args in (
+        ["image", str(photo), "--save", str(photo)],
+        [
+            "image",
+            str(FIXTURES / "good_obama.jpg"),
+            str(other),
+            "--save",
+            str(tmp_path / "out.png"),
+        ],
+        ["live", "--source", str(photo), "--save", str(photo)],
+    ):
+        result = invoke(*args)
+        assert result.exit_code == 2
+        assert "would replace a picture being checked" in result.stderr
+    assert photo.read_bytes() == before and other.read_bytes() == before
+
+
+def test_a_video_name_that_looks_like_an_ffmpeg_protocol_is_just_a_file(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # "concat:a|b" would make FFmpeg join other files; "%d" would make OpenCV read a sequence
+    monkeypatch.chdir(tmp_path)
+    clip = (FIXTURES / "sample_call.mp4").read_bytes()
+    for name in ("concat:x.mp4", "frame%d.mp4"):
+        Path(name).write_bytes(clip)
+        result = invoke("live", "--source", name, "--seconds", "0.5", "--json")
+        assert json.loads(result.stdout)["frames_analyzed"] == 8, name

@@ -137,3 +137,98 @@ def test_corrupt_video_is_refused(tmp_path: Path) -> None:
     with pytest.raises(CamcheckError) as caught:
         VideoSource(path)
     assert caught.value.key == "error.not_video"
+
+
+# --- issue 16 --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fps", [0.5, 480.0, 960.0])
+def test_frame_rates_under_1_or_over_240_give_true_durations(tmp_path: Path, fps: float) -> None:
+    path = tmp_path / f"{fps} fps.mp4"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"mp4v"), fps, (64, 48))
+    for value in range(10):
+        writer.write(np.full((48, 64, 3), value * 20, np.uint8))
+    writer.release()
+    source = VideoSource(path)
+    frames = list(source)
+    assert len(frames) == 10
+    assert frames[-1].timestamp == pytest.approx(9 / fps)
+    assert source.duration == pytest.approx(10 / fps)
+
+
+def test_seconds_bounds_a_video_source() -> None:
+    frames = list(VideoSource(FIXTURES / "sample_call.mp4", seconds=2.0))
+    assert len(frames) == 30 and frames[-1].timestamp < 2.0
+
+
+def _tiff_header_only(width: int, height: int, bits: int, *, big: bool = False) -> bytes:
+    if big:  # BigTIFF: 8-byte offsets and counts, 20-byte entries
+        entries = [(256, 16, width), (257, 16, height), (258, 3, bits)]
+        ifd = struct.pack("<Q", len(entries))
+        for tag, kind, value in entries:
+            ifd += struct.pack("<HHQQ", tag, kind, 1, value)
+        return b"II+\x00" + struct.pack("<HHQ", 8, 0, 16) + ifd + bytes(8)
+    entries = [(256, 4, width), (257, 4, height), (258, 3, bits)]
+    ifd = struct.pack("<H", len(entries))
+    for tag, kind, value in entries:
+        ifd += struct.pack("<HHII", tag, kind, 1, value)
+    return b"II*\x00" + struct.pack("<I", 8) + ifd + bytes(4)
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        (_tiff_header_only(12000, 12000, 8), "error.too_large"),
+        (_tiff_header_only(12000, 12000, 8, big=True), "error.too_large"),
+        # 64-bit samples: 36 MP is over the quarter budget of deep images
+        (_tiff_header_only(6000, 6000, 64), "error.too_large"),
+        (
+            b"#?RADIANCE\nFORMAT=32-bit_rle_rgbe\n\n-Y 11000 +X 11000\n" + bytes(64),
+            "error.not_image",
+        ),
+        (b"P5\n20000 20000\n255\n" + bytes(64), "error.not_image"),  # PGM: no size check
+    ],
+    ids=["tiff", "bigtiff", "deep tiff", "radiance hdr", "pgm"],
+)
+def test_formats_without_a_size_from_the_header_are_never_decoded(
+    tmp_path: Path, data: bytes, key: str
+) -> None:
+    path = tmp_path / "picture.tif"
+    path.write_bytes(data)
+    with pytest.raises(CamcheckError) as caught:
+        load_image(path)
+    assert caught.value.key == key
+
+
+def test_a_sparse_file_of_a_terabyte_is_refused_from_its_size(tmp_path: Path) -> None:
+    path = tmp_path / "huge.jpg"
+    with path.open("wb") as out:
+        out.truncate(1 << 40)
+    with pytest.raises(CamcheckError) as caught:
+        load_image(path)
+    assert caught.value.key == "error.file_too_large"
+
+
+def test_avif_is_sized_from_its_header(tmp_path: Path) -> None:
+    ok, encoded = cv2.imencode(".avif", np.full((64, 80, 3), 90, np.uint8))
+    assert ok
+    path = tmp_path / "small.avif"
+    path.write_bytes(encoded.tobytes())
+    assert load_image(path).shape == (64, 80, 3)
+    data = bytearray(encoded.tobytes())
+    at = data.find(b"ispe") + 8
+    data[at : at + 8] = struct.pack(">II", 20000, 20000)
+    path.write_bytes(bytes(data))
+    with pytest.raises(CamcheckError) as caught:
+        load_image(path)
+    assert caught.value.key == "error.too_large"
+
+
+def test_sixteen_bit_and_alpha_conversion_is_unchanged() -> None:
+    # the strip-wise alpha and direct 16-bit scaling give what whole-image float math gave
+    rng = np.random.default_rng(3)
+    deep = rng.integers(0, 65536, (1100, 70, 4), dtype=np.uint16)
+    expected_colour = (deep[:, :, :3].astype(np.float32) / 257.0).round()
+    alpha = (deep[:, :, 3:].astype(np.float32) / 257.0).round() / 255.0
+    expected = (expected_colour * alpha + 255.0 * (1.0 - alpha)).round().astype(np.uint8)
+    assert np.array_equal(to_rgb8(deep), expected[:, :, ::-1])
