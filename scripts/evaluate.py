@@ -128,8 +128,14 @@ def run_all(corpus: Path, cases: list[dict], jobs: int) -> list[dict]:
     order = sorted(range(len(cases)), key=lambda i: cases[i].get("kind") != "video")
     work = [(str(corpus), cases[i]) for i in order]
     if jobs <= 1:
+        global _perception
         _init_worker()
-        results = [run_case(w) for w in work]
+        try:
+            results = [run_case(w) for w in work]
+        finally:
+            # Close the models now: their finalisers fail if left to interpreter exit.
+            _perception.close()
+            _perception = None
     else:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
             results = list(pool.map(run_case, work, chunksize=1))
