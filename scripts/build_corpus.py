@@ -59,8 +59,13 @@ def split_of(group: str) -> str:
     return "tune" if share < TUNE_SHARE else "heldout"
 
 
+SYNTH_DIRS: list[Path] = [CORPUS_TOOLS]
+
+
 def synth_modules() -> list[str]:
-    return sorted(p.stem for p in CORPUS_TOOLS.glob("synth_*.py") if p.stem != "synth_common")
+    """Names of the synth_*.py generator modules (synth_common is their shared library)."""
+    names = {p.stem for d in SYNTH_DIRS for p in d.glob("synth_*.py")}
+    return sorted(names - {"synth_common"})
 
 
 def run_synth(out: Path, sources: list[dict], seed: int) -> list[dict]:
@@ -154,10 +159,15 @@ def main(argv: list[str] | None = None) -> int:
                         "(default DIR/cache/github)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--no-synth", action="store_true", help="real material only")
+    parser.add_argument("--synth-dir", type=Path, default=None,
+                        help="take the synth_*.py modules from this folder instead")
     parser.add_argument("-q", "--quiet", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(levelname)s %(message)s")
+    if args.synth_dir is not None:
+        SYNTH_DIRS[:] = [args.synth_dir.resolve()]
+        sys.path.insert(0, str(args.synth_dir.resolve()))
     out = (args.out or default_out()).resolve()
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("CAMCHECK_SYNTH_CACHE", str(out / "cache" / "synth-sources"))

@@ -387,6 +387,7 @@ def stills() -> list[Still]:
     out.extend(_OPENCV_PEOPLE)
     for archive, path, group, about in _NOBODY:
         out.append(Still(archive, path, group, NOBODY_NOT, about, must=NOBODY_MUST, faces=0))
+    out.extend(_more_stills())
     return out
 
 
@@ -438,3 +439,184 @@ CLIPS: list[Clip] = [
          "clip:ocv_box", "hand-held camera round a box on a table", must=NOBODY_MUST,
          segments=((0.0, 7.0), (7.5, 7.0)), no_intruder=True),
 ]
+
+
+# ---------------------------------------------------------------------------------------
+# More GitHub sources (read from the --github-cache copy)
+# ---------------------------------------------------------------------------------------
+ARCHIVES.update({
+    a.key: a
+    for a in (
+        Archive(
+            "mediapipe_gh", "github", "google-ai-edge/mediapipe", "HEAD",
+            "Apache-2.0 (repository); the gesture test photos are from the HaGRID data set, "
+            "CC BY-SA 4.0",
+            commit="85c0cdc7d70653888903c88df45962b764296342",
+        ),
+        Archive(
+            "facenet_gh", "github", "timesler/facenet-pytorch", "HEAD",
+            "MIT (repository); photos of public figures, copyright of their owners: test use "
+            "only",
+            commit="787da06156087cd6b616fe6608213722bddc30cd",
+        ),
+        Archive(
+            "dlib_gh", "github", "davisking/dlib", "HEAD",
+            "Boost Software License 1.0 (repository); examples/faces are PASCAL VOC "
+            "(Flickr) photos, test use only",
+            commit="3d40bf5790ca9073c160cebb898800d9f33e12ab",
+        ),
+        Archive(
+            "gfpgan_gh", "github", "TencentARC/GFPGAN", "HEAD",
+            "Apache-2.0 (repository); old photos of public figures, copyright of their "
+            "owners: test use only",
+            commit="7552a7791caad982045a7bbe5634bbf1cd5c8679",
+        ),
+    )
+})
+
+HG = "mediapipe/model_maker/python/vision/gesture_recognizer/testdata/raw_data/"
+# HaGRID phone photos of people making a hand gesture in their own rooms (looked at one by
+# one). Each photo is its own group: the set's subjects are distinct people.
+_P, _S, _ND, _PL = PERSON, SINGLE, NOT_DARK, PLAIN
+_VB = ("virtual_background.detected", "virtual_background.edge_artifacts")
+_HAGRID: list[tuple[str, tuple[str, ...], tuple[str, ...], str]] = [
+    ("call/0413d5c5-f5ba-476f-a921-ea5e967692a9.jpg", _p(_P, _S), (), "workshop, window left"),
+    ("call/044768ad-1709-44ba-b041-c2f8cbe4c166.jpg", _p(_P, _S, _ND), (), "blue logo wall"),
+    ("call/0e022ee9-74fd-44fe-adad-60c11835e44f.jpg", _p(_P, _S), (), "shop, tile samples"),
+    ("call/143f8b21-1dc3-4383-bf36-0a54244dfbc0.jpg", _p(_P, _S), ("lighting.too_dark",),
+     "dark room, dim face, webcam-like"),
+    ("call/172ba7f6-c6ba-4398-89a2-25375dccfefa.jpg", _p(_P), (), "sitting far, dim room"),
+    ("call/17b3aa02-dc4d-448d-8601-e2b67193d436.jpg", _p(_P, _S, _ND), (), "kitchen"),
+    ("call/17d804b5-7118-462d-8191-58d764f591b8.jpg", _p(_P, _S), (), "pale, washed-out room"),
+    ("call/1d65a858-623a-4984-9420-958c7e870c3e.jpg", _p(_P, _S, _ND), (),
+     "room, pictures on the wall"),
+    ("call/1f5fb137-c7a9-435b-85dd-6d7b63ea233a.jpg", _p(_P, _S, _ND), (), "office, close"),
+    ("call/21de0cfe-af9f-42c2-95d4-aa3d852e7dad.jpg", _p(_P, _S), (), "attic room, far"),
+    ("four/06aa70cc-a12a-4b1e-85cf-e54d44c19a3a.jpg", _p(_P, _S), (), "office, far"),
+    ("four/077fa4bf-a99e-496b-b895-709afc614eec.jpg", _p(_P, _S), (), "white tiled room, far"),
+    ("four/07a5a144-c635-4441-aedb-5c8e9da79aac.jpg", _p(_P, _S), (), "hall, whole body"),
+    ("four/07fdea90-1102-4419-a3af-b394cb29531b.jpg", _p(_P, _S, _ND), (),
+     "kitchen, colourful tiles"),
+    ("four/0c960166-75b0-4c1b-a3cc-2ddbd5a21703.jpg", _p(_P, _S), (), "room, stairs"),
+    ("four/105f8f8e-ccd6-45a0-b22a-e314930bc13e.jpg", _p(_P, _S), (), "kitchen shelves"),
+    ("four/116292ef-5947-4d6c-a479-630ebb8a1050.jpg", _p(_P, _S), (), "cluttered room, far"),
+    ("four/15a73593-b13e-4a1b-99bb-51775cfdfc42.jpg", _p(_P, _S, _ND), (), "red rug on the wall"),
+    ("four/249c5023-6106-447a-84ac-17eb4713731b.jpg", _p(_P, _S), (), "hall, winter coat"),
+    ("four/25bb4c45-e40b-482c-b588-04db60b7e450.jpg", _VB, (), "far, before a window"),
+    ("none/00af1db1-7c86-4e9b-9383-1fbd06c3492d.jpg", _p(_P, _S), (), "kitchen, far"),
+    ("none/00b85ea4-8c5d-4302-b847-0a5de1d7dab2.jpg", _p(_P), (), "TV and laptop behind"),
+    ("none/00c84257-800d-4032-9e64-e47eb97005f5.jpg", _p(_P, _S), (), "kitchen cupboards"),
+    ("none/0a038096-c14f-46ac-9155-980161ebc440.jpg", _p(_P, _S, _ND), (),
+     "painting on the wall"),
+    ("none/0a0ef3d2-2560-4a93-904d-437189fffbf2.jpg", _p(_P, _S), (), "office"),
+    ("none/0a272153-56c7-42d5-a17d-cd307a1cd6d4.jpg", _p(_P, _S), (), "kitchen, far"),
+    ("none/0a4a8907-1950-4e43-9a03-1740e78224ef.jpg", _VB, (),
+     "masked face, wig and sunglasses, patterned curtain"),
+    ("none/0a4bc2da-f5b3-48cd-8f0d-c61dbd08ba53.jpg", _p(_P, _S), (), "room, pictures"),
+    ("none/0a71a6e8-bb06-4ed0-a60b-c2a602fce261.jpg", _p(_P, _S), (), "room, poster"),
+    ("none/0a787971-9377-4888-803f-aef21863ef7d.jpg", _p(_P, _S, _ND, _PL), (),
+     "close, plain white wall"),
+    ("rock/026fd791-8f64-4fae-8cb0-0e01dc4362ce.jpg", _p(_P, _S),
+     ("background.distracting_color",), "bright Christmas posters beside the head"),
+    ("rock/055f8be9-f7fd-4c7f-ad3f-7b404b6489c3.jpg", _p(_P, _S), (), "bedroom, far"),
+    ("rock/09a619ab-cdf7-4a66-911f-347113f050f1.jpg", _p(_P, _S), (), "wardrobe"),
+    ("rock/0c6628ea-4a8c-49c9-b7cf-c30aef18dc3d.jpg", _p(_P, _S), (), "room, far"),
+    ("rock/0cc7ad09-ae5f-45a8-b264-4216176369b6.jpg", _p(_P), (), "TV behind"),
+    ("rock/10eacf4b-8aaf-46d9-be21-7fb8d8353005.jpg", _p(_P, _S), (), "patterned wallpaper"),
+    ("rock/15cb4e8b-ba1d-46f1-8456-247016a599a4.jpg", _p(_P, _S, _PL), (),
+     "hood, plain wall"),
+    ("rock/18e20af8-8fe1-48d4-bd0e-83fa9e2db88e.jpg", _p(_P, _S), (), "green wall"),
+    ("rock/1bed937b-7ae4-4070-891c-daf69415da41.jpg", _p(_P, _S), (), "wallpaper"),
+    ("rock/20e2164d-3473-4d42-8755-22cdbd4417ba.jpg", _p(_P, _S), (), "hall, far"),
+]
+
+DLF = "examples/faces/"
+_MORE_PEOPLE: list[Still] = [
+    Still("mediapipe_gh", "mediapipe/framework/debug/testdata/sergey.png", "person:mp_sergey",
+          _p(PERSON, LIT, SINGLE), "portrait, grey backdrop", faces=1),
+    Still("facenet_gh", "data/multiface.jpg", "photo:facenet_multiface", _p(PERSON),
+          "six people on a sofa (TV cast)"),
+    Still("facenet_gh", "data/test_images/angelina_jolie/1.jpg", person("angelina_jolie"),
+          _p(PERSON, LIT, SHARP, SINGLE), "angelina_jolie: portrait", faces=1),
+    Still("facenet_gh", "data/test_images/kate_siegel/1.jpg", "person:kate_siegel",
+          _p(PERSON, LIT, SHARP, SINGLE), "press wall, whole body", faces=1),
+    Still("facenet_gh", "data/test_images/paul_rudd/1.jpg", "person:paul_rudd",
+          _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "white backdrop, close", faces=1),
+    Still("facenet_gh", "data/test_images/shea_whigham/1.jpg", "person:shea_whigham",
+          _p(PERSON, LIT, SHARP, SINGLE), "red festival wall", faces=1),
+    Still("dlib_gh", DLF + "2007_007763.jpg", "photo:voc_2007_007763", _p(PERSON),
+          "family of seven in a living room"),
+    Still("dlib_gh", DLF + "2008_001009.jpg", "photo:voc_2008_001009", _p(PERSON),
+          "two women, one close", faces=2),
+    Still("dlib_gh", DLF + "2008_001322.jpg", "photo:voc_2008_001322", _p(PERSON),
+          "three people indoors", faces=3),
+    Still("dlib_gh", DLF + "2008_002079.jpg", "photo:voc_2008_002079", _p(PERSON),
+          "dinner party, small faces"),
+    Still("dlib_gh", DLF + "2008_002470.jpg", "photo:voc_2008_002470", _p(PERSON),
+          "group at a restaurant table"),
+    Still("dlib_gh", DLF + "2008_002506.jpg", "photo:voc_2008_002506", _p(PERSON),
+          "three men, flash", faces=3),
+    Still("dlib_gh", DLF + "2008_004176.jpg", "photo:voc_2008_004176", _p(PERSON),
+          "group with costumed men"),
+    Still("dlib_gh", DLF + "2008_007676.jpg", "photo:voc_2008_007676", _p(PERSON),
+          "women at a bar table, dark"),
+    Still("dlib_gh", DLF + "2009_004587.jpg", "photo:voc_2009_004587", _p(PERSON),
+          "man and woman", faces=2),
+    Still("dlib_gh", DLF + "Tom_Cruise_avp_2014_4.jpg", "person:tom_cruise",
+          _p(PERSON, LIT, SHARP, SINGLE), "close-up, dark backdrop", faces=1),
+    Still("gfpgan_gh", "inputs/whole_imgs/00.jpg", "photo:gfpgan_00", _p(PERSON),
+          "old photo of two children", faces=2),
+    Still("gfpgan_gh", "inputs/whole_imgs/10045.png", "photo:gfpgan_10045", _p(PERSON),
+          "old photo of a family of three", faces=3),
+    Still("gfpgan_gh", "inputs/cropped_faces/Adele_crop.png", "person:adele", _p(PERSON, SINGLE),
+          "old childhood photo, face crop", faces=1),
+    Still("gfpgan_gh", "inputs/cropped_faces/Julia_Roberts_crop.png", "person:julia_roberts",
+          _p(PERSON, SINGLE), "old grey childhood photo, face crop", faces=1),
+    Still("gfpgan_gh", "inputs/cropped_faces/Justin_Timberlake_crop.png",
+          "person:justin_timberlake", _p(PERSON, SINGLE), "old childhood photo, face crop",
+          faces=1),
+    Still("gfpgan_gh", "inputs/cropped_faces/Paris_Hilton_crop.png", "person:paris_hilton",
+          _p(PERSON, SINGLE), "old grey childhood photo, face crop", faces=1),
+]
+
+_MORE_NOBODY: list[tuple[str, str, str, str]] = [
+    ("dlib_gh", "dlib/test/ffmpeg_data/dog.jpg", "photo:dlib_dog", "dog and bicycle"),
+    ("dlib_gh", "dlib/test/ffmpeg_data/eagle.jpg", "photo:dlib_eagle", "eagle"),
+    ("dlib_gh", "dlib/test/ffmpeg_data/giraffe.jpg", "photo:dlib_giraffe", "giraffe, zebra"),
+    ("dlib_gh", "dlib/test/ffmpeg_data/horses.jpg", "photo:dlib_horses", "horses"),
+    ("mediapipe_gh", "mediapipe/model_maker/python/vision/object_detector/testdata/coco_data/images/000000000072.jpg",
+     "photo:coco_72", "giraffes"),
+    ("mediapipe_gh", "mediapipe/model_maker/python/vision/object_detector/testdata/coco_data/images/000000000078.jpg",
+     "photo:coco_78", "clock and candle"),
+    ("mediapipe_gh", "mediapipe/model_maker/python/vision/object_detector/testdata/pascal_voc_data/images/37ca2a3d-IMG_0520.jpg",
+     "photo:mp_toys", "toy on a floor"),
+    ("mediapipe_gh", "mediapipe/model_maker/python/vision/object_detector/testdata/pascal_voc_data/images/3d3382d3-IMG_0514.jpg",
+     "photo:mp_toys", "toy figures on a table"),
+    ("mediapipe_gh", "mediapipe/model_maker/python/vision/object_detector/testdata/pascal_voc_data/images/d1c65813-IMG_0546.jpg",
+     "photo:mp_toys", "toy figures on a table"),
+    ("mediapipe_gh", "mediapipe/model_maker/python/vision/object_detector/testdata/pascal_voc_data/images/d86b20e0-IMG_0509.jpg",
+     "photo:mp_toys", "toy figures on a table"),
+]
+
+
+def _more_stills() -> list[Still]:
+    out: list[Still] = []
+    for name, must_not, must, about in _HAGRID:
+        uid = name.split("/")[1].split("-")[0]
+        out.append(Still("mediapipe_gh", HG + name, f"person:hagrid_{uid}", must_not,
+                         f"HaGRID phone photo: {about}", must=must,
+                         faces=1 if SINGLE[0] in must_not else None))
+    out.extend(_MORE_PEOPLE)
+    for archive, path, group, about in _MORE_NOBODY:
+        out.append(Still(archive, path, group, NOBODY_NOT, about, must=NOBODY_MUST, faces=0))
+    return out
+
+
+CLIPS.extend([
+    Clip("facenet_gh", "examples/video.mp4", "clip:facenet_station",
+         "crowd walking through a station hall, fixed camera",
+         segments=((0.0, 6.0),),
+         frames=((1.0, (), _VB, "crowd in a hall"),)),
+    Clip("dlib_gh", "dlib/test/ffmpeg_data/MOT20-05-raw_even_shorter.mp4", "clip:mot20_05",
+         "crowd at night seen from above (MOT20)", segments=((0.0, 6.0),)),
+])
