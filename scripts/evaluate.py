@@ -140,7 +140,7 @@ def run_all(corpus: Path, cases: list[dict], jobs: int) -> list[dict]:
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
             results = list(pool.map(run_case, work, chunksize=1))
     back = [None] * len(cases)
-    for i, res in zip(order, results):
+    for i, res in zip(order, results, strict=True):
         back[i] = res
     return back  # type: ignore[return-value]
 
@@ -163,8 +163,9 @@ def case_errors(res: dict) -> tuple[list[str], list[str]]:
 def per_id(results: Iterable[dict]) -> dict[str, dict[str, float]]:
     """Per check id: tp, fp, fn, tn, positives, precision, recall, real false alarms."""
     results = list(results)
-    ids = sorted({i for r in results for i in (*r["must"], *r["must_not"], *r["reported"])}
-                 - {ERROR_ID})
+    ids = sorted(
+        {i for r in results for i in (*r["must"], *r["must_not"], *r["reported"])} - {ERROR_ID}
+    )
     table: dict[str, dict[str, float]] = {}
     for cid in ids:
         tp = fp = fn = tn = 0
@@ -181,10 +182,15 @@ def per_id(results: Iterable[dict]) -> dict[str, dict[str, float]]:
                 fa_n += 1
                 fa += hit
         table[cid] = {
-            "tp": tp, "fp": fp, "fn": fn, "tn": tn, "pos": tp + fn,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "tn": tn,
+            "pos": tp + fn,
             "precision": tp / (tp + fp) if tp + fp else float("nan"),
             "recall": tp / (tp + fn) if tp + fn else float("nan"),
-            "real_fa": fa, "real_n": fa_n,
+            "real_fa": fa,
+            "real_n": fa_n,
             "real_fa_rate": fa / fa_n if fa_n else float("nan"),
         }
     return table
@@ -200,15 +206,20 @@ def report_text(name: str, results: list[dict]) -> str:
     passed = sum(1 for r in results if case_errors(r) == ([], []))
     kinds = Counter(r["kind"] for r in results)
     real = sum(1 for r in results if r["real"])
-    lines.append(f"== {name}: {n} cases ({kinds.get('image', 0)} stills, "
-                 f"{kinds.get('video', 0)} clips, {real} real) ==")
+    lines.append(
+        f"== {name}: {n} cases ({kinds.get('image', 0)} stills, "
+        f"{kinds.get('video', 0)} clips, {real} real) =="
+    )
     lines.append(f"case pass rate: {passed}/{n} = {passed / max(1, n):.1%}")
-    lines.append(f"{'id':36} {'prec':>5} {'rec':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4}"
-                 f"  {'real FA':>12}")
+    lines.append(
+        f"{'id':36} {'prec':>5} {'rec':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4}  {'real FA':>12}"
+    )
     for cid, s in per_id(results).items():
         fa = f"{s['real_fa']}/{s['real_n']} {_f(s['real_fa_rate'] * 100, 0)}%"
-        lines.append(f"{cid:36} {_f(s['precision']):>5} {_f(s['recall']):>5} {s['tp']:>4} "
-                     f"{s['fp']:>4} {s['fn']:>4} {s['tn']:>4}  {fa:>12}")
+        lines.append(
+            f"{cid:36} {_f(s['precision']):>5} {_f(s['recall']):>5} {s['tp']:>4} "
+            f"{s['fp']:>4} {s['fn']:>4} {s['tn']:>4}  {fa:>12}"
+        )
     worst = sorted(
         (r for r in results if case_errors(r) != ([], [])),
         key=lambda r: (-sum(map(len, case_errors(r))), not r["real"], r["file"]),
@@ -233,8 +244,11 @@ def markdown(results: list[dict], corpus_cases: list[dict], split: str = "heldou
     held = [r for r in results if r["split"] == split]
     kinds = Counter(c.get("kind") for c in corpus_cases)
     passed = sum(1 for r in held if case_errors(r) == ([], []))
-    real_people = sum(1 for c in corpus_cases if c.get("real") and c.get("kind") == "image"
-                      and "face.not_found" in c.get("must_not", ()))
+    real_people = sum(
+        1
+        for c in corpus_cases
+        if c.get("real") and c.get("kind") == "image" and "face.not_found" in c.get("must_not", ())
+    )
     out = [
         f"Held-out scores of {dt.date.today().isoformat()}: corpus of {len(corpus_cases)} "
         f"cases ({kinds.get('image', 0)} stills, {kinds.get('video', 0)} clips; "
@@ -245,8 +259,10 @@ def markdown(results: list[dict], corpus_cases: list[dict], split: str = "heldou
         "|---|---|---|---|---|---|---|",
     ]
     for cid, s in per_id(held).items():
-        out.append(f"| `{cid}` | {_f(s['precision'])} | {_f(s['recall'])} | {s['tp']} | "
-                   f"{s['fp']} | {s['fn']} | {s['real_fa']}/{s['real_n']} |")
+        out.append(
+            f"| `{cid}` | {_f(s['precision'])} | {_f(s['recall'])} | {s['tp']} | "
+            f"{s['fp']} | {s['fn']} | {s['real_fa']}/{s['real_n']} |"
+        )
     return "\n".join(out)
 
 

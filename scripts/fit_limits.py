@@ -17,6 +17,7 @@ metric's range over all cases (a margin under 10% means the measure barely separ
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import math
 import sys
@@ -35,9 +36,9 @@ def value_of(case: dict, cid: str, key: str) -> float | None:
     """The metric for one case: the finding's measured value first, else report metrics."""
     for source in (case.get("findings", {}).get(cid, {}), case.get("metrics", {})):
         value = source.get(key)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            if math.isfinite(float(value)):
-                return float(value)
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if number and math.isfinite(float(value)):
+            return float(value)
     return None
 
 
@@ -76,8 +77,16 @@ def scores(pts: list[Point], limit: float, better: str) -> dict[str, float]:
         else float("nan")
     )
     f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": precision,
-            "recall": recall, "balanced": balanced, "f1": f1}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "tn": tn,
+        "precision": precision,
+        "recall": recall,
+        "balanced": balanced,
+        "f1": f1,
+    }
 
 
 def fit(pts: list[Point], better: str, objective: str = "balanced") -> float:
@@ -90,7 +99,7 @@ def fit(pts: list[Point], better: str, objective: str = "balanced") -> float:
     if not values:
         raise ValueError("no cases with this metric")
     candidates = [values[0] - 1e-9, values[-1] + 1e-9]
-    candidates += [(a + b) / 2 for a, b in zip(values, values[1:])]
+    candidates += [(a + b) / 2 for a, b in itertools.pairwise(values)]
     best: tuple[float, float, float] | None = None
     for limit in candidates:
         s = scores(pts, limit, better)
@@ -127,17 +136,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, required=True)
     parser.add_argument("--id", dest="cid", required=True, help="check id")
     parser.add_argument("--metric", required=True, help="measured or metrics key")
-    parser.add_argument("--better", choices=("lower", "higher"), default="higher",
-                        help="which side healthy cases are on (default higher)")
+    parser.add_argument(
+        "--better",
+        choices=("lower", "higher"),
+        default="higher",
+        help="which side healthy cases are on (default higher)",
+    )
     parser.add_argument("--objective", choices=("balanced", "f1"), default="balanced")
     args = parser.parse_args(argv)
     cases = [json.loads(x) for x in args.dump.read_text().splitlines() if x.strip()]
     tune = points(cases, args.cid, args.metric, "tune")
     held = points(cases, args.cid, args.metric, "heldout")
     if not any(p.positive for p in tune) or all(p.positive for p in tune):
-        print(f"fit_limits: the tune split needs positives and negatives of {args.cid} with "
-              f"{args.metric}; it has {sum(p.positive for p in tune)} positives and "
-              f"{sum(not p.positive for p in tune)} negatives", file=sys.stderr)
+        print(
+            f"fit_limits: the tune split needs positives and negatives of {args.cid} with "
+            f"{args.metric}; it has {sum(p.positive for p in tune)} positives and "
+            f"{sum(not p.positive for p in tune)} negatives",
+            file=sys.stderr,
+        )
         return 2
     limit = fit(tune, args.better, args.objective)
     everything = [p.value for p in tune + held]
@@ -146,18 +162,27 @@ def main(argv: list[str] | None = None) -> int:
     h = scores(held, limit, args.better)
     op = "<" if args.better == "higher" else ">"
     print(f"{args.cid}: fires when {args.metric} {op} {limit:.6g}  (objective {args.objective})")
-    print(f"range of {args.metric} over tune+heldout: {min(everything):.6g} .. "
-          f"{max(everything):.6g}")
-    print(f"tune    n={len(tune):4d} pos={t['tp'] + t['fn']:3d}  precision {_f(t['precision'])}"
-          f"  recall {_f(t['recall'])}  TP {t['tp']} FP {t['fp']} FN {t['fn']} TN {t['tn']}")
-    print(f"heldout n={len(held):4d} pos={h['tp'] + h['fn']:3d}  precision {_f(h['precision'])}"
-          f"  recall {_f(h['recall'])}  TP {h['tp']} FP {h['fp']} FN {h['fn']} TN {h['tn']}")
+    print(
+        f"range of {args.metric} over tune+heldout: {min(everything):.6g} .. {max(everything):.6g}"
+    )
+    print(
+        f"tune    n={len(tune):4d} pos={t['tp'] + t['fn']:3d}  precision {_f(t['precision'])}"
+        f"  recall {_f(t['recall'])}  TP {t['tp']} FP {t['fp']} FN {t['fn']} TN {t['tn']}"
+    )
+    print(
+        f"heldout n={len(held):4d} pos={h['tp'] + h['fn']:3d}  precision {_f(h['precision'])}"
+        f"  recall {_f(h['recall'])}  TP {h['tp']} FP {h['fp']} FN {h['fn']} TN {h['tn']}"
+    )
     near_pos, near_neg = margins(held, limit, span, args.better)
-    print(f"heldout margin: nearest positive {_f(near_pos)} and nearest negative "
-          f"{_f(near_neg)} of the range from the limit (negative: on the wrong side)")
+    print(
+        f"heldout margin: nearest positive {_f(near_pos)} and nearest negative "
+        f"{_f(near_neg)} of the range from the limit (negative: on the wrong side)"
+    )
     wrong = [p for p in held if fires(p.value, limit, args.better) != p.positive]
     for p in sorted(wrong, key=lambda p: p.value)[:10]:
-        print(f"  heldout {'missed' if p.positive else 'false'}: {p.file} {args.metric}={p.value:.6g}")
+        print(
+            f"  heldout {'missed' if p.positive else 'false'}: {p.file} {args.metric}={p.value:.6g}"
+        )
     return 0
 
 

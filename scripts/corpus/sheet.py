@@ -39,8 +39,11 @@ def sheet(paths: list[Path], cell: int = CELL, columns: int = COLUMNS) -> np.nda
         if image is not None:
             h, w = image.shape[:2]
             scale = cell / max(h, w)
-            small = cv2.resize(image, (max(1, round(w * scale)), max(1, round(h * scale))),
-                               interpolation=cv2.INTER_AREA)
+            small = cv2.resize(
+                image,
+                (max(1, round(w * scale)), max(1, round(h * scale))),
+                interpolation=cv2.INTER_AREA,
+            )
             out[y + 18 : y + 18 + small.shape[0], x : x + small.shape[1]] = small
             label += f" {w}x{h}"
         cv2.putText(out, label, (x + 2, y + 14), cv2.FONT_HERSHEY_SIMPLEX, 0.45, (255, 255, 0), 1)
