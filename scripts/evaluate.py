@@ -273,6 +273,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, default=None, help="write per-case JSON lines")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--markdown", action="store_true", help="print the README table")
+    parser.add_argument(
+        "--readme", action="store_true", help="also write the held-out table into README.md"
+    )
     parser.add_argument("--only", default=None, help="only cases whose file contains this")
     args = parser.parse_args(argv)
     corpus = (args.corpus or default_corpus()).resolve()
@@ -295,10 +298,25 @@ def main(argv: list[str] | None = None) -> int:
             print(report_text(split, part))
             print()
     print(f"{len(results)} cases in {took:.0f} s with {args.jobs} worker(s); corpus {corpus}")
-    if args.markdown:
+    if args.markdown or args.readme:
+        table = markdown(results, everything)
         print()
-        print(markdown(results, everything))
+        print(table)
+        if args.readme:
+            write_readme(table)
     return 0
+
+
+README = ROOT / "README.md"
+README_START = "<!-- heldout:start (python scripts/evaluate.py --readme) -->"
+README_END = "<!-- heldout:end -->"
+
+
+def write_readme(table: str, path: Path = README) -> None:
+    """Put the table between the README's held-out markers."""
+    text = path.read_text()
+    start, end = text.index(README_START), text.index(README_END)
+    path.write_text(text[: start + len(README_START)] + "\n" + table + "\n" + text[end:])
 
 
 if __name__ == "__main__":

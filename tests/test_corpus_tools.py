@@ -197,3 +197,15 @@ def test_fit_finds_the_gap_and_reports_margins() -> None:
     assert fit_limits.fit(flipped, "lower") == pytest.approx(0.5)
     wrong = fit_limits.margins(pts, 0.25, 0.8, "higher")
     assert wrong[0] < 0  # a positive on the wrong side gives a negative margin
+
+
+def test_readme_table_goes_between_the_markers(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{evaluate.README_START}\nold\n{evaluate.README_END}\nrest\n")
+    evaluate.write_readme("| new |", readme)
+    text = readme.read_text()
+    assert "old" not in text and "| new |" in text
+    assert text.startswith("intro\n") and text.endswith(f"{evaluate.README_END}\nrest\n")
+    results = [_result(["a"], [], ["a"], split="heldout")]
+    table = evaluate.markdown(results, [{"kind": "image", "real": True, "must_not": []}])
+    assert "| `a` | 1.00 | 1.00 | 1 | 0 | 0 |" in table

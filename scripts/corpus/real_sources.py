@@ -647,6 +647,7 @@ def stills() -> list[Still]:
     for archive, path, group, about in _NOBODY:
         out.append(Still(archive, path, group, NOBODY_NOT, about, must=NOBODY_MUST, faces=0))
     out.extend(_more_stills())
+    out.extend(_THIRD_PEOPLE)
     return out
 
 
@@ -1112,4 +1113,223 @@ CLIPS.extend(
             segments=((0.0, 6.0),),
         ),
     ]
+)
+
+
+ARCHIVES.update(
+    {
+        a.key: a
+        for a in (
+            Archive(
+                "openpose_gh",
+                "github",
+                "CMU-Perceptual-Computing-Lab/openpose",
+                "HEAD",
+                "OpenPose academic licence (repository); examples/media are COCO val2014 photos "
+                "(Flickr, CC BY and others per COCO), test use only",
+                commit="5c5d96523ef917bd30301245fdc8343937cae48d",
+            ),
+            Archive(
+                "bgmatting_gh",
+                "github",
+                "senguptaumd/Background-Matting",
+                "HEAD",
+                "repository licence (research use); frames of the authors' own capture",
+                commit="90765850422621f38ec9f912059cfcad1a8a592b",
+            ),
+            Archive(
+                "openface_gh",
+                "github",
+                "cmusatyalab/openface",
+                "HEAD",
+                "Apache-2.0 (repository); photos of public figures, copyright of their owners: "
+                "test use only",
+                commit="051475225b5ae335918621077313085bbb7ab5a0",
+            ),
+        )
+    }
+)
+
+COCO = "examples/media/COCO_val2014_000000000"
+BGM = "sample_data/"
+OFE = "images/examples/"
+_THIRD_PEOPLE: list[Still] = [
+    Still(
+        "openpose_gh",
+        COCO + "241.jpg",
+        "photo:coco_241",
+        _p(PERSON),
+        "man standing in a living room, people sitting",
+    ),
+    Still(
+        "openpose_gh",
+        COCO + "328.jpg",
+        "photo:coco_328",
+        _p(PERSON),
+        "three sailors on a bench, grey",
+        faces=3,
+    ),
+    Still(
+        "openpose_gh",
+        COCO + "395.jpg",
+        "photo:coco_395",
+        _p(PERSON),
+        "man on the phone, crowd behind",
+    ),
+    Still(
+        "openpose_gh",
+        COCO + "428.jpg",
+        "photo:coco_428",
+        _p(PERSON, SINGLE),
+        "baby with a cake and balloons",
+        faces=1,
+    ),
+    Still(
+        "openpose_gh",
+        COCO + "459.jpg",
+        "photo:coco_459",
+        _p(PERSON, SINGLE),
+        "man in a suit taking a mirror photo",
+        faces=1,
+    ),
+    Still(
+        "openpose_gh",
+        COCO + "536.jpg",
+        "photo:coco_536",
+        _p(PERSON),
+        "three women in a dim room",
+        faces=3,
+    ),
+    Still(
+        "openpose_gh",
+        COCO + "623.jpg",
+        "photo:coco_623",
+        _p(PERSON),
+        "woman hugging a big teddy bear",
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "input/0001_img.png",
+        "person:bgmatting_subject",
+        _p(PERSON, SINGLE, ("lighting.too_dark",)),
+        "woman on a roof terrace, sky behind",
+        faces=1,
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "input/0500_img.png",
+        "person:bgmatting_subject",
+        _p(PERSON, SINGLE, ("lighting.too_dark",)),
+        "woman on a roof terrace, sky behind",
+        faces=1,
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "input/1000_img.png",
+        "person:bgmatting_subject",
+        _p(PERSON, SINGLE, ("lighting.too_dark",)),
+        "woman on a roof terrace, sky behind",
+        faces=1,
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "input/1500_img.png",
+        "person:bgmatting_subject",
+        _p(PERSON, SINGLE, ("lighting.too_dark",)),
+        "woman on a roof terrace, sky behind",
+        faces=1,
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "input/0001_back.png",
+        "person:bgmatting_subject",
+        NOBODY_NOT,
+        "the same roof terrace without her",
+        must=NOBODY_MUST,
+        faces=0,
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "background/0001.png",
+        "photo:bgm_office1",
+        NOBODY_NOT,
+        "empty office hall with a video wall",
+        must=NOBODY_MUST,
+        faces=0,
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "background/0002.png",
+        "photo:bgm_office2",
+        NOBODY_NOT,
+        "empty open-plan office",
+        must=NOBODY_MUST,
+        faces=0,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "adams.jpg",
+        "person:amy_adams",
+        _p(PERSON, LIT, SHARP, SINGLE),
+        "portrait, microphone",
+        faces=1,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "carell.jpg",
+        "person:steve_carell",
+        _p(PERSON, LIT, SHARP, SINGLE),
+        "lime press wall",
+        faces=1,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "clapton-1.jpg",
+        "person:eric_clapton",
+        _p(PERSON, NOT_DARK, SHARP, SINGLE, PLAIN),
+        "blue-grey backdrop",
+        faces=1,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "clapton-2.jpg",
+        "person:eric_clapton",
+        _p(PERSON, NOT_DARK, SINGLE),
+        "black backdrop, small file",
+        faces=1,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "lennon-1.jpg",
+        "person:john_lennon",
+        _p(PERSON, NOT_DARK, SINGLE, PLAIN),
+        "old photo, white backdrop",
+        faces=1,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "lennon-2.jpg",
+        "person:john_lennon",
+        _p(PERSON, LIT, SINGLE, PLAIN),
+        "old photo, white backdrop",
+        faces=1,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "longoria-cooper.jpg",
+        "person:bradley_cooper",
+        _p(PERSON),
+        "two people at an event",
+        faces=2,
+    ),
+]
+
+CLIPS.append(
+    Clip(
+        "openpose_gh",
+        "examples/media/video.avi",
+        "clip:openpose_plaza",
+        "people walking and a dancer on a city square",
+        segments=((0.0, 6.0),),
+    )
 )
