@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "corpus"))
 
 import synth_common as sc  # noqa: E402
 
-FAMILIES = ("vb",)
+FAMILIES = ("vb", "lighting")
 RECORD_KEYS = {
     "file", "kind", "group", "split", "real", "generator",
     "must", "must_not", "package", "path", "licence", "about",
@@ -139,3 +139,49 @@ def test_vb_erode_cuts_into_the_person_and_blur_pastes_nothing() -> None:
     blurred, must, must_not, _ = synth_vb.gen_blur(staged, picture, np.random.default_rng(0))
     assert must == [] and synth_vb.DETECTED in must_not
     assert blurred[..., 1].mean() < 0.15  # no green: the room (red) blurred, not the picture
+
+
+def _portrait() -> sc.Staged:
+    """A mid-grey 'room' with a skin-coloured face disc on a person blob."""
+    rgb = np.full((240, 320, 3), 120, np.uint8)
+    mask = np.zeros((240, 320), np.float32)
+    cv2.ellipse(mask, (160, 240), (120, 90), 0, 0, 360, 1.0, -1)
+    cv2.circle(mask, (160, 110), 50, 1.0, -1)
+    rgb[mask > 0.5] = (60, 60, 90)
+    cv2.circle(rgb, (160, 110), 45, (200, 150, 120), -1)
+    return sc.Staged(rgb, mask, (120, 70, 80, 80))
+
+
+def test_lighting_exposure_is_in_stops_of_linear_light() -> None:
+    import synth_lighting as sl
+
+    st = _portrait()
+    base = sl._face_luma(sc.to_linear(st.rgb), st.face)
+    out, must, must_not, _, gain = sl.gen_under(st, np.random.default_rng(3), [])
+    ev = np.log2(sl._face_luma(out, st.face) / base)
+    assert sl.UNDER_EV[0] <= ev <= sl.UNDER_EV[1]
+    assert gain == pytest.approx(2.0**-ev, rel=1e-3)  # the camera's gain undoes the stops
+    assert must == [sl.DARK] and sl.NOFACE in must_not
+
+
+def test_backlight_window_blows_out_and_face_sits_the_drawn_stops_below() -> None:
+    import synth_lighting as sl
+
+    st = _portrait()
+    view = sc.Picture("sky", "photo", "t", "t", "t", np.full((100, 100, 3), 200, np.uint8))
+    out, must, _, about, _ = sl.gen_window(st, np.random.default_rng(5), [view])
+    stops = -np.log2(sl._face_luma(out, st.face))
+    assert sl.BACKLIGHT_STOPS[0] - 0.05 <= stops <= sl.BACKLIGHT_STOPS[1] + 0.05
+    assert float((sc.luminance(out) >= 1.0).mean()) > 0.1  # a blown-out area
+    assert must == [sl.BACKLIGHT] and "window" in about
+
+
+def test_darker_skin_scales_only_skin_reflectance() -> None:
+    import synth_lighting as sl
+
+    st = _portrait()
+    deep = sl.darker_skin(st.rgb, st.mask, 0.3)
+    face = (slice(95, 125), slice(145, 175))
+    ratio = sc.to_linear(deep)[face].mean() / sc.to_linear(st.rgb)[face].mean()
+    assert ratio == pytest.approx(0.3, abs=0.05)
+    assert np.array_equal(deep[:20, :20], st.rgb[:20, :20])  # the room is untouched

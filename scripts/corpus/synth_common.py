@@ -720,10 +720,26 @@ def subjects(sources: Sequence[dict], *, limit: int | None = None) -> list[Subje
         share = float((mask > 0.5).mean())
         if not MASK_SHARE_RANGE[0] <= share <= MASK_SHARE_RANGE[1]:
             continue
-        name = str(source["group"]).replace(":", "_").replace("/", "_")
+        stem = Path(str(source["file"])).stem
+        name = f"{source['group']}_{stem}".replace(":", "_").replace("/", "_")[:60]
         out.append(Subject(name, source, rgb, mask, tuple(int(v) for v in face.box)))
         if limit is not None and len(out) >= limit:
             break
+    return interleave_groups(out)
+
+
+def interleave_groups(subs: list[Subject]) -> list[Subject]:
+    """Round-robin over groups (one photo of each person, then the next of each, ...), so a
+    generator that takes the first N subjects spreads over people, not photos of one."""
+    by_group: dict[str, list[Subject]] = {}
+    for sub in subs:
+        by_group.setdefault(sub.group, []).append(sub)
+    queues = list(by_group.values())
+    out: list[Subject] = []
+    depth = 0
+    while len(out) < len(subs):
+        out.extend(q[depth] for q in queues if depth < len(q))
+        depth += 1
     return out
 
 
@@ -895,3 +911,43 @@ def clean_plate(rgb: np.ndarray, mask: np.ndarray) -> np.ndarray:
     up = cv2.resize(filled, (w, h), interpolation=cv2.INTER_CUBIC)
     keep = gaussian(1.0 - dilate(hard(mask, 0.2), 12), 2.0)[..., None]
     return np.round(rgb * keep + up * (1 - keep)).astype(np.uint8)
+
+
+def side_contact(mask: np.ndarray) -> float:
+    """Share of the frame's height where the person touches the left or right edge."""
+    edge = np.maximum(mask[:, :3].max(axis=1), mask[:, -3:].max(axis=1))
+    return float((edge > 0.5).mean())
+
+
+# A person may be shrunk (zoomed out) only when the body touches the frame's sides over at
+# most this share of the height: otherwise the photo's own side edge would cut the shoulders
+# in a straight line in mid-frame.
+MAX_SIDE_CONTACT_FOR_ZOOM = 0.12
+
+
+def zoom_out(st: Staged, z: float, *, x_shift: float = 0.0) -> Staged:
+    """The person shrunk by ``z`` (<= 1), standing on the frame's bottom, face centred plus
+    ``x_shift`` (share of the width). Outside the person the picture is undefined (the mask
+    is 0 there): only for composites. Returns ``st`` itself when zooming would cut the body."""
+    if z >= 0.999 or side_contact(st.mask) > MAX_SIDE_CONTACT_FOR_ZOOM:
+        return st
+    h, w = st.mask.shape
+    fx, fy, fw, fh = st.face
+    cx = fx + fw / 2
+    tx = w / 2 + x_shift * w - cx * z
+    ty = h - h * z
+    matrix = np.float32([[z, 0, tx], [0, z, ty]])
+    rgb = cv2.warpAffine(
+        st.rgb, matrix, (w, h), flags=cv2.INTER_AREA, borderMode=cv2.BORDER_REPLICATE
+    )
+    mask = cv2.warpAffine(st.mask, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=0)
+    face = (int(fx * z + tx), int(fy * z + ty), int(fw * z), int(fh * z))
+    return Staged(rgb, mask, face)
+
+
+def colourfulness(rgb: np.ndarray) -> float:
+    """Hasler and Suesstrunk (2003) colourfulness M of an sRGB picture (about 0-150)."""
+    r, g, b = (rgb[..., i].astype(np.float32) for i in range(3))
+    rg = r - g
+    yb = 0.5 * (r + g) - b
+    return float(np.hypot(rg.std(), yb.std()) + 0.3 * np.hypot(rg.mean(), yb.mean()))
