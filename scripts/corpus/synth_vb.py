@@ -1,0 +1,408 @@
+"""Synthetic virtual-background cases (issue 12): pasted pictures behind real people.
+
+Each generator is one way a call app (or a poor one) cuts a person out and pastes a picture
+behind them; parameters (rim width, erosion, feather, spill, mask resolution, lag, flicker,
+blur) are drawn per case. The person is always the real photo as a webcam would deliver it
+(sensor noise in linear light); the "real room" is the photo's own background. Negatives are
+background blur done well (the room blurred behind a soft mask, no halo) and the photo as a
+plain webcam frame.
+
+The person mask is camcheck's own segmentation of the photo, but most generators change its
+shape on purpose (dilated, eroded, coarse, offset, lagging, GrabCut's classical matte), so a
+detector cannot pass by recognising the model's own outline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import cv2
+import numpy as np
+import synth_common as sc
+
+FAMILY = "vb"
+DETECTED = "virtual_background.detected"
+EDGE = "virtual_background.edge_artifacts"
+
+# Cases per still generator and per clip generator; subjects are cycled so each generator
+# spreads over all of them.
+STILLS_PER_GENERATOR = 6
+CLIPS_PER_GENERATOR = 3
+CLIP_SECONDS = 3.0
+
+# Ranges of the randomised parameters, in px at sc.STILL_WIDTH (960 px) unless said.
+# A rim under 4 px is hard to see at a call's size; over 10 px the halo looks like a second
+# person outline (users' reports describe "a few pixels").
+RIM_PX = (4, 10)
+# Eroding 6-14 px removes ears, hair tips and the shoulder line visibly.
+ERODE_PX = (6, 14)
+# A feathered matte: Gaussian sigma of the alpha edge.
+FEATHER_SIGMA = (2.5, 6.0)
+# Colour spill: width of the band inside the outline that takes the picture's colour, and
+# how much of it.
+SPILL_BAND_PX = (5, 12)
+SPILL_STRENGTH = (0.35, 0.6)
+# Cheap segmentation: mask long side in px before upsampling (24 px is a 40 px staircase at
+# 960 px; above about 56 px the outline looked clean on the contact sheet).
+LOWRES_LONG_SIDE = (24, 48)
+# Mismatched person and picture: the person blurrier and noisier (webcam gain), the picture
+# crisp, brighter and of another white balance.
+MISMATCH_PERSON_BLUR = (1.2, 2.2)
+MISMATCH_GAIN = (2.0, 4.0)
+MISMATCH_PICTURE_EV = (0.4, 1.0)
+# Background blur done well: Gaussian sigma of the room's blur (Meet/Teams "blur" is strong).
+BLUR_SIGMA = (8.0, 20.0)
+# Clip: lag of the mask behind the head (frames at 30 fps) and head motion (px at 640).
+LAG_FRAMES = (3, 6)
+LAG_MOTION_PX = (18, 40)
+LAG_MOTION_HZ = (0.6, 1.1)
+# Clip: per-frame jitter of a flickering mask.
+FLICKER_THRESHOLD = (0.3, 0.7)
+FLICKER_LONG_SIDE = (40, 80)
+
+
+def _pictures(sources: list[dict]) -> list[sc.Picture]:
+    """Pictures people paste: landscapes, buildings, abstract wallpapers, real scenes."""
+    return sc.pictures("photo") + sc.pictures("abstract") + sc.background_sources(sources)
+
+
+def _pasted(pic: sc.Picture, size: tuple[int, int], rng: np.random.Generator) -> np.ndarray:
+    """The picture as an app pastes it: scaled to cover the frame, clean (no sensor noise)."""
+    focus = (float(rng.uniform(0.2, 0.8)), float(rng.uniform(0.2, 0.8)))
+    return sc.to_linear(sc.cover(pic.image, size, focus=focus))
+
+
+def _camera(
+    staged: sc.Staged,
+    rng: np.random.Generator,
+    *,
+    gain: float = 1.0,
+    blur: float = sc.WEBCAM_BLUR_SIGMA,
+) -> np.ndarray:
+    """The photo as the webcam delivers it, in linear light (noise already in)."""
+    return sc.to_linear(sc.webcam(sc.to_linear(staged.rgb), rng, gain=gain, blur=blur))
+
+
+def _finish(linear: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, int]:
+    quality = sc.jpeg_quality(rng)
+    return sc.jpeg_roundtrip(sc.to_srgb(linear), quality), quality
+
+
+# --- still generators: each returns (linear frame, must, must_not, about) -------------------
+Gen = Callable[
+    [sc.Staged, np.ndarray, np.random.Generator], tuple[np.ndarray, list[str], list[str], str]
+]
+
+
+def gen_rim(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
+    px = int(rng.integers(RIM_PX[0], RIM_PX[1] + 1))
+    alpha = sc.gaussian(sc.dilate(sc.hard(st.mask), px), float(rng.uniform(0.0, 1.0)))
+    out = sc.composite(_camera(st, rng), bg, alpha)
+    return (
+        out,
+        [DETECTED, EDGE],
+        [],
+        f"a {px} px rim of the real room around the person, pasted picture",
+    )
+
+
+def gen_erode(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
+    px = int(rng.integers(ERODE_PX[0], ERODE_PX[1] + 1))
+    alpha = sc.gaussian(sc.erode(sc.hard(st.mask), px), float(rng.uniform(0.5, 2.0)))
+    out = sc.composite(_camera(st, rng), bg, alpha)
+    return out, [DETECTED, EDGE], [], f"mask eroded {px} px: hair, ears and shoulder line cut away"
+
+
+def gen_feather(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
+    sigma = float(rng.uniform(*FEATHER_SIGMA))
+    # A feathered matte is usually pulled in a little so the blend stays on the person.
+    alpha = sc.gaussian(sc.erode(sc.hard(st.mask), int(sigma)), sigma)
+    out = sc.composite(_camera(st, rng), bg, alpha)
+    return (
+        out,
+        [DETECTED],
+        [],
+        f"soft matte feathered sigma {sigma:.1f} px on a clean pasted picture",
+    )
+
+
+def gen_spill(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
+    band = int(rng.integers(SPILL_BAND_PX[0], SPILL_BAND_PX[1] + 1))
+    strength = float(rng.uniform(*SPILL_STRENGTH))
+    hard = sc.hard(st.mask)
+    inner = sc.erode(hard, band)
+    ring = sc.gaussian(np.clip(hard - inner, 0, 1), band / 3) * hard
+    # The picture's colour bleeds into the person's edge: its local colour, blurred, as a
+    # matting step that mixes foreground and background estimates does.
+    local = cv2.GaussianBlur(bg, (0, 0), band * 1.5)
+    person = _camera(st, rng)
+    luma = sc.luminance(person)[..., None]
+    local_luma = np.maximum(sc.luminance(local)[..., None], 1e-3)
+    tinted = local / local_luma * luma  # the picture's chroma at the person's brightness
+    person = person * (1 - strength * ring[..., None]) + tinted * (strength * ring[..., None])
+    alpha = sc.gaussian(hard, 1.0)
+    out = sc.composite(person, bg, alpha)
+    return (
+        out,
+        [DETECTED, EDGE],
+        [],
+        f"colour spill: the picture's colour in a {band} px band at {strength:.2f}",
+    )
+
+
+def gen_lowres(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
+    side = int(rng.integers(LOWRES_LONG_SIDE[0], LOWRES_LONG_SIDE[1] + 1))
+    nearest = bool(rng.random() < 0.5)
+    alpha = sc.low_resolution(st.mask, side, nearest=nearest)
+    out = sc.composite(_camera(st, rng), bg, alpha)
+    how = "nearest (blocky)" if nearest else "bilinear then thresholded (staircase)"
+    return out, [DETECTED, EDGE], [], f"mask computed at {side} px long side, upsampled {how}"
+
+
+def gen_mismatch(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
+    blur = float(rng.uniform(*MISMATCH_PERSON_BLUR))
+    gain = float(rng.uniform(*MISMATCH_GAIN))
+    ev = float(rng.uniform(*MISMATCH_PICTURE_EV))
+    # Another white balance: warm or cool by a few hundred kelvin-ish per-channel gains.
+    warm = float(rng.uniform(-0.12, 0.12))
+    wb = np.array([1 + warm, 1.0, 1 - warm], np.float32)
+    picture = np.clip(bg * (2.0**ev) * wb, 0, 1)
+    # The person is what a dim webcam gives: the photo darkened a little and gained back up.
+    person = _camera(st, rng, gain=gain, blur=blur)
+    alpha = sc.gaussian(sc.hard(st.mask), 1.5)
+    out = sc.composite(person, picture, alpha)
+    return (
+        out,
+        [DETECTED],
+        [],
+        (
+            f"picture crisp and clean, {ev:+.1f} EV and another white balance; person blurred "
+            f"{blur:.1f} px with gain {gain:.1f} noise"
+        ),
+    )
+
+
+def gen_grabcut(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
+    alpha = sc.grabcut_mask(st.rgb, st.mask)
+    ratio = float(alpha.sum() / max(1.0, sc.hard(st.mask).sum()))
+    alpha = sc.gaussian(alpha, float(rng.uniform(0.8, 2.0)))
+    out = sc.composite(_camera(st, rng), bg, alpha)
+    return (
+        out,
+        [DETECTED],
+        [],
+        f"classical GrabCut matte (area {ratio:.2f} of the model's), pasted picture",
+    )
+
+
+def gen_blur(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
+    sigma = float(rng.uniform(*BLUR_SIGMA))
+    room = sc.to_linear(st.rgb)
+    keep = 1.0 - sc.dilate(sc.hard(st.mask, 0.3), 6)
+    blurred = sc.masked_blur(room, keep, sigma)
+    alpha = sc.gaussian(st.mask, 1.5)
+    scene = sc.composite(room, blurred, alpha)
+    out = sc.to_linear(sc.webcam(scene, rng))
+    return (
+        out,
+        [],
+        [DETECTED, EDGE],
+        f"background blur done well: the real room blurred sigma {sigma:.0f} px behind a soft mask",
+    )
+
+
+def gen_plain(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
+    gain = float(rng.uniform(1.0, 2.5))
+    out = _camera(st, rng, gain=gain)
+    return (
+        out,
+        [],
+        [DETECTED, EDGE],
+        f"the real photo as a webcam frame (gain {gain:.1f} noise), nothing pasted",
+    )
+
+
+STILL_GENERATORS: dict[str, Gen] = {
+    "vb_rim_v1": gen_rim,
+    "vb_erode_v1": gen_erode,
+    "vb_feather_v1": gen_feather,
+    "vb_spill_v1": gen_spill,
+    "vb_lowres_v1": gen_lowres,
+    "vb_mismatch_v1": gen_mismatch,
+    "vb_grabcut_v1": gen_grabcut,
+    "bgblur_soft_v1": gen_blur,
+    "webcam_plain_v1": gen_plain,
+}
+# Generators that need no pasted picture (their "about" names none).
+NO_PICTURE = {"bgblur_soft_v1", "webcam_plain_v1"}
+
+
+# --- clips -----------------------------------------------------------------------------
+def _clip_frames(
+    st: sc.Staged,
+    pic_linear: np.ndarray | None,
+    rng: np.random.Generator,
+    kind: str,
+    fps: float,
+    params: dict,
+) -> Iterator[np.ndarray]:
+    """Frames of one clip: the photo moves (person and room together, as a head moves in
+    front of a fixed camera only approximately), the mask follows, lags or flickers."""
+    n = int(CLIP_SECONDS * fps)
+    person_layer = sc.to_linear(st.rgb)
+    room = sc.to_linear(sc.clean_plate(st.rgb, st.mask))
+    hard_mask = sc.hard(st.mask)
+    amp = params.get("amp", 2.0)
+    hz = params.get("hz", 0.4)
+    phase = float(rng.uniform(0, 2 * np.pi))
+
+    def offset(i: int) -> tuple[float, float]:
+        t = i / fps
+        return amp * np.sin(2 * np.pi * hz * t + phase), 0.25 * amp * np.sin(
+            2 * np.pi * hz * 0.7 * t
+        )
+
+    for i in range(n):
+        dx, dy = offset(i)
+        # The person moves; the room stays (the camera is fixed): shift only the person layer.
+        person = sc.shift(person_layer, dx, dy)
+        mask_now = sc.shift(hard_mask, dx, dy, border=cv2.BORDER_CONSTANT)
+        # Where the person moved away, the room behind shows; the photo's own room there.
+        frame_real = sc.composite(person, room, sc.gaussian(mask_now, 1.0))
+        cam = sc.sensor_noise(sc.gaussian(frame_real, sc.WEBCAM_BLUR_SIGMA), rng)
+        if kind == "lag":
+            ldx, ldy = offset(max(0, i - params["lag"]))
+            alpha = sc.gaussian(sc.shift(hard_mask, ldx, ldy, border=cv2.BORDER_CONSTANT), 1.5)
+            out = sc.composite(cam, pic_linear, alpha)
+        elif kind == "flicker":
+            plane = sc.shift(
+                st.mask,
+                dx + rng.uniform(-1.5, 1.5),
+                dy + rng.uniform(-1.5, 1.5),
+                border=cv2.BORDER_CONSTANT,
+            )
+            side = int(rng.integers(FLICKER_LONG_SIDE[0], FLICKER_LONG_SIDE[1] + 1))
+            thr = float(rng.uniform(*FLICKER_THRESHOLD))
+            alpha = sc.low_resolution(plane, side, nearest=False, threshold=thr)
+            out = sc.composite(cam, pic_linear, alpha)
+        elif kind == "good":
+            alpha = sc.gaussian(sc.shift(st.mask, dx, dy, border=cv2.BORDER_CONSTANT), 1.5)
+            out = sc.composite(cam, pic_linear, alpha)
+        elif kind == "blur":
+            keep = 1.0 - sc.dilate(
+                sc.hard(sc.shift(st.mask, dx, dy, border=cv2.BORDER_CONSTANT), 0.3), 6
+            )
+            blurred = sc.masked_blur(frame_real, keep, params["sigma"])
+            alpha = sc.gaussian(sc.shift(st.mask, dx, dy, border=cv2.BORDER_CONSTANT), 1.5)
+            out = sc.sensor_noise(sc.composite(frame_real, blurred, alpha), rng)
+        else:
+            raise ValueError(kind)
+        yield sc.jpeg_roundtrip(sc.to_srgb(out), params["quality"])
+
+
+CLIP_GENERATORS = {
+    # name: (kind, must, must_not)
+    "vb_lag_clip_v1": ("lag", [DETECTED, EDGE], []),
+    "vb_flicker_clip_v1": ("flicker", [DETECTED, EDGE], []),
+    "vb_soft_clip_v1": ("good", [DETECTED], []),
+    "bgblur_clip_v1": ("blur", [], [DETECTED, EDGE]),
+}
+
+
+def build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
+    """Write the virtual-background stills and clips; return their manifest records."""
+    try:
+        return _build(Path(out_dir), sources, rng_seed)
+    finally:
+        sc.close_perception()
+
+
+def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
+    out_dir = Path(out_dir)
+    subs = sc.subjects(sources)
+    if not subs:
+        return []
+    pics = _pictures(sources)
+    records: list[dict] = []
+    for gen_name, gen in STILL_GENERATORS.items():
+        for k in range(STILLS_PER_GENERATOR):
+            subject = subs[k % len(subs)]
+            rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
+            st = sc.stage(subject, sc.STILL_WIDTH, face_share=float(rng.uniform(0.22, 0.4)))
+            h, w = st.mask.shape
+            pic = sc.pick(rng, pics)
+            bg = _pasted(pic, (w, h), rng)
+            linear, must, must_not, about = gen(st, bg, rng)
+            image, quality = _finish(linear, rng)
+            name = f"{gen_name}_{k:02d}_{subject.name}"
+            rel = sc.write_still(out_dir, FAMILY, name, image, quality)
+            where = "" if gen_name in NO_PICTURE else f"; picture {sc.about_picture(pic)}"
+            records.append(
+                sc.record(
+                    rel,
+                    kind="image",
+                    subject=subject,
+                    generator=gen_name,
+                    must=must,
+                    must_not=must_not,
+                    about=f"{about}{where}; JPEG q{quality}",
+                )
+            )
+    for gen_name, (kind, must, must_not) in CLIP_GENERATORS.items():
+        for k in range(CLIPS_PER_GENERATOR):
+            subject = subs[(k + 1) % len(subs)]
+            rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
+            fps = float(sc.pick(rng, (15.0, 30.0)))
+            st = sc.stage(
+                subject, sc.CLIP_SIZE[0], aspect=16 / 9, face_share=float(rng.uniform(0.22, 0.32))
+            )
+            h, w = st.mask.shape
+            pic = sc.pick(rng, pics)
+            params: dict = {"quality": sc.jpeg_quality(rng)}
+            if kind == "lag":
+                params.update(
+                    amp=float(rng.uniform(*LAG_MOTION_PX)),
+                    hz=float(rng.uniform(*LAG_MOTION_HZ)),
+                    lag=int(rng.integers(LAG_FRAMES[0], LAG_FRAMES[1] + 1) * fps / 30),
+                )
+                params["lag"] = max(2, params["lag"])
+                about = (
+                    f"mask lags the moving head by {params['lag']} frames at {fps:g} fps "
+                    f"(head sways {params['amp']:.0f} px)"
+                )
+            elif kind == "flicker":
+                params.update(amp=1.5, hz=0.3)
+                about = (
+                    "person sits still; the low-resolution mask's threshold and offset "
+                    "change every frame"
+                )
+            elif kind == "good":
+                params.update(amp=float(rng.uniform(4, 12)), hz=0.4)
+                about = "a soft mask that follows the person over a still pasted picture"
+            else:
+                params.update(
+                    amp=float(rng.uniform(4, 12)),
+                    hz=0.4,
+                    sigma=float(rng.uniform(*BLUR_SIGMA)) * 2 / 3,
+                )
+                about = (
+                    f"background blur done well: the room blurred sigma {params['sigma']:.0f} "
+                    "px, soft mask following"
+                )
+            bg = _pasted(pic, (w, h), rng) if kind != "blur" else None
+            frames = _clip_frames(st, bg, rng, kind, fps, params)
+            rel = sc.write_clip(out_dir, FAMILY, f"{gen_name}_{k:02d}_{subject.name}", frames, fps)
+            where = "" if kind == "blur" else f"; picture {sc.about_picture(pic)}"
+            records.append(
+                sc.record(
+                    rel,
+                    kind="video",
+                    subject=subject,
+                    generator=gen_name,
+                    must=must,
+                    must_not=must_not,
+                    about=f"{about}; {w}x{h} {CLIP_SECONDS:g} s{where}",
+                )
+            )
+    return records

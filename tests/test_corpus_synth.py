@@ -1,0 +1,187 @@
+"""Tests of the synthetic corpus generators (scripts/corpus/synth_*.py) on small inputs."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts" / "corpus"))
+
+import synth_common as sc  # noqa: E402
+
+FAMILIES = ("vb", "lighting")
+RECORD_KEYS = {
+    "file", "kind", "group", "split", "real", "generator",
+    "must", "must_not", "package", "path", "licence", "about",
+}  # fmt: skip
+
+
+def test_srgb_linear_round_trip_is_exact_on_every_code_value() -> None:
+    # given every 8-bit code value
+    codes = np.arange(256, dtype=np.uint8)
+    # when decoded to linear light and encoded again
+    back = sc.to_srgb(sc.to_linear(codes))
+    # then nothing moves, and the curve is the IEC one (code 128 is 21.6% linear)
+    assert np.array_equal(back, codes)
+    assert sc.to_linear(np.uint8([128]))[0] == pytest.approx(0.2158605, abs=1e-5)
+
+
+def test_one_stop_in_linear_light_doubles_luminance_not_code_values() -> None:
+    grey = np.full((8, 8, 3), 100, np.uint8)
+    lin = sc.to_linear(grey)
+    brighter = sc.to_srgb(lin * 2.0)
+    assert sc.to_linear(brighter).mean() == pytest.approx(2 * lin.mean(), rel=0.02)
+    # in code values one stop is far less than double (gamma)
+    assert brighter.mean() < 1.5 * 100
+
+
+def test_sensor_noise_grows_with_gain_and_signal() -> None:
+    rng = np.random.default_rng(1)
+    flat = np.full((64, 64, 3), 0.2, np.float32)
+    low = sc.sensor_noise(flat, rng, gain=1.0).std()
+    high = sc.sensor_noise(flat, rng, gain=8.0).std()
+    dark = sc.sensor_noise(flat * 0.05, rng, gain=1.0).std()
+    assert high > 2 * low
+    assert dark < low
+
+
+def test_mask_helpers_change_the_outline_the_way_they_say() -> None:
+    mask = np.zeros((100, 100), np.float32)
+    cv2.circle(mask, (50, 50), 30, 1.0, -1)
+    area = mask.sum()
+    assert sc.dilate(mask, 5).sum() > area * 1.3
+    assert sc.erode(mask, 5).sum() < area * 0.75
+    blocky = sc.low_resolution(mask, 10, nearest=True)
+    assert set(np.unique(blocky)) <= {0.0, 1.0}
+    # a 10 px mask upsampled to 100 px has steps 10 px long: few distinct row extents
+    assert 0.7 * area < blocky.sum() < 1.3 * area
+
+
+def test_family_rng_depends_on_names_not_call_order() -> None:
+    a = sc.family_rng(7, "vb", "gen", 1).random()
+    sc.family_rng(7, "vb", "other", 0).random()
+    assert sc.family_rng(7, "vb", "gen", 1).random() == a
+    assert sc.family_rng(8, "vb", "gen", 1).random() != a
+
+
+def test_record_has_the_corpus_fields_and_never_a_label_on_both_sides() -> None:
+    rec = sc.record(
+        "synth/vb/x.jpg", kind="image", subject=None, generator="g_v1",
+        must=["a.b"], must_not=["a.b", "c.d"], about="x", group="pkg:photo",
+    )  # fmt: skip
+    assert set(rec) == RECORD_KEYS
+    assert rec["real"] is False and rec["split"] == ""
+    assert rec["must"] == ["a.b"] and rec["must_not"] == ["c.d"]
+    json.dumps(rec)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_every_family_exposes_build(family: str) -> None:
+    module = importlib.import_module(f"synth_{family}")
+    assert callable(module.build)
+    assert family == module.FAMILY
+
+
+def test_build_with_no_usable_subject_writes_nothing(tmp_path: Path) -> None:
+    # a grey picture has no face, so no generator may produce a case from it
+    grey = tmp_path / "grey.png"
+    cv2.imwrite(str(grey), np.full((400, 600, 3), 128, np.uint8))
+    source = {"file": str(grey), "group": "t:grey", "package": "t", "path": "grey.png",
+              "licence": "CC0", "faces": 1}  # fmt: skip
+    for family in FAMILIES:
+        module = importlib.import_module(f"synth_{family}")
+        assert module.build(tmp_path, [source], 1) == []
+    assert not (tmp_path / "synth").exists() or not any((tmp_path / "synth").rglob("*.*"))
+
+
+def _disc_scene() -> tuple[sc.Staged, np.ndarray]:
+    """A red 'room' with a grey disc 'person', and a green picture to paste."""
+    room = np.zeros((200, 300, 3), np.uint8)
+    room[...] = (200, 40, 40)
+    mask = np.zeros((200, 300), np.float32)
+    cv2.circle(mask, (150, 100), 60, 1.0, -1)
+    room[mask > 0.5] = (128, 128, 128)
+    picture = np.zeros((200, 300, 3), np.float32)
+    picture[..., 1] = 0.5
+    return sc.Staged(room, mask, (110, 60, 80, 80)), picture
+
+
+def _ring(mask: np.ndarray, inner: int, outer: int) -> np.ndarray:
+    return (sc.dilate(mask, outer) > 0.5) & ~(sc.dilate(mask, inner) > 0.5)
+
+
+def test_vb_rim_leaves_the_real_room_around_the_person() -> None:
+    import synth_vb
+
+    staged, picture = _disc_scene()
+    out, must, _, _ = synth_vb.gen_rim(staged, picture, np.random.default_rng(0))
+    ring = _ring(staged.mask, 1, 3)  # inside every rim width the generator draws
+    assert out[ring][:, 0].mean() > 0.3  # red room shows
+    far = ~(sc.dilate(staged.mask, 20) > 0.5)
+    assert out[far][:, 1].mean() == pytest.approx(0.5, abs=0.02)  # the picture, clean
+    assert synth_vb.EDGE in must and synth_vb.DETECTED in must
+
+
+def test_vb_erode_cuts_into_the_person_and_blur_pastes_nothing() -> None:
+    import synth_vb
+
+    staged, picture = _disc_scene()
+    out, _, _, _ = synth_vb.gen_erode(staged, picture, np.random.default_rng(0))
+    edge = (staged.mask > 0.5) & ~(sc.erode(staged.mask, 4) > 0.5)
+    assert out[edge][:, 1].mean() > 0.3  # the picture's green where the person's edge was
+    blurred, must, must_not, _ = synth_vb.gen_blur(staged, picture, np.random.default_rng(0))
+    assert must == [] and synth_vb.DETECTED in must_not
+    assert blurred[..., 1].mean() < 0.15  # no green: the room (red) blurred, not the picture
+
+
+def _portrait() -> sc.Staged:
+    """A mid-grey 'room' with a skin-coloured face disc on a person blob."""
+    rgb = np.full((240, 320, 3), 120, np.uint8)
+    mask = np.zeros((240, 320), np.float32)
+    cv2.ellipse(mask, (160, 240), (120, 90), 0, 0, 360, 1.0, -1)
+    cv2.circle(mask, (160, 110), 50, 1.0, -1)
+    rgb[mask > 0.5] = (60, 60, 90)
+    cv2.circle(rgb, (160, 110), 45, (200, 150, 120), -1)
+    return sc.Staged(rgb, mask, (120, 70, 80, 80))
+
+
+def test_lighting_exposure_is_in_stops_of_linear_light() -> None:
+    import synth_lighting as sl
+
+    st = _portrait()
+    base = sl._face_luma(sc.to_linear(st.rgb), st.face)
+    out, must, must_not, _, gain = sl.gen_under(st, np.random.default_rng(3), [])
+    ev = np.log2(sl._face_luma(out, st.face) / base)
+    assert sl.UNDER_EV[0] <= ev <= sl.UNDER_EV[1]
+    assert gain == pytest.approx(2.0**-ev, rel=1e-3)  # the camera's gain undoes the stops
+    assert must == [sl.DARK] and sl.NOFACE in must_not
+
+
+def test_backlight_window_blows_out_and_face_sits_the_drawn_stops_below() -> None:
+    import synth_lighting as sl
+
+    st = _portrait()
+    view = sc.Picture("sky", "photo", "t", "t", "t", np.full((100, 100, 3), 200, np.uint8))
+    out, must, _, about, _ = sl.gen_window(st, np.random.default_rng(5), [view])
+    stops = -np.log2(sl._face_luma(out, st.face))
+    assert sl.BACKLIGHT_STOPS[0] - 0.05 <= stops <= sl.BACKLIGHT_STOPS[1] + 0.05
+    assert float((sc.luminance(out) >= 1.0).mean()) > 0.1  # a blown-out area
+    assert must == [sl.BACKLIGHT] and "window" in about
+
+
+def test_darker_skin_scales_only_skin_reflectance() -> None:
+    import synth_lighting as sl
+
+    st = _portrait()
+    deep = sl.darker_skin(st.rgb, st.mask, 0.3)
+    face = (slice(95, 125), slice(145, 175))
+    ratio = sc.to_linear(deep)[face].mean() / sc.to_linear(st.rgb)[face].mean()
+    assert ratio == pytest.approx(0.3, abs=0.05)
+    assert np.array_equal(deep[:20, :20], st.rgb[:20, :20])  # the room is untouched
