@@ -30,8 +30,8 @@ def test_problem_photo_exits_1_with_numbers_and_fix() -> None:
     result = invoke("image", str(FIXTURES / "backlit_obama.jpg"))
     assert result.exit_code == 1
     line = next(li for li in result.output.splitlines() if "(lighting.backlight)" in li)
-    assert "times as bright as your face" in line and "%" in line
-    assert "Fix: Do not sit with a window" in result.output
+    assert "stops darker than it" in line and "%" in line
+    assert "Fix: Turn your desk so the window" in result.output
     assert "Start with: Backlight." in result.output
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import math
+
 import cv2
 import numpy as np
 import pytest
 
+from camcheck.analyzers.backlight import BacklightAnalyzer
 from camcheck.analyzers.camera import CameraAnalyzer
+from camcheck.checks import CHECKS, render
 from camcheck.findings import Finding
 from camcheck.scene import Scene
+from tests.conftest import synthetic_scene
 
 # --- camera.frozen and camera.low_fps: distinct frames, not repeated ones ----------------
 
@@ -145,3 +150,73 @@ def test_a_slow_drift_adds_up_against_the_last_distinct_frame() -> None:
     frames = [picture(base, 0.05 * i, 0.0, rng) for i in range(90)]
     found = run_frames(frames, "video")
     assert not any(ids_of(found, "camera.frozen"))
+
+
+# --- lighting.backlight: in stops, with the light's side ----------------------------------
+
+
+def window_scene(
+    *, face: float, window: str, wall: float = 0.35, window_luma: float = 1.0
+) -> Scene:
+    """A grey person before a wall, with a window on ``window`` ("left"/"right" as seen
+    by the person, "full", or "none"); luma values are sRGB-encoded in [0, 1]."""
+    scene = synthetic_scene(face_luma=face, background=wall, person_luma=0.2, face_texture=0.02)
+    plane = scene.frame[..., 0].astype(np.float32) / 255.0
+    height, width = plane.shape
+    background = ~scene.person_mask
+    columns = np.arange(width)[None, :]
+    # The person's left is the image's right in an unmirrored frame.
+    if window == "left":
+        where = background & (columns >= 440) & (np.arange(height)[:, None] < 260)
+    elif window == "right":
+        where = background & (columns < 200) & (np.arange(height)[:, None] < 260)
+    elif window == "full":
+        where = background & (np.arange(height)[:, None] < 260)
+    else:
+        where = np.zeros_like(background)
+    plane[where] = window_luma
+    grey = (plane * 255).round().astype(np.uint8)
+    return Scene(
+        frame=np.repeat(grey[:, :, None], 3, axis=2), faces=scene.faces, person=scene.person
+    )
+
+
+@pytest.mark.parametrize(
+    ("window", "place", "words"),
+    [
+        ("left", 1, "to your left behind you"),
+        ("right", -1, "to your right behind you"),
+        ("full", 0, "There is a bright window or lamp behind you"),
+    ],
+)
+def test_backlight_is_said_in_stops_and_names_the_side(window: str, place: int, words: str):
+    # given a face whose highlights are at 0.47 (0.19 in linear light) and a blown window
+    scene = window_scene(face=0.45, window=window)
+    # when the backlight analyzer meters it
+    (item,) = BacklightAnalyzer().analyze(scene)
+    # then it is 2.4 stops under the window, on the side the window is
+    assert item.measured["backlight_ev"] == pytest.approx(math.log2(1 / 0.191), abs=0.15)
+    assert item.measured["light_place"] == place
+    message = render(item, "en").message
+    assert words in message and "2.4 stops darker" in message
+    assert "2,4 stops donkerder" in render(item, "nl").message
+    # and the finding marks the window, not the face
+    assert item.region is not None and item.region != scene.face_box
+
+
+def test_a_bright_wall_that_is_not_blown_out_is_not_backlight() -> None:
+    # A white wall at 0.90 behind a dim face: contrast, but nothing behind gives light.
+    scene = window_scene(face=0.35, window="full", window_luma=0.90)
+    assert BacklightAnalyzer().analyze(scene) == []
+
+
+def test_a_face_lit_from_the_front_before_a_window_is_not_backlight() -> None:
+    # Highlights at 0.80 (0.6 linear): under a stop from the blown window.
+    scene = window_scene(face=0.78, window="full")
+    measured = BacklightAnalyzer().measure(scene)
+    assert measured["backlight_ev"] < 1.0
+    assert BacklightAnalyzer().analyze(scene) == []
+
+
+def test_backlight_hides_too_dark_it_causes() -> None:
+    assert CHECKS["lighting.backlight"].hides_check("lighting.too_dark")
