@@ -129,6 +129,7 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "face_luma": "percent",
     "face_highlight": "percent",
     "frame_highlight": "percent",
+    "frame_linear_mean": "percent",
     "face_dark_share": "percent",
     "face_bright_share": "percent",
     "background_bright_share": "percent",
@@ -229,6 +230,19 @@ BACKLIGHT_EV = 2.0
 # Backlit windows cover 25% or more of their side of the background (5th percentile);
 # well-lit scenes without a light source behind under 2%.
 BACKLIGHT_LIGHT_SHARE = 0.10
+
+# lighting.too_dark, on the face's highlights (95th percentile of skin luma) and the frame's
+# brightest things (99.9th percentile on a quarter-size copy).
+# Under this the face is too dark whatever the skin tone.
+FACE_DARK = 0.30
+# Under this the face is too dark when the frame's brightest things are under FRAME_DIM too.
+FACE_DIM = 0.55
+FRAME_DIM = 0.70
+# A frame whose brightest things stay under this is too dark, with or without a face.
+FRAME_DARK = 0.40
+# lighting.too_bright: the share of clipped skin, or a pale mean.
+FACE_CLIPPED_SHARE = 0.08
+FACE_PALE_MEAN = 0.80
 
 # camera.frozen: seconds without a distinct frame (see the row's source). "About a second or
 # more" (issue 14); a slow camera's longest still stretch on our clips is 0.17 s (5 new
@@ -405,37 +419,53 @@ _TABLE: tuple[Check, ...] = (
         group=_LIGHT,
         severity=Severity.WARNING,
         metric="face_highlight",
-        threshold=0.30,
+        threshold=FACE_DARK,
         better="higher",
-        # Dark on its own, or dim while nothing in the whole frame is bright either (see
+        # Dark on its own; or dim while nothing in the whole frame is bright either; or, with
+        # or without a face, a frame whose brightest things are dim (see
         # camcheck/analyzers/exposure.py for why highlights, not the mean).
         rule=any_of(
-            below("face_highlight", 0.30),
-            all_of(below("face_highlight", 0.55), below("frame_highlight", 0.70)),
+            below("face_highlight", FACE_DARK),
+            all_of(below("face_highlight", FACE_DIM), below("frame_highlight", FRAME_DIM)),
+            below("frame_highlight", FRAME_DARK),
         ),
-        hides=("lighting.too_bright",),
-        source="95th percentile of face luma. Under it the face is too dark whatever the "
-        "skin tone: a simulated deep skin tone in good light keeps 0.44 on our fixtures. "
-        "Between 0.30 and 0.55 the face counts as too dark only when the whole frame is "
-        "dim too (its 99th percentile under 0.70; -1.5 EV maps white to 0.63). Mean luma "
-        "is not used: it reads dark skin as underexposure",
+        # A picture too dark to find a face in is first of all too dark: "no face found, sit
+        # facing the camera" would send the user the wrong way.
+        hides=("lighting.too_bright", "face.not_found"),
+        source="95th percentile of face luma (skin), and the 99.9th percentile of the frame's "
+        "luma on a quarter-size copy (frame_highlight). Under FACE_DARK the face is too dark "
+        "whatever the skin tone; under FACE_DIM it is when the frame is dim too; a frame "
+        "under FRAME_DARK is too dark with or without a face. Mean luma is not used: it "
+        "reads dark skin as underexposure. See the limits' comments for where they were "
+        "fitted",
         texts={
             "en": Text(
                 title="Face too dark",
-                message="Your face is too dark: its brightest parts reach only "
-                "{face_highlight} brightness (average {face_luma}), and the brightest "
-                "things in the picture only {frame_highlight}.",
+                message="Your picture is too dark: even its brightest things reach only "
+                "{frame_highlight} brightness.",
+                extras={
+                    "face_highlight": "On your face the brightest parts reach only "
+                    "{face_highlight} (average {face_luma}).",
+                },
                 advice="Put a lamp behind your screen, aimed at your face, or sit facing a "
-                "window. In Zoom or Teams you can also switch on 'Adjust for low light'.",
+                "window; a ceiling light alone lights the top of your head, not your face. "
+                "The call app can lift the picture a little: in Zoom switch on 'Adjust for "
+                "low light' (Settings > Video), in Teams 'Adjust brightness' in the video "
+                "settings.",
             ),
             "nl": Text(
                 title="Gezicht te donker",
-                message="Je gezicht is te donker: de lichtste delen halen maar "
-                "{face_highlight} helderheid (gemiddeld {face_luma}), en het lichtste in "
-                "beeld maar {frame_highlight}.",
+                message="Je beeld is te donker: zelfs het lichtste in beeld haalt maar "
+                "{frame_highlight} helderheid.",
+                extras={
+                    "face_highlight": "Op je gezicht halen de lichtste delen maar "
+                    "{face_highlight} (gemiddeld {face_luma}).",
+                },
                 advice="Zet een lamp achter je scherm, gericht op je gezicht, of ga met je "
-                "gezicht naar een raam zitten. In Zoom of Teams kun je ook 'Aanpassen voor "
-                "weinig licht' aanzetten.",
+                "gezicht naar een raam zitten; een plafondlamp alleen verlicht je kruin, niet "
+                "je gezicht. De videobel-app kan het beeld wat ophalen: zet in Zoom "
+                "'Aanpassen voor weinig licht' aan (Instellingen > Video), in Teams "
+                "'Helderheid aanpassen' in de video-instellingen.",
             ),
         },
     ),
@@ -444,28 +474,36 @@ _TABLE: tuple[Check, ...] = (
         group=_LIGHT,
         severity=Severity.WARNING,
         metric="face_bright_share",
-        threshold=0.08,
+        threshold=FACE_CLIPPED_SHARE,
         better="lower",
-        rule=any_of(above("face_bright_share", 0.08), above("face_luma", 0.80)),
-        source="Share of face pixels at luma >= 247/255, the over-exposure range of "
-        "ISO/IEC 29794-5 (OFIQ). Good fixtures stay under 0.02; +1.5 EV reaches 0.7. A "
-        "face whose mean luma is over 0.80 also counts (well-lit fair skin averages 0.71)",
+        rule=any_of(
+            above("face_bright_share", FACE_CLIPPED_SHARE), above("face_luma", FACE_PALE_MEAN)
+        ),
+        source="Share of face (skin) pixels at luma >= 247/255, the over-exposure range of "
+        "ISO/IEC 29794-5 (OFIQ), or a face whose mean luma is over FACE_PALE_MEAN. See the "
+        "limits' comments for where they were fitted",
         texts={
             "en": Text(
                 title="Face washed out",
                 message="Your face is washed out: {face_bright_share} of it is blown out to "
                 "pure white (average brightness {face_luma}). You look pale.",
-                advice="Soften or move the light: turn a bright lamp away from your face or "
-                "bounce it off a wall, close a sunny curtain a little, and lower the brightness "
-                "in your camera or call app settings.",
+                advice="There is too much light on your face, or the camera lets in too "
+                "much: move a bright lamp further away or turn it to a wall so its light "
+                "bounces, close a sunny curtain halfway, and lower the brightness or "
+                "exposure in your camera's settings. In Teams switch off 'Adjust brightness', "
+                "in Zoom 'Adjust for low light': they brighten a picture that is already "
+                "bright.",
             ),
             "nl": Text(
                 title="Gezicht overbelicht",
                 message="Je gezicht is overbelicht: {face_bright_share} ervan is helemaal wit "
                 "(gemiddelde helderheid {face_luma}). Je ziet er bleek uit.",
-                advice="Maak het licht zachter: draai een felle lamp van je gezicht weg of "
-                "richt hem op de muur, doe een zonnig gordijn half dicht en zet de helderheid "
-                "lager in de instellingen van je camera of van je videobel-app.",
+                advice="Er valt te veel licht op je gezicht, of de camera laat te veel licht "
+                "binnen: zet een felle lamp verder weg of draai hem naar de muur zodat het "
+                "licht weerkaatst, doe een zonnig gordijn half dicht en zet de helderheid of "
+                "belichting lager in de instellingen van je camera. Zet in Teams "
+                "'Helderheid aanpassen' uit, in Zoom 'Aanpassen voor weinig licht': die "
+                "maken een beeld dat al licht is nog lichter.",
             ),
         },
     ),

@@ -68,7 +68,7 @@ def test_json_shape_for_one_still() -> None:
 def test_dutch_report() -> None:
     result = invoke("image", str(FIXTURES / "dark_obama.jpg"), "--lang", "nl")
     assert result.exit_code == 1
-    assert "Je gezicht is te donker" in result.output
+    assert "Je beeld is te donker" in result.output
     assert "Oplossing: Zet een lamp achter je scherm" in result.output
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from camcheck.analyzers.backlight import BacklightAnalyzer
 from camcheck.analyzers.camera import CameraAnalyzer
+from camcheck.analyzers.exposure import ExposureAnalyzer
 from camcheck.checks import CHECKS, render
 from camcheck.findings import Finding
 from camcheck.scene import Scene
@@ -220,3 +221,40 @@ def test_a_face_lit_from_the_front_before_a_window_is_not_backlight() -> None:
 
 def test_backlight_hides_too_dark_it_causes() -> None:
     assert CHECKS["lighting.backlight"].hides_check("lighting.too_dark")
+
+
+# --- lighting.too_dark without a face: judged on the frame --------------------------------
+
+
+def test_a_frame_too_dark_to_find_a_face_is_too_dark_not_no_face() -> None:
+    # given a room 5 stops under: everything under 0.2, no face found
+    scene = synthetic_scene(face_luma=None, background=0.12, person_luma=0.08)
+    # when exposure is judged
+    (item,) = ExposureAnalyzer().analyze(scene)
+    # then the picture is too dark, said on the frame's numbers only
+    assert item.id == "lighting.too_dark"
+    assert item.measured["frame_highlight"] < 0.2 and "face_highlight" not in item.measured
+    message = render(item, "en").message
+    assert message.startswith("Your picture is too dark: even its brightest things reach only")
+    assert "On your face" not in message
+    # and the table hides "no face found" in such a frame
+    assert CHECKS["lighting.too_dark"].hides_check("face.not_found")
+
+
+def test_with_a_face_the_message_also_says_how_dark_the_face_is() -> None:
+    scene = synthetic_scene(face_luma=0.2, face_texture=0.03, background=0.15, person_luma=0.1)
+    (item,) = ExposureAnalyzer().analyze(scene)
+    assert "On your face the brightest parts reach only 22%" in render(item, "en").message
+    assert "Op je gezicht halen de lichtste delen maar 22%" in render(item, "nl").message
+
+
+def test_gain_noise_in_a_dark_frame_is_not_taken_for_bright_things() -> None:
+    # A frame at 0.15 with the heavy noise of full gain (sigma 12 levels): its brightest
+    # pixels reach 0.3, but on the averaged copy the frame stays dim.
+    rng = np.random.default_rng(5)
+    plane = np.clip(rng.normal(0.15, 12 / 255, (360, 640)), 0, 1)
+    grey = (plane * 255).round().astype(np.uint8)
+    scene = Scene(frame=np.repeat(grey[:, :, None], 3, axis=2))
+    measured = ExposureAnalyzer().measure(scene)
+    assert measured["frame_highlight"] < 0.25
+    assert [f.id for f in ExposureAnalyzer().analyze(scene)] == ["lighting.too_dark"]

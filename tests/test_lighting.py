@@ -65,8 +65,9 @@ def test_bright_but_not_blown_wall_is_not_backlight() -> None:
     assert ids(BacklightAnalyzer(), scene) == set()
 
 
-def test_no_face_means_no_lighting_verdict_but_face_not_found() -> None:
-    scene = synthetic_scene(face_luma=None, background=0.02)
+def test_no_face_means_no_face_verdict_but_face_not_found() -> None:
+    # A mid-grey room with nobody in it: no face, and nothing about the face's light.
+    scene = synthetic_scene(face_luma=None, background=0.5)
     assert ids(ExposureAnalyzer(), scene) == set()
     assert ids(BacklightAnalyzer(), scene) == set()
     assert ids(FaceAnalyzer(), scene) == {"face.not_found"}

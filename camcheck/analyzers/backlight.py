@@ -26,7 +26,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.analyzers.exposure import face_luma_stats
+from camcheck.analyzers.exposure import SRGB_LINEAR, face_luma_stats
 from camcheck.measures import box_measures, box_region
 from camcheck.scene import Scene, histogram_percentile
 
@@ -48,14 +48,10 @@ LIGHT_RIGHT = -1
 # Below this linear level a face highlight counts as this (a black face cannot divide by 0);
 # 1/256 is 8 stops under white, far beyond any limit.
 LINEAR_FLOOR = 1.0 / 256.0
-# sRGB decoding (IEC 61966-2-1) of the 256 luma codes: luma values are taken as
-# sRGB-encoded luminance.
-_CODES = np.arange(256, dtype=np.float64) / 255.0
-SRGB_LINEAR = np.where(_CODES <= 0.04045, _CODES / 12.92, ((_CODES + 0.055) / 1.055) ** 2.4)
 
 
 def linear(luma: float) -> float:
-    """An sRGB-encoded luma in [0, 1] as linear light."""
+    """An sRGB-encoded luma in [0, 1] as linear light (luma taken as encoded luminance)."""
     return float(SRGB_LINEAR[min(255, max(0, round(luma * 255)))])
 
 
