@@ -69,11 +69,11 @@ def test_every_check_has_a_readme_row() -> None:
 def test_messages_render_with_decimal_sign_per_language() -> None:
     item = Finding(
         "lighting.backlight",
-        {"contrast_ratio": 3.46, "background_bright_share": 0.5, "background_luma": 0.9},
+        {"backlight_ev": 2.46, "light_share": 0.5, "light_place": 1.0},
         CHECKS["lighting.backlight"].severity,
     )
-    assert "3.5 times" in render(item, "en").message
-    assert "3,5 keer" in render(item, "nl").message
+    assert "2.5 stops darker" in render(item, "en").message
+    assert "2,5 stops donkerder" in render(item, "nl").message
     assert "50%" in render(item, "nl").message
     assert ui("label.held", "nl", fraction=0.25, seconds=1.5).endswith("1,5 s achter elkaar")
 

@@ -2,61 +2,130 @@
 
 A bright background alone is fine (a white wall), and so is a dark face alone (dark skin).
 Backlight is the combination: part of the background is blown out, which only a light
-source or a sunlit view does, and the face is much darker than that background.
+source or a sunlit view does, and the face is much darker than that light. Both are
+measured in linear light (the sRGB curve decoded), so the difference is in stops (EV), as
+a photographer meters it: one stop is twice the light. A gamma-encoded ratio understates
+it badly (0.93 against 0.40 in code values is 2.8 stops).
+
+The face is metered on its highlights, not its mean, so a deep skin tone is not read as a
+shadow: the light that falls on a face makes bright parts on every skin tone (forehead,
+nose, cheekbones). The light is metered on the blown-out background pixels; where they
+clip, the window is at least that bright, so the difference is at least what is measured.
+
+The blown-out share is taken on each side of the person as well as on the whole
+background, so a window beside the head (filling one side) counts as much as one that
+fills the background. Which side is said from the person's point of view in an unmirrored
+frame, as lighting.uneven does: the image's right is the person's left.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Mapping
+
+import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.analyzers.exposure import BRIGHT_LUMA8, face_luma_stats
-from camcheck.checks import CHECKS, finding
-from camcheck.findings import Finding
-from camcheck.scene import Scene, histogram_mean, histogram_share
+from camcheck.analyzers.exposure import SRGB_LINEAR, face_luma_stats
+from camcheck.measures import box_measures, box_region
+from camcheck.scene import Scene, histogram_percentile
 
-BACKLIGHT = CHECKS["lighting.backlight"]
-
-# Share of the background that must be blown out (Y' >= 247/255) to count as a light source
-# behind the person. A window in view covers a tenth of the frame or more; a bright wall,
-# correctly exposed, stays under 2% on our fixtures.
-BACKLIGHT_MIN_BRIGHT_SHARE = 0.10
+# Luma (8-bit) from which a background pixel counts as blown out: OFIQ's over-exposure
+# range (ISO/IEC 29794-5), where a correctly exposed white wall never reaches (0.85 to 0.90
+# on our fixtures) and a window, lamp or sky does.
+BLOWN_LUMA8 = 247
 # A background smaller than this share of the frame (face fills the picture) is not judged.
 MIN_BACKGROUND_SHARE = 0.05
-# Below this the face luma is treated as this, so a black face region cannot divide by zero.
-LUMA_FLOOR = 0.02
+# A side of the background smaller than this share of the frame has no share of its own.
+MIN_SIDE_SHARE = 0.02
+# The light is "behind you" rather than on one side when the less bright side holds at
+# least this share of the brighter side's blown-out share.
+BOTH_SIDES_RATIO = 0.5
+# Codes of ``light_place`` (words in checks.MEASURE_WORDS): from the person's point of view.
+LIGHT_BEHIND = 0
+LIGHT_LEFT = 1
+LIGHT_RIGHT = -1
+# Below this linear level a face highlight counts as this (a black face cannot divide by 0);
+# 1/256 is 8 stops under white, far beyond any limit.
+LINEAR_FLOOR = 1.0 / 256.0
+
+
+def linear(luma: float) -> float:
+    """An sRGB-encoded luma in [0, 1] as linear light (luma taken as encoded luminance)."""
+    return float(SRGB_LINEAR[min(255, max(0, round(luma * 255)))])
+
+
+def stops_between(bright: float, dark: float) -> float:
+    """How many stops (EV) the linear level ``bright`` is above ``dark``."""
+    return math.log2(max(bright, LINEAR_FLOOR) / max(dark, LINEAR_FLOOR))
 
 
 class BacklightAnalyzer(Analyzer):
-    """Compares the face with a blown-out background."""
+    """Meters the face against a blown-out background, in stops."""
 
     check_ids = ("lighting.backlight",)
 
     def measure(self, scene: Scene) -> dict[str, float]:
-        face = face_luma_stats(scene)
-        background = scene.luma_histogram(scene.background_mask)
-        if background.sum() < MIN_BACKGROUND_SHARE * scene.luma8.size:
+        background = scene.background_mask
+        if np.count_nonzero(background) < MIN_BACKGROUND_SHARE * background.size:
             return {}
-        background_luma = histogram_mean(background)
+        luma8 = scene.luma8
+        blown = background & (luma8 >= BLOWN_LUMA8)
+        width = luma8.shape[1]
+        face = scene.primary_face
+        split = round(face.center[0]) if face is not None else width // 2
+        shares: list[float] = []
+        for columns in (slice(0, split), slice(split, width)):
+            side = np.count_nonzero(background[:, columns])
+            enough = side >= MIN_SIDE_SHARE * background.size
+            shares.append(np.count_nonzero(blown[:, columns]) / side if enough else 0.0)
+        image_left, image_right = shares
+        brighter, dimmer = max(shares), min(shares)
+        if brighter <= 0 or dimmer >= BOTH_SIDES_RATIO * brighter:
+            place = LIGHT_BEHIND
+        else:
+            # The image's right is the person's left in an unmirrored frame.
+            place = LIGHT_LEFT if image_right > image_left else LIGHT_RIGHT
         measured = {
-            "background_luma": background_luma,
-            "background_bright_share": histogram_share(background, BRIGHT_LUMA8, 255),
+            "background_bright_share": np.count_nonzero(blown) / np.count_nonzero(background),
+            "light_share": brighter,
+            "light_place": float(place),
         }
-        if face is not None:
-            measured["contrast_ratio"] = background_luma / max(face["face_luma"], LUMA_FLOOR)
+        if brighter <= 0:
+            return measured
+        if place == LIGHT_BEHIND:
+            light_mask = blown
+        else:
+            light_mask = blown.copy()
+            dark_side = slice(split, width) if place == LIGHT_RIGHT else slice(0, split)
+            light_mask[:, dark_side] = False
+        light = float(SRGB_LINEAR[luma8[light_mask]].mean())
+        rows, cols = np.nonzero(light_mask)
+        measured.update(
+            box_measures(
+                "light",
+                (
+                    int(cols.min()),
+                    int(rows.min()),
+                    int(cols.max() - cols.min() + 1),
+                    int(rows.max() - rows.min() + 1),
+                ),
+            )
+        )
+        stats = face_luma_stats(scene)
+        if stats is None:
+            return measured
+        face_key = linear(stats["face_highlight"])
+        measured["light_level"] = light
+        measured["face_key_level"] = face_key
+        measured["backlight_ev"] = stops_between(light, face_key)
+        peak = linear(histogram_percentile(scene.face_histogram, 99))
+        measured["backlight_peak_ev"] = stops_between(light, peak)
         return measured
 
-    def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
-        if "contrast_ratio" not in measured:
-            return
-        if (
-            measured["background_bright_share"] >= BACKLIGHT_MIN_BRIGHT_SHARE
-            and measured["contrast_ratio"] > BACKLIGHT.threshold
-        ):
-            yield finding(
-                "lighting.backlight",
-                region=scene.face_box,
-                contrast_ratio=measured["contrast_ratio"],
-                background_bright_share=measured["background_bright_share"],
-                background_luma=measured["background_luma"],
-            )
+    def region(
+        self, check_id: str, scene: Scene, measured: Mapping[str, float]
+    ) -> tuple[int, int, int, int] | None:
+        if "light_x" in measured:
+            return box_region("light", dict(measured))
+        return scene.face_box

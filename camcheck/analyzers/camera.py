@@ -1,4 +1,23 @@
-"""camera.*: does the camera deliver a usable picture (not black, not frozen, HD, fluent)?"""
+"""camera.*: does the camera deliver a usable picture (not black, not frozen, HD, fluent)?
+
+A picture is frozen when it stops changing while frames keep coming, not when some frames
+repeat. A webcam that delivers 10 to 15 new pictures a second into a 30 fps recording (or
+that slows down in dim light) repeats each picture two or three times, yet the person moves
+between them. So the analyzer keeps the last *distinct* frame as a reference and measures
+how long ago it was (``still_s``): a frozen camera or a pasted still lets that grow without
+end, a slow camera resets it every tenth of a second. Comparing with the reference, not
+with the previous frame, also lets a slow movement add up until it counts.
+
+"Distinct" has to allow for the encoder: a repeated frame that a video file re-encodes is
+not bit-identical. An MPEG-4 keyframe re-encoding the same still differs from its first
+encoding by 0.88 levels on average and by 1.4 levels at most on 16 px cells; the H.264
+repeats of a real 30 fps recording (face_recognition's short_hamilton_clip.mp4) by up to
+0.37 on average and 2.8 on cells. A real change moves a part of the picture: a blink, the
+lips or a shoulder change some cell by far more. So a frame is distinct when some 16 px
+cell's mean changed by DISTINCT_CELL_LEVELS, or the whole frame by the mean the source's
+noise allows (a camera's frames are never re-encoded: a repeat is exact there, and fresh
+sensor noise alone is distinct).
+"""
 
 from __future__ import annotations
 
@@ -24,6 +43,28 @@ FPS_MIN_SPAN_S = 0.5
 CAMERA_KINDS = frozenset({"camera"})
 # Sources with a sequence of frames, where black and frozen pictures can be judged.
 MOVING_KINDS = frozenset({"camera", "video"})
+# Side of the cells, in working-frame pixels (640 px long side), whose mean luma change
+# says that part of the picture moved: 16 px averages 256 pixels, so encoder error and
+# sensor noise shrink sixteenfold while a blink or a moving lip still changes a cell by
+# tens of levels.
+DISTINCT_CELL_PX = 16
+# A cell mean change (8-bit levels) from which a frame is distinct: above the 2.8 of the
+# H.264 repeats of a real recording and the 1.4 of an MPEG-4 keyframe re-encoding a still
+# (measured, see the module docstring), under the 10+ of any visible movement in our clips
+# (the smallest distinct step of a real clip, short_hamilton_clip.mp4: 4.9).
+DISTINCT_CELL_LEVELS = 4.0
+# The mean change over the whole frame (8-bit levels) from which a frame is distinct even
+# where no cell moved: fresh sensor noise. A video file's re-encoded repeats reach 0.88
+# (MPEG-4 keyframes), so files need 1.5; a camera's repeated frames are exact copies, and
+# sensor noise of sigma 0.3 levels (a very clean webcam) already changes a frame by 0.34.
+DISTINCT_MEAN_LEVELS_FILE = 1.5
+DISTINCT_MEAN_LEVELS_CAMERA = 0.25
+
+
+def _cells(luma8: np.ndarray) -> np.ndarray:
+    height, width = luma8.shape
+    size = (max(1, width // DISTINCT_CELL_PX), max(1, height // DISTINCT_CELL_PX))
+    return cv2.resize(luma8, size, interpolation=cv2.INTER_AREA).astype(np.float32)
 
 
 class CameraAnalyzer(Analyzer):
@@ -38,7 +79,30 @@ class CameraAnalyzer(Analyzer):
 
     def __init__(self) -> None:
         self._previous: np.ndarray | None = None
-        self._arrivals: deque[tuple[float, int]] = deque()
+        # The last distinct frame: its luma, its cell means and when it came.
+        self._reference: tuple[np.ndarray, np.ndarray, float] | None = None
+        # (timestamp, frame index, distinct) of the frames of the last FPS_WINDOW_S.
+        self._arrivals: deque[tuple[float, int, bool]] = deque()
+
+    def _distinct(self, scene: Scene) -> tuple[bool, float]:
+        """Whether the frame differs from the last distinct one, and how long that one stood."""
+        luma = scene.luma8
+        cells = _cells(luma)
+        reference = self._reference
+        if reference is None or reference[0].shape != luma.shape:
+            self._reference = (luma, cells, scene.timestamp)
+            return True, 0.0
+        ref_luma, ref_cells, ref_time = reference
+        mean_limit = (
+            DISTINCT_MEAN_LEVELS_CAMERA
+            if scene.source_kind in CAMERA_KINDS
+            else DISTINCT_MEAN_LEVELS_FILE
+        )
+        moved = float(np.abs(cells - ref_cells).max(initial=0.0)) >= DISTINCT_CELL_LEVELS
+        if moved or float(cv2.mean(cv2.absdiff(luma, ref_luma))[0]) >= mean_limit:
+            self._reference = (luma, cells, scene.timestamp)
+            return True, 0.0
+        return False, scene.timestamp - ref_time
 
     def measure(self, scene: Scene) -> dict[str, float]:
         measured: dict[str, float] = {}
@@ -48,9 +112,11 @@ class CameraAnalyzer(Analyzer):
         luma = scene.luma8
         previous, self._previous = self._previous, luma
         if previous is not None and previous.shape == luma.shape:
-            # Mean absolute change in 8-bit levels: sensor noise alone moves a real
-            # camera's picture by 0.3 levels or more from one frame to the next.
+            # Mean absolute change from the previous frame, in 8-bit levels (for reports).
             measured["frame_change_levels"] = float(cv2.mean(cv2.absdiff(luma, previous))[0])
+        distinct, still = self._distinct(scene)
+        if previous is not None:
+            measured["still_s"] = still
         if scene.source_kind not in CAMERA_KINDS:
             return measured
         width, height = scene.source_size
@@ -60,12 +126,20 @@ class CameraAnalyzer(Analyzer):
         measured["requested_width"] = float(CAMERA_REQUEST_SIZE[0])
         measured["requested_height"] = float(CAMERA_REQUEST_SIZE[1])
         # A camera frame's index counts every frame the camera delivered (also those the
-        # analysis skipped), so this is the camera's rate, not the analysis speed.
-        self._arrivals.append((scene.timestamp, scene.index))
+        # analysis skipped), so the delivered rate is the camera's, not the analysis speed.
+        # Of the frames analysed, the share that were distinct says how many of the
+        # delivered frames were new pictures: a driver repeating each picture twice at 30
+        # fps shows 15 new pictures a second.
+        self._arrivals.append((scene.timestamp, scene.index, distinct))
         while self._arrivals and scene.timestamp - self._arrivals[0][0] > FPS_WINDOW_S:
             self._arrivals.popleft()
-        first_time, first_index = self._arrivals[0]
+        first_time, first_index, _ = self._arrivals[0]
         span = scene.timestamp - first_time
-        if span >= FPS_MIN_SPAN_S:
-            measured["camera_fps"] = (scene.index - first_index) / span
+        if span >= FPS_MIN_SPAN_S and len(self._arrivals) > 1:
+            delivered = (scene.index - first_index) / span
+            # The first frame of the window is the base the others are compared with.
+            later = list(self._arrivals)[1:]
+            distinct_share = sum(new for _, _, new in later) / len(later)
+            measured["camera_delivered_fps"] = delivered
+            measured["camera_fps"] = delivered * distinct_share
         return measured

@@ -1,19 +1,33 @@
-"""lighting.too_dark and lighting.too_bright: the exposure of the face, never of the frame.
+"""lighting.too_dark and lighting.too_bright: the exposure of the face, and of the frame.
 
 Measures follow ISO/IEC 29794-5 (OFIQ) where it has one: luma is BT.601 Y', the
-under-exposure range is Y' <= 25/255 and the over-exposure range Y' >= 247/255.
+under-exposure range is Y' <= 25/255 and the over-exposure range Y' >= 247/255. The face is
+measured on its skin (:attr:`camcheck.scene.Scene.face_mask`).
 
 "Too dark" is judged on highlights, not on the mean. Skin reflectance differs about
 tenfold between the lightest and darkest tones, so a well-lit dark face has a low mean,
-but light falling on it still makes bright parts (forehead, nose, cheekbones), and the rest
-of a well-exposed picture (a shirt, a wall, a lamp) reaches near white. An underexposed
-picture lacks both. So a face is too dark when its own highlights are very low, or when
-they are low *and* nothing in the whole picture is bright either.
+but light falling on it still makes bright parts (forehead, nose, cheekbones, the whites of
+the eyes), and the rest of a well-exposed picture (a shirt, a wall, a lamp, teeth) reaches
+near white. An underexposed picture lacks both. So a face is too dark when its own
+highlights are very low, or when they are low *and* nothing in the whole picture is bright
+either.
+
+The frame's brightest things are read on a copy a quarter the size (area averaged): that
+averages 16 pixels, so the sensor noise an underexposed webcam raises (gain) does not
+count as bright, while an eye white or a glint on skin still fills a few pixels of it.
+
+A picture can be so dark that no face is found at all (five stops under). It is then judged
+on the frame alone: if even its brightest things are dim, the picture is too dark, and
+that, not "no face", is what the user must fix first (the table's too_dark rule hides
+face.not_found).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+import cv2
+import numpy as np
 
 from camcheck.analyzers.base import Analyzer
 from camcheck.scene import Scene, histogram_mean, histogram_percentile, histogram_share
@@ -24,13 +38,20 @@ DARK_LUMA8 = 25
 BRIGHT_LUMA8 = 247
 # The percentile that stands for "the brightest parts of the face".
 HIGHLIGHT_PERCENTILE = 95
-# The percentile that stands for "the brightest parts of the picture": 1% of a frame is
-# more than a specular glint, less than any white object in view.
-FRAME_HIGHLIGHT_PERCENTILE = 99
-# The limits (the face's highlights on their own, or with a dim frame; the share of clipped
-# skin or a pale mean) live in the check table's rules for lighting.too_dark and too_bright.
+# The percentile that stands for "the brightest things in the picture", on the quarter-size
+# copy: 0.1% of a 640x360 frame is 14 of its 160x90 cells, an eye white or the teeth of a
+# face at an arm's length, or a lamp, a white shirt or a window in view.
+FRAME_HIGHLIGHT_PERCENTILE = 99.9
+# The frame is read at this fraction of the working size (area averaging, see above).
+FRAME_STEP = 4
+# The limits (the face's highlights on their own, or with a dim frame; a dim frame without
+# a face; the share of clipped skin or a pale mean) live in the check table's rules for
+# lighting.too_dark and too_bright.
 # Fewer skin pixels than this and the face is too small to judge its light.
 MIN_FACE_PIXELS = 200
+# sRGB decoding (IEC 61966-2-1) of the 256 luma codes, for the frame's mean in linear light.
+_CODES = np.arange(256, dtype=np.float64) / 255.0
+SRGB_LINEAR = np.where(_CODES <= 0.04045, _CODES / 12.92, ((_CODES + 0.055) / 1.055) ** 2.4)
 
 
 def face_luma_stats(scene: Scene) -> dict[str, float] | None:
@@ -46,19 +67,31 @@ def face_luma_stats(scene: Scene) -> dict[str, float] | None:
     }
 
 
+def frame_light_stats(scene: Scene) -> dict[str, float]:
+    """The frame's brightest things (on the averaged copy) and its mean in linear light."""
+    luma8 = scene.luma8
+    height, width = luma8.shape
+    size = (max(1, width // FRAME_STEP), max(1, height // FRAME_STEP))
+    small = cv2.resize(luma8, size, interpolation=cv2.INTER_AREA)
+    histogram = cv2.calcHist([small], [0], None, [256], [0, 256]).ravel()
+    total = float(histogram.sum())
+    return {
+        "frame_highlight": histogram_percentile(histogram, FRAME_HIGHLIGHT_PERCENTILE),
+        "frame_linear_mean": float(np.dot(histogram, SRGB_LINEAR)) / total if total else 0.0,
+    }
+
+
 class ExposureAnalyzer(Analyzer):
-    """Is the face underexposed (too dark) or overexposed (washed out)?"""
+    """Is the face underexposed (too dark) or overexposed (washed out), or the whole frame dark?"""
 
     check_ids = ("lighting.too_dark", "lighting.too_bright")
 
     def measure(self, scene: Scene) -> dict[str, float]:
+        measured = frame_light_stats(scene)
         stats = face_luma_stats(scene)
-        if stats is None:
-            return {}
-        stats["frame_highlight"] = histogram_percentile(
-            scene.luma_histogram(), FRAME_HIGHLIGHT_PERCENTILE
-        )
-        return stats
+        if stats is not None:
+            measured.update(stats)
+        return measured
 
     def region(
         self, check_id: str, scene: Scene, measured: Mapping[str, float]

@@ -1,0 +1,260 @@
+"""Issue 14: frozen only when the picture stops, backlight in stops, light measured on skin."""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+import pytest
+
+from camcheck.analyzers.backlight import BacklightAnalyzer
+from camcheck.analyzers.camera import CameraAnalyzer
+from camcheck.analyzers.exposure import ExposureAnalyzer
+from camcheck.checks import CHECKS, render
+from camcheck.findings import Finding
+from camcheck.scene import Scene
+from tests.conftest import synthetic_scene
+
+# --- camera.frozen and camera.low_fps: distinct frames, not repeated ones ----------------
+
+FILE_FPS = 30.0
+
+
+def textured(seed: int, size: tuple[int, int] = (640, 360)) -> np.ndarray:
+    """A picture with structure (so a shift of a pixel changes it) and no noise."""
+    rng = np.random.default_rng(seed)
+    width, height = size
+    coarse = rng.uniform(40, 220, (height // 20 + 2, width // 20 + 2)).astype(np.float32)
+    plane = cv2.resize(coarse, (width + 40, height + 40), interpolation=cv2.INTER_CUBIC)
+    return plane
+
+
+def picture(base: np.ndarray, shift: float, noise: float, rng: np.random.Generator) -> np.ndarray:
+    """``base`` moved ``shift`` pixels to the right, with fresh noise of sigma ``noise``."""
+    height, width = base.shape[0] - 40, base.shape[1] - 40
+    matrix = np.float32([[1, 0, -20 + shift], [0, 1, -20]])
+    moved = cv2.warpAffine(base, matrix, (width, height), flags=cv2.INTER_LINEAR)
+    if noise:
+        moved = moved + rng.normal(0, noise, moved.shape).astype(np.float32)
+    grey = np.clip(moved, 0, 255).round().astype(np.uint8)
+    return np.repeat(grey[:, :, None], 3, axis=2)
+
+
+def reencoded(frame: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A repeat as a video file stores it: a few levels off on a tenth of the pixels."""
+    error = rng.choice([-2, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2], frame.shape[:2]).astype(np.int16)
+    return np.clip(frame.astype(np.int16) + error[:, :, None], 0, 255).astype(np.uint8)
+
+
+def run_frames(frames: list[np.ndarray], kind: str) -> list[list[Finding]]:
+    analyzer = CameraAnalyzer()
+    found = []
+    for index, frame in enumerate(frames):
+        scene = Scene(
+            frame=frame,
+            source_size=(1280, 720),
+            timestamp=index / FILE_FPS,
+            index=index,
+            source_kind=kind,
+        )
+        found.append(analyzer.analyze(scene))
+    return found
+
+
+def ids_of(found: list[list[Finding]], check_id: str) -> list[bool]:
+    return [any(item.id == check_id for item in frame) for frame in found]
+
+
+def slow_camera(
+    camera_fps: float, seconds: float, *, speed_px_s: float, noise: float, kind: str
+) -> list[np.ndarray]:
+    """A camera delivering ``camera_fps`` new pictures a second at FILE_FPS; in a file the
+    repeats are re-encoded copies, from a camera driver exact ones."""
+    rng = np.random.default_rng(1)
+    base = textured(0)
+    frames: list[np.ndarray] = []
+    shown = -1
+    current = None
+    for i in range(int(seconds * FILE_FPS)):
+        t = i / FILE_FPS
+        number = int(t * camera_fps + 1e-9)
+        if number != shown:
+            shown = number
+            current = picture(base, speed_px_s * number / camera_fps, noise, rng)
+            frames.append(current)
+        else:
+            assert current is not None
+            frames.append(reencoded(current, rng) if kind == "video" else current.copy())
+    return frames
+
+
+@pytest.mark.parametrize("kind", ["video", "camera"])
+@pytest.mark.parametrize("camera_fps", [10.0, 15.0, 5.0])
+def test_repeated_frames_between_real_changes_are_not_frozen(kind: str, camera_fps: float) -> None:
+    # given a slow camera in a 30 fps stream: every picture repeated, the person moving
+    # slowly (3 px a second) and without noise, so only the movement makes frames distinct
+    frames = slow_camera(camera_fps, 3.0, speed_px_s=3.0, noise=0.0, kind=kind)
+    # when the camera analyzer watches it
+    found = run_frames(frames, kind)
+    # then it is never frozen
+    assert not any(ids_of(found, "camera.frozen"))
+
+
+def test_a_slow_camera_is_low_fps_counted_from_distinct_frames() -> None:
+    # given a camera delivering 30 frames a second, of which only 10 are new pictures
+    found = run_frames(slow_camera(10.0, 3.0, speed_px_s=20.0, noise=1.5, kind="camera"), "camera")
+    # then camera.low_fps fires with about 10 new pictures a second
+    fps = [
+        item.measured["camera_fps"]
+        for frame in found
+        for item in frame
+        if item.id == "camera.low_fps"
+    ]
+    assert fps and all(8.0 <= value <= 12.0 for value in fps), fps
+    # and the same stream in a file reports neither frame rate nor a freeze
+    in_file = run_frames(slow_camera(10.0, 3.0, speed_px_s=20.0, noise=1.5, kind="video"), "video")
+    assert not any(ids_of(in_file, "camera.low_fps")) and not any(ids_of(in_file, "camera.frozen"))
+
+
+def test_a_live_camera_with_only_noise_is_neither_slow_nor_frozen() -> None:
+    # A person sitting perfectly still: only the sensor's fresh noise changes each frame.
+    rng = np.random.default_rng(3)
+    base = textured(1)
+    frames = [picture(base, 0.0, 0.8, rng) for _ in range(60)]
+    found = run_frames(frames, "camera")
+    assert not any(ids_of(found, "camera.frozen"))
+    assert not any(ids_of(found, "camera.low_fps"))
+
+
+@pytest.mark.parametrize("kind", ["video", "camera"])
+def test_a_picture_that_stops_for_two_seconds_is_frozen(kind: str) -> None:
+    # given 1 s of a moving, noisy picture, then the same picture re-encoded for 2 s
+    rng = np.random.default_rng(2)
+    base = textured(2)
+    live = [picture(base, 10 * i / FILE_FPS, 1.5, rng) for i in range(30)]
+    still = [reencoded(live[-1], rng) if kind == "video" else live[-1] for _ in range(60)]
+    found = run_frames(live + still, kind)
+    frozen = ids_of(found, "camera.frozen")
+    # then it is frozen from one second into the freeze, and not before
+    assert not any(frozen[:59])
+    assert all(frozen[61:])
+    last = next(item for item in found[-1] if item.id == "camera.frozen")
+    assert last.measured["still_s"] == pytest.approx(2.0, abs=0.05)
+
+
+def test_a_slow_drift_adds_up_against_the_last_distinct_frame() -> None:
+    # A quarter pixel a frame never changes a cell by 4 levels from one frame to the next,
+    # but it adds up: the picture is not still.
+    rng = np.random.default_rng(4)
+    base = textured(3)
+    frames = [picture(base, 0.05 * i, 0.0, rng) for i in range(90)]
+    found = run_frames(frames, "video")
+    assert not any(ids_of(found, "camera.frozen"))
+
+
+# --- lighting.backlight: in stops, with the light's side ----------------------------------
+
+
+def window_scene(
+    *, face: float, window: str, wall: float = 0.35, window_luma: float = 1.0
+) -> Scene:
+    """A grey person before a wall, with a window on ``window`` ("left"/"right" as seen
+    by the person, "full", or "none"); luma values are sRGB-encoded in [0, 1]."""
+    scene = synthetic_scene(face_luma=face, background=wall, person_luma=0.2, face_texture=0.02)
+    plane = scene.frame[..., 0].astype(np.float32) / 255.0
+    height, width = plane.shape
+    background = ~scene.person_mask
+    columns = np.arange(width)[None, :]
+    # The person's left is the image's right in an unmirrored frame.
+    if window == "left":
+        where = background & (columns >= 440) & (np.arange(height)[:, None] < 260)
+    elif window == "right":
+        where = background & (columns < 200) & (np.arange(height)[:, None] < 260)
+    elif window == "full":
+        where = background & (np.arange(height)[:, None] < 260)
+    else:
+        where = np.zeros_like(background)
+    plane[where] = window_luma
+    grey = (plane * 255).round().astype(np.uint8)
+    return Scene(
+        frame=np.repeat(grey[:, :, None], 3, axis=2), faces=scene.faces, person=scene.person
+    )
+
+
+@pytest.mark.parametrize(
+    ("window", "place", "words"),
+    [
+        ("left", 1, "to your left behind you"),
+        ("right", -1, "to your right behind you"),
+        ("full", 0, "There is a bright window or lamp behind you"),
+    ],
+)
+def test_backlight_is_said_in_stops_and_names_the_side(window: str, place: int, words: str):
+    # given a face whose highlights are at 0.47 (0.19 in linear light) and a blown window
+    scene = window_scene(face=0.45, window=window)
+    # when the backlight analyzer meters it
+    (item,) = BacklightAnalyzer().analyze(scene)
+    # then it is 2.4 stops under the window, on the side the window is
+    assert item.measured["backlight_ev"] == pytest.approx(math.log2(1 / 0.191), abs=0.15)
+    assert item.measured["light_place"] == place
+    message = render(item, "en").message
+    assert words in message and "2.4 stops darker" in message
+    assert "2,4 stops donkerder" in render(item, "nl").message
+    # and the finding marks the window, not the face
+    assert item.region is not None and item.region != scene.face_box
+
+
+def test_a_bright_wall_that_is_not_blown_out_is_not_backlight() -> None:
+    # A white wall at 0.90 behind a dim face: contrast, but nothing behind gives light.
+    scene = window_scene(face=0.35, window="full", window_luma=0.90)
+    assert BacklightAnalyzer().analyze(scene) == []
+
+
+def test_a_face_lit_from_the_front_before_a_window_is_not_backlight() -> None:
+    # Highlights at 0.80 (0.6 linear): under a stop from the blown window.
+    scene = window_scene(face=0.78, window="full")
+    measured = BacklightAnalyzer().measure(scene)
+    assert measured["backlight_ev"] < 1.0
+    assert BacklightAnalyzer().analyze(scene) == []
+
+
+def test_backlight_hides_too_dark_it_causes() -> None:
+    assert CHECKS["lighting.backlight"].hides_check("lighting.too_dark")
+
+
+# --- lighting.too_dark without a face: judged on the frame --------------------------------
+
+
+def test_a_frame_too_dark_to_find_a_face_is_too_dark_not_no_face() -> None:
+    # given a room 5 stops under: everything under 0.2, no face found
+    scene = synthetic_scene(face_luma=None, background=0.12, person_luma=0.08)
+    # when exposure is judged
+    (item,) = ExposureAnalyzer().analyze(scene)
+    # then the picture is too dark, said on the frame's numbers only
+    assert item.id == "lighting.too_dark"
+    assert item.measured["frame_highlight"] < 0.2 and "face_highlight" not in item.measured
+    message = render(item, "en").message
+    assert message.startswith("Your picture is too dark: even its brightest things reach only")
+    assert "On your face" not in message
+    # and the table hides "no face found" in such a frame
+    assert CHECKS["lighting.too_dark"].hides_check("face.not_found")
+
+
+def test_with_a_face_the_message_also_says_how_dark_the_face_is() -> None:
+    scene = synthetic_scene(face_luma=0.2, face_texture=0.03, background=0.15, person_luma=0.1)
+    (item,) = ExposureAnalyzer().analyze(scene)
+    assert "On your face the brightest parts reach only 22%" in render(item, "en").message
+    assert "Op je gezicht halen de lichtste delen maar 22%" in render(item, "nl").message
+
+
+def test_gain_noise_in_a_dark_frame_is_not_taken_for_bright_things() -> None:
+    # A frame at 0.15 with the heavy noise of full gain (sigma 12 levels): its brightest
+    # pixels reach 0.3, but on the averaged copy the frame stays dim.
+    rng = np.random.default_rng(5)
+    plane = np.clip(rng.normal(0.15, 12 / 255, (360, 640)), 0, 1)
+    grey = (plane * 255).round().astype(np.uint8)
+    scene = Scene(frame=np.repeat(grey[:, :, None], 3, axis=2))
+    measured = ExposureAnalyzer().measure(scene)
+    assert measured["frame_highlight"] < 0.25
+    assert [f.id for f in ExposureAnalyzer().analyze(scene)] == ["lighting.too_dark"]
