@@ -1068,6 +1068,14 @@ UI: dict[str, dict[str, str]] = {
         "blijft. Met een scherm toont een voorbeeldvenster de markeringen en bevindingen "
         "(q of Esc stopt).",
     },
+    "help.live_short": {
+        "en": "Watch your camera or a video file and judge what persists.",
+        "nl": "Bekijk je camera of een videobestand en beoordeel wat blijft.",
+    },
+    "help.devices_short": {
+        "en": "List the cameras that deliver a picture.",
+        "nl": "Toon de camera's die beeld leveren.",
+    },
     "help.devices": {
         "en": "List the cameras that open, with the resolution and frame rate they deliver.",
         "nl": "Toon de camera's die opengaan, met de resolutie en beeldsnelheid die ze leveren.",
@@ -1101,9 +1109,32 @@ UI: dict[str, dict[str, str]] = {
         "nl": "Cameranummer (0, 1, ...) of een videobestand.",
     },
     "help.seconds": {
-        "en": "How long to watch a camera, in seconds.",
-        "nl": "Hoe lang de camera bekeken wordt, in seconden.",
+        "en": "How long to watch a camera, in seconds (default: {seconds}).",
+        "nl": "Hoe lang camcheck naar de camera kijkt, in seconden (standaard: {seconds}).",
     },
+    "help.verbose": {
+        "en": "Also show the exact numbers measured, on their technical scales.",
+        "nl": "Toon ook de precieze meetwaarden, op hun technische schaal.",
+    },
+    "help.version": {
+        "en": "Show camcheck's version and stop.",
+        "nl": "Toon de versie van camcheck en stop.",
+    },
+    "help.help": {
+        "en": "Show this help and stop.",
+        "nl": "Toon deze hulp en stop.",
+    },
+    "help.usage": {"en": "Usage:", "nl": "Gebruik:"},
+    "help.options": {"en": "Options", "nl": "Opties"},
+    "help.arguments": {"en": "Arguments", "nl": "Argumenten"},
+    "help.commands": {"en": "Commands", "nl": "Opdrachten"},
+    "help.options_metavar": {"en": "[OPTIONS]", "nl": "[OPTIES]"},
+    "help.command_metavar": {"en": "COMMAND [ARGS]...", "nl": "OPDRACHT [ARGUMENTEN]..."},
+    "metavar.photo": {"en": "PHOTO", "nl": "FOTO"},
+    "metavar.source": {"en": "CAMERA|VIDEO", "nl": "CAMERA|VIDEO"},
+    "metavar.seconds": {"en": "SECONDS", "nl": "SECONDEN"},
+    "metavar.check": {"en": "CHECK", "nl": "CHECK"},
+    "metavar.save": {"en": "FILE.png", "nl": "BESTAND.png"},
     "help.no_window": {
         "en": "No preview window: status lines on the terminal instead.",
         "nl": "Geen voorbeeldvenster: statusregels in de terminal.",

@@ -9,13 +9,21 @@ from pathlib import Path
 from typing import Annotated, Protocol
 
 import typer
+import typer.core
 
 try:  # typer 0.29 ships its own copy of click; usage errors come from there
+    from typer._click import Context as _Context
+    from typer._click import HelpFormatter as _HelpFormatter
     from typer._click.exceptions import UsageError as _UsageError
 except ImportError:  # pragma: no cover - typer on top of click
+    from click import Context as _Context  # type: ignore[assignment]
+    from click import HelpFormatter as _HelpFormatter  # type: ignore[assignment]
     from click.exceptions import UsageError as _UsageError  # type: ignore[no-redef]
+from typer.core import TyperCommand, TyperGroup
 
+import camcheck
 from camcheck.checks import CHECKS, LANGUAGES, ui
+from camcheck.core import DEFAULT_LIVE_SECONDS
 from camcheck.errors import CamcheckError, describe
 from camcheck.findings import Finding
 from camcheck.scene import Scene
@@ -43,25 +51,156 @@ def _language(lang: str | None) -> str:
     return chosen
 
 
-def _help(key: str) -> str:
+def _help(key: str, **values: object) -> str:
     """Help text in the locale's language: typer reads help when the module is imported,
     before --lang is parsed, so `--help` follows LANG / LC_MESSAGES only."""
-    return ui(key, default_language())
+    return ui(key, default_language(), **values)
+
+
+class _LocalHelpFormatter(_HelpFormatter):
+    """click's help formatter with its one fixed English word, "Usage:", from the table."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _help("help.usage") + " " if prefix is None else prefix)
+
+
+class _LocalContext(_Context):
+    formatter_class = _LocalHelpFormatter
+
+
+def _write_options(command: _Command | _Group, ctx: _Context, formatter: _HelpFormatter) -> None:
+    """The Arguments and Options sections, headed and worded in the locale's language.
+
+    typer's own records add the Python type (``<list[Path]>``) and English brackets
+    (``[required]``, ``[default: 5.0]``); every option here has a metavar in the user's
+    words and states its default in its help text instead.
+    """
+    arguments, options = [], []
+    for param in command.get_params(ctx):
+        if param.hidden:
+            continue
+        if param.param_type_name == "argument":
+            arguments.append((_usage_name(param), param.help or ""))
+        else:
+            names = ", ".join(param.opts)
+            if not param.is_flag:
+                names += f" {param.metavar}"
+            options.append((names, param.help or ""))
+    if arguments:
+        with formatter.section(_help("help.arguments")):
+            formatter.write_dl(arguments)
+    if options:
+        with formatter.section(_help("help.options")):
+            formatter.write_dl(options)
+
+
+def _usage_name(param: typer.core.TyperArgument) -> str:
+    """``PHOTO...`` rather than typer's ``{paths}...`` (braces read as a Python set)."""
+    name = param.metavar or param.name or ""
+    return name + "..." if param.nargs != 1 else name
+
+
+def _translated_help_option(option: typer.core.TyperOption | None) -> typer.core.TyperOption | None:
+    if option is not None:
+        option.help = _help("help.help")
+    return option
+
+
+class _Command(TyperCommand):
+    """A command whose help is all in the locale's language, with no Python types in it."""
+
+    context_class = _LocalContext
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = _help("help.options_metavar")
+
+    def collect_usage_pieces(self, ctx: _Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [
+            _usage_name(p) for p in self.get_params(ctx) if p.param_type_name == "argument"
+        ]
+
+    def get_help_option(self, ctx: _Context) -> typer.core.TyperOption | None:
+        return _translated_help_option(super().get_help_option(ctx))
+
+    def format_options(self, ctx: _Context, formatter: _HelpFormatter) -> None:
+        _write_options(self, ctx, formatter)
+
+
+class _Group(TyperGroup):
+    """The top-level help, in the locale's language like the commands' help."""
+
+    context_class = _LocalContext
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = _help("help.options_metavar")
+        self.subcommand_metavar = _help("help.command_metavar")
+
+    def get_help_option(self, ctx: _Context) -> typer.core.TyperOption | None:
+        return _translated_help_option(super().get_help_option(ctx))
+
+    def format_options(self, ctx: _Context, formatter: _HelpFormatter) -> None:
+        _write_options(self, ctx, formatter)
+        # As click does: what is left of the line beside the longest name.
+        limit = (
+            formatter.width - 6 - max((len(name) for name in self.list_commands(ctx)), default=0)
+        )
+        rows = [
+            (name, command.get_short_help_str(limit))
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        ]
+        if rows:
+            with formatter.section(_help("help.commands")):
+                formatter.write_dl(rows)
 
 
 app = typer.Typer(
+    cls=_Group,
     add_completion=False,
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     help=_help("help.app"),
 )
 
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"camcheck {camcheck.__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback(invoke_without_command=True)
+def _main_options(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help=_help("help.version"), callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    # A bare `camcheck` asks what it can do: the help, not a usage error.
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
+
+
 JsonOption = Annotated[bool, typer.Option("--json", help=_help("help.json"))]
-SelectOption = Annotated[list[str] | None, typer.Option("--select", help=_help("help.select"))]
-IgnoreOption = Annotated[list[str] | None, typer.Option("--ignore", help=_help("help.ignore"))]
-LangOption = Annotated[str | None, typer.Option("--lang", help=_help("help.lang"))]
-SaveOption = Annotated[Path | None, typer.Option("--save", help=_help("help.save"))]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option("--select", help=_help("help.select"), metavar=_help("metavar.check")),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", help=_help("help.ignore"), metavar=_help("metavar.check")),
+]
+LangOption = Annotated[str | None, typer.Option("--lang", help=_help("help.lang"), metavar="en|nl")]
+SaveOption = Annotated[
+    Path | None,
+    typer.Option("--save", help=_help("help.save"), metavar=_help("metavar.save")),
+]
+VerboseOption = Annotated[bool, typer.Option("--verbose", help=_help("help.verbose"))]
 
 
 def _fail(exc: CamcheckError, lang: str) -> typer.Exit:
@@ -69,9 +208,11 @@ def _fail(exc: CamcheckError, lang: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-@app.command(help=_help("help.image"))
+@app.command(cls=_Command, help=_help("help.image"))
 def image(
-    paths: Annotated[list[Path], typer.Argument(help=_help("help.paths"))],
+    paths: Annotated[
+        list[Path], typer.Argument(help=_help("help.paths"), metavar=_help("metavar.photo"))
+    ],
     json_output: JsonOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -165,10 +306,20 @@ def _live_view(
     return status
 
 
-@app.command(help=_help("help.live"))
+@app.command(cls=_Command, help=_help("help.live"), short_help=_help("help.live_short"))
 def live(
-    source: Annotated[str | None, typer.Option("--source", help=_help("help.source"))] = None,
-    seconds: Annotated[float, typer.Option("--seconds", help=_help("help.seconds"))] = 5.0,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help=_help("help.source"), metavar=_help("metavar.source")),
+    ] = None,
+    seconds: Annotated[
+        float,
+        typer.Option(
+            "--seconds",
+            help=_help("help.seconds", seconds=DEFAULT_LIVE_SECONDS),
+            metavar=_help("metavar.seconds"),
+        ),
+    ] = DEFAULT_LIVE_SECONDS,
     json_output: JsonOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -244,7 +395,7 @@ def live(
     raise typer.Exit(code)
 
 
-@app.command(help=_help("help.devices"))
+@app.command(cls=_Command, help=_help("help.devices"), short_help=_help("help.devices_short"))
 def devices(json_output: JsonOption = False, lang: LangOption = None) -> None:
     """List the cameras that open, with the resolution and frame rate they deliver.
 
@@ -298,7 +449,7 @@ def devices(json_output: JsonOption = False, lang: LangOption = None) -> None:
         raise typer.Exit(2)
 
 
-@app.command(help=_help("help.checks"))
+@app.command(cls=_Command, help=_help("help.checks"))
 def checks(json_output: JsonOption = False, lang: LangOption = None) -> None:
     """List every check with its id, severity, threshold and advice."""
     from camcheck.report.json_format import dumps
