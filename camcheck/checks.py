@@ -963,9 +963,15 @@ UI: dict[str, dict[str, str]] = {
     },
     "error.no_camera": {
         "en": "no camera could be opened (tried {tried}); connect a camera, close other apps "
-        "that use it, or try: camcheck live --source {sample}",
+        "that use it, or try the sample clip: camcheck live --sample",
         "nl": "er kon geen camera worden geopend (geprobeerd: {tried}); sluit een camera aan, "
-        "sluit andere apps die hem gebruiken, of probeer: camcheck live --source {sample}",
+        "sluit andere apps die hem gebruiken, of probeer het voorbeeldfilmpje: camcheck live "
+        "--sample",
+    },
+    "error.sample_and_source": {
+        "en": "--sample and --source cannot be used together: --sample is the clip camcheck ships",
+        "nl": "--sample en --source gaan niet samen: --sample is het filmpje dat bij camcheck "
+        "hoort",
     },
     "error.camera_lost": {
         "en": "the camera stopped sending frames after {seconds}",
@@ -1112,6 +1118,10 @@ UI: dict[str, dict[str, str]] = {
         "en": "How long to watch a camera, in seconds (default: {seconds}).",
         "nl": "Hoe lang camcheck naar de camera kijkt, in seconden (standaard: {seconds}).",
     },
+    "help.sample": {
+        "en": "Judge the short sample clip that comes with camcheck (no camera needed).",
+        "nl": "Beoordeel het korte voorbeeldfilmpje dat bij camcheck hoort (geen camera nodig).",
+    },
     "help.verbose": {
         "en": "Also show the exact numbers measured, on their technical scales.",
         "nl": "Toon ook de precieze meetwaarden, op hun technische schaal.",
@@ -1165,10 +1175,10 @@ UI: dict[str, dict[str, str]] = {
     "error.prefix": {"en": "camcheck: error: {line}", "nl": "camcheck: fout: {line}"},
     "error.no_cameras": {
         "en": "no camera could be opened (tried cameras {indices}); connect a camera, close "
-        "other apps that use it, or try: camcheck live --source {sample}",
+        "other apps that use it, or try the sample clip: camcheck live --sample",
         "nl": "er kon geen camera worden geopend (geprobeerd: camera's {indices}); sluit een "
-        "camera aan, sluit andere apps die hem gebruiken, of probeer: camcheck live --source "
-        "{sample}",
+        "camera aan, sluit andere apps die hem gebruiken, of probeer het voorbeeldfilmpje: "
+        "camcheck live --sample",
     },
     "error.camera_silent": {
         "en": "{camera} opens but sent no picture within {seconds}: another app (Zoom, Teams, "

@@ -28,7 +28,7 @@ from camcheck.errors import CamcheckError, describe
 from camcheck.findings import Finding
 from camcheck.scene import Scene
 from camcheck.selection import Selection
-from camcheck.sources import FrameSource
+from camcheck.sources import SAMPLE_CLIP_NAME, FrameSource
 
 # The shell's code for a program ended by Ctrl-C (128 + SIGINT).
 INTERRUPTED_EXIT = 130
@@ -267,6 +267,11 @@ def image(
     raise typer.Exit(2 if 2 in codes else max(codes, default=0))
 
 
+def sample_clip() -> Path:
+    """The short clip shipped inside the package, for trying camcheck without a camera."""
+    return Path(__file__).resolve().parent / "samples" / SAMPLE_CLIP_NAME
+
+
 def _numbered(path: Path, number: int) -> Path:
     """out.png -> out-2.png: one picture per still when several are judged."""
     return path.with_name(f"{path.stem}-{number}{path.suffix}")
@@ -329,6 +334,8 @@ def live(
         bool,
         typer.Option("--no-window", help=_help("help.no_window")),
     ] = False,
+    sample: Annotated[bool, typer.Option("--sample", help=_help("help.sample"))] = False,
+    verbose: VerboseOption = False,
 ) -> None:
     """Watch the camera (or a video file) for a few seconds and judge what persists.
 
@@ -348,6 +355,10 @@ def live(
     probe: subprocess.Popen[bytes] | None = None
     try:
         language = _language(lang)
+        if sample:
+            if source is not None:
+                raise CamcheckError("error.sample_and_source")
+            source = str(sample_clip())
         if not seconds > 0:
             raise CamcheckError("error.bad_seconds", value=seconds)
         selection = Selection.from_options(select or (), ignore or ())

@@ -147,7 +147,7 @@ def test_search_names_every_camera_tried() -> None:
         find_camera(5.0, opener=lambda index: FakeCapture(opened=False))
     assert caught.value.key == "error.no_cameras"
     assert "tried cameras 0, 1, 2, 3" in caught.value.render()
-    assert "camcheck live --source" in caught.value.render()
+    assert "camcheck live --sample" in caught.value.render()
     assert time.monotonic() - start < FEW_SECONDS
     assert CAMERA_SEARCH_INDICES == (0, 1, 2, 3)
 

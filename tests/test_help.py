@@ -54,6 +54,7 @@ def test_dutch_help_names_the_default_with_a_decimal_comma() -> None:
     result = run("live", "--help", lang="nl_NL.UTF-8")
     assert "--seconds SECONDEN" in result.stdout
     assert "(standaard: 5,0 s)" in result.stdout
+    assert "--sample" in result.stdout
 
 
 def test_image_usage_names_the_photos_in_words() -> None:
