@@ -168,6 +168,151 @@ MEASURE_WORDS: dict[str, dict[int, dict[str, str]]] = {
     },
 }
 
+
+@dataclass(frozen=True)
+class Level:
+    """Plain words for a number on a scale a layperson does not know ("noticeably soft").
+
+    The text report says what the number means for the picture; the number itself stays in
+    JSON and under ``--verbose``. ``bands`` run from the worst: a value at or beyond a band's
+    limit (in the ``worse`` direction) takes its words; a value short of every limit takes
+    ``rest``.
+    """
+
+    key: str
+    worse: Literal["higher", "lower"]
+    bands: tuple[tuple[float, Mapping[str, str]], ...]
+    rest: Mapping[str, str]
+
+    def words(self, value: float, lang: str) -> str:
+        for limit, words in self.bands:
+            if (value >= limit) if self.worse == "higher" else (value <= limit):
+                return words.get(lang) or words[DEFAULT_LANGUAGE]
+        return self.rest.get(lang) or self.rest[DEFAULT_LANGUAGE]
+
+
+# Placeholder name in a PLAIN sentence -> the level it shows. The limits split the range our
+# fixtures cover beyond each check's own threshold (given in the check's source).
+LEVELS: dict[str, Level] = {
+    # image.blurry fires under 0.65; defocus (sigma 3 px) measures 0.23 to 0.54 and 17 px
+    # motion blur 0.47, so 0.40 splits "you can barely make out features" from "soft".
+    "softness": Level(
+        "face_sharpness",
+        "lower",
+        ((0.40, {"en": "very blurry", "nl": "erg wazig"}),),
+        {"en": "noticeably soft", "nl": "merkbaar onscherp"},
+    ),
+    # image.noisy fires over 5 levels; 3 stops of gain measure 7.1 to 8.8, 2 stops 2.5 to 3.7.
+    "graininess": Level(
+        "noise_sigma",
+        "higher",
+        ((7.0, {"en": "very grainy", "nl": "erg korrelig"}),),
+        {"en": "visibly grainy", "nl": "zichtbaar korrelig"},
+    ),
+    # lighting.color_cast fires over 9; scripted white-balance errors give 9.7 to 25, so 15
+    # splits a clear cast from a strong one. Under 9 the finding came from a grey, pale face.
+    "cast_level": Level(
+        "cast_strength",
+        "higher",
+        (
+            (
+                15.0,
+                {
+                    "en": "a strong colour cast from the light or the camera's white balance",
+                    "nl": "een sterke kleurzweem door het licht of de witbalans van de camera",
+                },
+            ),
+            (
+                9.0,
+                {
+                    "en": "a clear colour cast from the light or the camera's white balance",
+                    "nl": "een duidelijke kleurzweem door het licht of de witbalans van de camera",
+                },
+            ),
+        ),
+        {"en": "your skin shows too little colour", "nl": "je huid laat te weinig kleur zien"},
+    ),
+    # lighting.too_dark fires under 0.30 (or under 0.55 in a dim picture); two stops under
+    # our real fixtures keep 0.20 to 0.40, so under 0.20 the face is very dark.
+    "darkness": Level(
+        "face_highlight",
+        "lower",
+        ((0.20, {"en": "very dark", "nl": "erg donker"}),),
+        {"en": "too dark", "nl": "te donker"},
+    ),
+    # The exposure analyzer's DIM_FRAME_HIGHLIGHT (0.70): under it the whole picture is dim.
+    "scene_light": Level(
+        "frame_highlight",
+        "lower",
+        ((0.70, {"en": "the whole picture is dim", "nl": "het hele beeld is donker"}),),
+        {
+            "en": "the rest of the picture is bright enough",
+            "nl": "de rest van het beeld is licht genoeg",
+        },
+    ),
+    # background.cluttered fires over 0.10; busy rooms on our fixtures score 0.15 to 0.18.
+    "busyness": Level(
+        "background_clutter",
+        "higher",
+        ((0.15, {"en": "very busy", "nl": "erg druk"}),),
+        {"en": "busy", "nl": "druk"},
+    ),
+    # background.distracting_color fires over 50; framed colourful pictures on our fixtures
+    # stand out by 60 to 92, so over 75 the spot outshines everything.
+    "colour_level": Level(
+        "colour_spot_contrast",
+        "higher",
+        (
+            (
+                75.0,
+                {
+                    "en": "far more colourful than anything else in view",
+                    "nl": "veel kleurrijker dan al het andere in beeld",
+                },
+            ),
+        ),
+        {
+            "en": "much more colourful than the rest of your background",
+            "nl": "een stuk kleurrijker dan de rest van je achtergrond",
+        },
+    ),
+}
+
+# What the text report says instead of a check's message when that message speaks in
+# technical scales. Placeholders are LEVELS names, measured keys, or {marked} (filled by the
+# report: whether a saved picture marks the spot).
+PLAIN: dict[str, dict[str, str]] = {
+    "image.blurry": {
+        "en": "Your face looks {softness}: out of focus or smeared.",
+        "nl": "Je gezicht ziet er {softness} uit: niet scherpgesteld of uitgesmeerd.",
+    },
+    "image.noisy": {
+        "en": "Your picture is {graininess}, as happens when a camera gets too little light.",
+        "nl": "Je beeld is {graininess}: dat gebeurt als een camera te weinig licht krijgt.",
+    },
+    "lighting.color_cast": {
+        "en": "Your face looks {cast_tint} on camera: {cast_level}.",
+        "nl": "Je gezicht ziet er {cast_tint} uit in beeld: {cast_level}.",
+    },
+    "lighting.too_dark": {
+        "en": "Your face is {darkness}, and {scene_light}: others see you dim and grainy.",
+        "nl": "Je gezicht is {darkness}, en {scene_light}: anderen zien je dof en korrelig.",
+    },
+    "background.cluttered": {
+        "en": "Your background is {busyness}: shelves, posters and things lying around pull "
+        "attention away from you.",
+        "nl": "Je achtergrond is {busyness}: kasten, posters en rondslingerende spullen halen "
+        "de aandacht bij je weg.",
+    },
+    "background.distracting_color": {
+        "en": "There is a strongly coloured spot behind you{marked}, {colour_level}. It "
+        "draws the eye away from you.",
+        "nl": "Er zit een felgekleurde plek achter je{marked}, {colour_level}. Die trekt de "
+        "blik van je weg.",
+    },
+}
+
+
 _LIGHT = Group.LIGHT
 _CAMERA = Group.CAMERA
 
@@ -930,6 +1075,42 @@ _TABLE: tuple[Check, ...] = (
 
 CHECKS: dict[str, Check] = {check.id: check for check in _TABLE}
 
+# Which finding to fix first, among those of the same severity: by how much it spoils the
+# picture the others see. A camera that shows nothing, no face, and light that hides the face
+# come before a cut-off head, which comes before sharpness, colour and framing details, with
+# the background and the camera's delivery last. Noise follows the light: more light is its
+# fix too.
+IMPACT: tuple[str, ...] = (
+    "camera.black_frames",
+    "camera.frozen",
+    "face.not_found",
+    "lighting.backlight",
+    "lighting.too_dark",
+    "lighting.too_bright",
+    "framing.cut_off",
+    "virtual_background.edge_artifacts",
+    "background.intrusion",
+    "lighting.uneven",
+    "image.blurry",
+    "lighting.color_cast",
+    "framing.too_close",
+    "framing.too_far",
+    "image.noisy",
+    "background.distracting_color",
+    "background.cluttered",
+    "camera.low_resolution",
+    "camera.low_fps",
+    "framing.headroom",
+    "framing.off_center",
+    "virtual_background.detected",
+)
+
+
+def fix_order(item: Finding) -> tuple[int, int]:
+    """Sort key: the finding to fix first sorts first (severity, then IMPACT)."""
+    rank = IMPACT.index(item.id) if item.id in IMPACT else len(IMPACT)
+    return (-int(item.severity), rank)
+
 
 # Every other sentence a user reads: verdicts, headings, progress and error lines.
 UI: dict[str, dict[str, str]] = {
@@ -937,24 +1118,46 @@ UI: dict[str, dict[str, str]] = {
         "en": "Looks good: nothing to fix before your call.",
         "nl": "Ziet er goed uit: niets te verbeteren voor je gesprek.",
     },
-    "verdict.info_only": {
-        "en": "Looks good; {count} note(s) above are for your information.",
-        "nl": "Ziet er goed uit; {count} opmerking(en) hierboven zijn ter informatie.",
+    "verdict.info_only.one": {
+        "en": "Looks good; the note above is for your information.",
+        "nl": "Ziet er goed uit; de opmerking hierboven is ter informatie.",
     },
-    "verdict.fix": {
-        "en": "{count} thing(s) to fix before your call. Start with: {first}.",
-        "nl": "{count} punt(en) om te verbeteren voor je gesprek. Begin met: {first}.",
+    "verdict.info_only.many": {
+        "en": "Looks good; the {count} notes above are for your information.",
+        "nl": "Ziet er goed uit; de {count} opmerkingen hierboven zijn ter informatie.",
     },
-    "header.source": {
-        "en": "{source} ({frames} frame(s) analysed)",
-        "nl": "{source} ({frames} beeld(en) bekeken)",
+    "verdict.fix.one": {
+        "en": "One thing to fix before your call: {first}.",
+        "nl": "Eén ding om te verbeteren vóór je gesprek: {first}.",
     },
+    "verdict.fix.many": {
+        "en": "{count} things to fix before your call. Start with the first: {first}.",
+        "nl": "{count} dingen om te verbeteren vóór je gesprek. Begin met het eerste: {first}.",
+    },
+    "header.photo": {
+        "en": "{source} (a photo)",
+        "nl": "{source} (een foto)",
+    },
+    "header.video.one": {
+        "en": "{source} (1 frame)",
+        "nl": "{source} (1 beeld)",
+    },
+    "header.video.many": {
+        "en": "{source} ({frames} frames over {seconds})",
+        "nl": "{source} ({frames} beelden in {seconds})",
+    },
+    "plain.marked": {
+        "en": " (marked in the saved picture)",
+        "nl": " (gemarkeerd in de opgeslagen afbeelding)",
+    },
+    "label.measured": {"en": "Measured", "nl": "Gemeten"},
     "header.interrupted": {
         "en": "Stopped early: this is the summary so far.",
         "nl": "Vroegtijdig gestopt: dit is de samenvatting tot nu toe.",
     },
     "label.fix": {"en": "Fix", "nl": "Oplossing"},
-    "label.info": {"en": "note", "nl": "opmerking"},
+    # The same word as the JSON severity "info", so a reader of both sees one name.
+    "label.info": {"en": "info", "nl": "info"},
     "label.warning": {"en": "warning", "nl": "waarschuwing"},
     "label.problem": {"en": "problem", "nl": "probleem"},
     "label.held": {
@@ -1203,10 +1406,6 @@ UI: dict[str, dict[str, str]] = {
         "en": "Saved the annotated picture as {path}",
         "nl": "Afbeelding met markeringen opgeslagen als {path}",
     },
-    "verdict.first_fix": {
-        "en": "First: {advice}",
-        "nl": "Eerst: {advice}",
-    },
     "devices.camera": {
         "en": "camera {index}: {width}x{height} at {fps} frames per second",
         "nl": "camera {index}: {width}x{height} met {fps} beelden per seconde",
@@ -1321,6 +1520,29 @@ def render(item: Finding, lang: str = DEFAULT_LANGUAGE) -> RenderedFinding:
         message=" ".join([_fill(text.message, item.measured, lang), *extras]),
         advice=_fill(text.advice, item.measured, lang),
     )
+
+
+def plain_message(item: Finding, lang: str = DEFAULT_LANGUAGE, *, marked: bool = False) -> str:
+    """The finding's message in plain words (PLAIN), or its own message where that is plain.
+
+    Args:
+        item: The finding.
+        lang: Language.
+        marked: Whether a saved picture marks the finding's region (the text says so).
+    """
+    texts = PLAIN.get(item.id)
+    if texts is None:
+        return render(item, lang).message
+    template = texts.get(lang) or texts[DEFAULT_LANGUAGE]
+    values: dict[str, object] = dict(item.measured)
+    for name in placeholders(template):
+        level = LEVELS.get(name)
+        if level is not None and level.key in item.measured:
+            values[name] = level.words(item.measured[level.key], lang)
+    values["marked"] = ui("plain.marked", lang) if marked else ""
+    if not placeholders(template) <= values.keys():  # a number this finding did not measure
+        return render(item, lang).message
+    return _fill(template, values, lang)
 
 
 def ui(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:

@@ -218,6 +218,7 @@ def image(
     ignore: IgnoreOption = None,
     lang: LangOption = None,
     save: SaveOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Judge one or more still photos."""
     from camcheck.core import check_images
@@ -258,7 +259,7 @@ def image(
         else:
             if len(codes) > 1:
                 typer.echo("")
-            typer.echo(format_report(result, language))
+            typer.echo(format_report(result, language, verbose=verbose, marked=picture is not None))
             if picture is not None:
                 typer.echo(ui("saved.picture", language, path=str(picture)))
     if json_output:
@@ -400,7 +401,7 @@ def live(
             document["picture"] = str(picture)
         typer.echo(dumps(document))
     else:
-        typer.echo(format_report(report, language))
+        typer.echo(format_report(report, language, verbose=verbose, marked=picture is not None))
         if picture is not None:
             typer.echo(ui("saved.picture", language, path=str(picture)))
     raise typer.Exit(code)

@@ -61,7 +61,7 @@ def test_cli_judges_the_good_ones_and_reports_the_bad_ones(corpus: Path) -> None
         ["image", str(corpus / "cmyk.jpg"), str(corpus / "text.jpg"), str(corpus / "grey.png")],
     )
     assert result.exit_code == 2
-    assert result.stdout.count("frame(s) analysed") == 2
+    assert result.stdout.count("(a photo)") == 2
     assert result.stderr.count("camcheck: error:") == 1
 
 

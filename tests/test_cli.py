@@ -32,7 +32,7 @@ def test_problem_photo_exits_1_with_numbers_and_fix() -> None:
     line = next(li for li in result.output.splitlines() if "(lighting.backlight)" in li)
     assert "times as bright as your face" in line and "%" in line
     assert "Fix: Do not sit with a window" in result.output
-    assert "Start with: Backlight." in result.output
+    assert result.output.strip().endswith("One thing to fix before your call: Backlight.")
 
 
 def test_missing_file_exits_2_with_one_stderr_line() -> None:
