@@ -1443,8 +1443,8 @@ UI: dict[str, dict[str, str]] = {
         "nl": "Niets te verbeteren in dit beeld",
     },
     "legend.key": {
-        "en": "green box: your face   blue line: you   numbered boxes: where a finding is",
-        "nl": "groen kader: je gezicht   blauwe lijn: jij   genummerde kaders: waar iets is",
+        "en": "green box: your face; blue line: you; numbered boxes: where a finding is",
+        "nl": "groen kader: je gezicht; blauwe lijn: jij; genummerde kaders: waar iets is",
     },
     "checks.header": {
         "en": "{count} checks. Severity: problem and warning make camcheck exit 1.",
