@@ -100,6 +100,8 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "fraction": "percent",
     "seconds": "seconds",
     "first_seen_s": "seconds",
+    # coach mode: how much better the light got, in stops (doublings of linear light)
+    "stops": "ratio",
     # background.cluttered, background.distracting_color, background.intrusion
     "background_edge_density": "percent",
     "background_clutter": "number",
@@ -1325,6 +1327,12 @@ UI: dict[str, dict[str, str]] = {
         "en": "Judge the short sample clip that comes with camcheck (no camera needed).",
         "nl": "Beoordeel het korte voorbeeldfilmpje dat bij camcheck hoort (geen camera nodig).",
     },
+    "help.watch": {
+        "en": "Coach mode: keep watching until q (or Ctrl-C); each check turns green as you "
+        "fix it.",
+        "nl": "Coachmodus: blijf kijken tot q (of Ctrl-C); elke check wordt groen zodra je "
+        "hem oplost.",
+    },
     "help.verbose": {
         "en": "Also show the exact numbers measured, on their technical scales.",
         "nl": "Toon ook de precieze meetwaarden, op hun technische schaal.",
@@ -1416,8 +1424,60 @@ UI: dict[str, dict[str, str]] = {
         "app hem)",
     },
     "live.window_title": {
-        "en": "camcheck - q or Esc to stop",
-        "nl": "camcheck - q of Esc om te stoppen",
+        "en": "camcheck - q or Esc: stop, z: exposure",
+        "nl": "camcheck - q of Esc: stoppen, z: belichting",
+    },
+    "live.window_others_ok": {
+        "en": "{count} other checks: ok",
+        "nl": "{count} andere checks: ok",
+    },
+    "live.all_fine_so_far": {
+        "en": "Nothing to fix so far",
+        "nl": "Tot nu toe niets te verbeteren",
+    },
+    "live.so_far_good": {
+        "en": "So far: looks good",
+        "nl": "Tot nu toe: ziet er goed uit",
+    },
+    "live.so_far_fix.one": {
+        "en": "So far: one thing to fix: {first}",
+        "nl": "Tot nu toe: één ding om te verbeteren: {first}",
+    },
+    "live.so_far_fix.many": {
+        "en": "So far: {count} things to fix, start with: {first}",
+        "nl": "Tot nu toe: {count} dingen om te verbeteren, begin met: {first}",
+    },
+    "live.better": {
+        "en": "better: {title} is fixed",
+        "nl": "beter: {title} is opgelost",
+    },
+    "live.better_brighter.one": {
+        "en": "better: your face is now 1 stop brighter",
+        "nl": "beter: je gezicht is nu 1 stop lichter",
+    },
+    "live.better_brighter.many": {
+        "en": "better: your face is now {stops} stops brighter",
+        "nl": "beter: je gezicht is nu {stops} stops lichter",
+    },
+    "live.better_darker.one": {
+        "en": "better: your face is now 1 stop less bright, no longer washed out",
+        "nl": "beter: je gezicht is nu 1 stop minder fel, niet meer overbelicht",
+    },
+    "live.better_darker.many": {
+        "en": "better: your face is now {stops} stops less bright, no longer washed out",
+        "nl": "beter: je gezicht is nu {stops} stops minder fel, niet meer overbelicht",
+    },
+    "live.better_even.one": {
+        "en": "better: the two sides of your face are now 1 stop closer",
+        "nl": "beter: de twee kanten van je gezicht liggen nu 1 stop dichter bij elkaar",
+    },
+    "live.better_even.many": {
+        "en": "better: the two sides of your face are now {stops} stops closer",
+        "nl": "beter: de twee kanten van je gezicht liggen nu {stops} stops dichter bij elkaar",
+    },
+    "live.exposure_on": {
+        "en": "Exposure: stripes = blown-out skin, purple = skin too dark (z: off)",
+        "nl": "Belichting: strepen = overbelichte huid, paars = te donkere huid (z: uit)",
     },
     "live.progress": {
         "en": "Watching your camera {bar} {elapsed_s} of {total_s}",
@@ -1438,6 +1498,7 @@ UI: dict[str, dict[str, str]] = {
     "live.mark_ok": {"en": "ok", "nl": "ok"},
     "live.mark_now": {"en": "NOW", "nl": "NU"},
     "live.mark_seen": {"en": "seen", "nl": "gezien"},
+    "live.mark_better": {"en": "better", "nl": "beter"},
     "live.all_fine": {
         "en": "Nothing to fix in this picture",
         "nl": "Niets te verbeteren in dit beeld",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Protocol
+from typing import TYPE_CHECKING, Annotated, Protocol
 
 import typer
 import typer.core
@@ -28,7 +30,10 @@ from camcheck.errors import CamcheckError, describe
 from camcheck.findings import Finding
 from camcheck.scene import Scene
 from camcheck.selection import Selection
-from camcheck.sources import SAMPLE_CLIP_NAME, FrameSource
+from camcheck.sources import SAMPLE_CLIP_NAME, Frame, FrameSource
+
+if TYPE_CHECKING:
+    from camcheck.session import Session
 
 # The shell's code for a program ended by Ctrl-C (128 + SIGINT).
 INTERRUPTED_EXIT = 130
@@ -290,8 +295,13 @@ def _live_view(
     lang: str,
     selection: Selection,
     probe: subprocess.Popen[bytes] | None,
+    session: Session | None = None,
+    watch: bool = False,
 ) -> _LiveView:
-    """A preview window for a camera where a display works; else terminal status lines."""
+    """A preview window for a camera or video where a display works; else status lines.
+
+    Both show what ``session`` has settled so far, not each frame's passing findings.
+    """
     from camcheck.report.live_view import (
         PreviewWindow,
         TerminalStatus,
@@ -302,14 +312,51 @@ def _live_view(
     total: float | None = seconds if source.realtime else None
     if isinstance(source, VideoSource):
         total = video_duration(source.path)
+    if watch:
+        total = None  # until q or Ctrl-C: no bar to fill
     status = TerminalStatus(
-        lang, total, [c for c in CHECKS if selection.wants(c)], camera=source.realtime
+        lang,
+        total,
+        [c for c in CHECKS if selection.wants(c)],
+        camera=source.realtime,
+        progress=session.progress if session is not None else None,
+        watch=watch,
     )
-    if probe is not None and window_probe_ok(probe):
-        window = PreviewWindow(lang, total, status)
+    # A still has nothing to watch; a camera or a video file gets the window.
+    if source.kind != "image" and probe is not None and window_probe_ok(probe):
+        window = PreviewWindow(lang, total, status, pace=not source.realtime)
         if window.try_open():
             return window
     return status
+
+
+class _Looped(FrameSource):
+    """A video file played over and over (coach mode on a clip), timestamps running on."""
+
+    def __init__(self, path: Path) -> None:
+        from camcheck.sources import VideoSource
+
+        self.path = path
+        self._open = VideoSource
+        self._current = VideoSource(path)
+        self.name = self._current.name
+        self.kind = self._current.kind
+
+    def __iter__(self) -> Iterator[Frame]:
+        offset, index = 0.0, 0
+        while True:
+            last = None
+            for frame in self._current:
+                last = frame
+                yield Frame(frame.image, offset + frame.timestamp, index)
+                index += 1
+            if last is None:
+                return
+            offset += last.timestamp + 1 / self._current.fps
+            self._current = self._open(self.path)
+
+    def close(self) -> None:
+        self._current.close()
 
 
 @app.command(cls=_Command, help=_help("help.live"), short_help=_help("help.live_short"))
@@ -337,6 +384,7 @@ def live(
     ] = False,
     sample: Annotated[bool, typer.Option("--sample", help=_help("help.sample"))] = False,
     verbose: VerboseOption = False,
+    watch: Annotated[bool, typer.Option("--watch", help=_help("help.watch"))] = False,
 ) -> None:
     """Watch the camera (or a video file) for a few seconds and judge what persists.
 
@@ -367,15 +415,16 @@ def live(
             check_save_path(save)
         # The window is tried in a child process while the models load: a display that
         # cannot be reached makes Qt abort the process that tries it.
-        camera = source is None or source.strip().isdigit()
-        if camera and not (no_window or json_output) and display_available():
+        if not (no_window or json_output) and display_available():
             probe = start_window_probe()
         with Perception() as perception:
-            opened = open_source(source, seconds)
-            view = _live_view(
-                opened, seconds, language, selection, probe if opened.realtime else None
-            )
-            report = Session(perception, selection=selection).run(opened, on_scene=view)
+            opened = open_source(source, math.inf if watch else seconds)
+            if watch and not opened.realtime and opened.kind == "video":
+                opened.close()
+                opened = _Looped(Path(opened.name))
+            session = Session(perception, selection=selection)
+            view = _live_view(opened, seconds, language, selection, probe, session, watch)
+            report = session.run(opened, on_scene=view)
     except CamcheckError as exc:
         raise _fail(exc, language) from None
     finally:

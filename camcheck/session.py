@@ -219,12 +219,14 @@ class Progress:
         now: Ids of the settled findings that still hold at the latest frame (a gap under
             BRIDGE_SECONDS does not count as gone); the others were seen earlier.
         last_seen: Per settled id, seconds from the start to the last frame it fired in.
+        latest: Every analyzer's numbers of the latest frame (what coach mode compares).
     """
 
     elapsed: float
     settled: tuple[Finding, ...]
     now: frozenset[str]
     last_seen: dict[str, float]
+    latest: dict[str, float] = field(default_factory=dict)
 
 
 def _shows_better(item: Finding, kept: Snapshot | None) -> bool:
@@ -301,6 +303,7 @@ class Session:
         # The run in progress, for progress(): its tracks and timeline.
         self._tracks: dict[str, _Track] = {}
         self._timeline = _Timeline()
+        self._latest: dict[str, float] = {}
 
     def progress(self) -> Progress:
         """What the run in progress has settled so far (cheap: one pass over the checks).
@@ -311,7 +314,7 @@ class Session:
         """
         timeline = self._timeline
         if timeline.count == 0:
-            return Progress(0.0, (), frozenset(), {})
+            return Progress(0.0, (), frozenset(), {}, {})
         frame_step = timeline.frame_step
         settled, now, last_seen = [], set(), {}
         for check_id, track in self._tracks.items():
@@ -332,6 +335,7 @@ class Session:
             tuple(sorted(settled, key=_order)),
             frozenset(now),
             last_seen,
+            dict(self._latest),
         )
 
     def run(
@@ -354,7 +358,7 @@ class Session:
         tracks: dict[str, _Track] = {}
         samples: dict[str, _Samples] = {}
         timeline = _Timeline()
-        self._tracks, self._timeline = tracks, timeline
+        self._tracks, self._timeline, self._latest = tracks, timeline, {}
         interrupted = False
         error: CamcheckError | None = None
         skipped = 0
@@ -389,6 +393,7 @@ class Session:
                     measured = analyzer.measure(scene)
                     for key, value in measured.items():
                         samples.setdefault(key, _Samples()).add(value)
+                    self._latest.update(measured)
                     current.extend(
                         f for f in analyzer.judge(scene, measured) if self.selection.wants(f.id)
                     )
