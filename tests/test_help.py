@@ -83,3 +83,15 @@ def test_every_help_text_has_a_dutch_translation() -> None:
     for key, texts in UI.items():
         if key.startswith(("help.", "metavar.")):
             assert texts["nl"].strip(), key
+
+
+def test_the_readme_names_every_persistence_time_that_differs() -> None:
+    from camcheck.checks import CHECKS
+    from camcheck.session import PERSIST_SECONDS
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    assert "at least a second" in readme and PERSIST_SECONDS == 1.0
+    for check in CHECKS.values():
+        if check.persist_s is not None:
+            assert f"(`{check.id}`) counts after {check.persist_s:g} s" in readme, check.id

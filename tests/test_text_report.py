@@ -105,3 +105,28 @@ def test_fixture_reports_speak_plainly(name: str) -> None:
     assert result.exit_code == 1, result.output
     for word in TECHNICAL:
         assert word not in result.stdout, (name, word)
+
+
+def test_json_regions_are_in_the_source_pixels(tmp_path) -> None:
+    import json
+
+    import cv2
+
+    # given the backlit photo and the same photo at twice the size
+    photo = cv2.imread(str(FIXTURES / "backlit_obama.jpg"))
+    big = tmp_path / "big.png"
+    cv2.imwrite(str(big), cv2.resize(photo, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC))
+    documents = []
+    for path in (FIXTURES / "backlit_obama.jpg", big):
+        result = CliRunner().invoke(
+            cli.app, ["image", str(path), "--json"], env={"LANG": "C.UTF-8", "LC_ALL": ""}
+        )
+        documents.append(json.loads(result.stdout))
+    small, large = documents
+    # then both were analysed at the same working size, and each region is given in its
+    # own source's pixels: twice as large for the photo twice as large
+    assert small["source_size"] == [640, 800] and large["source_size"] == [1280, 1600]
+    assert small["analysed_size"] == large["analysed_size"] == [512, 640]
+    (one,) = small["findings"]
+    (two,) = large["findings"]
+    assert all(abs(b - 2 * a) <= 4 for a, b in zip(one["region"], two["region"], strict=True))
