@@ -286,7 +286,7 @@ LEVELS: dict[str, Level] = {
 PLAIN: dict[str, dict[str, str]] = {
     "image.blurry": {
         "en": "Your face looks {softness}: out of focus or smeared.",
-        "nl": "Je gezicht ziet er {softness} uit: niet scherpgesteld of uitgesmeerd.",
+        "nl": "Je gezicht ziet er {softness} uit: niet scherpgesteld of bewogen.",
     },
     "image.noisy": {
         "en": "Your picture is {graininess}, as happens when a camera gets too little light.",
@@ -298,13 +298,13 @@ PLAIN: dict[str, dict[str, str]] = {
     },
     "lighting.too_dark": {
         "en": "Your face is {darkness}, and {scene_light}: others see you dim and grainy.",
-        "nl": "Je gezicht is {darkness}, en {scene_light}: anderen zien je dof en korrelig.",
+        "nl": "Je gezicht is {darkness} en {scene_light}: anderen zien je flets en korrelig.",
     },
     "background.cluttered": {
         "en": "Your background is {busyness}: shelves, posters and things lying around pull "
         "attention away from you.",
-        "nl": "Je achtergrond is {busyness}: kasten, posters en rondslingerende spullen halen "
-        "de aandacht bij je weg.",
+        "nl": "Je achtergrond is {busyness}: kasten, posters en rondslingerende spullen trekken "
+        "de aandacht van je weg.",
     },
     "background.distracting_color": {
         "en": "There is a strongly coloured spot behind you{marked}, {colour_level}. It "
@@ -344,7 +344,7 @@ _TABLE: tuple[Check, ...] = (
             ),
             "nl": Text(
                 title="Camera geeft zwart beeld",
-                message="Je camerabeeld is zwart: zelfs de lichtste delen halen maar "
+                message="Je camerabeeld is zwart: zelfs de lichtste plekken komen maar tot "
                 "{frame_peak_luma} helderheid.",
                 advice="Schuif het privacyklepje of de lensafdekking open, haal plakband of een "
                 "kapje van de lens en kijk of er niets op de camera ligt. Blijft het zwart, "
@@ -408,9 +408,9 @@ _TABLE: tuple[Check, ...] = (
                 title="Geen gezicht gevonden",
                 message="Er is geen duidelijk gezicht in beeld gevonden.",
                 extras={
-                    "face_score": "Wat er het meest op leek, haalde maar {face_score} "
-                    "zekerheid; een gezicht dat goed in beeld en in het licht is, haalt meer "
-                    "dan 85%.",
+                    "face_score": "Wat er het meest op een gezicht leek, scoorde maar "
+                    "{face_score} zekerheid; een gezicht dat goed in beeld en in het licht is, "
+                    "scoort meer dan 85%.",
                 },
                 advice="Ga recht voor de camera zitten, met je hele gezicht in beeld, ongeveer "
                 "een armlengte ervandaan, en zorg dat er licht op je gezicht valt.",
@@ -472,11 +472,11 @@ _TABLE: tuple[Check, ...] = (
             ),
             "nl": Text(
                 title="Gezicht te donker",
-                message="Je gezicht is te donker: de lichtste delen halen maar "
-                "{face_highlight} helderheid (gemiddeld {face_luma}), en het lichtste in "
-                "beeld maar {frame_highlight}.",
+                message="Je gezicht is te donker: de lichtste delen komen maar tot "
+                "{face_highlight} helderheid (gemiddeld {face_luma}), en de lichtste plek in "
+                "het hele beeld tot {frame_highlight}.",
                 advice="Zet een lamp achter je scherm, gericht op je gezicht, of ga met je "
-                "gezicht naar een raam zitten. In Zoom of Teams kun je ook 'Aanpassen voor "
+                "gezicht naar een raam toe zitten. In Zoom of Teams kun je ook 'Aanpassen voor "
                 "weinig licht' aanzetten.",
             ),
         },
@@ -505,8 +505,8 @@ _TABLE: tuple[Check, ...] = (
                 message="Je gezicht is overbelicht: {face_bright_share} ervan is helemaal wit "
                 "(gemiddelde helderheid {face_luma}). Je ziet er bleek uit.",
                 advice="Maak het licht zachter: draai een felle lamp van je gezicht weg of "
-                "richt hem op de muur, doe een zonnig gordijn half dicht en zet de helderheid "
-                "lager in de instellingen van je camera of van je videobel-app.",
+                "richt hem op de muur, doe bij zon het gordijn half dicht en zet de helderheid "
+                "lager in de instellingen van je camera of van je videobelapp.",
             ),
         },
     ),
@@ -536,12 +536,12 @@ _TABLE: tuple[Check, ...] = (
             "nl": Text(
                 title="Ongelijk licht op je gezicht",
                 message="De ene kant van je gezicht is veel donkerder dan de andere: het licht "
-                "komt van {light_side} (vanuit jou gezien), en die kant krijgt "
+                "komt van {light_side} (vanuit jou gezien) en die kant krijgt "
                 "{face_light_ratio} keer zoveel licht (de twee helften komen voor "
                 "{face_uniformity} overeen).",
-                advice="Zorg voor licht op beide kanten van je gezicht: draai je zo dat het "
-                "raam of de lamp voor je is, achter je scherm, of zet aan je donkere kant een "
-                "tweede lamp, of een witte muur of een wit laken dat het licht terugkaatst. "
+                advice="Zorg dat beide kanten van je gezicht licht krijgen: draai je zo dat het "
+                "raam of de lamp vóór je is, achter je scherm, of zet aan je donkere kant een "
+                "tweede lamp neer, of een witte muur of wit laken dat het licht terugkaatst. "
                 "'Aanpassen voor weinig licht' in Zoom of de helderheid in Teams maakt de "
                 "schaduwkant wat lichter, maar alleen licht van voren maakt het gelijk.",
             ),
@@ -576,14 +576,14 @@ _TABLE: tuple[Check, ...] = (
             ),
             "nl": Text(
                 title="Onnatuurlijke kleur",
-                message="Je gezicht ziet er {cast_tint} uit in beeld. De grijs- en wittinten "
-                "in beeld wijken {cast_strength} af (CIELAB), en de kleursterkte van je huid "
-                "is {face_chroma}.",
+                message="Je gezicht ziet er {cast_tint} uit in beeld. Grijs en wit in beeld "
+                "wijken {cast_strength} af van neutraal (CIELAB) en de kleurverzadiging van je "
+                "huid is {face_chroma}.",
                 advice="Verlicht je gezicht met wit daglicht of een daglichtlamp en meng dat "
                 "niet met warme lampen of het blauwe licht van een scherm: draai een gekleurde "
                 "lamp van je gezicht weg en zet de witbalans van je camera op automatisch. Een "
                 "grauw, bleek gezicht heeft meer en warmer licht van voren nodig. Zet in je "
-                "videobel-app filters uit; 'Mijn uiterlijk bijwerken' en 'Aanpassen voor "
+                "videobelapp filters uit; 'Mijn uiterlijk bijwerken' en 'Aanpassen voor "
                 "weinig licht' in Zoom kunnen het verzachten.",
             ),
         },
@@ -611,12 +611,12 @@ _TABLE: tuple[Check, ...] = (
             "nl": Text(
                 title="Korrelig beeld",
                 message="Je beeld is korrelig: de ruis op egale vlakken is {noise_sigma} "
-                "grijswaarden (van 255).",
+                "grijswaarden (op een schaal van 255).",
                 advice="Zorg voor meer licht: een lamp achter je scherm, gericht op je "
-                "gezicht, of ga met je gezicht naar een raam zitten. Bij weinig licht versterkt "
-                "de camera het signaal, en de korrel ook. 'Aanpassen voor weinig licht' in "
-                "Zoom of Teams en ruisfilters verbergen wat korrel, maar smeren je gezicht "
-                "uit; meer licht is de echte oplossing.",
+                "gezicht, of ga met je gezicht naar een raam toe zitten. Bij weinig licht "
+                "versterkt de camera het signaal, en daarmee ook de korrel. 'Aanpassen voor "
+                "weinig licht' in Zoom of Teams en ruisfilters verbergen wat korrel, maar "
+                "smeren je gezicht uit; meer licht is de echte oplossing.",
             ),
         },
     ),
@@ -645,13 +645,13 @@ _TABLE: tuple[Check, ...] = (
             ),
             "nl": Text(
                 title="Wazig beeld",
-                message="Je gezicht is onscherp of uitgesmeerd: de scherpte is {face_sharpness}.",
+                message="Je gezicht is onscherp of bewogen: de scherpte meet {face_sharpness}.",
                 advice="Veeg de lens van je camera schoon (een vingerafdruk maakt alles "
                 "wazig), ga minstens een armlengte ervandaan zitten, want veel webcams kunnen "
                 "niet dichterbij scherpstellen, en kijk of autofocus aanstaat in de "
                 "camera-instellingen. Zit stil; meer licht helpt ook, want dan belicht de "
-                "camera korter en smeert beweging minder uit. Zet schoonheids- of "
-                "zachtfilters in je videobel-app uit: die maken je expres wazig.",
+                "camera korter en vervaagt beweging minder. Zet schoonheids- en "
+                "soft-focusfilters in je videobelapp uit: die maken je met opzet wazig.",
             ),
         },
     ),
@@ -681,7 +681,7 @@ _TABLE: tuple[Check, ...] = (
                 message="Je camera levert maar {camera_width}x{camera_height} pixels, terwijl "
                 "camcheck om {requested_width}x{requested_height} vroeg: je komt wazig over.",
                 advice="Sluit de camera direct op de computer aan (op een USB 3-poort als die "
-                "er is), sluit andere apps die hem gebruiken en kies HD in je videobel-app "
+                "er is), stop andere apps die hem gebruiken en kies HD in je videobelapp "
                 "(Zoom: Instellingen > Video > HD). Blijft het laag, dan kan de camera niet "
                 "beter: een 720p- of 1080p-webcam, of je telefoon als webcam, is veel "
                 "scherper.",
@@ -711,10 +711,10 @@ _TABLE: tuple[Check, ...] = (
             "nl": Text(
                 title="Schokkerig beeld",
                 message="Je camera levert maar {camera_fps} beelden per seconde; "
-                "videobel-apps sturen er 30, en onder de 20 ongeveer lijken je bewegingen "
-                "schokkerig.",
+                "videobelapps sturen er 30, en onder ongeveer 20 zien je bewegingen er "
+                "schokkerig uit.",
                 advice="Zet meer licht op je gezicht: in een donkere kamer belicht een webcam "
-                "langer en levert hij minder beelden per seconde. Sluit ook andere apps die "
+                "langer en levert hij minder beelden per seconde. Stop ook andere apps die "
                 "de camera gebruiken, en sluit hem direct op de computer aan, niet via een "
                 "hub.",
             ),
@@ -958,7 +958,7 @@ _TABLE: tuple[Check, ...] = (
                 "view.",
             ),
             "nl": Text(
-                title="Gezicht valt buiten beeld",
+                title="Gezicht deels buiten beeld",
                 message="Een deel van je hoofd valt buiten beeld: ongeveer "
                 "{head_outside_share} ervan.",
                 advice="Ga iets naar achteren of meer naar het midden van het beeld, of kantel "
@@ -989,7 +989,7 @@ _TABLE: tuple[Check, ...] = (
                 title="Te dicht bij de camera",
                 message="Je gezicht vult {face_size_share} van de beeldhoogte: je zit heel "
                 "dicht bij de camera.",
-                advice="Ga ongeveer een armlengte van de camera af zitten, zodat je hoofd en "
+                advice="Ga ongeveer een armlengte van de camera vandaan zitten, zodat je hoofd en "
                 "schouders in beeld zijn; zo dichtbij vervormt de camera ook je gezicht.",
             ),
         },
@@ -1068,7 +1068,7 @@ _TABLE: tuple[Check, ...] = (
                 title="Te veel ruimte boven je hoofd",
                 message="Je ogen zitten op {eye_line_share} van de beeldhoogte, van boven "
                 "gerekend; het mooist is ongeveer een derde.",
-                advice="Zet de camera op ooghoogte (je laptop op een stapel boeken) of kantel "
+                advice="Zet de camera op ooghoogte (zet je laptop op een stapel boeken) of kantel "
                 "hem iets naar beneden, zodat je ogen ongeveer een derde van boven zitten.",
             ),
         },
@@ -1118,7 +1118,7 @@ def fix_order(item: Finding) -> tuple[int, int]:
 UI: dict[str, dict[str, str]] = {
     "verdict.good": {
         "en": "Looks good: nothing to fix before your call.",
-        "nl": "Ziet er goed uit: niets te verbeteren voor je gesprek.",
+        "nl": "Ziet er goed uit: niets te verbeteren vóór je gesprek.",
     },
     "verdict.info_only.one": {
         "en": "Looks good; the note above is for your information.",
@@ -1155,7 +1155,7 @@ UI: dict[str, dict[str, str]] = {
     "label.measured": {"en": "Measured", "nl": "Gemeten"},
     "header.interrupted": {
         "en": "Stopped early: this is the summary so far.",
-        "nl": "Vroegtijdig gestopt: dit is de samenvatting tot nu toe.",
+        "nl": "Eerder gestopt: dit is de samenvatting tot nu toe.",
     },
     "label.fix": {"en": "Fix", "nl": "Oplossing"},
     # The same word as the JSON severity "info", so a reader of both sees one name.
@@ -1164,13 +1164,13 @@ UI: dict[str, dict[str, str]] = {
     "label.problem": {"en": "problem", "nl": "probleem"},
     "label.held": {
         "en": "seen {fraction} of the time, longest {seconds} at once",
-        "nl": "{fraction} van de tijd gezien, het langst {seconds} achter elkaar",
+        "nl": "{fraction} van de tijd gezien, het langst {seconds} aan één stuk",
     },
     "error.no_camera": {
         "en": "no camera could be opened (tried {tried}); connect a camera, close other apps "
         "that use it, or try the sample clip: camcheck live --sample",
         "nl": "er kon geen camera worden geopend (geprobeerd: {tried}); sluit een camera aan, "
-        "sluit andere apps die hem gebruiken, of probeer het voorbeeldfilmpje: camcheck live "
+        "stop andere apps die hem gebruiken, of probeer het voorbeeldfilmpje: camcheck live "
         "--sample",
     },
     "error.sample_and_source": {
@@ -1220,7 +1220,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "error.bad_seconds": {
         "en": "--seconds must be more than 0 (got {value})",
-        "nl": "--seconds moet groter zijn dan 0 (gekregen: {value})",
+        "nl": "--seconds moet groter zijn dan 0 (opgegeven: {value})",
     },
     "error.unknown_check": {
         "en": "unknown check id {check_id}; run 'camcheck checks' to list them",
@@ -1240,7 +1240,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "error.truncated": {
         "en": "{path}: the image is cut off (an incomplete download or copy?)",
-        "nl": "{path}: de afbeelding is afgebroken (niet helemaal gedownload of gekopieerd?)",
+        "nl": "{path}: de afbeelding is onvolledig (niet helemaal gedownload of gekopieerd?)",
     },
     "error.bad_frame": {
         "en": "a frame of shape {shape} is not an image camcheck can judge",
@@ -1248,7 +1248,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "error.perception": {
         "en": "face detection failed on every frame ({reason})",
-        "nl": "gezichtsherkenning mislukte bij elk beeld ({reason})",
+        "nl": "gezichtsdetectie mislukte bij elk beeld ({reason})",
     },
     "error.source_failed": {
         "en": "{source} stopped with an error after {seconds}: {reason}",
@@ -1266,7 +1266,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "help.app": {
         "en": "Checks your webcam picture before a video call and tells you how to fix it.",
-        "nl": "Controleert je webcambeeld voor een videogesprek en vertelt hoe je het beter maakt.",
+        "nl": "Controleert je webcambeeld vóór een videogesprek en vertelt hoe je het beter maakt.",
     },
     "help.image": {
         "en": "Judge one or more still photos.",
@@ -1276,12 +1276,12 @@ UI: dict[str, dict[str, str]] = {
         "en": "Watch the camera (or a video file) for a few seconds and judge what persists. "
         "With a display, a preview window shows the marks and findings (q or Esc ends it).",
         "nl": "Bekijk de camera (of een videobestand) een paar seconden en beoordeel wat "
-        "blijft. Met een scherm toont een voorbeeldvenster de markeringen en bevindingen "
-        "(q of Esc stopt).",
+        "aanhoudt. Is er een beeldscherm, dan toont een voorbeeldvenster de markeringen en "
+        "bevindingen (q of Esc stopt).",
     },
     "help.live_short": {
         "en": "Watch your camera or a video file and judge what persists.",
-        "nl": "Bekijk je camera of een videobestand en beoordeel wat blijft.",
+        "nl": "Bekijk je camera of een videobestand en beoordeel wat aanhoudt.",
     },
     "help.devices_short": {
         "en": "List the cameras that deliver a picture.",
@@ -1296,24 +1296,27 @@ UI: dict[str, dict[str, str]] = {
         "nl": "Toon alle checks met hun id, ernst, grens en advies.",
     },
     "help.paths": {"en": "One or more photos to judge.", "nl": "Een of meer foto's."},
-    "help.json": {"en": "Print one JSON document.", "nl": "Geef één JSON-document."},
+    "help.json": {
+        "en": "Print one JSON document.",
+        "nl": "Geef het resultaat als één JSON-document.",
+    },
     "help.select": {
         "en": "Only these checks (ids or prefixes such as 'lighting').",
-        "nl": "Alleen deze checks (ids of voorvoegsels zoals 'lighting').",
+        "nl": "Alleen deze checks (id's of voorvoegsels zoals 'lighting').",
     },
     "help.ignore": {
         "en": "Leave out these checks (ids or prefixes).",
-        "nl": "Laat deze checks weg (ids of voorvoegsels).",
+        "nl": "Laat deze checks weg (id's of voorvoegsels).",
     },
     "help.lang": {
         "en": "Language of the report: en or nl (default: from LANG).",
-        "nl": "Taal van het verslag: en of nl (standaard: volgens LANG).",
+        "nl": "Taal van het rapport: en of nl (standaard: volgens LANG).",
     },
     "help.save": {
         "en": "Also write an annotated picture (PNG): face box, your outline, where each "
         "finding is, and a legend. Nothing is written without it.",
-        "nl": "Schrijf ook een plaatje met markeringen (PNG): je gezicht, je omtrek, waar elke "
-        "bevinding zit, en een legenda. Zonder deze optie wordt niets weggeschreven.",
+        "nl": "Sla ook een afbeelding met markeringen op (PNG): je gezicht, je omtrek, waar elke "
+        "bevinding zit, en een legenda. Zonder deze optie schrijft camcheck niets weg.",
     },
     "help.source": {
         "en": "Camera index (0, 1, ...) or a video file.",
@@ -1330,8 +1333,8 @@ UI: dict[str, dict[str, str]] = {
     "help.watch": {
         "en": "Coach mode: keep watching until q (or Ctrl-C); each check turns green as you "
         "fix it.",
-        "nl": "Coachmodus: blijf kijken tot q (of Ctrl-C); elke check wordt groen zodra je "
-        "hem oplost.",
+        "nl": "Coachmodus: camcheck blijft kijken tot je q indrukt (of Ctrl-C); elke check wordt "
+        "groen zodra je hem oplost.",
     },
     "help.verbose": {
         "en": "Also show the exact numbers measured, on their technical scales.",
@@ -1371,7 +1374,7 @@ UI: dict[str, dict[str, str]] = {
     "group.distractions": {
         "en": "Distractions in the picture: anything that moves or stands out pulls "
         "attention from you.",
-        "nl": "Afleiding in beeld: alles wat beweegt of opvalt, haalt de aandacht bij je weg.",
+        "nl": "Afleiding in beeld: alles wat beweegt of opvalt, trekt de aandacht van je weg.",
     },
     "group.virtual_background": {
         "en": "Virtual background: it distracts, and a bad cut-out gives your head a "
@@ -1388,7 +1391,7 @@ UI: dict[str, dict[str, str]] = {
         "en": "no camera could be opened (tried cameras {indices}); connect a camera, close "
         "other apps that use it, or try the sample clip: camcheck live --sample",
         "nl": "er kon geen camera worden geopend (geprobeerd: camera's {indices}); sluit een "
-        "camera aan, sluit andere apps die hem gebruiken, of probeer het voorbeeldfilmpje: "
+        "camera aan, stop andere apps die hem gebruiken, of probeer het voorbeeldfilmpje: "
         "camcheck live --sample",
     },
     "error.camera_silent": {
@@ -1481,11 +1484,11 @@ UI: dict[str, dict[str, str]] = {
     },
     "live.progress": {
         "en": "Watching your camera {bar} {elapsed_s} of {total_s}",
-        "nl": "Je camera wordt bekeken {bar} {elapsed_s} van {total_s}",
+        "nl": "Camerabeeld wordt gecontroleerd {bar} {elapsed_s} van {total_s}",
     },
     "live.progress_video": {
         "en": "Checking the video {bar} {elapsed_s} of {total_s}",
-        "nl": "De video wordt bekeken {bar} {elapsed_s} van {total_s}",
+        "nl": "Video wordt gecontroleerd {bar} {elapsed_s} van {total_s}",
     },
     "live.progress_untimed": {
         "en": "Checking: {elapsed_s}",
@@ -1505,11 +1508,13 @@ UI: dict[str, dict[str, str]] = {
     },
     "legend.key": {
         "en": "green box: your face; blue line: you; numbered boxes: where a finding is",
-        "nl": "groen kader: je gezicht; blauwe lijn: jij; genummerde kaders: waar iets is",
+        "nl": "groen kader: je gezicht; blauwe lijn: jij; genummerde kaders: waar een "
+        "bevinding zit",
     },
     "checks.header": {
         "en": "{count} checks. Severity: problem and warning make camcheck exit 1.",
-        "nl": "{count} checks. Ernst: bij probleem en waarschuwing eindigt camcheck met 1.",
+        "nl": "{count} checks. Ernst: bij een probleem of waarschuwing eindigt camcheck met "
+        "afsluitcode 1.",
     },
 }
 

@@ -130,3 +130,29 @@ def test_json_regions_are_in_the_source_pixels(tmp_path) -> None:
     (one,) = small["findings"]
     (two,) = large["findings"]
     assert all(abs(b - 2 * a) <= 4 for a, b in zip(one["region"], two["region"], strict=True))
+
+
+# Dutch that reads as translated or wrong (issue 17 part 9); checks whose messages other
+# work owns (backlight, background, virtual background, frozen camera) are left to it.
+DUTCH_SLIPS = (
+    "videobel-app",
+    "wordt bekeken",
+    "voor je gesprek",
+    "wit uitgebeten",
+    "beeld(en)",
+    "punt(en)",
+    "ids ",
+    "uitgesmeerd",
+)
+OTHERS = ("lighting.backlight", "background.", "virtual_background.", "camera.frozen")
+
+
+def test_the_dutch_avoids_known_slips() -> None:
+    texts = [t["nl"] for t in UI.values()] + [t["nl"] for t in PLAIN.values()]
+    for check in CHECKS.values():
+        if not check.id.startswith(OTHERS):
+            dutch = check.texts["nl"]
+            texts += [dutch.title, dutch.message, dutch.advice, *dutch.extras.values()]
+    for text in texts:
+        for slip in DUTCH_SLIPS:
+            assert slip not in text, (slip, text)
