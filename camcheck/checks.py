@@ -465,8 +465,8 @@ _TABLE: tuple[Check, ...] = (
             "en": Text(
                 title="Face too dark",
                 message="Your face is too dark: its brightest parts reach only "
-                "{face_highlight} brightness (average {face_luma}), and the brightest "
-                "things in the picture only {frame_highlight}.",
+                "{face_highlight} brightness (average {face_luma}), and the brightest spot "
+                "in the whole picture {frame_highlight}.",
                 advice="Put a lamp behind your screen, aimed at your face, or sit facing a "
                 "window. In Zoom or Teams you can also switch on 'Adjust for low light'.",
             ),

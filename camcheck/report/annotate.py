@@ -353,6 +353,7 @@ def annotate(
     extra_lines: Sequence[str] = (),
     states: Mapping[str, str] | None = None,
     exposure: bool = False,
+    frame_regions_only: bool = False,
 ) -> np.ndarray:
     """The frame with its marks and, below it, the legend; RGB uint8.
 
@@ -367,11 +368,13 @@ def annotate(
             only those that hold now get a box.
         exposure: Draw the exposure overlay (zebra on clipped skin, false colour on
             underexposed skin) under the marks.
+        frame_regions_only: Box only what this frame shows (a saved picture): a listed
+            finding that did not fire in it keeps its legend line but gets no box.
     """
     frame = np.ascontiguousarray(scene.frame.copy())
     if exposure:
         exposure_overlay(frame, scene)
-    regions = finding_regions(findings, frame_findings)
+    regions = finding_regions(() if frame_regions_only else findings, frame_findings)
     if states is not None:
         regions = {key: box for key, box in regions.items() if states.get(key) == "now"}
     draw_marks(frame, scene, findings, regions)
@@ -443,5 +446,11 @@ def save_report_picture(report: Report, path: Path, lang: str = "en") -> None:
     snapshot = report.snapshot
     if snapshot is None:
         raise CamcheckError("error.save_failed", path=str(path), reason="no frame analysed")
-    image = annotate(snapshot.scene, report.findings, lang, frame_findings=snapshot.findings)
+    image = annotate(
+        snapshot.scene,
+        report.findings,
+        lang,
+        frame_findings=snapshot.findings,
+        frame_regions_only=True,
+    )
     write_png(path, image)
