@@ -142,6 +142,8 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "fraction": "percent",
     "seconds": "seconds",
     "first_seen_s": "seconds",
+    # coach mode: how much better the light got, in stops (doublings of linear light)
+    "stops": "ratio",
     # background.cluttered, background.distracting_color, background.intrusion
     "background_edge_density": "percent",
     "background_clutter": "number",
@@ -218,6 +220,151 @@ MEASURE_WORDS: dict[str, dict[int, dict[str, str]]] = {
     },
 }
 
+
+@dataclass(frozen=True)
+class Level:
+    """Plain words for a number on a scale a layperson does not know ("noticeably soft").
+
+    The text report says what the number means for the picture; the number itself stays in
+    JSON and under ``--verbose``. ``bands`` run from the worst: a value at or beyond a band's
+    limit (in the ``worse`` direction) takes its words; a value short of every limit takes
+    ``rest``.
+    """
+
+    key: str
+    worse: Literal["higher", "lower"]
+    bands: tuple[tuple[float, Mapping[str, str]], ...]
+    rest: Mapping[str, str]
+
+    def words(self, value: float, lang: str) -> str:
+        for limit, words in self.bands:
+            if (value >= limit) if self.worse == "higher" else (value <= limit):
+                return words.get(lang) or words[DEFAULT_LANGUAGE]
+        return self.rest.get(lang) or self.rest[DEFAULT_LANGUAGE]
+
+
+# Placeholder name in a PLAIN sentence -> the level it shows. The limits split the range our
+# fixtures cover beyond each check's own threshold (given in the check's source).
+LEVELS: dict[str, Level] = {
+    # image.blurry fires under 0.65; defocus (sigma 3 px) measures 0.23 to 0.54 and 17 px
+    # motion blur 0.47, so 0.40 splits "you can barely make out features" from "soft".
+    "softness": Level(
+        "face_sharpness",
+        "lower",
+        ((0.40, {"en": "very blurry", "nl": "erg wazig"}),),
+        {"en": "noticeably soft", "nl": "merkbaar onscherp"},
+    ),
+    # image.noisy fires over 5 levels; 3 stops of gain measure 7.1 to 8.8, 2 stops 2.5 to 3.7.
+    "graininess": Level(
+        "noise_sigma",
+        "higher",
+        ((7.0, {"en": "very grainy", "nl": "erg korrelig"}),),
+        {"en": "visibly grainy", "nl": "zichtbaar korrelig"},
+    ),
+    # lighting.color_cast fires over 9; scripted white-balance errors give 9.7 to 25, so 15
+    # splits a clear cast from a strong one. Under 9 the finding came from a grey, pale face.
+    "cast_level": Level(
+        "cast_strength",
+        "higher",
+        (
+            (
+                15.0,
+                {
+                    "en": "a strong colour cast from the light or the camera's white balance",
+                    "nl": "een sterke kleurzweem door het licht of de witbalans van de camera",
+                },
+            ),
+            (
+                9.0,
+                {
+                    "en": "a clear colour cast from the light or the camera's white balance",
+                    "nl": "een duidelijke kleurzweem door het licht of de witbalans van de camera",
+                },
+            ),
+        ),
+        {"en": "your skin shows too little colour", "nl": "je huid laat te weinig kleur zien"},
+    ),
+    # lighting.too_dark fires under 0.30 (or under 0.55 in a dim picture); two stops under
+    # our real fixtures keep 0.20 to 0.40, so under 0.20 the face is very dark.
+    "darkness": Level(
+        "face_highlight",
+        "lower",
+        ((0.20, {"en": "very dark", "nl": "erg donker"}),),
+        {"en": "too dark", "nl": "te donker"},
+    ),
+    # The exposure analyzer's DIM_FRAME_HIGHLIGHT (0.70): under it the whole picture is dim.
+    "scene_light": Level(
+        "frame_highlight",
+        "lower",
+        ((0.70, {"en": "the whole picture is dim", "nl": "het hele beeld is donker"}),),
+        {
+            "en": "the rest of the picture is bright enough",
+            "nl": "de rest van het beeld is licht genoeg",
+        },
+    ),
+    # background.cluttered fires over 0.10; busy rooms on our fixtures score 0.15 to 0.18.
+    "busyness": Level(
+        "background_clutter",
+        "higher",
+        ((0.15, {"en": "very busy", "nl": "erg druk"}),),
+        {"en": "busy", "nl": "druk"},
+    ),
+    # background.distracting_color fires over 50; framed colourful pictures on our fixtures
+    # stand out by 60 to 92, so over 75 the spot outshines everything.
+    "colour_level": Level(
+        "colour_spot_contrast",
+        "higher",
+        (
+            (
+                75.0,
+                {
+                    "en": "far more colourful than anything else in view",
+                    "nl": "veel kleurrijker dan al het andere in beeld",
+                },
+            ),
+        ),
+        {
+            "en": "much more colourful than the rest of your background",
+            "nl": "een stuk kleurrijker dan de rest van je achtergrond",
+        },
+    ),
+}
+
+# What the text report says instead of a check's message when that message speaks in
+# technical scales. Placeholders are LEVELS names, measured keys, or {marked} (filled by the
+# report: whether a saved picture marks the spot).
+PLAIN: dict[str, dict[str, str]] = {
+    "image.blurry": {
+        "en": "Your face looks {softness}: out of focus or smeared.",
+        "nl": "Je gezicht ziet er {softness} uit: niet scherpgesteld of bewogen.",
+    },
+    "image.noisy": {
+        "en": "Your picture is {graininess}, as happens when a camera gets too little light.",
+        "nl": "Je beeld is {graininess}: dat gebeurt als een camera te weinig licht krijgt.",
+    },
+    "lighting.color_cast": {
+        "en": "Your face looks {cast_tint} on camera: {cast_level}.",
+        "nl": "Je gezicht ziet er {cast_tint} uit in beeld: {cast_level}.",
+    },
+    "lighting.too_dark": {
+        "en": "Your face is {darkness}, and {scene_light}: others see you dim and grainy.",
+        "nl": "Je gezicht is {darkness} en {scene_light}: anderen zien je flets en korrelig.",
+    },
+    "background.cluttered": {
+        "en": "Your background is {busyness}: shelves, posters and things lying around pull "
+        "attention away from you.",
+        "nl": "Je achtergrond is {busyness}: kasten, posters en rondslingerende spullen trekken "
+        "de aandacht van je weg.",
+    },
+    "background.distracting_color": {
+        "en": "There is a strongly coloured spot behind you{marked}, {colour_level}. It "
+        "draws the eye away from you.",
+        "nl": "Er zit een felgekleurde plek achter je{marked}, {colour_level}. Die trekt de "
+        "blik van je weg.",
+    },
+}
+
+
 _LIGHT = Group.LIGHT
 _CAMERA = Group.CAMERA
 
@@ -284,7 +431,7 @@ _TABLE: tuple[Check, ...] = (
             ),
             "nl": Text(
                 title="Camera geeft zwart beeld",
-                message="Je camerabeeld is zwart: zelfs de lichtste delen halen maar "
+                message="Je camerabeeld is zwart: zelfs de lichtste plekken komen maar tot "
                 "{frame_peak_luma} helderheid.",
                 advice="Schuif het privacyklepje of de lensafdekking open, haal plakband of een "
                 "kapje van de lens en kijk of er niets op de camera ligt. Blijft het zwart, "
@@ -354,9 +501,9 @@ _TABLE: tuple[Check, ...] = (
                 title="Geen gezicht gevonden",
                 message="Er is geen duidelijk gezicht in beeld gevonden.",
                 extras={
-                    "face_score": "Wat er het meest op leek, haalde maar {face_score} "
-                    "zekerheid; een gezicht dat goed in beeld en in het licht is, haalt meer "
-                    "dan 85%.",
+                    "face_score": "Wat er het meest op een gezicht leek, scoorde maar "
+                    "{face_score} zekerheid; een gezicht dat goed in beeld en in het licht is, "
+                    "scoort meer dan 85%.",
                 },
                 advice="Ga recht voor de camera zitten, met je hele gezicht in beeld, ongeveer "
                 "een armlengte ervandaan, en zorg dat er licht op je gezicht valt.",
@@ -463,7 +610,7 @@ _TABLE: tuple[Check, ...] = (
                 },
                 advice="Zet een lamp achter je scherm, gericht op je gezicht, of ga met je "
                 "gezicht naar een raam zitten; een plafondlamp alleen verlicht je kruin, niet "
-                "je gezicht. De videobel-app kan het beeld wat ophalen: zet in Zoom "
+                "je gezicht. De videobelapp kan het beeld wat ophalen: zet in Zoom "
                 "'Aanpassen voor weinig licht' aan (Instellingen > Video), in Teams "
                 "'Helderheid aanpassen' in de video-instellingen.",
             ),
@@ -533,12 +680,12 @@ _TABLE: tuple[Check, ...] = (
             "nl": Text(
                 title="Ongelijk licht op je gezicht",
                 message="De ene kant van je gezicht is veel donkerder dan de andere: het licht "
-                "komt van {light_side} (vanuit jou gezien), en die kant krijgt "
+                "komt van {light_side} (vanuit jou gezien) en die kant krijgt "
                 "{face_light_ratio} keer zoveel licht (de twee helften komen voor "
                 "{face_uniformity} overeen).",
-                advice="Zorg voor licht op beide kanten van je gezicht: draai je zo dat het "
-                "raam of de lamp voor je is, achter je scherm, of zet aan je donkere kant een "
-                "tweede lamp, of een witte muur of een wit laken dat het licht terugkaatst. "
+                advice="Zorg dat beide kanten van je gezicht licht krijgen: draai je zo dat het "
+                "raam of de lamp vóór je is, achter je scherm, of zet aan je donkere kant een "
+                "tweede lamp neer, of een witte muur of wit laken dat het licht terugkaatst. "
                 "'Aanpassen voor weinig licht' in Zoom of de helderheid in Teams maakt de "
                 "schaduwkant wat lichter, maar alleen licht van voren maakt het gelijk.",
             ),
@@ -573,14 +720,14 @@ _TABLE: tuple[Check, ...] = (
             ),
             "nl": Text(
                 title="Onnatuurlijke kleur",
-                message="Je gezicht ziet er {cast_tint} uit in beeld. De grijs- en wittinten "
-                "in beeld wijken {cast_strength} af (CIELAB), en de kleursterkte van je huid "
-                "is {face_chroma}.",
+                message="Je gezicht ziet er {cast_tint} uit in beeld. Grijs en wit in beeld "
+                "wijken {cast_strength} af van neutraal (CIELAB) en de kleurverzadiging van je "
+                "huid is {face_chroma}.",
                 advice="Verlicht je gezicht met wit daglicht of een daglichtlamp en meng dat "
                 "niet met warme lampen of het blauwe licht van een scherm: draai een gekleurde "
                 "lamp van je gezicht weg en zet de witbalans van je camera op automatisch. Een "
                 "grauw, bleek gezicht heeft meer en warmer licht van voren nodig. Zet in je "
-                "videobel-app filters uit; 'Mijn uiterlijk bijwerken' en 'Aanpassen voor "
+                "videobelapp filters uit; 'Mijn uiterlijk bijwerken' en 'Aanpassen voor "
                 "weinig licht' in Zoom kunnen het verzachten.",
             ),
         },
@@ -608,12 +755,12 @@ _TABLE: tuple[Check, ...] = (
             "nl": Text(
                 title="Korrelig beeld",
                 message="Je beeld is korrelig: de ruis op egale vlakken is {noise_sigma} "
-                "grijswaarden (van 255).",
+                "grijswaarden (op een schaal van 255).",
                 advice="Zorg voor meer licht: een lamp achter je scherm, gericht op je "
-                "gezicht, of ga met je gezicht naar een raam zitten. Bij weinig licht versterkt "
-                "de camera het signaal, en de korrel ook. 'Aanpassen voor weinig licht' in "
-                "Zoom of Teams en ruisfilters verbergen wat korrel, maar smeren je gezicht "
-                "uit; meer licht is de echte oplossing.",
+                "gezicht, of ga met je gezicht naar een raam toe zitten. Bij weinig licht "
+                "versterkt de camera het signaal, en daarmee ook de korrel. 'Aanpassen voor "
+                "weinig licht' in Zoom of Teams en ruisfilters verbergen wat korrel, maar "
+                "smeren je gezicht uit; meer licht is de echte oplossing.",
             ),
         },
     ),
@@ -642,13 +789,13 @@ _TABLE: tuple[Check, ...] = (
             ),
             "nl": Text(
                 title="Wazig beeld",
-                message="Je gezicht is onscherp of uitgesmeerd: de scherpte is {face_sharpness}.",
+                message="Je gezicht is onscherp of bewogen: de scherpte meet {face_sharpness}.",
                 advice="Veeg de lens van je camera schoon (een vingerafdruk maakt alles "
                 "wazig), ga minstens een armlengte ervandaan zitten, want veel webcams kunnen "
                 "niet dichterbij scherpstellen, en kijk of autofocus aanstaat in de "
                 "camera-instellingen. Zit stil; meer licht helpt ook, want dan belicht de "
-                "camera korter en smeert beweging minder uit. Zet schoonheids- of "
-                "zachtfilters in je videobel-app uit: die maken je expres wazig.",
+                "camera korter en vervaagt beweging minder. Zet schoonheids- en "
+                "soft-focusfilters in je videobelapp uit: die maken je met opzet wazig.",
             ),
         },
     ),
@@ -678,7 +825,7 @@ _TABLE: tuple[Check, ...] = (
                 message="Je camera levert maar {camera_width}x{camera_height} pixels, terwijl "
                 "camcheck om {requested_width}x{requested_height} vroeg: je komt wazig over.",
                 advice="Sluit de camera direct op de computer aan (op een USB 3-poort als die "
-                "er is), sluit andere apps die hem gebruiken en kies HD in je videobel-app "
+                "er is), stop andere apps die hem gebruiken en kies HD in je videobelapp "
                 "(Zoom: Instellingen > Video > HD). Blijft het laag, dan kan de camera niet "
                 "beter: een 720p- of 1080p-webcam, of je telefoon als webcam, is veel "
                 "scherper.",
@@ -711,10 +858,10 @@ _TABLE: tuple[Check, ...] = (
             "nl": Text(
                 title="Schokkerig beeld",
                 message="Je camera levert maar {camera_fps} nieuwe beelden per seconde; "
-                "videobel-apps sturen er 30, en onder de 20 ongeveer lijken je bewegingen "
-                "schokkerig.",
+                "videobelapps sturen er 30, en onder ongeveer 20 zien je bewegingen er "
+                "schokkerig uit.",
                 advice="Zet meer licht op je gezicht: in een donkere kamer belicht een webcam "
-                "langer en levert hij minder beelden per seconde. Sluit ook andere apps die "
+                "langer en levert hij minder beelden per seconde. Stop ook andere apps die "
                 "de camera gebruiken, en sluit hem direct op de computer aan, niet via een "
                 "hub.",
             ),
@@ -958,7 +1105,7 @@ _TABLE: tuple[Check, ...] = (
                 "view.",
             ),
             "nl": Text(
-                title="Gezicht valt buiten beeld",
+                title="Gezicht deels buiten beeld",
                 message="Een deel van je hoofd valt buiten beeld: ongeveer "
                 "{head_outside_share} ervan.",
                 advice="Ga iets naar achteren of meer naar het midden van het beeld, of kantel "
@@ -989,7 +1136,7 @@ _TABLE: tuple[Check, ...] = (
                 title="Te dicht bij de camera",
                 message="Je gezicht vult {face_size_share} van de beeldhoogte: je zit heel "
                 "dicht bij de camera.",
-                advice="Ga ongeveer een armlengte van de camera af zitten, zodat je hoofd en "
+                advice="Ga ongeveer een armlengte van de camera vandaan zitten, zodat je hoofd en "
                 "schouders in beeld zijn; zo dichtbij vervormt de camera ook je gezicht.",
             ),
         },
@@ -1068,7 +1215,7 @@ _TABLE: tuple[Check, ...] = (
                 title="Te veel ruimte boven je hoofd",
                 message="Je ogen zitten op {eye_line_share} van de beeldhoogte, van boven "
                 "gerekend; het mooist is ongeveer een derde.",
-                advice="Zet de camera op ooghoogte (je laptop op een stapel boeken) of kantel "
+                advice="Zet de camera op ooghoogte (zet je laptop op een stapel boeken) of kantel "
                 "hem iets naar beneden, zodat je ogen ongeveer een derde van boven zitten.",
             ),
         },
@@ -1077,42 +1224,106 @@ _TABLE: tuple[Check, ...] = (
 
 CHECKS: dict[str, Check] = {check.id: check for check in _TABLE}
 
+# Which finding to fix first, among those of the same severity: by how much it spoils the
+# picture the others see. A camera that shows nothing, no face, and light that hides the face
+# come before a cut-off head, which comes before sharpness, colour and framing details, with
+# the background and the camera's delivery last. Noise follows the light: more light is its
+# fix too.
+IMPACT: tuple[str, ...] = (
+    "camera.black_frames",
+    "camera.frozen",
+    "face.not_found",
+    "lighting.backlight",
+    "lighting.too_dark",
+    "lighting.too_bright",
+    "framing.cut_off",
+    "virtual_background.edge_artifacts",
+    "background.intrusion",
+    "lighting.uneven",
+    "image.blurry",
+    "lighting.color_cast",
+    "framing.too_close",
+    "framing.too_far",
+    "image.noisy",
+    "background.distracting_color",
+    "background.cluttered",
+    "camera.low_resolution",
+    "camera.low_fps",
+    "framing.headroom",
+    "framing.off_center",
+    "virtual_background.detected",
+)
+
+
+def fix_order(item: Finding) -> tuple[int, int]:
+    """Sort key: the finding to fix first sorts first (severity, then IMPACT)."""
+    rank = IMPACT.index(item.id) if item.id in IMPACT else len(IMPACT)
+    return (-int(item.severity), rank)
+
 
 # Every other sentence a user reads: verdicts, headings, progress and error lines.
 UI: dict[str, dict[str, str]] = {
     "verdict.good": {
         "en": "Looks good: nothing to fix before your call.",
-        "nl": "Ziet er goed uit: niets te verbeteren voor je gesprek.",
+        "nl": "Ziet er goed uit: niets te verbeteren vóór je gesprek.",
     },
-    "verdict.info_only": {
-        "en": "Looks good; {count} note(s) above are for your information.",
-        "nl": "Ziet er goed uit; {count} opmerking(en) hierboven zijn ter informatie.",
+    "verdict.info_only.one": {
+        "en": "Looks good; the note above is for your information.",
+        "nl": "Ziet er goed uit; de opmerking hierboven is ter informatie.",
     },
-    "verdict.fix": {
-        "en": "{count} thing(s) to fix before your call. Start with: {first}.",
-        "nl": "{count} punt(en) om te verbeteren voor je gesprek. Begin met: {first}.",
+    "verdict.info_only.many": {
+        "en": "Looks good; the {count} notes above are for your information.",
+        "nl": "Ziet er goed uit; de {count} opmerkingen hierboven zijn ter informatie.",
     },
-    "header.source": {
-        "en": "{source} ({frames} frame(s) analysed)",
-        "nl": "{source} ({frames} beeld(en) bekeken)",
+    "verdict.fix.one": {
+        "en": "One thing to fix before your call: {first}.",
+        "nl": "Eén ding om te verbeteren vóór je gesprek: {first}.",
     },
+    "verdict.fix.many": {
+        "en": "{count} things to fix before your call. Start with the first: {first}.",
+        "nl": "{count} dingen om te verbeteren vóór je gesprek. Begin met het eerste: {first}.",
+    },
+    "header.photo": {
+        "en": "{source} (a photo)",
+        "nl": "{source} (een foto)",
+    },
+    "header.video.one": {
+        "en": "{source} (1 frame)",
+        "nl": "{source} (1 beeld)",
+    },
+    "header.video.many": {
+        "en": "{source} ({frames} frames over {seconds})",
+        "nl": "{source} ({frames} beelden in {seconds})",
+    },
+    "plain.marked": {
+        "en": " (marked in the saved picture)",
+        "nl": " (gemarkeerd in de opgeslagen afbeelding)",
+    },
+    "label.measured": {"en": "Measured", "nl": "Gemeten"},
     "header.interrupted": {
         "en": "Stopped early: this is the summary so far.",
-        "nl": "Vroegtijdig gestopt: dit is de samenvatting tot nu toe.",
+        "nl": "Eerder gestopt: dit is de samenvatting tot nu toe.",
     },
     "label.fix": {"en": "Fix", "nl": "Oplossing"},
-    "label.info": {"en": "note", "nl": "opmerking"},
+    # The same word as the JSON severity "info", so a reader of both sees one name.
+    "label.info": {"en": "info", "nl": "info"},
     "label.warning": {"en": "warning", "nl": "waarschuwing"},
     "label.problem": {"en": "problem", "nl": "probleem"},
     "label.held": {
         "en": "seen {fraction} of the time, longest {seconds} at once",
-        "nl": "{fraction} van de tijd gezien, het langst {seconds} achter elkaar",
+        "nl": "{fraction} van de tijd gezien, het langst {seconds} aan één stuk",
     },
     "error.no_camera": {
         "en": "no camera could be opened (tried {tried}); connect a camera, close other apps "
-        "that use it, or try: camcheck live --source {sample}",
+        "that use it, or try the sample clip: camcheck live --sample",
         "nl": "er kon geen camera worden geopend (geprobeerd: {tried}); sluit een camera aan, "
-        "sluit andere apps die hem gebruiken, of probeer: camcheck live --source {sample}",
+        "stop andere apps die hem gebruiken, of probeer het voorbeeldfilmpje: camcheck live "
+        "--sample",
+    },
+    "error.sample_and_source": {
+        "en": "--sample and --source cannot be used together: --sample is the clip camcheck ships",
+        "nl": "--sample en --source gaan niet samen: --sample is het filmpje dat bij camcheck "
+        "hoort",
     },
     "error.camera_lost": {
         "en": "the camera stopped sending frames after {seconds}",
@@ -1156,7 +1367,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "error.bad_seconds": {
         "en": "--seconds must be more than 0 (got {value})",
-        "nl": "--seconds moet groter zijn dan 0 (gekregen: {value})",
+        "nl": "--seconds moet groter zijn dan 0 (opgegeven: {value})",
     },
     "error.unknown_check": {
         "en": "unknown check id {check_id}; run 'camcheck checks' to list them",
@@ -1176,7 +1387,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "error.truncated": {
         "en": "{path}: the image is cut off (an incomplete download or copy?)",
-        "nl": "{path}: de afbeelding is afgebroken (niet helemaal gedownload of gekopieerd?)",
+        "nl": "{path}: de afbeelding is onvolledig (niet helemaal gedownload of gekopieerd?)",
     },
     "error.bad_frame": {
         "en": "a frame of shape {shape} is not an image camcheck can judge",
@@ -1184,7 +1395,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "error.perception": {
         "en": "face detection failed on every frame ({reason})",
-        "nl": "gezichtsherkenning mislukte bij elk beeld ({reason})",
+        "nl": "gezichtsdetectie mislukte bij elk beeld ({reason})",
     },
     "error.source_failed": {
         "en": "{source} stopped with an error after {seconds}: {reason}",
@@ -1246,7 +1457,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "help.app": {
         "en": "Checks your webcam picture before a video call and tells you how to fix it.",
-        "nl": "Controleert je webcambeeld voor een videogesprek en vertelt hoe je het beter maakt.",
+        "nl": "Controleert je webcambeeld vóór een videogesprek en vertelt hoe je het beter maakt.",
     },
     "help.image": {
         "en": "Judge one or more still photos.",
@@ -1256,8 +1467,16 @@ UI: dict[str, dict[str, str]] = {
         "en": "Watch the camera (or a video file) for a few seconds and judge what persists. "
         "With a display, a preview window shows the marks and findings (q or Esc ends it).",
         "nl": "Bekijk de camera (of een videobestand) een paar seconden en beoordeel wat "
-        "blijft. Met een scherm toont een voorbeeldvenster de markeringen en bevindingen "
-        "(q of Esc stopt).",
+        "aanhoudt. Is er een beeldscherm, dan toont een voorbeeldvenster de markeringen en "
+        "bevindingen (q of Esc stopt).",
+    },
+    "help.live_short": {
+        "en": "Watch your camera or a video file and judge what persists.",
+        "nl": "Bekijk je camera of een videobestand en beoordeel wat aanhoudt.",
+    },
+    "help.devices_short": {
+        "en": "List the cameras that deliver a picture.",
+        "nl": "Toon de camera's die beeld leveren.",
     },
     "help.devices": {
         "en": "List the cameras that open, with the resolution and frame rate they deliver.",
@@ -1268,33 +1487,69 @@ UI: dict[str, dict[str, str]] = {
         "nl": "Toon alle checks met hun id, ernst, grens en advies.",
     },
     "help.paths": {"en": "One or more photos to judge.", "nl": "Een of meer foto's."},
-    "help.json": {"en": "Print one JSON document.", "nl": "Geef één JSON-document."},
+    "help.json": {
+        "en": "Print one JSON document.",
+        "nl": "Geef het resultaat als één JSON-document.",
+    },
     "help.select": {
         "en": "Only these checks (ids or prefixes such as 'lighting').",
-        "nl": "Alleen deze checks (ids of voorvoegsels zoals 'lighting').",
+        "nl": "Alleen deze checks (id's of voorvoegsels zoals 'lighting').",
     },
     "help.ignore": {
         "en": "Leave out these checks (ids or prefixes).",
-        "nl": "Laat deze checks weg (ids of voorvoegsels).",
+        "nl": "Laat deze checks weg (id's of voorvoegsels).",
     },
     "help.lang": {
         "en": "Language of the report: en or nl (default: from LANG).",
-        "nl": "Taal van het verslag: en of nl (standaard: volgens LANG).",
+        "nl": "Taal van het rapport: en of nl (standaard: volgens LANG).",
     },
     "help.save": {
         "en": "Also write an annotated picture (PNG): face box, your outline, where each "
         "finding is, and a legend. Nothing is written without it.",
-        "nl": "Schrijf ook een plaatje met markeringen (PNG): je gezicht, je omtrek, waar elke "
-        "bevinding zit, en een legenda. Zonder deze optie wordt niets weggeschreven.",
+        "nl": "Sla ook een afbeelding met markeringen op (PNG): je gezicht, je omtrek, waar elke "
+        "bevinding zit, en een legenda. Zonder deze optie schrijft camcheck niets weg.",
     },
     "help.source": {
         "en": "Camera index (0, 1, ...) or a video file.",
         "nl": "Cameranummer (0, 1, ...) of een videobestand.",
     },
     "help.seconds": {
-        "en": "How long to watch a camera, in seconds.",
-        "nl": "Hoe lang de camera bekeken wordt, in seconden.",
+        "en": "How long to watch a camera, in seconds (default: {seconds}).",
+        "nl": "Hoe lang camcheck naar de camera kijkt, in seconden (standaard: {seconds}).",
     },
+    "help.sample": {
+        "en": "Judge the short sample clip that comes with camcheck (no camera needed).",
+        "nl": "Beoordeel het korte voorbeeldfilmpje dat bij camcheck hoort (geen camera nodig).",
+    },
+    "help.watch": {
+        "en": "Coach mode: keep watching until q (or Ctrl-C); each check turns green as you "
+        "fix it.",
+        "nl": "Coachmodus: camcheck blijft kijken tot je q indrukt (of Ctrl-C); elke check wordt "
+        "groen zodra je hem oplost.",
+    },
+    "help.verbose": {
+        "en": "Also show the exact numbers measured, on their technical scales.",
+        "nl": "Toon ook de precieze meetwaarden, op hun technische schaal.",
+    },
+    "help.version": {
+        "en": "Show camcheck's version and stop.",
+        "nl": "Toon de versie van camcheck en stop.",
+    },
+    "help.help": {
+        "en": "Show this help and stop.",
+        "nl": "Toon deze hulp en stop.",
+    },
+    "help.usage": {"en": "Usage:", "nl": "Gebruik:"},
+    "help.options": {"en": "Options", "nl": "Opties"},
+    "help.arguments": {"en": "Arguments", "nl": "Argumenten"},
+    "help.commands": {"en": "Commands", "nl": "Opdrachten"},
+    "help.options_metavar": {"en": "[OPTIONS]", "nl": "[OPTIES]"},
+    "help.command_metavar": {"en": "COMMAND [ARGS]...", "nl": "OPDRACHT [ARGUMENTEN]..."},
+    "metavar.photo": {"en": "PHOTO", "nl": "FOTO"},
+    "metavar.source": {"en": "CAMERA|VIDEO", "nl": "CAMERA|VIDEO"},
+    "metavar.seconds": {"en": "SECONDS", "nl": "SECONDEN"},
+    "metavar.check": {"en": "CHECK", "nl": "CHECK"},
+    "metavar.save": {"en": "FILE.png", "nl": "BESTAND.png"},
     "help.no_window": {
         "en": "No preview window: status lines on the terminal instead.",
         "nl": "Geen voorbeeldvenster: statusregels in de terminal.",
@@ -1310,7 +1565,7 @@ UI: dict[str, dict[str, str]] = {
     "group.distractions": {
         "en": "Distractions in the picture: anything that moves or stands out pulls "
         "attention from you.",
-        "nl": "Afleiding in beeld: alles wat beweegt of opvalt, haalt de aandacht bij je weg.",
+        "nl": "Afleiding in beeld: alles wat beweegt of opvalt, trekt de aandacht van je weg.",
     },
     "group.virtual_background": {
         "en": "Virtual background: it distracts, and a bad cut-out gives your head a "
@@ -1325,10 +1580,10 @@ UI: dict[str, dict[str, str]] = {
     "error.prefix": {"en": "camcheck: error: {line}", "nl": "camcheck: fout: {line}"},
     "error.no_cameras": {
         "en": "no camera could be opened (tried cameras {indices}); connect a camera, close "
-        "other apps that use it, or try: camcheck live --source {sample}",
+        "other apps that use it, or try the sample clip: camcheck live --sample",
         "nl": "er kon geen camera worden geopend (geprobeerd: camera's {indices}); sluit een "
-        "camera aan, sluit andere apps die hem gebruiken, of probeer: camcheck live --source "
-        "{sample}",
+        "camera aan, stop andere apps die hem gebruiken, of probeer het voorbeeldfilmpje: "
+        "camcheck live --sample",
     },
     "error.camera_silent": {
         "en": "{camera} opens but sent no picture within {seconds}: another app (Zoom, Teams, "
@@ -1353,10 +1608,6 @@ UI: dict[str, dict[str, str]] = {
         "en": "Saved the annotated picture as {path}",
         "nl": "Afbeelding met markeringen opgeslagen als {path}",
     },
-    "verdict.first_fix": {
-        "en": "First: {advice}",
-        "nl": "Eerst: {advice}",
-    },
     "devices.camera": {
         "en": "camera {index}: {width}x{height} at {fps} frames per second",
         "nl": "camera {index}: {width}x{height} met {fps} beelden per seconde",
@@ -1367,16 +1618,68 @@ UI: dict[str, dict[str, str]] = {
         "app hem)",
     },
     "live.window_title": {
-        "en": "camcheck - q or Esc to stop",
-        "nl": "camcheck - q of Esc om te stoppen",
+        "en": "camcheck - q or Esc: stop, z: exposure",
+        "nl": "camcheck - q of Esc: stoppen, z: belichting",
+    },
+    "live.window_others_ok": {
+        "en": "{count} other checks: ok",
+        "nl": "{count} andere checks: ok",
+    },
+    "live.all_fine_so_far": {
+        "en": "Nothing to fix so far",
+        "nl": "Tot nu toe niets te verbeteren",
+    },
+    "live.so_far_good": {
+        "en": "So far: looks good",
+        "nl": "Tot nu toe: ziet er goed uit",
+    },
+    "live.so_far_fix.one": {
+        "en": "So far: one thing to fix: {first}",
+        "nl": "Tot nu toe: één ding om te verbeteren: {first}",
+    },
+    "live.so_far_fix.many": {
+        "en": "So far: {count} things to fix, start with: {first}",
+        "nl": "Tot nu toe: {count} dingen om te verbeteren, begin met: {first}",
+    },
+    "live.better": {
+        "en": "better: {title} is fixed",
+        "nl": "beter: {title} is opgelost",
+    },
+    "live.better_brighter.one": {
+        "en": "better: your face is now 1 stop brighter",
+        "nl": "beter: je gezicht is nu 1 stop lichter",
+    },
+    "live.better_brighter.many": {
+        "en": "better: your face is now {stops} stops brighter",
+        "nl": "beter: je gezicht is nu {stops} stops lichter",
+    },
+    "live.better_darker.one": {
+        "en": "better: your face is now 1 stop less bright, no longer washed out",
+        "nl": "beter: je gezicht is nu 1 stop minder fel, niet meer overbelicht",
+    },
+    "live.better_darker.many": {
+        "en": "better: your face is now {stops} stops less bright, no longer washed out",
+        "nl": "beter: je gezicht is nu {stops} stops minder fel, niet meer overbelicht",
+    },
+    "live.better_even.one": {
+        "en": "better: the two sides of your face are now 1 stop closer",
+        "nl": "beter: de twee kanten van je gezicht liggen nu 1 stop dichter bij elkaar",
+    },
+    "live.better_even.many": {
+        "en": "better: the two sides of your face are now {stops} stops closer",
+        "nl": "beter: de twee kanten van je gezicht liggen nu {stops} stops dichter bij elkaar",
+    },
+    "live.exposure_on": {
+        "en": "Exposure: stripes = blown-out skin, purple = skin too dark (z: off)",
+        "nl": "Belichting: strepen = overbelichte huid, paars = te donkere huid (z: uit)",
     },
     "live.progress": {
         "en": "Watching your camera {bar} {elapsed_s} of {total_s}",
-        "nl": "Je camera wordt bekeken {bar} {elapsed_s} van {total_s}",
+        "nl": "Camerabeeld wordt gecontroleerd {bar} {elapsed_s} van {total_s}",
     },
     "live.progress_video": {
         "en": "Checking the video {bar} {elapsed_s} of {total_s}",
-        "nl": "De video wordt bekeken {bar} {elapsed_s} van {total_s}",
+        "nl": "Video wordt gecontroleerd {bar} {elapsed_s} van {total_s}",
     },
     "live.progress_untimed": {
         "en": "Checking: {elapsed_s}",
@@ -1389,17 +1692,20 @@ UI: dict[str, dict[str, str]] = {
     "live.mark_ok": {"en": "ok", "nl": "ok"},
     "live.mark_now": {"en": "NOW", "nl": "NU"},
     "live.mark_seen": {"en": "seen", "nl": "gezien"},
+    "live.mark_better": {"en": "better", "nl": "beter"},
     "live.all_fine": {
         "en": "Nothing to fix in this picture",
         "nl": "Niets te verbeteren in dit beeld",
     },
     "legend.key": {
-        "en": "green box: your face   blue line: you   numbered boxes: where a finding is",
-        "nl": "groen kader: je gezicht   blauwe lijn: jij   genummerde kaders: waar iets is",
+        "en": "green box: your face; blue line: you; numbered boxes: where a finding is",
+        "nl": "groen kader: je gezicht; blauwe lijn: jij; genummerde kaders: waar een "
+        "bevinding zit",
     },
     "checks.header": {
         "en": "{count} checks. Severity: problem and warning make camcheck exit 1.",
-        "nl": "{count} checks. Ernst: bij probleem en waarschuwing eindigt camcheck met 1.",
+        "nl": "{count} checks. Ernst: bij een probleem of waarschuwing eindigt camcheck met "
+        "afsluitcode 1.",
     },
 }
 
@@ -1471,6 +1777,29 @@ def render(item: Finding, lang: str = DEFAULT_LANGUAGE) -> RenderedFinding:
         message=" ".join([_fill(text.message, item.measured, lang), *extras]),
         advice=_fill(text.advice, item.measured, lang),
     )
+
+
+def plain_message(item: Finding, lang: str = DEFAULT_LANGUAGE, *, marked: bool = False) -> str:
+    """The finding's message in plain words (PLAIN), or its own message where that is plain.
+
+    Args:
+        item: The finding.
+        lang: Language.
+        marked: Whether a saved picture marks the finding's region (the text says so).
+    """
+    texts = PLAIN.get(item.id)
+    if texts is None:
+        return render(item, lang).message
+    template = texts.get(lang) or texts[DEFAULT_LANGUAGE]
+    values: dict[str, object] = dict(item.measured)
+    for name in placeholders(template):
+        level = LEVELS.get(name)
+        if level is not None and level.key in item.measured:
+            values[name] = level.words(item.measured[level.key], lang)
+    values["marked"] = ui("plain.marked", lang) if marked else ""
+    if not placeholders(template) <= values.keys():  # a number this finding did not measure
+        return render(item, lang).message
+    return _fill(template, values, lang)
 
 
 def ui(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:

@@ -4,27 +4,39 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import signal
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Protocol
+from typing import TYPE_CHECKING, Annotated, Protocol
 
 import typer
+import typer.core
 
 try:  # typer 0.29 ships its own copy of click; usage errors come from there
+    from typer._click import Context as _Context
+    from typer._click import HelpFormatter as _HelpFormatter
     from typer._click.exceptions import UsageError as _UsageError
 except ImportError:  # pragma: no cover - typer on top of click
+    from click import Context as _Context  # type: ignore[assignment]
+    from click import HelpFormatter as _HelpFormatter  # type: ignore[assignment]
     from click.exceptions import UsageError as _UsageError  # type: ignore[no-redef]
+from typer.core import TyperCommand, TyperGroup
 
+import camcheck
 from camcheck.checks import CHECKS, LANGUAGES, ui
+from camcheck.core import DEFAULT_LIVE_SECONDS
 from camcheck.errors import CamcheckError, describe, one_line
 from camcheck.findings import Finding
 from camcheck.scene import Scene
 from camcheck.selection import Selection
-from camcheck.sources import FrameSource
+from camcheck.sources import SAMPLE_CLIP_NAME, Frame, FrameSource
+
+if TYPE_CHECKING:
+    from camcheck.session import Session
 
 # The shell's code for a program ended by Ctrl-C (128 + SIGINT).
 INTERRUPTED_EXIT = 130
@@ -132,25 +144,156 @@ def _language(lang: str | None) -> str:
     return base
 
 
-def _help(key: str) -> str:
+def _help(key: str, **values: object) -> str:
     """Help text in the locale's language: typer reads help when the module is imported,
     before --lang is parsed, so `--help` follows LANG / LC_MESSAGES only."""
-    return ui(key, default_language())
+    return ui(key, default_language(), **values)
+
+
+class _LocalHelpFormatter(_HelpFormatter):
+    """click's help formatter with its one fixed English word, "Usage:", from the table."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, _help("help.usage") + " " if prefix is None else prefix)
+
+
+class _LocalContext(_Context):
+    formatter_class = _LocalHelpFormatter
+
+
+def _write_options(command: _Command | _Group, ctx: _Context, formatter: _HelpFormatter) -> None:
+    """The Arguments and Options sections, headed and worded in the locale's language.
+
+    typer's own records add the Python type (``<list[Path]>``) and English brackets
+    (``[required]``, ``[default: 5.0]``); every option here has a metavar in the user's
+    words and states its default in its help text instead.
+    """
+    arguments, options = [], []
+    for param in command.get_params(ctx):
+        if param.hidden:
+            continue
+        if param.param_type_name == "argument":
+            arguments.append((_usage_name(param), param.help or ""))
+        else:
+            names = ", ".join(param.opts)
+            if not param.is_flag:
+                names += f" {param.metavar}"
+            options.append((names, param.help or ""))
+    if arguments:
+        with formatter.section(_help("help.arguments")):
+            formatter.write_dl(arguments)
+    if options:
+        with formatter.section(_help("help.options")):
+            formatter.write_dl(options)
+
+
+def _usage_name(param: typer.core.TyperArgument) -> str:
+    """``PHOTO...`` rather than typer's ``{paths}...`` (braces read as a Python set)."""
+    name = param.metavar or param.name or ""
+    return name + "..." if param.nargs != 1 else name
+
+
+def _translated_help_option(option: typer.core.TyperOption | None) -> typer.core.TyperOption | None:
+    if option is not None:
+        option.help = _help("help.help")
+    return option
+
+
+class _Command(TyperCommand):
+    """A command whose help is all in the locale's language, with no Python types in it."""
+
+    context_class = _LocalContext
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = _help("help.options_metavar")
+
+    def collect_usage_pieces(self, ctx: _Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [
+            _usage_name(p) for p in self.get_params(ctx) if p.param_type_name == "argument"
+        ]
+
+    def get_help_option(self, ctx: _Context) -> typer.core.TyperOption | None:
+        return _translated_help_option(super().get_help_option(ctx))
+
+    def format_options(self, ctx: _Context, formatter: _HelpFormatter) -> None:
+        _write_options(self, ctx, formatter)
+
+
+class _Group(TyperGroup):
+    """The top-level help, in the locale's language like the commands' help."""
+
+    context_class = _LocalContext
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = _help("help.options_metavar")
+        self.subcommand_metavar = _help("help.command_metavar")
+
+    def get_help_option(self, ctx: _Context) -> typer.core.TyperOption | None:
+        return _translated_help_option(super().get_help_option(ctx))
+
+    def format_options(self, ctx: _Context, formatter: _HelpFormatter) -> None:
+        _write_options(self, ctx, formatter)
+        # As click does: what is left of the line beside the longest name.
+        limit = (
+            formatter.width - 6 - max((len(name) for name in self.list_commands(ctx)), default=0)
+        )
+        rows = [
+            (name, command.get_short_help_str(limit))
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        ]
+        if rows:
+            with formatter.section(_help("help.commands")):
+                formatter.write_dl(rows)
 
 
 app = typer.Typer(
+    cls=_Group,
     add_completion=False,
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     help=_help("help.app"),
 )
 
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"camcheck {camcheck.__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback(invoke_without_command=True)
+def _main_options(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", help=_help("help.version"), callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    # A bare `camcheck` asks what it can do: the help, not a usage error.
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
+
+
 JsonOption = Annotated[bool, typer.Option("--json", help=_help("help.json"))]
-SelectOption = Annotated[list[str] | None, typer.Option("--select", help=_help("help.select"))]
-IgnoreOption = Annotated[list[str] | None, typer.Option("--ignore", help=_help("help.ignore"))]
-LangOption = Annotated[str | None, typer.Option("--lang", help=_help("help.lang"))]
-SaveOption = Annotated[Path | None, typer.Option("--save", help=_help("help.save"))]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option("--select", help=_help("help.select"), metavar=_help("metavar.check")),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", help=_help("help.ignore"), metavar=_help("metavar.check")),
+]
+LangOption = Annotated[str | None, typer.Option("--lang", help=_help("help.lang"), metavar="en|nl")]
+SaveOption = Annotated[
+    Path | None,
+    typer.Option("--save", help=_help("help.save"), metavar=_help("metavar.save")),
+]
+VerboseOption = Annotated[bool, typer.Option("--verbose", help=_help("help.verbose"))]
 
 
 def _fail(exc: CamcheckError, lang: str) -> typer.Exit:
@@ -158,14 +301,17 @@ def _fail(exc: CamcheckError, lang: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-@app.command(help=_help("help.image"))
+@app.command(cls=_Command, help=_help("help.image"))
 def image(
-    paths: Annotated[list[str], typer.Argument(help=_help("help.paths"))],
+    paths: Annotated[
+        list[str], typer.Argument(help=_help("help.paths"), metavar=_help("metavar.photo"))
+    ],
     json_output: JsonOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     lang: LangOption = None,
     save: SaveOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Judge one or more still photos."""
     from camcheck.core import (
@@ -224,7 +370,7 @@ def image(
             else:
                 if len(codes) > 1:
                     _echo("")
-                _echo(format_report(result, language))
+                _echo(format_report(result, language, verbose=verbose, marked=picture is not None))
                 if picture is not None:
                     _echo(ui("saved.picture", language, path=str(picture)))
     except CamcheckError as exc:  # the models could not be loaded
@@ -239,6 +385,11 @@ def image(
         results.close()
     # A file that could not be checked wins: the run is incomplete.
     raise typer.Exit(2 if 2 in codes else max(codes, default=0))
+
+
+def sample_clip() -> Path:
+    """The short clip shipped inside the package, for trying camcheck without a camera."""
+    return Path(__file__).resolve().parent / "samples" / SAMPLE_CLIP_NAME
 
 
 def _numbered(path: Path, number: int) -> Path:
@@ -258,8 +409,13 @@ def _live_view(
     lang: str,
     selection: Selection,
     probe: subprocess.Popen[bytes] | None,
+    session: Session | None = None,
+    watch: bool = False,
 ) -> _LiveView:
-    """A preview window for a camera where a display works; else terminal status lines."""
+    """A preview window for a camera or video where a display works; else status lines.
+
+    Both show what ``session`` has settled so far, not each frame's passing findings.
+    """
     from camcheck.report.live_view import (
         PreviewWindow,
         TerminalStatus,
@@ -270,20 +426,67 @@ def _live_view(
     total: float | None = seconds if source.realtime else None
     if isinstance(source, VideoSource):
         total = source.duration
+    if watch:
+        total = None  # until q or Ctrl-C: no bar to fill
     status = TerminalStatus(
-        lang, total, [c for c in CHECKS if selection.wants(c)], camera=source.realtime
+        lang,
+        total,
+        [c for c in CHECKS if selection.wants(c)],
+        camera=source.realtime,
+        progress=session.progress if session is not None else None,
+        watch=watch,
     )
-    if probe is not None and window_probe_ok(probe):
-        window = PreviewWindow(lang, total, status)
+    # A still has nothing to watch; a camera or a video file gets the window.
+    if source.kind != "image" and probe is not None and window_probe_ok(probe):
+        window = PreviewWindow(lang, total, status, pace=not source.realtime)
         if window.try_open():
             return window
     return status
 
 
-@app.command(help=_help("help.live"))
+class _Looped(FrameSource):
+    """A video file played over and over (coach mode on a clip), timestamps running on."""
+
+    def __init__(self, path: Path) -> None:
+        from camcheck.sources import VideoSource
+
+        self.path = path
+        self._open = VideoSource
+        self._current = VideoSource(path)
+        self.name = self._current.name
+        self.kind = self._current.kind
+
+    def __iter__(self) -> Iterator[Frame]:
+        offset, index = 0.0, 0
+        while True:
+            last = None
+            for frame in self._current:
+                last = frame
+                yield Frame(frame.image, offset + frame.timestamp, index)
+                index += 1
+            if last is None:
+                return
+            offset += last.timestamp + 1 / self._current.fps
+            self._current = self._open(self.path)
+
+    def close(self) -> None:
+        self._current.close()
+
+
+@app.command(cls=_Command, help=_help("help.live"), short_help=_help("help.live_short"))
 def live(
-    source: Annotated[str | None, typer.Option("--source", help=_help("help.source"))] = None,
-    seconds: Annotated[float, typer.Option("--seconds", help=_help("help.seconds"))] = 5.0,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", help=_help("help.source"), metavar=_help("metavar.source")),
+    ] = None,
+    seconds: Annotated[
+        float,
+        typer.Option(
+            "--seconds",
+            help=_help("help.seconds", seconds=DEFAULT_LIVE_SECONDS),
+            metavar=_help("metavar.seconds"),
+        ),
+    ] = DEFAULT_LIVE_SECONDS,
     json_output: JsonOption = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
@@ -293,6 +496,9 @@ def live(
         bool,
         typer.Option("--no-window", help=_help("help.no_window")),
     ] = False,
+    sample: Annotated[bool, typer.Option("--sample", help=_help("help.sample"))] = False,
+    verbose: VerboseOption = False,
+    watch: Annotated[bool, typer.Option("--watch", help=_help("help.watch"))] = False,
 ) -> None:
     """Watch the camera (or a video file) for a few seconds and judge what persists.
 
@@ -313,6 +519,10 @@ def live(
     probe: subprocess.Popen[bytes] | None = None
     try:
         language = _language(lang)
+        if sample:
+            if source is not None:
+                raise CamcheckError("error.sample_and_source")
+            source = str(sample_clip())
         if not seconds > 0:
             raise CamcheckError("error.bad_seconds", value=seconds)
         selection = Selection.from_options(select or (), ignore or ())
@@ -323,21 +533,22 @@ def live(
         bound = seconds if _given("seconds") else None
         # The window is tried in a child process while the models load: a display that
         # cannot be reached makes Qt abort the process that tries it.
-        camera = source_kind(source) == "camera"
-        if camera and not (no_window or json_output) and display_available():
+        if not (no_window or json_output) and display_available():
             probe = start_window_probe()
         # The source opens before the models load, so a bad file is refused at once.
-        opened = open_source(source, bound)
+        opened = open_source(source, math.inf if watch else bound)
+        if watch and not opened.realtime and opened.kind == "video":
+            opened.close()
+            opened = _Looped(Path(opened.name))
         try:
             perception = Perception()
         except BaseException:
             opened.close()
             raise
         with perception:
-            view = _live_view(
-                opened, seconds, language, selection, probe if opened.realtime else None
-            )
-            report = Session(perception, selection=selection).run(opened, on_scene=view)
+            session = Session(perception, selection=selection)
+            view = _live_view(opened, seconds, language, selection, probe, session, watch)
+            report = session.run(opened, on_scene=view)
     except CamcheckError as exc:
         raise _fail(exc, language) from None
     finally:
@@ -363,7 +574,7 @@ def live(
             document["picture"] = str(picture)
         _echo(dumps(document))
     else:
-        _echo(format_report(report, language))
+        _echo(format_report(report, language, verbose=verbose, marked=picture is not None))
         if picture is not None:
             _echo(ui("saved.picture", language, path=str(picture)))
     raise typer.Exit(code)
@@ -384,7 +595,7 @@ def _given(name: str) -> bool:
     return given is not None and given not in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP)
 
 
-@app.command(help=_help("help.devices"))
+@app.command(cls=_Command, help=_help("help.devices"), short_help=_help("help.devices_short"))
 def devices(json_output: JsonOption = False, lang: LangOption = None) -> None:
     """List the cameras that open, with the resolution and frame rate they deliver.
 
@@ -438,7 +649,7 @@ def devices(json_output: JsonOption = False, lang: LangOption = None) -> None:
         raise typer.Exit(2)
 
 
-@app.command(help=_help("help.checks"))
+@app.command(cls=_Command, help=_help("help.checks"))
 def checks(json_output: JsonOption = False, lang: LangOption = None) -> None:
     """List every check with its id, severity, threshold and advice."""
     from camcheck.report.json_format import dumps

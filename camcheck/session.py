@@ -30,6 +30,12 @@ MAX_SAMPLES = 4096
 # A camera that shows black or a still picture must be fixed before anything else can be
 # judged, so these come first among findings of the same severity (and lead the verdict).
 FIRST_CHECKS = ("camera.black_frames", "camera.frozen")
+# The measure (and which way is worse) that says in which frame a finding shows clearest,
+# where the check's own metric does not: an intrusion seen as a moving blob or a separate
+# body has no second face, but always the share of the picture it takes.
+SNAPSHOT_MEASURES: dict[str, tuple[str, str]] = {
+    "background.intrusion": ("intrusion_share", "higher"),
+}
 
 
 class StopRequested(Exception):
@@ -202,6 +208,65 @@ def persistent(tracks: dict[str, _Track], timeline: _Timeline) -> list[Finding]:
     return kept
 
 
+@dataclass(frozen=True)
+class Progress:
+    """What a run in progress has built so far: what the live window and status lines show.
+
+    Attributes:
+        elapsed: Seconds from the first analysed frame to the latest.
+        settled: The findings that have held long enough to be reported (as in the final
+            report, most severe first), with the numbers measured so far.
+        now: Ids of the settled findings that still hold at the latest frame (a gap under
+            BRIDGE_SECONDS does not count as gone); the others were seen earlier.
+        last_seen: Per settled id, seconds from the start to the last frame it fired in.
+        latest: Every analyzer's numbers of the latest frame (what coach mode compares).
+    """
+
+    elapsed: float
+    settled: tuple[Finding, ...]
+    now: frozenset[str]
+    last_seen: dict[str, float]
+    latest: dict[str, float] = field(default_factory=dict)
+
+
+def _shows_better(item: Finding, kept: Snapshot | None) -> bool:
+    """Whether this frame shows ``item`` at least as clearly as the kept one does.
+
+    Clearest is where the check's own metric is furthest on the wrong side (the walker fully
+    in view, the darkest face), so a saved picture never shows a finding already leaving.
+    """
+    if kept is None:
+        return True
+    before = next((f for f in kept.findings if f.id == item.id), None)
+    check = CHECKS[item.id]
+    key, worse = SNAPSHOT_MEASURES.get(
+        item.id, (check.metric, "higher" if check.better == "lower" else "lower")
+    )
+    if before is None or key not in item.measured or key not in before.measured:
+        return True
+    now, then = item.measured[key], before.measured[key]
+    return now >= then if worse == "higher" else now <= then
+
+
+def _best_snapshot(findings: list[Finding], snapshots: dict[str, Snapshot]) -> Snapshot | None:
+    """Of the kept frames, the one that best shows the report's findings, in their order.
+
+    Each frame was kept for one finding, where it showed clearest. A frame that shows the
+    first (most severe) finding beats any that does not, then the second counts, and so on:
+    a finding is worth more than all those after it together.
+    """
+    weights = {f.id: 2 ** (len(findings) - i) for i, f in enumerate(findings)}
+    best, best_score = None, -1
+    for item in findings:
+        snapshot = snapshots.get(item.id)
+        if snapshot is None:
+            continue
+        score = sum(weights.get(f.id, 0) for f in snapshot.findings)
+        if score > best_score:
+            best, best_score = snapshot, score
+    return best
+
+
 def _unhidden(findings: list[Finding]) -> list[Finding]:
     """Drop the findings that another finding of the same frame makes meaningless."""
     hiding = [CHECKS[f.id] for f in findings if CHECKS[f.id].hides]
@@ -235,6 +300,43 @@ class Session:
         self.selection = selection or Selection()
         self._analyzer_types = tuple(analyzers)
         self._source_kind = "image"
+        # The run in progress, for progress(): its tracks and timeline.
+        self._tracks: dict[str, _Track] = {}
+        self._timeline = _Timeline()
+        self._latest: dict[str, float] = {}
+
+    def progress(self) -> Progress:
+        """What the run in progress has settled so far (cheap: one pass over the checks).
+
+        A finding counts as settled once one of its runs has held for its persistence time;
+        unlike the final report, a short clip gets no shorter time, so nothing flashes up for
+        one frame at the start.
+        """
+        timeline = self._timeline
+        if timeline.count == 0:
+            return Progress(0.0, (), frozenset(), {}, {})
+        frame_step = timeline.frame_step
+        settled, now, last_seen = [], set(), {}
+        for check_id, track in self._tracks.items():
+            persist = CHECKS[check_id].persist_s
+            needed = PERSIST_SECONDS if persist is None else persist
+            if track.longest_run(frame_step) + 1e-9 < needed:
+                continue
+            measured = {key: samples.median() for key, samples in track.measured.items()}
+            regions = track.regions.values
+            region = regions[-1] if regions else None
+            settled.append(Finding(check_id, measured, track.first.severity, region))
+            last = track.runs[-1][1]
+            last_seen[check_id] = last - timeline.first
+            if timeline.last - last <= BRIDGE_SECONDS:
+                now.add(check_id)
+        return Progress(
+            timeline.last - timeline.first,
+            tuple(sorted(settled, key=_order)),
+            frozenset(now),
+            last_seen,
+            dict(self._latest),
+        )
 
     def run(
         self,
@@ -256,6 +358,7 @@ class Session:
         tracks: dict[str, _Track] = {}
         samples: dict[str, _Samples] = {}
         timeline = _Timeline()
+        self._tracks, self._timeline, self._latest = tracks, timeline, {}
         interrupted = False
         error: CamcheckError | None = None
         skipped = 0
@@ -290,6 +393,7 @@ class Session:
                     measured = analyzer.measure(scene)
                     for key, value in measured.items():
                         samples.setdefault(key, _Samples()).add(value)
+                    self._latest.update(measured)
                     current.extend(
                         f for f in analyzer.judge(scene, measured) if self.selection.wants(f.id)
                     )
@@ -300,7 +404,8 @@ class Session:
                     if item.id not in tracks:
                         tracks[item.id] = _Track(item, frame.timestamp)
                     tracks[item.id].add(item, frame.timestamp)
-                    snapshots[item.id] = last
+                    if _shows_better(item, snapshots.get(item.id)):
+                        snapshots[item.id] = last
                 if on_frame is not None:
                     on_frame(frame, current)
                 if on_scene is not None:
@@ -327,7 +432,7 @@ class Session:
             metrics=metrics,
             interrupted=interrupted,
             error=error,
-            snapshot=snapshots.get(findings[0].id, last) if findings else last,
+            snapshot=_best_snapshot(findings, snapshots) or last,
         )
         if error is not None and not timeline.count:
             raise error

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import cv2
@@ -11,10 +13,14 @@ from typer.testing import CliRunner
 
 from camcheck import cli
 from camcheck.checks import finding
+from camcheck.core import check_images
 from camcheck.errors import CamcheckError
 from camcheck.findings import Severity
 from camcheck.report.annotate import (
     FACE_COLOUR,
+    FONT,
+    FONT_SCALE,
+    FONT_THICKNESS,
     LEGEND_BACKGROUND,
     LEGEND_PADDING,
     LINE_HEIGHT,
@@ -24,8 +30,14 @@ from camcheck.report.annotate import (
     SWATCH_SIZE,
     annotate,
     ascii_text,
+    finding_regions,
+    layout_marks,
+    legend_lines,
+    wrap,
     write_png,
 )
+from camcheck.session import Report, Session
+from camcheck.sources import VideoSource
 from tests.conftest import FIXTURES, synthetic_scene
 
 runner = CliRunner()
@@ -182,3 +194,111 @@ def test_nothing_is_written_without_save(tmp_path: Path, monkeypatch) -> None:
     result = invoke("image", str(FIXTURES / "good_obama.jpg"))
     assert result.exit_code == 0
     assert list(tmp_path.iterdir()) == []
+
+
+# --- issue 17: labels that never overlap, a legend that fits, the frame that shows best ---
+
+
+@pytest.fixture(scope="module")
+def fixture_reports(perception) -> list[tuple[str, Report]]:
+    """Every fixture photo and clip, judged once for the picture tests below."""
+    photos = sorted(p for p in FIXTURES.iterdir() if p.suffix == ".jpg")
+    reports = [
+        (path.name, result)
+        for path, result in zip(photos, check_images(photos, perception=perception), strict=True)
+    ]
+    for clip in sorted(FIXTURES.glob("*.mp4")):
+        reports.append((clip.name, Session(perception).run(VideoSource(clip))))
+    return reports
+
+
+def test_labels_never_overlap_on_any_fixture(fixture_reports) -> None:
+    tagged = 0
+    for name, report in fixture_reports:
+        snapshot = report.snapshot
+        assert snapshot is not None, name
+        regions = finding_regions(report.findings, snapshot.findings)
+        marks = layout_marks(snapshot.scene, report.findings, regions)
+        height, width = snapshot.scene.frame.shape[:2]
+        for i, mark in enumerate(marks):
+            x0, y0, x1, y1 = mark.tag
+            assert 0 <= x0 < x1 < width and 0 <= y0 < y1 < height, (name, mark)
+            for other in marks[i + 1 :]:
+                ox0, oy0, ox1, oy1 = other.tag
+                apart = x1 < ox0 or ox1 < x0 or y1 < oy0 or oy1 < y0
+                assert apart, (name, mark.check_id, other.check_id)
+        tagged += len(marks) > 1
+    assert tagged >= 5  # several fixtures put more than one tag in the picture
+
+
+def test_the_legend_fits_the_picture_on_any_fixture(fixture_reports) -> None:
+    for name, report in fixture_reports:
+        width = report.snapshot.scene.frame.shape[1]
+        text_width = width - (LEGEND_PADDING + SWATCH_SIZE + LEGEND_PADDING) - LEGEND_PADDING
+        for text, _ in legend_lines(report.findings, "nl"):
+            for line in wrap(ascii_text(text), text_width):
+                size = cv2.getTextSize(line, FONT, FONT_SCALE, FONT_THICKNESS)[0][0]
+                assert size <= text_width, (name, line)
+                assert not line.endswith("..."), (name, line)  # wrapped, not cut
+
+
+def test_the_saved_frame_shows_the_first_finding(fixture_reports) -> None:
+    for name, report in fixture_reports:
+        if report.findings and report.kind == "video":
+            shown = {f.id for f in report.snapshot.findings}
+            assert report.findings[0].id in shown, name
+
+
+def test_the_walker_is_saved_fully_in_view(perception) -> None:
+    # given the clip of a person walking behind, in and out of the picture
+    shares = []
+    report = Session(perception).run(
+        VideoSource(FIXTURES / "bg_walker_clip.mp4"),
+        on_frame=lambda frame, found: shares.extend(
+            f.measured["intrusion_share"] for f in found if f.id == "background.intrusion"
+        ),
+    )
+    # then the saved frame is the one where the walker takes the most of the picture
+    (shown,) = [f for f in report.snapshot.findings if f.id == "background.intrusion"]
+    assert shown.measured["intrusion_share"] == max(shares)
+
+
+def test_a_narrow_picture_wraps_its_legend() -> None:
+    scene = synthetic_scene(size=(200, 300), face_box=(60, 60, 80, 90), person_box=None)
+    item = finding("lighting.uneven", region=(60, 60, 80, 90), face_light_ratio=4.0)
+    image = annotate(scene, [item], "nl")
+    assert image.shape[1] == 200
+    assert image.shape[0] > 300 + 2 * LEGEND_PADDING + 2 * LINE_HEIGHT  # more than 2 rows
+
+
+def test_findings_on_one_region_each_keep_a_visible_box_and_number() -> None:
+    scene = synthetic_scene()
+    items = [
+        finding("lighting.too_dark", region=FACE_BOX, face_highlight=0.2, face_luma=0.1),
+        finding("lighting.uneven", region=FACE_BOX, face_light_ratio=4.0),
+        finding("image.blurry", region=FACE_BOX, face_sharpness=0.3),
+    ]
+    marks = layout_marks(scene, items, finding_regions(items))
+    assert len({m.box for m in marks}) == 3
+    assert len({m.tag for m in marks}) == 3
+
+
+def test_headroom_is_drawn_above_the_head_not_on_the_face() -> None:
+    scene = synthetic_scene(face_box=(270, 200, 100, 120), person_box=None)
+    item = finding("framing.headroom", region=(270, 200, 100, 120), eye_line_share=0.7)
+    (mark,) = layout_marks(scene, [item], finding_regions([item]))
+    x0, y0, x1, y1 = mark.box
+    assert y0 == 0
+    # the crown sits as far above the eyes (y 242) as the chin (y 320) is below them
+    assert y1 < 242 - (320 - 242)
+    assert x0 <= 270 and x1 >= 370
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o002, 0o077])
+def test_the_picture_is_written_as_the_umask_says(tmp_path: Path, mask: int) -> None:
+    old = os.umask(mask)
+    try:
+        write_png(tmp_path / "x.png", np.zeros((20, 30, 3), np.uint8))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "x.png").stat().st_mode) == 0o666 & ~mask

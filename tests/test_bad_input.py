@@ -77,7 +77,7 @@ def test_cli_judges_the_good_ones_and_reports_the_bad_ones(corpus: Path) -> None
         ["image", str(corpus / "cmyk.jpg"), str(corpus / "text.jpg"), str(corpus / "grey.png")],
     )
     assert result.exit_code == 2
-    assert result.stdout.count("frame(s) analysed") == 2
+    assert result.stdout.count("(a photo)") == 2
     assert result.stderr.count("camcheck: error:") == 1
 
 
@@ -193,7 +193,7 @@ def test_devices_pipes_and_sockets_are_refused_without_being_read(hostile_dir: P
         assert "not a regular file" in by_name[name]
     assert "cannot be read (Permission denied)" in by_name["locked.jpg"]
     assert "cannot be read (Permission denied)" in by_name["no search/inside.jpg"]
-    assert result.stdout.count("frame(s) analysed") == 1
+    assert result.stdout.count("(a photo)") == 1
     assert elapsed < HOSTILE_SECONDS
 
 
@@ -211,7 +211,7 @@ def test_a_name_too_long_is_its_own_line_and_the_rest_is_judged() -> None:
     assert result.exit_code == 2
     assert result.stderr.strip().endswith("cannot be read (File name too long)")
     assert result.stderr.count("\n") == 1
-    assert result.stdout.count("frame(s) analysed") == 1
+    assert result.stdout.count("(a photo)") == 1
 
 
 def test_opencv_limit_is_set_before_opencv_loads(corpus: Path) -> None:

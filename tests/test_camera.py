@@ -147,7 +147,7 @@ def test_search_names_every_camera_tried() -> None:
         find_camera(5.0, opener=lambda index: FakeCapture(opened=False))
     assert caught.value.key == "error.no_cameras"
     assert "tried cameras 0, 1, 2, 3" in caught.value.render()
-    assert "camcheck live --source" in caught.value.render()
+    assert "camcheck live --sample" in caught.value.render()
     assert time.monotonic() - start < FEW_SECONDS
     assert CAMERA_SEARCH_INDICES == (0, 1, 2, 3)
 
@@ -357,8 +357,8 @@ def test_black_picture_hides_findings_it_makes_meaningless() -> None:
     # then only the black picture is reported, first, with its advice in the verdict
     assert ids == ["camera.black_frames"]
     text = format_report(report, "en")
-    assert "Start with: Camera shows black." in text
-    assert text.splitlines()[-1].startswith("First: Open the privacy shutter")
+    assert text.splitlines()[-1] == "One thing to fix before your call: Camera shows black."
+    assert text.count("Open the privacy shutter") == 1  # the fix is given once, not repeated
 
 
 def test_unplugged_midway_keeps_the_summary_and_exits_2() -> None:
@@ -515,7 +515,7 @@ def test_live_camera_unplugged_midway_prints_summary_then_exits_2(monkeypatch) -
     result = invoke("live", "--no-window", "--seconds", "30")
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("camcheck: error: the camera stopped sending frames after")
-    analysed = re.search(r"camera 0 \((\d+) frame\(s\) analysed\)", result.stdout)
+    analysed = re.search(r"camera 0 \((\d+) frames over ", result.stdout)
     assert analysed and 30 <= int(analysed.group(1)) <= 40
     assert "Camera shows black (camera.black_frames)" in result.stdout
     assert "Low camera resolution (camera.low_resolution)" in result.stdout

@@ -75,7 +75,7 @@ def test_messages_render_with_decimal_sign_per_language() -> None:
     assert "2.5 stops darker" in render(item, "en").message
     assert "2,5 stops donkerder" in render(item, "nl").message
     assert "50%" in render(item, "nl").message
-    assert ui("label.held", "nl", fraction=0.25, seconds=1.5).endswith("1,5 s achter elkaar")
+    assert ui("label.held", "nl", fraction=0.25, seconds=1.5).endswith("1,5 s aan één stuk")
 
 
 def test_extra_sentences_appear_only_when_measured() -> None:

@@ -42,7 +42,7 @@ def test_problem_photo_exits_1_with_numbers_and_fix() -> None:
     line = next(li for li in result.output.splitlines() if "(lighting.backlight)" in li)
     assert "stops darker than it" in line and "%" in line
     assert "Fix: Turn your desk so the window" in result.output
-    assert "Start with: Backlight." in result.output
+    assert result.output.strip().endswith("One thing to fix before your call: Backlight.")
 
 
 def test_missing_file_exits_2_with_one_stderr_line() -> None:
@@ -80,7 +80,7 @@ def test_json_shape_for_one_still() -> None:
 def test_dutch_report() -> None:
     result = invoke("image", str(FIXTURES / "dark_obama.jpg"), "--lang", "nl")
     assert result.exit_code == 1
-    assert "Je beeld is te donker" in result.output
+    assert "Je gezicht is te donker en het hele beeld is donker" in result.output
     assert "Oplossing: Zet een lamp achter je scherm" in result.output
 
 
@@ -118,7 +118,7 @@ def test_live_without_camera_exits_2_and_points_to_the_sample(monkeypatch) -> No
     result = invoke("live")
     assert result.exit_code == 2
     assert result.stderr.startswith("camcheck: error: no camera could be opened (tried camera 0)")
-    assert "camcheck live --source fixtures/x.mp4" in result.stderr
+    assert result.stderr.rstrip().endswith("or try the sample clip: camcheck live --sample")
 
 
 @pytest.mark.parametrize("seconds", ["0", "-3"])
@@ -359,9 +359,9 @@ def test_sighup_in_live_prints_the_summary_and_a_second_ctrl_c_does_not_drop_it(
             "        yield frame",
             "VideoSource.__iter__ = iterate",
             "summary = text.format_report",
-            "def format_report(report, lang):",
+            "def format_report(report, lang, **options):",
             "    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C again while it is written",
-            "    return summary(report, lang)",
+            "    return summary(report, lang, **options)",
             "text.format_report = format_report",
             "cli.main(['live', '--no-window', '--source', sys.argv[1]])",
         ]
@@ -369,7 +369,7 @@ def test_sighup_in_live_prints_the_summary_and_a_second_ctrl_c_does_not_drop_it(
     result = _child(script, str(FIXTURES / "sample_call.mp4"))
     assert result.returncode in (0, 1), result.stderr
     assert "Stopped early: this is the summary so far." in result.stdout
-    assert re.search(r"\((10|11) frame\(s\) analysed\)", result.stdout)
+    assert re.search(r"\((10|11) frames over ", result.stdout), result.stdout
     assert result.stderr == ""
 
 

@@ -159,8 +159,9 @@ def test_evaluate_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
             "group": "g1",
             "split": "tune",
             "real": False,
-            "must": ["face.not_found"],
-            "must_not": [],
+            # too dark to find a face in: the light is the finding, not "no face"
+            "must": ["lighting.too_dark"],
+            "must_not": ["face.not_found"],
         },
         {
             "file": "obama.jpg",
@@ -176,10 +177,11 @@ def test_evaluate_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     dump = tmp_path / "dump.jsonl"
     assert evaluate.main(["--corpus", str(corpus), "--jobs", "1", "--dump", str(dump)]) == 0
     rows = {r["file"]: r for r in map(json.loads, dump.read_text().splitlines())}
-    assert "face.not_found" in rows["black.png"]["reported"]
+    assert "lighting.too_dark" in rows["black.png"]["reported"]
+    assert "face.not_found" not in rows["black.png"]["reported"]
     assert "face.not_found" not in rows["obama.jpg"]["reported"]
     assert rows["obama.jpg"]["metrics"]["face_score"] > 0.6
-    assert rows["black.png"]["metrics"]["background_luma"] == 0.0
+    assert rows["black.png"]["metrics"]["frame_highlight"] == 0.0
     assert rows["black.png"]["split"] == "tune" and rows["obama.jpg"]["real"] is True
 
 

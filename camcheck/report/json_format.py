@@ -14,8 +14,35 @@ def _number(value: float) -> float | None:
     return round(value, 4) if math.isfinite(value) else None
 
 
+def _sizes(report: Report) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(source size, analysed size) as (width, height), from the report's kept frame."""
+    if report.snapshot is None:
+        return None
+    scene = report.snapshot.scene
+    height, width = scene.frame.shape[:2]
+    source = scene.source_size if scene.source_size != (0, 0) else (width, height)
+    return (int(source[0]), int(source[1])), (width, height)
+
+
+def source_region(
+    region: tuple[int, int, int, int], sizes: tuple[tuple[int, int], tuple[int, int]] | None
+) -> list[int]:
+    """A region measured on the analysed copy (long side 640 px) in the source's pixels."""
+    if sizes is None:
+        return list(region)
+    (source_w, source_h), (width, height) = sizes
+    scale_x, scale_y = source_w / width, source_h / height
+    x, y, w, h = region
+    return [round(x * scale_x), round(y * scale_y), round(w * scale_x), round(h * scale_y)]
+
+
 def report_dict(report: Report, lang: str = "en") -> dict[str, Any]:
-    """One source's report as plain JSON-ready data."""
+    """One source's report as plain JSON-ready data.
+
+    ``region`` is in the source's own pixels (``source_size``); the checks measured it on a
+    copy whose long side is 640 px (``analysed_size``).
+    """
+    sizes = _sizes(report)
     findings = []
     for item in report.findings:
         text = render(item, lang)
@@ -28,7 +55,7 @@ def report_dict(report: Report, lang: str = "en") -> dict[str, Any]:
                 "message": text.message,
                 "advice": text.advice,
                 "measured": {key: _number(value) for key, value in item.measured.items()},
-                "region": list(item.region) if item.region else None,
+                "region": source_region(item.region, sizes) if item.region else None,
             }
         )
     data: dict[str, Any] = {
@@ -41,6 +68,8 @@ def report_dict(report: Report, lang: str = "en") -> dict[str, Any]:
         "findings": findings,
         "metrics": {key: _number(value) for key, value in sorted(report.metrics.items())},
     }
+    if sizes is not None:
+        data["source_size"], data["analysed_size"] = list(sizes[0]), list(sizes[1])
     if report.error is not None:
         data["error"] = report.error.render(lang)
     return data

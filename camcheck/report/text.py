@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from camcheck.checks import CHECKS, Group, render, ui
-from camcheck.findings import Severity
+from camcheck.checks import CHECKS, Group, fix_order, plain_message, render, ui
+from camcheck.findings import Finding, Severity
 from camcheck.session import Report
 
 _INDENT = "    "
+
+
+def _counted(key: str, count: int, lang: str, **values: object) -> str:
+    """The singular or plural sentence of ``key`` (``key.one`` / ``key.many``)."""
+    return ui(f"{key}.{'one' if count == 1 else 'many'}", lang, count=count, **values)
 
 
 def _held(measured: dict[str, float], lang: str) -> str:
@@ -19,42 +24,74 @@ def _held(measured: dict[str, float], lang: str) -> str:
     )
 
 
+def fix_first(findings: list[Finding]) -> Finding | None:
+    """The finding that matters most to the picture others see (severity, then impact)."""
+    serious = [f for f in findings if f.severity >= Severity.WARNING]
+    return min(serious, key=fix_order) if serious else None
+
+
 def verdict(report: Report, lang: str) -> str:
-    """Looks good, or how many things to fix and, on a second line, what to do first."""
+    """Looks good, or how many things to fix and which one to start with."""
     serious = [f for f in report.findings if f.severity >= Severity.WARNING]
-    if serious:
-        # Findings are sorted with the fix that helps most first (severity, then what
-        # blocks the rest, then the table's order); repeat its advice as the last word.
-        first = render(serious[0], lang)
-        return (
-            ui("verdict.fix", lang, count=len(serious), first=first.title)
-            + "\n"
-            + ui("verdict.first_fix", lang, advice=first.advice)
-        )
+    first = fix_first(report.findings)
+    if first is not None:
+        title = render(first, lang).title
+        return _counted("verdict.fix", len(serious), lang, first=title)
     if report.findings:
-        return ui("verdict.info_only", lang, count=len(report.findings))
+        return _counted("verdict.info_only", len(report.findings), lang)
     return ui("verdict.good", lang)
 
 
-def format_report(report: Report, lang: str = "en") -> str:
-    """The full text report of one source."""
-    lines = [ui("header.source", lang, source=report.source, frames=report.frames_analyzed)]
+def header(report: Report, lang: str) -> str:
+    """The source, and how much of it was judged (a photo is one picture, not 1 frame)."""
+    if report.kind == "image":
+        return ui("header.photo", lang, source=report.source)
+    return _counted(
+        "header.video",
+        report.frames_analyzed,
+        lang,
+        source=report.source,
+        frames=report.frames_analyzed,
+        seconds=float(report.duration_s),
+    )
+
+
+def ordered(findings: list[Finding]) -> list[tuple[Group, list[Finding]]]:
+    """Findings by group, the group and finding that matter most first."""
+    groups: dict[Group, list[Finding]] = {}
+    for item in sorted(findings, key=fix_order):
+        groups.setdefault(CHECKS[item.id].group, []).append(item)
+    return list(groups.items())
+
+
+def format_report(
+    report: Report, lang: str = "en", *, verbose: bool = False, marked: bool = False
+) -> str:
+    """The full text report of one source.
+
+    Args:
+        report: What was found.
+        lang: Language.
+        verbose: Also give each finding's exact numbers (its technical message).
+        marked: A picture with the marks was saved, so messages may point to it.
+    """
+    lines = [header(report, lang)]
     if report.interrupted:
         lines.append(ui("header.interrupted", lang))
     if report.error is not None:
         lines.append(ui("error.prefix", lang, line=report.error.render(lang)))
-    for group in Group:
-        items = [f for f in report.findings if CHECKS[f.id].group is group]
-        if not items:
-            continue
+    for group, items in ordered(report.findings):
         lines.append("")
         lines.append(ui(f"group.{group.value}", lang))
         for item in items:
             text = render(item, lang)
             label = ui(f"label.{item.severity.label}", lang)
+            message = plain_message(item, lang, marked=marked)
             lines.append(
-                f"  [{label}] {text.title} ({item.id}): {text.message}{_held(item.measured, lang)}"
+                f"  [{label}] {text.title} ({item.id}): {message}{_held(item.measured, lang)}"
             )
+            if verbose and message != text.message:
+                lines.append(f"{_INDENT}{ui('label.measured', lang)}: {text.message}")
             lines.append(f"{_INDENT}{ui('label.fix', lang)}: {text.advice}")
     lines.append("")
     lines.append(verdict(report, lang))
