@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -27,6 +25,7 @@ except ImportError:  # pragma: no cover - typer on top of click
 from typer.core import TyperCommand, TyperGroup
 
 import camcheck
+from camcheck import console
 from camcheck.checks import CHECKS, LANGUAGES, ui
 from camcheck.core import DEFAULT_LIVE_SECONDS
 from camcheck.errors import CamcheckError, describe, one_line
@@ -40,89 +39,6 @@ if TYPE_CHECKING:
 
 # The shell's code for a program ended by Ctrl-C (128 + SIGINT).
 INTERRUPTED_EXIT = 130
-# The shell's code for a program whose reader went away (128 + SIGPIPE), as `yes | head`
-# reports under pipefail: neither "looks good" (0) nor "warning" (1). Nothing is printed.
-BROKEN_PIPE_EXIT = 141
-# SIGTERM and SIGHUP (a closed terminal, a service manager) end a run like Ctrl-C does.
-_STOP_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
-)
-# A third stop signal while the summary so far is written ends camcheck at once.
-_SIGNALS_BEFORE_FORCE = 3
-
-
-class _PipeClosed(Exception):
-    """stdout's reader went away (EPIPE): stop quietly."""
-
-
-class _OutputFailed(Exception):
-    """stdout cannot be written (a full disk, an I/O error)."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-def _echo(text: str = "") -> None:
-    """One line (or block) of the report on stdout; write failures become our exceptions.
-
-    Our own exceptions, not OSError: typer turns an EPIPE into exit 1, which reads as
-    "warning".
-    """
-    try:
-        typer.echo(text)
-    except BrokenPipeError:
-        raise _PipeClosed() from None
-    except OSError as exc:
-        raise _OutputFailed(exc.strerror or str(exc)) from None
-
-
-def _warn(line: str, lang: str) -> None:
-    """An error line on stderr, always one line."""
-    with contextlib.suppress(OSError):
-        typer.echo(one_line(ui("error.prefix", lang, line=line)), err=True)
-
-
-class _StopSignals:
-    """SIGINT, SIGTERM and SIGHUP raise KeyboardInterrupt once; repeats are held.
-
-    So `live` prints the summary so far on any of them, and a second Ctrl-C while it is
-    printed (or while the atomic --save cleans up) does not drop it.
-    """
-
-    def __init__(self) -> None:
-        self.received: int | None = None
-        self.count = 0
-
-    def __call__(self, signum: int, frame: object) -> None:
-        self.count += 1
-        if self.received is None:
-            self.received = signum
-            raise KeyboardInterrupt
-        if self.count >= _SIGNALS_BEFORE_FORCE:
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-
-    @contextlib.contextmanager
-    def installed(self) -> Iterator[None]:
-        """Handle the stop signals for the duration; then the previous handlers again."""
-        self.received, self.count = None, 0
-        previous = {}
-        for signum in _STOP_SIGNALS:
-            with contextlib.suppress(ValueError, OSError):  # not the main thread
-                previous[signum] = signal.signal(signum, self)
-        try:
-            yield
-        finally:
-            for signum, handler in previous.items():
-                signal.signal(signum, handler)
-
-    @property
-    def exit_code(self) -> int:
-        return 128 + (self.received or signal.SIGINT)
-
-
-_SIGNALS = _StopSignals()
 
 
 def default_language(environ: dict[str, str] | None = None) -> str:
@@ -297,7 +213,7 @@ VerboseOption = Annotated[bool, typer.Option("--verbose", help=_help("help.verbo
 
 
 def _fail(exc: CamcheckError, lang: str) -> typer.Exit:
-    _warn(exc.render(lang), lang)
+    console.warn(exc.render(lang), lang)
     return typer.Exit(2)
 
 
@@ -348,10 +264,12 @@ def image(
         for path, result in zip(paths, results, strict=True):
             if isinstance(result, CamcheckError):
                 codes.append(2)
-                _warn(result.render(language), language)
+                console.warn(result.render(language), language)
                 if json_output:
                     document = error_dict(one_line(str(path)), result.render(language))
-                    _echo(json.dumps(document, ensure_ascii=False) if several else dumps(document))
+                    console.echo(
+                        json.dumps(document, ensure_ascii=False) if several else dumps(document)
+                    )
                 continue
             codes.append(result.exit_code)
             picture = None
@@ -360,27 +278,31 @@ def image(
                 try:
                     save_report_picture(result, picture, language)
                 except CamcheckError as exc:
-                    _warn(exc.render(language), language)
+                    console.warn(exc.render(language), language)
                     codes[-1], picture = 2, None
             if json_output:
                 document = report_dict(result, language)
                 if picture is not None:
                     document["picture"] = str(picture)
-                _echo(json.dumps(document, ensure_ascii=False) if several else dumps(document))
+                console.echo(
+                    json.dumps(document, ensure_ascii=False) if several else dumps(document)
+                )
             else:
                 if len(codes) > 1:
-                    _echo("")
-                _echo(format_report(result, language, verbose=verbose, marked=picture is not None))
+                    console.echo("")
+                console.echo(
+                    format_report(result, language, verbose=verbose, marked=picture is not None)
+                )
                 if picture is not None:
-                    _echo(ui("saved.picture", language, path=str(picture)))
+                    console.echo(ui("saved.picture", language, path=str(picture)))
     except CamcheckError as exc:  # the models could not be loaded
         raise _fail(exc, language) from None
     except KeyboardInterrupt:
         if not codes:
             raise
         line = ui("error.interrupted_stills", language, done=len(codes), total=len(paths))
-        _warn(line, language)
-        raise typer.Exit(_SIGNALS.exit_code) from None
+        console.warn(line, language)
+        raise typer.Exit(console.SIGNALS.exit_code) from None
     finally:
         results.close()
     # A file that could not be checked wins: the run is incomplete.
@@ -559,24 +481,24 @@ def live(
             probe.wait()
     code = report.exit_code
     if report.error is not None:
-        _warn(report.error.render(language), language)
+        console.warn(report.error.render(language), language)
     picture = None
     if save is not None:
         try:
             save_report_picture(report, save, language)
             picture = save
         except CamcheckError as exc:
-            _warn(exc.render(language), language)
+            console.warn(exc.render(language), language)
             code = 2
     if json_output:
         document = report_dict(report, language)
         if picture is not None:
             document["picture"] = str(picture)
-        _echo(dumps(document))
+        console.echo(dumps(document))
     else:
-        _echo(format_report(report, language, verbose=verbose, marked=picture is not None))
+        console.echo(format_report(report, language, verbose=verbose, marked=picture is not None))
         if picture is not None:
-            _echo(ui("saved.picture", language, path=str(picture)))
+            console.echo(ui("saved.picture", language, path=str(picture)))
     raise typer.Exit(code)
 
 
@@ -610,7 +532,7 @@ def devices(json_output: JsonOption = False, lang: LangOption = None) -> None:
         raise _fail(exc, "en") from None
     cameras = probe_cameras()
     if json_output:
-        _echo(
+        console.echo(
             dumps(
                 [
                     {
@@ -637,7 +559,7 @@ def devices(json_output: JsonOption = False, lang: LangOption = None) -> None:
                 )
             else:
                 line = ui("devices.silent", language, index=info.index)
-            _echo(line)
+            console.echo(line)
     if not any(info.delivering for info in cameras):
         if not cameras:
             error = CamcheckError(
@@ -660,7 +582,7 @@ def checks(json_output: JsonOption = False, lang: LangOption = None) -> None:
     except CamcheckError as exc:
         raise _fail(exc, "en") from None
     if json_output:
-        _echo(
+        console.echo(
             dumps(
                 [
                     {
@@ -684,12 +606,12 @@ def checks(json_output: JsonOption = False, lang: LangOption = None) -> None:
             )
         )
         return
-    _echo(ui("checks.header", language, count=len(CHECKS)))
+    console.echo(ui("checks.header", language, count=len(CHECKS)))
     for check in CHECKS.values():
         text = check.text(language)
-        _echo("")
-        _echo(f"{check.id}  [{ui('label.' + check.severity.label, language)}]  {text.title}")
-        _echo(f"    {text.advice}")
+        console.echo("")
+        console.echo(f"{check.id}  [{ui('label.' + check.severity.label, language)}]  {text.title}")
+        console.echo(f"    {text.advice}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -701,7 +623,7 @@ def main(argv: list[str] | None = None) -> None:
     cannot be written (a full disk) is one line and 2. Set CAMCHECK_DEBUG=1 to get the
     traceback of an internal error instead.
     """
-    with _SIGNALS.installed():
+    with console.SIGNALS.installed():
         code = _run(argv)
     sys.exit(code)
 
@@ -712,61 +634,40 @@ def _run(argv: list[str] | None) -> int:
         code = app(args=argv, prog_name="camcheck", standalone_mode=False)
         if code == INTERRUPTED_EXIT:
             # typer turns Ctrl-C outside a frame loop (loading, opening) into this code.
-            _warn(ui("error.interrupted", lang), lang)
-            code = _SIGNALS.exit_code
+            console.warn(ui("error.interrupted", lang), lang)
+            code = console.SIGNALS.exit_code
     except _UsageError as exc:
-        _warn(exc.format_message(), lang)
+        console.warn(exc.format_message(), lang)
         code = 2
     except (typer.Abort, KeyboardInterrupt):
-        _warn(ui("error.interrupted", lang), lang)
-        code = _SIGNALS.exit_code
-    except _PipeClosed:
-        code = _quiet_stdout(BROKEN_PIPE_EXIT)
-    except _OutputFailed as exc:
-        _warn(ui("error.write_failed", lang, reason=exc.reason), lang)
-        code = _quiet_stdout(2)
+        console.warn(ui("error.interrupted", lang), lang)
+        code = console.SIGNALS.exit_code
+    except console.PipeClosed:
+        code = console.quiet_stdout(console.BROKEN_PIPE_EXIT)
+    except console.OutputFailed as exc:
+        console.warn(ui("error.write_failed", lang, reason=exc.reason), lang)
+        code = console.quiet_stdout(2)
     except SystemExit:
         # typer answers an EPIPE it met itself (while printing --help) with exit 1.
-        if _stdout_pacified():
-            code = _quiet_stdout(BROKEN_PIPE_EXIT)
+        if console.stdout_pacified():
+            code = console.quiet_stdout(console.BROKEN_PIPE_EXIT)
         else:
             raise
     except Exception as exc:
         if os.environ.get("CAMCHECK_DEBUG", "") not in ("", "0"):
             raise
-        _warn(ui("error.internal", lang, reason=describe(exc)), lang)
+        console.warn(ui("error.internal", lang, reason=describe(exc)), lang)
         code = 2
     try:
         if sys.stdout is not None:  # None when camcheck was started with stdout closed
             sys.stdout.flush()
     except BrokenPipeError:
-        code = _quiet_stdout(BROKEN_PIPE_EXIT)
+        code = console.quiet_stdout(console.BROKEN_PIPE_EXIT)
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        _warn(ui("error.write_failed", lang, reason=reason), lang)
-        code = _quiet_stdout(2)
+        console.warn(ui("error.write_failed", lang, reason=reason), lang)
+        code = console.quiet_stdout(2)
     return code if isinstance(code, int) else 0
-
-
-def _stdout_pacified() -> bool:
-    try:
-        from typer._click.utils import PacifyFlushWrapper
-    except ImportError:  # pragma: no cover - typer on top of click
-        from click.utils import PacifyFlushWrapper  # type: ignore[no-redef]
-    return isinstance(sys.stdout, PacifyFlushWrapper)
-
-
-def _quiet_stdout(code: int) -> int:
-    """Point stdout at /dev/null so the interpreter's last flush cannot fail again.
-
-    Python's own advice for EPIPE; the same holds after a write error (the unwritten rest
-    would otherwise end in "Exception ignored" and exit 120).
-    """
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    return code
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import cv2
 import pytest
 from typer.testing import CliRunner
 
-from camcheck import cli
+from camcheck import cli, console
 from camcheck.checks import CHECKS
 from camcheck.errors import CamcheckError
 from tests.conftest import FIXTURES, ROOT
@@ -239,7 +239,7 @@ def test_each_still_is_reported_before_the_next_is_judged(monkeypatch) -> None:
     from camcheck.session import Session
 
     events: list[str] = []
-    run, echo = Session.run, cli._echo
+    run, echo = Session.run, console.echo
 
     def judged(self, *args, **kwargs):
         events.append("judge")
@@ -251,7 +251,7 @@ def test_each_still_is_reported_before_the_next_is_judged(monkeypatch) -> None:
         echo(text)
 
     monkeypatch.setattr(Session, "run", judged)
-    monkeypatch.setattr(cli, "_echo", printed)
+    monkeypatch.setattr(console, "echo", printed)
     still = str(FIXTURES / "good_obama.jpg")
     result = invoke("image", still, still, still, "--json")
     assert result.exit_code == 0

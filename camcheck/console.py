@@ -1,0 +1,122 @@
+"""The terminal's side of faults: output errors (EPIPE, a full disk) and stop signals.
+
+Used by the CLI only; nothing here knows about checks. Errors become one line on stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+from collections.abc import Iterator
+
+import typer
+
+from camcheck.checks import ui
+from camcheck.errors import one_line
+
+# The shell's code for a program whose reader went away (128 + SIGPIPE), as `yes | head`
+# reports under pipefail: neither "looks good" (0) nor "warning" (1). Nothing is printed.
+BROKEN_PIPE_EXIT = 141
+# SIGTERM and SIGHUP (a closed terminal, a service manager) end a run like Ctrl-C does.
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+# A third stop signal while the summary so far is written ends camcheck at once.
+_SIGNALS_BEFORE_FORCE = 3
+
+
+class PipeClosed(Exception):
+    """stdout's reader went away (EPIPE): stop quietly."""
+
+
+class OutputFailed(Exception):
+    """stdout cannot be written (a full disk, an I/O error)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def echo(text: str = "") -> None:
+    """One line (or block) of the report on stdout; write failures become our exceptions.
+
+    Our own exceptions, not OSError: typer turns an EPIPE into exit 1, which reads as
+    "warning".
+    """
+    try:
+        typer.echo(text)
+    except BrokenPipeError:
+        raise PipeClosed() from None
+    except OSError as exc:
+        raise OutputFailed(exc.strerror or str(exc)) from None
+
+
+def warn(line: str, lang: str) -> None:
+    """An error line on stderr, always one line."""
+    with contextlib.suppress(OSError):
+        typer.echo(one_line(ui("error.prefix", lang, line=line)), err=True)
+
+
+class StopSignals:
+    """SIGINT, SIGTERM and SIGHUP raise KeyboardInterrupt once; repeats are held.
+
+    So `live` prints the summary so far on any of them, and a second Ctrl-C while it is
+    printed (or while the atomic --save cleans up) does not drop it.
+    """
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self.count = 0
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.count += 1
+        if self.received is None:
+            self.received = signum
+            raise KeyboardInterrupt
+        if self.count >= _SIGNALS_BEFORE_FORCE:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+
+    @contextlib.contextmanager
+    def installed(self) -> Iterator[None]:
+        """Handle the stop signals for the duration; then the previous handlers again."""
+        self.received, self.count = None, 0
+        previous = {}
+        for signum in _STOP_SIGNALS:
+            with contextlib.suppress(ValueError, OSError):  # not the main thread
+                previous[signum] = signal.signal(signum, self)
+        try:
+            yield
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + (self.received or signal.SIGINT)
+
+
+SIGNALS = StopSignals()
+
+
+def stdout_pacified() -> bool:
+    try:
+        from typer._click.utils import PacifyFlushWrapper
+    except ImportError:  # pragma: no cover - typer on top of click
+        from click.utils import PacifyFlushWrapper  # type: ignore[no-redef]
+    return isinstance(sys.stdout, PacifyFlushWrapper)
+
+
+def quiet_stdout(code: int) -> int:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again.
+
+    Python's own advice for EPIPE; the same holds after a write error (the unwritten rest
+    would otherwise end in "Exception ignored" and exit 120).
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return code
