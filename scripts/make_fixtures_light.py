@@ -271,7 +271,9 @@ def labelled_scenes(maker: Maker, group: str):
                     rng=rng,
                 ),
                 [],
-                ["lighting.backlight", "lighting.too_dark"],
+                # Whether a blown-out window behind a well-lit face is backlight depends on
+                # how far under it the face is (about 2 stops, issue 14): no label.
+                ["lighting.too_dark"],
                 f"{tone} skin, well lit from the front, a blown-out window behind",
             )
     rng = np.random.default_rng(seed_of(group, "extremes"))

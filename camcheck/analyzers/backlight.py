@@ -7,10 +7,15 @@ measured in linear light (the sRGB curve decoded), so the difference is in stops
 a photographer meters it: one stop is twice the light. A gamma-encoded ratio understates
 it badly (0.93 against 0.40 in code values is 2.8 stops).
 
-The face is metered on its highlights, not its mean, so a deep skin tone is not read as a
-shadow: the light that falls on a face makes bright parts on every skin tone (forehead,
-nose, cheekbones). The light is metered on the blown-out background pixels; where they
-clip, the window is at least that bright, so the difference is at least what is measured.
+The face is metered as a photographer's average meter reads the key: the mean of its skin
+in linear light (``backlight_ev``). Its highlights are metered too
+(``backlight_highlight_ev``): a face whose brightest parts come within a stop of the window
+is lit from the front as well, whatever its mean. A deep skin tone has a lower mean under
+the same light, so before a blown-out window it reaches the limit sooner; that is also
+where a camera exposing for the window hurts most. Without a blown-out area nothing is
+backlight, whatever the skin. The light is metered on the blown-out background pixels;
+where they clip, the window is at least that bright, so the difference is at least what
+is measured.
 
 The blown-out share is taken on each side of the person as well as on the whole
 background, so a window beside the head (filling one side) counts as much as one that
@@ -28,7 +33,7 @@ import numpy as np
 from camcheck.analyzers.base import Analyzer
 from camcheck.analyzers.exposure import SRGB_LINEAR, face_luma_stats
 from camcheck.measures import box_measures, box_region
-from camcheck.scene import Scene, histogram_percentile
+from camcheck.scene import Scene
 
 # Luma (8-bit) from which a background pixel counts as blown out: OFIQ's over-exposure
 # range (ISO/IEC 29794-5), where a correctly exposed white wall never reaches (0.85 to 0.90
@@ -115,12 +120,12 @@ class BacklightAnalyzer(Analyzer):
         stats = face_luma_stats(scene)
         if stats is None:
             return measured
-        face_key = linear(stats["face_highlight"])
+        histogram = scene.face_histogram
+        face_key = float(np.dot(histogram, SRGB_LINEAR)) / float(histogram.sum())
         measured["light_level"] = light
         measured["face_key_level"] = face_key
         measured["backlight_ev"] = stops_between(light, face_key)
-        peak = linear(histogram_percentile(scene.face_histogram, 99))
-        measured["backlight_peak_ev"] = stops_between(light, peak)
+        measured["backlight_highlight_ev"] = stops_between(light, linear(stats["face_highlight"]))
         return measured
 
     def region(

@@ -14,22 +14,31 @@ colour. Every skin tone, from the lightest to the deepest, has a clear red-yello
 (C*ab of roughly 12 to 30 in well-lit photographs; 17 or more on our fixtures), so a face
 under PALE_FACE_CHROMA looks grey. A picture that is grey as a whole (a monochrome camera,
 an old black-and-white photograph) is not judged for paleness at all.
+
+The face's colour is read on its skin, at the working resolution (a small face in a group
+photo keeps its pixels): the face mask (:attr:`camcheck.scene.Scene.face_mask`, the face
+outline where perception gives one) without the pixels that are not skin whatever the
+light: hair, brows and shadowed background far darker than the face's median, and
+strongly coloured pixels whose hue no skin has (a blue wall or a green plant inside the
+face box). Near-neutral pixels stay, so a grey face is still measured as grey.
+
+Whether a finding fires is the check table's rule on the numbers measured here: the
+cast's strength, the share of near-neutral pixels it was read on and how far the face
+agrees with it (``cast_agreement``), or the face's and the frame's chroma.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import cv2
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.checks import CHECKS, finding
+from camcheck.checks import CAST_RULE, CHECKS, finding
 from camcheck.findings import Finding
 from camcheck.scene import Scene
-
-CAST = CHECKS["lighting.color_cast"]
 
 # Colour is judged on a copy this wide: chroma is a low-frequency property, and 128 px
 # keeps a webcam face at 20+ px wide (300+ pixels).
@@ -45,16 +54,10 @@ NEUTRAL_RADIUS = 12.0
 WHITE_PATCH_PERCENTILE = 90
 # Mean-shift steps; the cluster centre settles in 3 to 4 on our fixtures.
 NEUTRAL_STEPS = 5
-# At least this share of the pixels around the face must be near-neutral to trust the
-# white point; a room of saturated colours alone gives no reference.
-MIN_NEUTRAL_SHARE = 0.08
-# The face must be shifted along the cast by at least this share of the shift a grey of
-# the face's lightness would get (measured from the typical skin colour), or the tint is
-# the wall's alone. Natural faces before one plain coloured wall (the only "neutral"
-# surface) reach 0.50 (a brown tone before a beige wall, tests/test_face_quality.py), on
-# our photo fixtures 0.33; faces under a white-balance error 0.56 and more, except a blue
-# cast on the deeper skin tone (0.41), which is found as a pale face instead.
-MIN_FACE_AGREEMENT = 0.55
+# The limits (cast strength, the share of near-neutral pixels that makes a white point
+# trustworthy, how far the face must agree with the cast, a pale face's chroma and the
+# frame chroma under which a picture is monochrome) live in the lighting.color_cast rule
+# of the check table.
 # The 16 in CIELAB's L* = 116 (Y/Yn)^(1/3) - 16.
 LAB_L_OFFSET = 16.0
 # Typical skin a*, b* of well-lit photographs across tones (hue about 55 degrees): the
@@ -64,16 +67,23 @@ SKIN_B = 20.0
 # The lightness L* at which skin has about that colour (a medium tone, as good_obama's 62);
 # darker faces are compared with the same colour scaled down (see judge).
 SKIN_L = 60.0
-# Face chroma C*ab below this is a grey, pale face. Well-lit faces on our fixtures have 17
-# or more, the desaturated ones 5 or less.
-PALE_FACE_CHROMA = 9.0
-# A frame whose most colourful tenth stays under this chroma is monochrome as a whole (a
-# greyscale camera, a black-and-white photo): no pale-face verdict.
+# The frame's chroma is read at this percentile (its most colourful tenth).
 FRAME_CHROMA_PERCENTILE = 90
 CHROMA_BINS = 400
-ACHROMATIC_FRAME_CHROMA = 8.0
-# Fewer face pixels than this on the small copy and colour is not judged.
-MIN_FACE_PIXELS = 30
+# Fewer skin pixels than this (at working resolution) and colour is not judged: about a
+# 20x20 px face, the smallest a call's tile shows.
+MIN_SKIN_PIXELS = 400
+# Skin pixels: not darker than this share of the face's median L* (hair, brows, nostrils
+# and background in shadow are; a side-lit cheek at 2.5 stops under keeps about 0.45 in
+# L*), ...
+HAIR_L_SHARE = 0.4
+# ... and not of a hue no skin has when they are colourful: skin of every tone lies between
+# about 20 and 80 degrees in a*b* (red to yellow); a tint of the light moves it, so the
+# range is wide, but a blue or green wall (chroma over NON_SKIN_CHROMA) inside the face
+# box is not skin.
+SKIN_HUE_FROM = -30.0
+SKIN_HUE_TO = 120.0
+NON_SKIN_CHROMA = 12.0
 # Tint codes (words in checks.MEASURE_WORDS["cast_tint"]) and the a*b* hue ranges, in
 # degrees, that map to them: 0 is red (+a*), 90 yellow (+b*), 180 green, 270 blue.
 TINT_PALE = 0
@@ -162,6 +172,10 @@ class ColorCastAnalyzer(Analyzer):
         face = scene.primary_face
         if face is None:
             return {}
+        skin = skin_lab(scene)
+        if skin is None:
+            return {}
+        face_l, face_a, face_b = skin
         width, height = scene.size
         size = (WORK_WIDTH, max(1, round(height * WORK_WIDTH / width)))
         # Bilinear, not area averaging: a fifth of the cost, and the statistics below
@@ -172,15 +186,10 @@ class ColorCastAnalyzer(Analyzer):
             scene.face_mask.view(np.uint8), size, interpolation=cv2.INTER_NEAREST
         )
         lit = cv2.inRange(lab8[..., 0], MIN_L * LAB8_L_SCALE, MAX_L * LAB8_L_SCALE) // 255
-        on_face = lit & face_mask
-        if cv2.countNonZero(on_face) < MIN_FACE_PIXELS:
-            return {}
         around = lit & (1 - face_mask)
         if not np.any(around):
             return {}
         cast_a, cast_b, neutral_share, neutral_lightness = white_point(lab8, around)
-        face_a = _channel_percentile(lab8[..., 1], on_face, 50) - LAB8_AB_OFFSET
-        face_b = _channel_percentile(lab8[..., 2], on_face, 50) - LAB8_AB_OFFSET
         chroma = cv2.magnitude(
             lab8[..., 1].astype(np.float32) - LAB8_AB_OFFSET,
             lab8[..., 2].astype(np.float32) - LAB8_AB_OFFSET,
@@ -196,52 +205,85 @@ class ColorCastAnalyzer(Analyzer):
             )
             / 2
         )
-        return {
-            "cast_strength": math.hypot(cast_a, cast_b),
+        strength = math.hypot(cast_a, cast_b)
+        measured = {
+            "face_score": face.score,
+            "cast_strength": strength,
             "cast_a": cast_a,
             "cast_b": cast_b,
             "neutral_share": neutral_share,
             "face_a": face_a,
             "face_b": face_b,
             "face_chroma": math.hypot(face_a, face_b),
-            "face_lightness": _channel_percentile(lab8[..., 0], on_face, 50) / LAB8_L_SCALE,
+            "face_lightness": face_l,
             "neutral_lightness": neutral_lightness,
             "frame_chroma": frame_chroma,
+            "cast_tint": float(tint_of(cast_a, cast_b)) if strength > 0 else float(TINT_PALE),
         }
+        if strength > 0:
+            measured["cast_agreement"] = cast_agreement(measured)
+        return measured
 
     def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
-        if not measured:
+        check = CHECKS["lighting.color_cast"]
+        if not check.fires(measured):
             return
-        region = scene.face_box
-        strength = measured["cast_strength"]
-        if strength > CAST.threshold and measured["neutral_share"] >= MIN_NEUTRAL_SHARE:
-            unit_a, unit_b = measured["cast_a"] / strength, measured["cast_b"] / strength
-            # a* and b* of one chromaticity scale with (L* + 16), the cube root of
-            # luminance in CIELAB's formula: a deeper skin tone has smaller a*, b* than the
-            # typical skin, and a white-balance gain moves a dark face less than a light wall.
-            face_l = measured["face_lightness"] + LAB_L_OFFSET
-            skin_scale = min(1.0, face_l / (SKIN_L + LAB_L_OFFSET))
-            face_shift = (measured["face_a"] - SKIN_A * skin_scale) * unit_a + (
-                measured["face_b"] - SKIN_B * skin_scale
-            ) * unit_b
-            lightness = min(1.0, face_l / (measured["neutral_lightness"] + LAB_L_OFFSET))
-            if face_shift >= MIN_FACE_AGREEMENT * strength * lightness:
-                yield finding(
-                    "lighting.color_cast",
-                    region=region,
-                    cast_strength=strength,
-                    face_chroma=measured["face_chroma"],
-                    cast_tint=tint_of(measured["cast_a"], measured["cast_b"]),
-                )
-                return
-        if (
-            measured["face_chroma"] < PALE_FACE_CHROMA
-            and measured["frame_chroma"] >= ACHROMATIC_FRAME_CHROMA
-        ):
-            yield finding(
-                "lighting.color_cast",
-                region=region,
-                cast_strength=strength,
-                face_chroma=measured["face_chroma"],
-                cast_tint=TINT_PALE,
-            )
+        # The rule's first part is a tint of the light; when only the pale-face part holds,
+        # the word is "grey and pale".
+        facts = dict(measured)
+        if not CAST_RULE.holds(measured):
+            facts["cast_tint"] = float(TINT_PALE)
+        kept = {key: facts[key] for key in check.fact_keys if key in facts}
+        yield finding("lighting.color_cast", region=self.region("", scene, facts), **kept)
+
+    def region(
+        self, check_id: str, scene: Scene, measured: Mapping[str, float]
+    ) -> tuple[int, int, int, int] | None:
+        return scene.face_box
+
+
+def cast_agreement(measured: Mapping[str, float]) -> float:
+    """How far the face is tinted along the cast, as a share of the shift a grey of the
+    face's lightness would get (measured from the typical skin colour).
+
+    a* and b* of one chromaticity scale with (L* + 16), the cube root of luminance in
+    CIELAB's formula: a deeper skin tone has smaller a*, b* than the typical skin, and a
+    white-balance gain moves a dark face less than a light wall.
+    """
+    strength = math.hypot(measured["cast_a"], measured["cast_b"])
+    unit_a, unit_b = measured["cast_a"] / strength, measured["cast_b"] / strength
+    face_l = measured["face_lightness"] + LAB_L_OFFSET
+    skin_scale = min(1.0, face_l / (SKIN_L + LAB_L_OFFSET))
+    face_shift = (measured["face_a"] - SKIN_A * skin_scale) * unit_a + (
+        measured["face_b"] - SKIN_B * skin_scale
+    ) * unit_b
+    lightness = min(1.0, face_l / (measured["neutral_lightness"] + LAB_L_OFFSET))
+    return face_shift / (strength * lightness)
+
+
+def skin_lab(scene: Scene) -> tuple[float, float, float] | None:
+    """Median L*, a*, b* of the face's skin pixels at working resolution, or None."""
+    face = scene.primary_face
+    if face is None:
+        return None
+    x, y, w, h = face.box
+    x0, y0 = max(0, x), max(0, y)
+    crop = scene.frame[y0 : y + h, x0 : x + w]
+    mask = scene.face_mask[y0 : y + h, x0 : x + w]
+    if crop.size == 0 or np.count_nonzero(mask) < MIN_SKIN_PIXELS:
+        return None
+    lab = cv2.cvtColor(crop, cv2.COLOR_RGB2Lab).astype(np.float32)
+    lightness = lab[..., 0] / LAB8_L_SCALE
+    a = lab[..., 1] - LAB8_AB_OFFSET
+    b = lab[..., 2] - LAB8_AB_OFFSET
+    lit = mask & (lightness >= MIN_L) & (lightness <= MAX_L)
+    if np.count_nonzero(lit) < MIN_SKIN_PIXELS:
+        return None
+    median_l = float(np.median(lightness[lit]))
+    hue = np.degrees(np.arctan2(b, a))
+    skin_hue = (hue >= SKIN_HUE_FROM) & (hue <= SKIN_HUE_TO)
+    colourful = np.hypot(a, b) > NON_SKIN_CHROMA
+    skin = lit & (lightness >= HAIR_L_SHARE * median_l) & (skin_hue | ~colourful)
+    if np.count_nonzero(skin) < MIN_SKIN_PIXELS:
+        return None
+    return float(np.median(lightness[skin])), float(np.median(a[skin])), float(np.median(b[skin]))

@@ -9,7 +9,7 @@ head is split where its nose is, not down the middle of its box.
 The overlap alone also drops for things that are not light (a fringe of hair over one
 eye, a beard, a patterned scarf at the cheek), so the check also needs the light ratio:
 the medians of the two halves, converted to linear light, must differ by more than the
-table's threshold. Medians ignore a dark beard or a bright glint on one side.
+table's rule says. Medians ignore a dark beard or a bright glint on one side.
 
 Which side the light comes from is said from the person's point of view and assumes an
 unmirrored frame, as cameras deliver them and as the other side of the call sees it (only
@@ -18,27 +18,21 @@ the self-view preview of a call app is mirrored): the person's left is the image
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 import cv2
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.checks import CHECKS, finding
-from camcheck.findings import Finding
 from camcheck.scene import Scene, histogram_percentile
-
-UNEVEN = CHECKS["lighting.uneven"]
 
 # Codes of the ``light_side`` measure (words in checks.MEASURE_WORDS), from the person's
 # point of view in an unmirrored frame.
 LIGHT_FROM_LEFT = 1
 LIGHT_FROM_RIGHT = -1
 
-# The two halves' histograms must overlap less than this as well. OFIQ maps the overlap to
-# its 0..100 quality with a sigmoid centred near 0.5; our well-lit fixtures overlap 0.54 or
-# more (measured), the side-lit ones 0.25 or less.
-MAX_UNIFORMITY = 0.5
+# The limits (the light ratio and the histogram overlap) live in the check table's rule
+# for lighting.uneven.
 # Fewer skin pixels than this on either half and the face is too small to judge.
 MIN_HALF_PIXELS = 100
 # Keypoints: the person's right eye, left eye and the mouth centre (MediaPipe's order).
@@ -104,17 +98,7 @@ class UniformityAnalyzer(Analyzer):
             "light_side": float(side),
         }
 
-    def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
-        if not measured:
-            return
-        if (
-            measured["face_light_ratio"] > UNEVEN.threshold
-            and measured["face_uniformity"] < MAX_UNIFORMITY
-        ):
-            yield finding(
-                "lighting.uneven",
-                region=scene.face_box,
-                face_light_ratio=measured["face_light_ratio"],
-                face_uniformity=measured["face_uniformity"],
-                light_side=measured["light_side"],
-            )
+    def region(
+        self, check_id: str, scene: Scene, measured: Mapping[str, float]
+    ) -> tuple[int, int, int, int] | None:
+        return scene.face_box
