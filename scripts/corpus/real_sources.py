@@ -261,6 +261,13 @@ _DEEPFACE: list[tuple[str, str, tuple[str, ...], str]] = [
     ("selfie-many-people.jpg", "angelina_jolie", _p(PERSON), "selfie of six people"),
 ]
 
+# Someone else plainly in the picture behind the person (a face at the edge or behind).
+_DEEPFACE_MUST = {
+    "img31.jpg": ("background.intrusion",),
+    "img59.jpg": ("background.intrusion",),
+    "img62.jpg": ("background.intrusion",),
+}
+
 # Whose photos travel together: a photo showing two people puts both in one group.
 _LINKED = {
     "obama": "obama_biden_miranda",
@@ -624,7 +631,15 @@ def stills() -> list[Still]:
         if name == "couple.jpg":
             faces = 2
         out.append(
-            Still("deepface", DF + name, person(who), labels, f"{who}: {about}", faces=faces)
+            Still(
+                "deepface",
+                DF + name,
+                person(who),
+                labels,
+                f"{who}: {about}",
+                must=_DEEPFACE_MUST.get(name, ()),
+                faces=faces,
+            )
         )
     for name, who, labels, about, faces in _FACE_REC_GH:
         out.append(
