@@ -261,6 +261,13 @@ _DEEPFACE: list[tuple[str, str, tuple[str, ...], str]] = [
     ("selfie-many-people.jpg", "angelina_jolie", _p(PERSON), "selfie of six people"),
 ]
 
+# Someone else plainly in the picture behind the person (a face at the edge or behind).
+_DEEPFACE_MUST = {
+    "img31.jpg": ("background.intrusion",),
+    "img59.jpg": ("background.intrusion",),
+    "img62.jpg": ("background.intrusion",),
+}
+
 # Whose photos travel together: a photo showing two people puts both in one group.
 _LINKED = {
     "obama": "obama_biden_miranda",
@@ -624,7 +631,15 @@ def stills() -> list[Still]:
         if name == "couple.jpg":
             faces = 2
         out.append(
-            Still("deepface", DF + name, person(who), labels, f"{who}: {about}", faces=faces)
+            Still(
+                "deepface",
+                DF + name,
+                person(who),
+                labels,
+                f"{who}: {about}",
+                must=_DEEPFACE_MUST.get(name, ()),
+                faces=faces,
+            )
         )
     for name, who, labels, about, faces in _FACE_REC_GH:
         out.append(
@@ -648,6 +663,7 @@ def stills() -> list[Still]:
         out.append(Still(archive, path, group, NOBODY_NOT, about, must=NOBODY_MUST, faces=0))
     out.extend(_more_stills())
     out.extend(_THIRD_PEOPLE)
+    out.extend(_MMPOSE)
     return out
 
 
@@ -678,7 +694,10 @@ CLIPS: list[Clip] = [
         "stage performance, cuts to the audience (Obama in it)",
         segments=((0.0, 4.5), (4.5, 4.6)),
         frames=(
+            (0.3, (), _p(PERSON), "singer on stage, pianist at the left"),
+            (1.2, (), _p(PERSON), "pianist in profile, close, audience behind"),
             (3.1, (), _p(PERSON, NOT_DARK, SINGLE), "singer on a dark stage"),
+            (6.5, (), _p(PERSON, NOT_DARK, SINGLE), "singer, both hands up"),
             (4.0, (), _p(PERSON, NOT_DARK, SINGLE), "singer on a dark stage"),
             (5.6, (), _p(PERSON, NOT_DARK, SINGLE), "singer on a dark stage, hand up"),
             (8.6, (), _p(PERSON), "audience, several faces"),
@@ -1332,4 +1351,188 @@ CLIPS.append(
         "people walking and a dancer on a city square",
         segments=((0.0, 6.0),),
     )
+)
+
+
+ARCHIVES["mmpose_gh"] = Archive(
+    "mmpose_gh",
+    "github",
+    "open-mmlab/mmpose",
+    "HEAD",
+    "Apache-2.0 (repository); tests/data are samples of public pose and face data sets "
+    "(300W, 300VW, AFLW, COFW, LaPa, WFLW, AIC, CrowdPose, MHP, ExLPose, Panoptic, "
+    "PoseTrack), each under its own research licence: test use only",
+    commit="759b39c13fea6ba094afc1fa932f51dc1b11cbf9",
+)
+MMP = "tests/data/"
+# ExLPose: frames taken in the dark (99th percentile 3-4 of 255); a person stands there but
+# is not visible even at 8x gain. What is wrong is the light, not the framing.
+_TOO_DARK_ONLY = ("lighting.too_dark",)
+_MMPOSE: list[Still] = [
+    Still(
+        "mmpose_gh",
+        MMP + "300vw/001/imgs/000006.jpg",
+        "clip:300vw_001",
+        _p(PERSON, NOT_DARK, SINGLE),
+        "video frame: speaker at a logo wall",
+        faces=1,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "300vw/001/imgs/000009.jpg",
+        "clip:300vw_001",
+        _p(PERSON, NOT_DARK, SINGLE),
+        "video frame: speaker at a logo wall",
+        faces=1,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "300vw/401/imgs/000731.jpg",
+        "clip:300vw_401",
+        _p(PERSON, SINGLE),
+        "grey video frame: man at a desk, bright window behind",
+        faces=1,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "300w/indoor_020.png",
+        "person:300w_indoor_020",
+        _p(PERSON, SINGLE),
+        "grey portrait, black backdrop",
+        faces=1,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "300w/indoor_029.png",
+        "person:300w_indoor_029",
+        _p(PERSON, LIT, SINGLE),
+        "portrait",
+        faces=1,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "aflw/image22568.jpg",
+        "person:aflw_22568",
+        _p(PERSON, NOT_DARK, SINGLE),
+        "old man with a cap, street",
+        faces=1,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "aflw/image04476.jpg",
+        "person:aflw_04476",
+        _p(PERSON, NOT_DARK, SINGLE),
+        "man before an orange wall",
+        faces=1,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "cofw/001766.jpg",
+        "person:einstein",
+        _p(PERSON, SINGLE),
+        "old grey photo, tongue out",
+        faces=1,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "cofw/001805.jpg",
+        "person:cofw_001805",
+        _p(PERSON, LIT, SINGLE),
+        "woman covering one eye, white backdrop",
+        faces=1,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "lapa/10773046825_0.jpg",
+        "person:lapa_10773046825",
+        _p(PERSON, LIT, SINGLE),
+        "woman smiling, sea behind",
+        faces=1,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "lapa/13609937564_5.jpg",
+        "photo:lapa_13609937564",
+        _p(PERSON),
+        "girl with a painted face among fans",
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "aic/054d9ce9201beffc76e5ff2169d2af2f027002ca.jpg",
+        "photo:aic_054d9c",
+        _p(PERSON),
+        "three women in a room",
+        faces=3,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "aic/fa436c914fe4a8ec1ec5474af4d3820b84d17561.jpg",
+        "photo:aic_fa436c",
+        _p(PERSON),
+        "people round a board game",
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "crowdpose/106848.jpg",
+        "photo:crowdpose_106848",
+        _p(PERSON),
+        "two men cutting a cake",
+        faces=2,
+    ),
+    Still(
+        "mmpose_gh", MMP + "mhp/10112.jpg", "photo:mhp_10112", _p(PERSON), "man and woman", faces=2
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "wflw/7_Cheering_Cheering_7_16.jpg",
+        "photo:wflw_cheering",
+        _p(PERSON),
+        "cheering crowd, many faces",
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "panoptic/ex2_2.flv_000040_l.jpg",
+        "clip:panoptic_ex2",
+        _p(PERSON, SINGLE, PLAIN),
+        "video frame: woman signing before a plain wall",
+        faces=1,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "exlpose/imgs_0212_hwangridan_vid000020_exp1200_dark_000052__gain_3.40_"
+        "exposure_417.png",
+        "clip:exlpose_0212",
+        _VB,
+        "dark room, a person invisible in the dark",
+        must=_TOO_DARK_ONLY,
+    ),
+    Still(
+        "mmpose_gh",
+        MMP + "exlpose/imgs_0212_hwangridan_vid000020_exp400_dark_000052__gain_3.40_"
+        "exposure_1250.png",
+        "clip:exlpose_0212",
+        _VB,
+        "dark room, a person invisible in the dark",
+        must=_TOO_DARK_ONLY,
+    ),
+]
+
+CLIPS.extend(
+    [
+        Clip(
+            "mmpose_gh",
+            "demo/resources/demo.mp4",
+            "clip:mmpose_demo_street",
+            "pedestrians on a shopping street, fixed camera",
+            segments=((0.0, 6.0),),
+        ),
+        Clip(
+            "mmpose_gh",
+            MMP + "posetrack18/videos/000001_mpiinew_test/000001_mpiinew_test.mp4",
+            "clip:posetrack_football",
+            "football broadcast, camera panning",
+            segments=((0.0, 6.0),),
+            no_intruder=False,
+        ),
+    ]
 )
