@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "corpus"))
 
 import synth_common as sc  # noqa: E402
 
-FAMILIES = ("vb", "lighting")
+FAMILIES = ("vb", "lighting", "background", "intrusion", "camera", "groups")
 RECORD_KEYS = {
     "file", "kind", "group", "split", "real", "generator",
     "must", "must_not", "package", "path", "licence", "about",
