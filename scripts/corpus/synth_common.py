@@ -651,6 +651,12 @@ def dev_sources() -> list[dict]:
 # A subject's face must be at least this share of its photo's width: smaller faces are group
 # or scene photos, not a person at a webcam.
 MIN_FACE_WIDTH_SHARE = 0.12
+# A face wider than this share of the photo is a face crop, not a person at a webcam: on the
+# contact sheet such photos became a forehead and eyes filling the frame.
+MAX_FACE_WIDTH_SHARE = 0.42
+# Below the detector's box (brows to mouth) the chin and neck take about this many face
+# heights; a subject must have them in the photo.
+CHIN_FACES = 0.5
 # ... and the person mask must cover this share of the photo (a close-up face fills more
 # than 0.8 and leaves no background to replace; a tiny figure is not at a webcam).
 MASK_SHARE_RANGE = (0.12, 0.75)
@@ -730,9 +736,17 @@ def subjects(sources: Sequence[dict], *, limit: int | None = None) -> list[Subje
         if len(faces) != 1:
             continue
         face = faces[0]
-        if face.box[2] < MIN_FACE_WIDTH_SHARE * rgb.shape[1]:
+        _, fy, fw, fh = face.box
+        if not MIN_FACE_WIDTH_SHARE * rgb.shape[1] <= fw <= MAX_FACE_WIDTH_SHARE * rgb.shape[1]:
             continue
-        mask = largest_blob(segment(rgb))
+        # The whole head must be in the photo: hair above the box, chin and neck below.
+        if fy < HEADROOM_FACES * fh * 0.5 or fy + fh * (1 + CHIN_FACES) > rgb.shape[0]:
+            continue
+        raw = segment(rgb)
+        # Several people (a crowd, a table of guests) make several blobs: not one subject.
+        if blob_share(raw) < MIN_MAIN_BLOB_SHARE:
+            continue
+        mask = largest_blob(raw)
         share = float((mask > 0.5).mean())
         if not MASK_SHARE_RANGE[0] <= share <= MASK_SHARE_RANGE[1]:
             continue
@@ -757,6 +771,20 @@ def interleave_groups(subs: list[Subject]) -> list[Subject]:
         out.extend(q[depth] for q in queues if depth < len(q))
         depth += 1
     return out
+
+
+# The largest blob of a subject's person mask holds at least this share of the mask.
+MIN_MAIN_BLOB_SHARE = 0.85
+
+
+def blob_share(mask: np.ndarray) -> float:
+    """The share of the person mask in its largest connected blob."""
+    fg = (mask > 0.5).astype(np.uint8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(fg)
+    if count <= 1:
+        return 0.0
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    return float(areas.max() / areas.sum())
 
 
 def largest_blob(mask: np.ndarray) -> np.ndarray:
@@ -833,6 +861,8 @@ def stage(
         crop_w = int(min(w, max(fw / face_share, fw * 2.2)))
     crop_h = round(crop_w / aspect)
     top = max(0, int(fy - HEADROOM_FACES * fh))
+    # Taller than the aspect asks when the chin would be cut (a close portrait).
+    crop_h = max(crop_h, min(h - top, int(fy + fh * (1 + CHIN_FACES)) - top))
     if top + crop_h > h:
         top = max(0, h - crop_h)
         crop_h = min(crop_h, h - top)
