@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "corpus"))
 
 import synth_common as sc  # noqa: E402
 
-FAMILIES = ("vb", "lighting")
+FAMILIES = ("vb", "lighting", "background", "intrusion", "camera", "groups")
 RECORD_KEYS = {
     "file", "kind", "group", "split", "real", "generator",
     "must", "must_not", "package", "path", "licence", "about",
@@ -185,3 +185,67 @@ def test_darker_skin_scales_only_skin_reflectance() -> None:
     ratio = sc.to_linear(deep)[face].mean() / sc.to_linear(st.rgb)[face].mean()
     assert ratio == pytest.approx(0.3, abs=0.05)
     assert np.array_equal(deep[:20, :20], st.rgb[:20, :20])  # the room is untouched
+
+
+def _clip_scene() -> sc.ClipScene:
+    room = np.full((90, 160, 3), 0.2, np.float32)
+    room[:, :40] = (0.3, 0.1, 0.1)
+    mask = np.zeros((90, 160), np.float32)
+    cv2.circle(mask, (80, 60), 30, 1.0, -1)
+    person = np.full((90, 160, 3), 0.35, np.float32)
+    return sc.ClipScene(room, person, mask, (60, 30, 40, 40))
+
+
+def test_camera_stall_repeats_one_buffer_and_retimed_frames_still_change() -> None:
+    import synth_camera as cam
+
+    scene = _clip_scene()
+    # given a stall from 0.5 s to 1.2 s in a 30 fps file
+    frames = list(
+        cam._frames("stall", scene, np.random.default_rng(0), 45, {"stalls": [(0.5, 1.2)]})
+    )
+    inside = frames[16:36]
+    assert all(np.array_equal(f, inside[0]) for f in inside)
+    assert not np.array_equal(frames[5], frames[6])  # fresh noise before the stall
+    # a 12 fps camera in a 30 fps file: runs of 2-3 equal frames, never a long one
+    frames = list(cam._frames("retimed", scene, np.random.default_rng(0), 30, {"fps": 12.0}))
+    changes = [i for i in range(1, 30) if not np.array_equal(frames[i], frames[i - 1])]
+    assert len(changes) >= 10
+    assert max(np.diff([0, *changes, 30])) <= 3
+
+
+def test_camera_black_is_dark_but_not_a_constant_buffer() -> None:
+    import synth_camera as cam
+
+    params = {"level": 0.001, "gain": 6.0}
+    frames = list(cam._frames("black", _clip_scene(), np.random.default_rng(0), 4, params))
+    assert max(f.mean() for f in frames) < 12
+    assert not np.array_equal(frames[0], frames[1])
+
+
+def test_intruder_crosses_the_room_behind_the_person() -> None:
+    import synth_intrusion as intr
+
+    scene = _clip_scene()
+    item = np.full((40, 20, 3), 0.9, np.float32)
+    alpha = np.ones((40, 20), np.float32)
+    rng = np.random.default_rng(2)
+    walk = {"start": 0.2, "duration": 1.6, "y": 40.0, "bob": 0.0, "mode": "walk"}
+    frames = list(intr._frames_pass(scene, rng, 10.0, 20, item, alpha, **walk))
+    bright = [float((f[40:80].mean(axis=2) > 200).mean()) for f in frames]
+    assert bright[0] == 0.0 and bright[-1] == 0.0  # not there before or after
+    assert max(bright) > 0.03  # there while crossing
+    # the person (the disc) stays in front: its centre never turns bright
+    assert all(f[60, 80].mean() < 200 for f in frames)
+
+
+def test_vb_offset_shows_room_on_one_side_and_cuts_the_other() -> None:
+    import synth_vb
+
+    staged, picture = _disc_scene()
+    out, must, _, _ = synth_vb.gen_offset(staged, picture, np.random.default_rng(4))
+    inside = staged.mask > 0.5
+    green_inside = float((out[inside][:, 1] > 0.3).mean())  # picture over the person
+    red_outside = float((out[_ring(staged.mask, 0, 5)][:, 0] > 0.3).mean())  # room shows
+    assert green_inside > 0.02 and red_outside > 0.02
+    assert synth_vb.EDGE in must

@@ -22,8 +22,11 @@ BRIGHT = "lighting.too_bright"
 BACKLIGHT = "lighting.backlight"
 NOFACE = "face.not_found"
 
-# Cases per generator (subjects are cycled).
+# Cases per generator (subjects are cycled). Ids made by only three generators (too_bright,
+# backlight) get one more case each, so every id has at least 20 positives.
 STILLS_PER_GENERATOR = 6
+THREE_GENERATOR_IDS = {"light_over_v1", "light_hotkey_v1", "light_flare_v1",
+                       "backlight_window_v1", "backlight_lamp_v1", "backlight_sky_v1"}  # fmt: skip
 
 # Exposure ranges in stops (EV) relative to the photo, which is taken as well exposed.
 UNDER_EV = (-3.0, -1.5)  # the brief's range; -1.5 EV already reads "too dark" to people
@@ -350,7 +353,8 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
     views = [sc.picture(k) for k in OUTDOOR_VIEWS]
     records: list[dict] = []
     for gen_name, gen in STILL_GENERATORS.items():
-        for k in range(STILLS_PER_GENERATOR):
+        count = STILLS_PER_GENERATOR + (1 if gen_name in THREE_GENERATOR_IDS else 0)
+        for k in range(count):
             subject = subs[(k + len(gen_name)) % len(subs)]
             rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
             st = sc.stage(subject, sc.STILL_WIDTH, face_share=float(rng.uniform(0.22, 0.4)))

@@ -37,6 +37,8 @@ CLIP_SECONDS = 3.0
 RIM_PX = (4, 10)
 # Eroding 6-14 px removes ears, hair tips and the shoulder line visibly.
 ERODE_PX = (6, 14)
+# A mask offset from the person (a still of a lagging mask): 6-14 px shows a crescent.
+OFFSET_PX = (6.0, 14.0)
 # A feathered matte: Gaussian sigma of the alpha edge.
 FEATHER_SIGMA = (2.5, 6.0)
 # Colour spill: width of the band inside the outline that takes the picture's colour, and
@@ -112,6 +114,17 @@ def gen_erode(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
     alpha = sc.gaussian(sc.erode(sc.hard(st.mask), px), float(rng.uniform(0.5, 2.0)))
     out = sc.composite(_camera(st, rng), bg, alpha)
     return out, [DETECTED, EDGE], [], f"mask eroded {px} px: hair, ears and shoulder line cut away"
+
+
+def gen_offset(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
+    px = float(rng.uniform(*OFFSET_PX))
+    angle = float(rng.uniform(0, 2 * np.pi))
+    dx, dy = px * np.cos(angle), px * np.sin(angle)
+    mask = sc.shift(sc.hard(st.mask), dx, dy, border=cv2.BORDER_CONSTANT)
+    alpha = sc.gaussian(mask, float(rng.uniform(0.5, 1.5)))
+    out = sc.composite(_camera(st, rng), bg, alpha)
+    about = f"mask offset {px:.0f} px (a crescent of the room on one side, a cut on the other)"
+    return out, [DETECTED, EDGE], [], about
 
 
 def gen_feather(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
@@ -226,6 +239,7 @@ def gen_plain(st: sc.Staged, bg: np.ndarray, rng: np.random.Generator):
 STILL_GENERATORS: dict[str, Gen] = {
     "vb_rim_v1": gen_rim,
     "vb_erode_v1": gen_erode,
+    "vb_offset_v1": gen_offset,
     "vb_feather_v1": gen_feather,
     "vb_spill_v1": gen_spill,
     "vb_lowres_v1": gen_lowres,
