@@ -135,6 +135,7 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "background_bright_share": "percent",
     "contrast_ratio": "ratio",
     "face_score": "percent",
+    "best_face_score": "percent",
     "fraction": "percent",
     "seconds": "seconds",
     "first_seen_s": "seconds",
@@ -288,18 +289,37 @@ _TABLE: tuple[Check, ...] = (
         id="face.not_found",
         group=_CAMERA,
         severity=Severity.PROBLEM,
+        # A weak detection is not a face to judge: what the other checks measured on it
+        # ("your face is blurry") would contradict "no face found". lighting.too_dark is
+        # not hidden: when the picture is too dark to find a face, it hides this finding
+        # instead, so the advice to add light leads.
+        hides=(
+            "lighting.too_bright",
+            "lighting.backlight",
+            "lighting.uneven",
+            "lighting.color_cast",
+            "image.blurry",
+            "framing",
+        ),
         metric="face_score",
-        threshold=0.6,
+        # Fitted on our fixtures (80 stills, MediaPipe short-range detector; the corpus was
+        # not built yet): every real face scores 0.547 (a grey, pale face) or more, the cat,
+        # the coffee cup, the motorcycle and the portrait on a wall give no detection at all
+        # (under the detector's 0.5). 0.52 sits in that gap, 0.027 from the weakest face.
+        threshold=0.52,
         better="higher",
-        source="MediaPipe short-range detector confidence; 0.6 keeps cats and posters out "
-        "on our fixtures while every real face scores above 0.85",
+        source="Best detector confidence among the faces found (0 without any); in a group "
+        "any clear face counts. On our 80 fixture stills every real face scores 0.547 or "
+        "more (a pale, grey face; a face cut off at the edge 0.578), while the cat, the "
+        "coffee cup, the motorcycle and a portrait on the wall are not detected at all "
+        "(under 0.5)",
         texts={
             "en": Text(
                 title="No face found",
                 message="No face was found clearly in the picture.",
                 extras={
-                    "face_score": "The closest match reached only {face_score} confidence; "
-                    "a face in view and in good light scores over 85%.",
+                    "best_face_score": "The closest match reached only {best_face_score} "
+                    "confidence; a face in view and in good light scores over 85%.",
                 },
                 advice="Sit facing the camera with your whole face in view, about an arm's "
                 "length away, and make sure there is light on your face.",
@@ -308,9 +328,9 @@ _TABLE: tuple[Check, ...] = (
                 title="Geen gezicht gevonden",
                 message="Er is geen duidelijk gezicht in beeld gevonden.",
                 extras={
-                    "face_score": "Wat er het meest op leek, haalde maar {face_score} "
-                    "zekerheid; een gezicht dat goed in beeld en in het licht is, haalt meer "
-                    "dan 85%.",
+                    "best_face_score": "Wat er het meest op leek, haalde maar "
+                    "{best_face_score} zekerheid; een gezicht dat goed in beeld en in het "
+                    "licht is, haalt meer dan 85%.",
                 },
                 advice="Ga recht voor de camera zitten, met je hele gezicht in beeld, ongeveer "
                 "een armlengte ervandaan, en zorg dat er licht op je gezicht valt.",
