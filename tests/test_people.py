@@ -140,7 +140,7 @@ def test_a_group_of_clear_faces_is_a_face_found() -> None:
     assert measured["face_score"] == pytest.approx(0.93)
     assert not FaceAnalyzer().analyze(scene)
     # and with every face doubtful it does, saying how close the best came
-    doubtful = dataclasses.replace(scene, faces=tuple(weakly(scene, 0.48).faces) + (you,))
+    doubtful = dataclasses.replace(scene, faces=(*tuple(weakly(scene, 0.48).faces), you))
     (item,) = FaceAnalyzer().analyze(doubtful)
     assert item.measured["best_face_score"] == pytest.approx(0.5)
     assert "50%" in render(item).message
