@@ -106,7 +106,8 @@ def test_busy_room_is_cluttered_and_the_region_is_background() -> None:
     assert w > 0 and h > 0 and x + w <= WIDTH and y + h <= HEIGHT
     # the busiest box is mostly background, never the person
     assert scene.background_mask[y : y + h, x : x + w].mean() > 0.5
-    assert (item.measured["busiest_x"], item.measured["busiest_w"]) == (x, w)
+    measured = ClutterAnalyzer().measure(scene)
+    assert (measured["busiest_x"], measured["busiest_w"]) == (x, w)
 
 
 def test_the_same_room_blurred_is_calm() -> None:
@@ -499,3 +500,36 @@ def test_one_brown_thing_is_no_spot_but_one_saturated_thing_is() -> None:
     assert ids(DistractingColorAnalyzer().analyze(scene_with(wall))) == {
         "background.distracting_color"
     }
+
+
+def gallery_wall(count: int = 40, seed: int = 9) -> np.ndarray:
+    """A plain wall covered in many small framed photos, with plain wall between them."""
+    rng = np.random.default_rng(seed)
+    wall = plain_wall()
+    for _ in range(count):
+        w = int(rng.integers(30, 70))
+        h = int(w * rng.uniform(0.7, 1.3))
+        x, y = int(rng.integers(0, WIDTH - w)), int(rng.integers(0, HEIGHT - h))
+        wall[y : y + h, x : x + w] = (30, 30, 30)
+        wall[y + 4 : y + h - 4, x + 4 : x + w - 4] = busy_room(int(rng.integers(99)))[
+            : h - 8, : w - 8
+        ]
+    return wall
+
+
+def test_a_wall_covered_in_small_framed_photos_is_busy() -> None:
+    # given a wall of many small framed photos: much plain wall between them
+    measured = ClutterAnalyzer().measure(scene_with(gallery_wall()))
+    # then the edge measure alone is moderate, but there are things all over the wall
+    assert measured["background_clutter"] < 0.2
+    assert measured["clutter_object_coverage"] > 0.3
+    assert ids(ClutterAnalyzer().analyze(scene_with(gallery_wall()))) == {"background.cluttered"}
+
+
+def test_a_plain_wall_with_one_framed_photo_is_not_busy() -> None:
+    wall = plain_wall()
+    wall[30:160, 30:200] = (30, 30, 30)
+    wall[36:154, 36:194] = busy_room()[:118, :158]
+    measured = ClutterAnalyzer().measure(scene_with(wall))
+    assert measured["clutter_object_coverage"] < 0.2
+    assert not ClutterAnalyzer().analyze(scene_with(wall))
