@@ -638,3 +638,16 @@ def test_a_cat_crossing_while_the_camera_drifts_is_still_reported() -> None:
         frames.append(scene_with(noisy(shifted(view, 1.5 * i, 0), rng), timestamp=i / FPS))
     seen = [i for i, found in enumerate(run_clip(frames)) if "background.intrusion" in found]
     assert seen and min(seen) >= 10 and len(seen) >= 8, seen
+
+
+def test_a_dim_coloured_corner_is_no_spot() -> None:
+    # a stage curtain in shadow: dark blue, in a*b* far from a grey wall, but not bright
+    # enough to catch anyone's eye
+    wall = plain_wall()
+    wall[0:200, 470:640] = (18, 22, 60)
+    assert not DistractingColorAnalyzer().analyze(scene_with(wall))
+    # the same blue, lit, is a spot
+    wall[0:200, 470:640] = (40, 60, 200)
+    assert ids(DistractingColorAnalyzer().analyze(scene_with(wall))) == {
+        "background.distracting_color"
+    }

@@ -123,7 +123,7 @@ class ClutterAnalyzer(Analyzer):
         x, y, w, h = window_box(best, clutter.shape[1], cell, EDGE_STEP, scene.size)
         measured["busiest_clutter"] = float(clutter.flat[best])
         measured.update(box_measures("busiest", (x, y, w, h)))
-        coverage = object_coverage(scene.luma8, mask)
+        coverage = object_coverage(luma, small_mask > 0)
         if coverage is not None:
             measured["clutter_object_coverage"] = coverage
         return measured
@@ -137,12 +137,14 @@ class ClutterAnalyzer(Analyzer):
 def object_coverage(luma8: np.ndarray, mask: np.ndarray) -> float | None:
     """Share of the background's cells that hold at least CELL_CORNERS corners.
 
-    ``luma8`` and ``mask`` are the working frame's luma and background mask; None when no
-    cell is mostly background.
+    ``luma8`` and ``mask`` are the edge plane's luma and background mask (EDGE_STEP times
+    smaller than the working frame); None when no cell is mostly background.
     """
     height, width = luma8.shape
-    size = (max(1, width // CORNER_STEP), max(1, height // CORNER_STEP))
-    small = cv2.resize(luma8, size, interpolation=cv2.INTER_AREA)
+    step = CORNER_STEP // EDGE_STEP
+    size = (max(1, width // step), max(1, height // step))
+    # A bilinear halving averages 2x2 pixels exactly, as an area resize would.
+    small = cv2.resize(luma8, size, interpolation=cv2.INTER_LINEAR)
     inside = cv2.resize(mask.view(np.uint8), size, interpolation=cv2.INTER_NEAREST)
     eigen = cv2.cornerMinEigenVal(small, 3, 3)
     peaks = (eigen >= cv2.dilate(eigen, np.ones((CORNER_NMS, CORNER_NMS), np.uint8))) & (

@@ -27,6 +27,7 @@ and from what size, is the check table's rule:
 
 from __future__ import annotations
 
+import functools
 from collections import deque
 from collections.abc import Mapping
 
@@ -62,6 +63,10 @@ MIN_BACKGROUND_SHARE = 0.05
 # the plane's width (a hand-held camera or a laptop nudged moves a few per cent in 0.1 s);
 # a larger estimate is a mismatch, not a pan.
 MAX_CAMERA_SHIFT = 0.15
+# When the planes differ by no more than this (median absolute difference, luma levels),
+# the camera stood still and its shift is not searched: sensor noise after the 4x area
+# average differs by about one level, a hand-held camera by several.
+STILL_CAMERA_LEVELS = 2.0
 # The moving blob is followed from comparison to comparison when its centre moved less
 # than this share of the frame's width since the last one (a cat walks about 5% in 0.1 s);
 # otherwise a new track starts.
@@ -237,7 +242,10 @@ def _follow_camera(
     rows, cols = current.shape
     if rows < 8 or cols < 8:
         return previous, previous_mask, 0.0
-    window = cv2.createHanningWindow((cols, rows), cv2.CV_32F)
+    unshifted = _median_abs(current - previous)
+    if unshifted <= STILL_CAMERA_LEVELS:
+        return previous, previous_mask, 0.0
+    window = _hanning(cols, rows)
     (dx, dy), _ = cv2.phaseCorrelate(previous, current, window)
     length = float(np.hypot(dx, dy))
     if length < 0.5 or length > MAX_CAMERA_SHIFT * cols:
@@ -247,9 +255,21 @@ def _follow_camera(
     moved_mask = cv2.warpAffine(
         previous_mask.view(np.uint8), matrix, (cols, rows), flags=cv2.INTER_NEAREST
     ).astype(bool)
-    if float(np.median(np.abs(current - moved))) < float(np.median(np.abs(current - previous))):
+    if _median_abs(current - moved) < unshifted:
         return moved, moved_mask, length
     return previous, previous_mask, 0.0
+
+
+def _median_abs(difference: np.ndarray) -> float:
+    values = np.abs(difference).ravel()
+    middle = values.size // 2
+    return float(np.partition(values, middle)[middle])
+
+
+@functools.lru_cache(maxsize=4)
+def _hanning(cols: int, rows: int) -> np.ndarray:
+    """The phase correlation's window for a plane of this size (made once per size)."""
+    return cv2.createHanningWindow((cols, rows), cv2.CV_32F)
 
 
 def _second_body(scene: Scene) -> dict[str, float]:
