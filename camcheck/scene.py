@@ -22,6 +22,11 @@ FACE_ELLIPSE_FILL = 0.85
 # If the person mask covers less than this share of the face ellipse, segmentation failed
 # there and the face mask is the plain ellipse.
 FACE_ON_PERSON_MIN = 0.5
+# Which face is "you": the most prominent, its area weighted by how central it is. A face
+# whose centre is at a corner of the frame counts this share of its area, one in the middle
+# all of it (linear in between): someone beside you must be clearly larger to take the
+# place of the person in the middle, as a camera is aimed at the person using it.
+CORNER_WEIGHT = 0.5
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class Scene:
 
     Attributes:
         frame: RGB uint8 image at working resolution (the long side at most 640 px).
-        faces: Faces found in it, largest first.
+        faces: Faces found in it, most prominent first (see :meth:`prominence`).
         person: Person confidence in [0, 1] per pixel, same size as ``frame``.
         source_size: ``(width, height)`` of the frame as the source delivered it.
         timestamp: Seconds since the start of the source.
@@ -76,16 +81,25 @@ class Scene:
             self.person = np.zeros((height, width), np.float32)
         if self.source_size == (0, 0):
             self.source_size = (width, height)
-        self.faces = tuple(sorted(self.faces, key=lambda face: face.area, reverse=True))
+        self.faces = tuple(sorted(self.faces, key=self.prominence, reverse=True))
 
     @property
     def size(self) -> tuple[int, int]:
         """``(width, height)`` of the working frame."""
         return self.frame.shape[1], self.frame.shape[0]
 
+    def prominence(self, face: Face) -> float:
+        """A face's area weighted by how central it is (see CORNER_WEIGHT)."""
+        width, height = self.size
+        cx, cy = face.center
+        off = float(np.hypot(cx - width / 2, cy - height / 2)) / max(
+            float(np.hypot(width / 2, height / 2)), 1.0
+        )
+        return face.area * (1.0 - (1.0 - CORNER_WEIGHT) * min(off, 1.0))
+
     @property
     def primary_face(self) -> Face | None:
-        """The largest face: the person at the camera."""
+        """The most prominent face (largest and most central): the person at the camera."""
         return self.faces[0] if self.faces else None
 
     @property

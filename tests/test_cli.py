@@ -151,7 +151,7 @@ def test_main_passes_exit_codes(capsys) -> None:
 
 def test_path_with_spaces_and_non_ascii(tmp_path: Path) -> None:
     target = tmp_path / "ik – voor het gesprek é.jpg"
-    target.write_bytes((FIXTURES / "good_astronaut.jpg").read_bytes())
+    target.write_bytes((FIXTURES / "good_obama.jpg").read_bytes())
     result = invoke("image", str(target))
     assert result.exit_code == 0, result.output
     assert str(target) in result.output

@@ -80,12 +80,12 @@ def test_a_weak_face_is_not_found_and_says_how_weak() -> None:
     from camcheck.checks import render
 
     scene = synthetic_scene()
-    weak = dataclasses.replace(scene.faces[0], score=0.55)
+    weak = dataclasses.replace(scene.faces[0], score=0.45)
     scene.faces = (weak,)
     (item,) = FaceAnalyzer().analyze(scene)
-    assert item.measured == {"face_score": 0.55}
-    assert "reached only 55% confidence" in render(item).message
+    assert item.measured == {"face_score": 0.45, "best_face_score": 0.45, "face_on_person": 1.0}
+    assert "reached only 45% confidence" in render(item).message
     (none,) = FaceAnalyzer().analyze(synthetic_scene(face_luma=None))
-    assert none.measured == {} and render(none).message == (
+    assert none.measured == {"face_score": 0.0} and render(none).message == (
         "No face was found clearly in the picture."
     )

@@ -46,9 +46,10 @@ def test_blur_is_said_in_plain_words(sharpness: float, words: str) -> None:
 def test_the_colour_spot_is_marked_only_when_a_picture_marks_it() -> None:
     item = finding(
         "background.distracting_color",
-        colour_spot=80.0,
-        colour_spot_contrast=62.0,
-        face_colourfulness=20.0,
+        colour_spot_peak=48.0,
+        colour_spot_spread=20.0,
+        colour_spot_share=0.03,
+        colour_rest=2.0,
     )
     plain = format_report(report(item))
     assert "much more colourful than the rest of your background" in plain

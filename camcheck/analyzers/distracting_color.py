@@ -1,174 +1,223 @@
-"""background.distracting_color: a strongly coloured spot behind you that pulls the eye.
+"""background.distracting_color: a colourful object behind you that pulls the eye.
 
-Colourfulness follows Hasler & Süsstrunk (2003, "Measuring colourfulness in natural
-images", Proc. SPIE 5007): with rg = R - G and yb = (R + G) / 2 - B on 0..255 values,
-M = sqrt(sd_rg² + sd_yb²) + 0.3 * sqrt(mean_rg² + mean_yb²). Their scale: about 15
-slightly, 33 moderately, 59 quite, 82 highly colourful.
+The eye goes to local colour contrast: a colourful poster on a calm wall. So the measure is
+the colour of each background pixel *against the wall's own colour*, in CIELAB a*b* (a
+perceptual chroma plane; a distance of 10 is a clearly different colour, the CIE's
+just-noticeable difference is about 2.3):
 
-It is computed per window of the background (the person mask's complement with a margin),
-not only over the whole background: a bright poster is a hot spot in an otherwise calm
-picture. The mean term is taken relative to the background's own dominant colour (its
-median rg and yb), so that:
+- The wall's colour is the median a*b* of the background (the person mask's complement
+  with a margin, from the Scene). On a grey wall it is near (0, 0), on a teal wall teal.
+- A pixel's contrast with the wall is its a*b* difference, except the part that is the
+  wall's own hue with *less* chroma than the wall. That part is the wall in shadow or in
+  the dark (a dark clamp at the frame's edge, a shadow in a corner, the light falling off
+  along a coloured wall): Lab chroma shrinks towards grey as a colour darkens, so these
+  would otherwise read as a spot on every strongly coloured wall. A pixel of another hue,
+  or of the wall's hue with more chroma than the wall, keeps all of its difference.
+- Pixels that clearly differ (SPOT_PIXEL_CONTRAST) are joined into objects (a closing over
+  a few pixels joins a poster's coloured parts across its white or grey ones), and the
+  most salient object, by area times mean contrast, is the spot. It is the finding's
+  region, so ``--save`` and the live window mark the object itself.
 
-- a colourful picture or object on a plain wall is a hot spot: its colours vary (high
-  sd) and differ from the wall around it. The eye goes to local colour contrast, and this
-  is what the advice warns about;
-- a plain wall of one strong colour is *not* reported here: it has no local contrast, so it
-  does not pull the eye to one place, and its mean colour equals the reference. A
-  coloured wall is a matter of taste (and of white balance) rather than a distraction.
-
-On a neutral wall the reference is grey (rg = yb = 0) and the window measure is exactly
-Hasler & Süsstrunk's M. A hot spot must be "quite colourful" (59 or more), be more
-colourful than the rest of the background (all background pixels outside its window,
-measured the same way) by the table's threshold, and be clearly more colourful than the
-face. A room full of colourful drapes and flags has no single spot that pulls the eye
-(its busyness is background.cluttered's business).
-
-Flags. A national flag is as colourful as any poster (a window of red and white stripes
-alone is far over 82, "highly colourful"), and on a plain backdrop it IS a hot spot. It
-is reported then, and rightly: a video call from home does not need one beside your head.
-The official portraits in our fixtures stay quiet because their flags stand among drapes
-and curtains of similar colour (contrast 17 to 34), or, for the astronaut, the flag is
-only partly in view (its window measures 57, under "quite colourful").
+An evenly coloured wall, however saturated, has no such object. A room full of colourful
+things (drapes, flags, shelves of books) has no *single* spot either: the rest of the
+background, outside the spot, is measured the same way (``colour_rest``), and the check
+table's rule asks the spot to stand out from it; a busy room is background.cluttered's
+business. Every limit is in the table's rule (camcheck/checks.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 import cv2
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.checks import CHECKS, finding
-from camcheck.findings import Finding
-from camcheck.measures import (
-    MIN_BACKGROUND_SHARE,
-    MIN_WINDOW_BACKGROUND,
-    WINDOW_CELLS,
-    box_measures,
-    box_region,
-    window_box,
-    window_cell,
-    window_means,
-)
+from camcheck.measures import MIN_BACKGROUND_SHARE, box_measures, box_region
 from camcheck.scene import Scene
 
-DISTRACTING = CHECKS["background.distracting_color"]
-
-# Colour statistics are taken on a copy this many times smaller than the working frame:
-# colour areas that draw the eye are large.
+# Colour is judged on a copy this many times smaller than the working frame (160x90 at
+# 640x360): objects that draw the eye are large, and the area average removes chroma noise.
 COLOUR_STEP = 4
-# Hasler & Süsstrunk's weight of the mean-chroma term.
-MEAN_WEIGHT = 0.3
-# A hot spot is at least "quite colourful" on Hasler & Süsstrunk's scale (their category
-# boundary, 59). The table's threshold is on how much it stands out from the rest of the
-# background (colour_spot_contrast), as a spot draws the eye by contrast with its
-# surroundings, not by colour alone.
-QUITE_COLOURFUL = 59.0
-# The hot spot must be at least this many times as colourful as the face. Skin on our
-# fixtures measures 24 to 51 on Hasler & Süsstrunk's scale, so with QUITE_COLOURFUL this
-# rarely binds; it keeps a vivid face (make-up, a red cheek in warm light) from being
-# out-shouted by a background spot of about the same colourfulness.
-FACE_RATIO = 1.3
-# Fewer face pixels than this on the small plane and the face's colourfulness is not used.
-MIN_FACE_PIXELS = 20
+# Pixels darker or brighter than this (CIELAB L*) carry no reliable hue (noise in the dark,
+# clipping in the light); they are left out of the wall's colour.
+MIN_WALL_L = 12.0
+MAX_WALL_L = 97.0
+# A pixel belongs to a colour spot when its contrast with the wall (a*b* units, see the
+# module docstring) reaches this: four to five times the CIE's just-noticeable difference,
+# a colour nobody takes for the wall. Sensor chroma noise after the 4x area average stays
+# under 3 on our plain-wall scenes, a warm lamp's gradient over a white wall under 8.
+SPOT_PIXEL_CONTRAST = 12.0
+# ... and is not darker than this (L*): in the dark, a*b* are mostly noise and a dim
+# coloured corner (a stage in shadow, a dark blue curtain) does not catch the eye. The
+# darkest print colours (a pure blue at L* 32, a navy at about 28) stay above it.
+MIN_SPOT_L = 25.0
+# Coloured parts of one object closer than this share of the frame's width are one object
+# (a poster's red flower and green leaves across its white parts).
+JOIN_SHARE = 0.02
+# The person is left out with this margin around their mask, as a share of the small
+# plane's diagonal (2 px, 8 working pixels): thinner than the Scene's background margin,
+# which is made for edge and noise measures. A poster behind your shoulder shows right
+# beside it, and colour does not bleed as far as the mask's blur.
+PERSON_MARGIN = 0.012
+# Objects smaller than this share of the frame are specks, not spots (a pen, a toy).
+MIN_OBJECT_SHARE = 0.002
+# The spot's colour is the contrast its most colourful tenth reaches (90th percentile): a
+# poster's saturated parts, not the white and grey between them.
+SPOT_PERCENTILE = 90
+# The rest of the background is summarised by this percentile of its pixels' contrast:
+# high when much of it is colourful too, low on a calm wall with one poster.
+REST_PERCENTILE = 90
+# ... over at least this share of the background; with less left, the spot is the wall.
+MIN_REST_SHARE = 0.2
 
 
-def opponent_planes(frame: np.ndarray, step: int) -> tuple[np.ndarray, np.ndarray]:
-    """Hasler & Süsstrunk's rg and yb opponent planes (0..255 scale) of a downscaled frame."""
-    height, width = frame.shape[:2]
-    # Bilinear, not area: an area resize of a 3-channel frame costs 0.3 ms, and the window
-    # statistics average away the chroma noise that an area average would remove.
-    small = cv2.resize(
-        frame, (max(1, width // step), max(1, height // step)), interpolation=cv2.INTER_LINEAR
-    ).astype(np.float32)
-    red, green, blue = small[..., 0], small[..., 1], small[..., 2]
-    return red - green, 0.5 * (red + green) - blue
+def lab_planes(frame: np.ndarray, step: int) -> np.ndarray:
+    """CIELAB (L* 0..100, a*, b*) of ``frame`` (RGB uint8) reduced ``step`` times, float32.
+
+    The reduction halves the frame with bilinear steps, each of which averages 2x2 pixels
+    exactly: a box average as INTER_AREA would give, at a twentieth of its cost. The 8-bit
+    Lab conversion (a* and b* in whole units) is twice as fast as the float one, and a unit
+    is far under the contrasts judged.
+    """
+    small = frame
+    while step > 1 and min(small.shape[:2]) >= 2:
+        height, width = small.shape[:2]
+        small = cv2.resize(small, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR)
+        step //= 2
+    lab = cv2.cvtColor(small, cv2.COLOR_RGB2Lab).astype(np.float32)
+    lab[..., 0] *= np.float32(100 / 255)
+    lab[..., 1:] -= np.float32(128)
+    return lab
 
 
-def colourfulness(rg: np.ndarray, yb: np.ndarray) -> float:
-    """Hasler & Süsstrunk's M of a set of pixels."""
-    if rg.size == 0:
+def percentile(values: np.ndarray, percent: float) -> float:
+    """The ``percent`` percentile of a 1-D array (nearest rank; np.partition, not a sort)."""
+    if values.size == 0:
         return 0.0
-    spread = float(np.sqrt(rg.var() + yb.var()))
-    return spread + MEAN_WEIGHT * float(np.hypot(rg.mean(), yb.mean()))
+    rank = min(values.size - 1, round(percent / 100.0 * (values.size - 1)))
+    return float(np.partition(values, rank)[rank])
+
+
+def wall_contrast(a: np.ndarray, b: np.ndarray, wall: tuple[float, float]) -> np.ndarray:
+    """Each pixel's a*b* contrast with the wall colour, without the wall's own shading.
+
+    The difference is split along the wall's hue direction and across it. Across counts in
+    full. Along, chroma beyond the wall's counts, chroma of the opposite hue counts, and
+    chroma between grey and the wall's (the wall darker or in shadow) does not.
+    """
+    wall_a, wall_b = wall
+    chroma = float(np.hypot(wall_a, wall_b))
+    if chroma < 1e-6:
+        return np.hypot(a, b)
+    ua, ub = wall_a / chroma, wall_b / chroma
+    along = a * ua + b * ub
+    across = np.abs(a * ub - b * ua)
+    excess = np.maximum(along - chroma, 0.0) + np.maximum(-along, 0.0)
+    return np.hypot(across, excess)
 
 
 class DistractingColorAnalyzer(Analyzer):
-    """Finds the most colourful spot of the background and compares it with the face."""
+    """Finds the most salient colourful object of the background, measured against the wall."""
 
     check_ids = ("background.distracting_color",)
 
     def measure(self, scene: Scene) -> dict[str, float]:
         width, height = scene.size
-        mask = scene.background_mask
-        if np.count_nonzero(mask) < MIN_BACKGROUND_SHARE * width * height:
+        lab = lab_planes(scene.frame, COLOUR_STEP)
+        rows, cols = lab.shape[:2]
+        inside = _background(scene, (cols, rows))
+        if np.count_nonzero(inside) < MIN_BACKGROUND_SHARE * rows * cols:
             return {}
-        rg, yb = opponent_planes(scene.frame, COLOUR_STEP)
-        small_size = (rg.shape[1], rg.shape[0])
-        bg = cv2.resize(mask.view(np.uint8), small_size, interpolation=cv2.INTER_NEAREST)
-        inside = bg.astype(bool)
-        if not inside.any():
-            return {}
-        # The wall's own colour: the median chroma of the background.
-        ref_rg = float(np.median(rg[inside]))
-        ref_yb = float(np.median(yb[inside]))
-        weight = bg.astype(np.float32)
-        drg, dyb = (rg - ref_rg) * weight, (yb - ref_yb) * weight
-        sums = [drg, dyb, drg * drg, dyb * dyb]
-        cell = window_cell(rg.shape)
-        share = window_means(weight, cell)
-        windows = [window_means(plane, cell) for plane in sums]
-        safe = np.maximum(share, 1e-6)
-        mean_rg, mean_yb = windows[0] / safe, windows[1] / safe
-        var_rg = np.maximum(windows[2] / safe - mean_rg**2, 0.0)
-        var_yb = np.maximum(windows[3] / safe - mean_yb**2, 0.0)
-        spot = np.sqrt(var_rg + var_yb) + MEAN_WEIGHT * np.hypot(mean_rg, mean_yb)
-        usable = share >= MIN_WINDOW_BACKGROUND
-        spot = np.where(usable, spot, -1.0)
-        measured = {
-            "background_colourfulness": colourfulness(rg[inside], yb[inside]),
-        }
-        face = cv2.resize(
-            scene.face_mask.view(np.uint8), small_size, interpolation=cv2.INTER_NEAREST
-        ).astype(bool)
-        if np.count_nonzero(face) >= MIN_FACE_PIXELS:
-            measured["face_colourfulness"] = colourfulness(rg[face], yb[face])
-        if usable.any():
-            best = int(np.argmax(spot))
-            x, y, w, h = window_box(best, spot.shape[1], cell, COLOUR_STEP, scene.size)
-            # The rest of the background, outside the spot's window, measured the same way:
-            # a plain wall scores near 0, a room full of colourful drapes and flags 40 to 55.
-            row, col = divmod(best, spot.shape[1])
-            side = WINDOW_CELLS * cell
-            rest = inside.copy()
-            rest[row * cell : row * cell + side, col * cell : col * cell + side] = False
-            around = colourfulness(drg[rest], dyb[rest]) if rest.any() else 0.0
-            measured.update(
-                colour_spot=float(spot.flat[best]),
-                colour_spot_contrast=float(spot.flat[best]) - around,
-                **box_measures("colour_spot", (x, y, w, h)),
-            )
-        return measured
-
-    def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
-        if "colour_spot" not in measured:
-            return
-        spot = measured["colour_spot"]
-        contrast = measured["colour_spot_contrast"]
-        if spot < QUITE_COLOURFUL or contrast <= DISTRACTING.threshold:
-            return
-        face = measured.get("face_colourfulness")
-        if face is not None and spot < FACE_RATIO * face:
-            return
-        box = box_region("colour_spot", measured)
-        yield finding(
-            "background.distracting_color",
-            region=box,
-            colour_spot=spot,
-            colour_spot_contrast=contrast,
-            face_colourfulness=face if face is not None else 0.0,
-            background_colourfulness=measured["background_colourfulness"],
+        lum, a, b = lab[..., 0], lab[..., 1], lab[..., 2]
+        wall_pixels = inside & (lum >= MIN_WALL_L) & (lum <= MAX_WALL_L)
+        if not wall_pixels.any():
+            wall_pixels = inside
+        wall = (float(np.median(a[wall_pixels])), float(np.median(b[wall_pixels])))
+        contrast = wall_contrast(a, b, wall)
+        contrast[~inside] = 0.0
+        measured = {"wall_chroma": float(np.hypot(*wall))}
+        coloured = ((contrast >= SPOT_PIXEL_CONTRAST) & (lum >= MIN_SPOT_L)).astype(np.uint8)
+        join = max(1, round(JOIN_SHARE * cols))
+        kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * join + 1, 2 * join + 1))
+        objects = cv2.morphologyEx(coloured, cv2.MORPH_CLOSE, kernel) & inside.view(np.uint8)
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(objects, connectivity=8)
+        if count <= 1:
+            measured.update(colour_spot_contrast=0.0, colour_spot_share=0.0)
+            return measured
+        areas = stats[1:, cv2.CC_STAT_AREA].astype(np.float64)
+        sums = np.bincount(labels.ravel(), weights=contrast.ravel(), minlength=count)[1:]
+        salience = np.where(areas >= MIN_OBJECT_SHARE * rows * cols, sums, 0.0)
+        best = int(np.argmax(salience))
+        if salience[best] <= 0:
+            measured.update(colour_spot_contrast=0.0, colour_spot_share=0.0)
+            return measured
+        label = best + 1
+        x, y, w, h, area = (int(v) for v in stats[label])
+        spot = labels == label
+        peak = percentile(contrast[spot], SPOT_PERCENTILE)
+        # The rest: the background outside the spot (grown by the join distance). With too
+        # little of it left the spot is not on a wall, it is the wall: it stands out from
+        # nothing, so the rest counts as colourful as the spot.
+        around = cv2.dilate(spot.view(np.uint8), kernel).astype(bool)
+        rest = inside & ~around
+        if np.count_nonzero(rest) >= MIN_REST_SHARE * np.count_nonzero(inside):
+            rest_contrast = percentile(contrast[rest], REST_PERCENTILE)
+        else:
+            rest_contrast = peak
+        box = _frame_box((x, y, w, h), (width, height), (cols, rows))
+        measured.update(
+            colour_spot_peak=peak,
+            colour_spot_contrast=float(contrast[spot].mean()),
+            colour_spot_spread=float(np.sqrt(a[spot].var() + b[spot].var())),
+            colour_spot_share=area / float(rows * cols),
+            colour_rest=rest_contrast,
             **box_measures("colour_spot", box),
         )
+        if (face := scene.face_box) is not None:
+            measured["colour_spot_face_distance"] = _gap(box, face) / max(face[2], 1)
+        return measured
+
+    def region(
+        self, check_id: str, scene: Scene, measured: Mapping[str, float]
+    ) -> tuple[int, int, int, int] | None:
+        return box_region("colour_spot", dict(measured))
+
+
+def _background(scene: Scene, size: tuple[int, int]) -> np.ndarray:
+    """The background on a plane of ``size``: not the person (with PERSON_MARGIN), not the face."""
+    cols, rows = size
+    person = cv2.resize(scene.person_mask.view(np.uint8), size, interpolation=cv2.INTER_NEAREST)
+    radius = max(1, round(PERSON_MARGIN * float(np.hypot(cols, rows))))
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
+    grown = cv2.dilate((person > 0).view(np.uint8), kernel)
+    if (face := scene.primary_face) is not None:
+        # The face and hair are never background, even where segmentation missed them.
+        width, height = scene.size
+        x, y, w, h = face.box
+        sx, sy = cols / width, rows / height
+        x0, x1 = int((x - w / 4) * sx), int(np.ceil((x + w + w / 4) * sx))
+        y0, y1 = int((y - h / 2) * sy), int(np.ceil((y + h + h / 4) * sy))
+        grown[max(0, y0) : y1, max(0, x0) : x1] = 1
+    return grown == 0
+
+
+def _frame_box(
+    box: tuple[int, int, int, int], frame_size: tuple[int, int], plane_size: tuple[int, int]
+) -> tuple[int, int, int, int]:
+    """A box on the small plane in working-frame pixels, clipped to the frame."""
+    x, y, w, h = box
+    sx, sy = frame_size[0] / plane_size[0], frame_size[1] / plane_size[1]
+    x0, y0 = round(x * sx), round(y * sy)
+    x1 = min(frame_size[0], round((x + w) * sx))
+    y1 = min(frame_size[1], round((y + h) * sy))
+    return x0, y0, max(0, x1 - x0), max(0, y1 - y0)
+
+
+def _gap(box: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> float:
+    """The distance between two boxes' nearest edges (0 when they touch or overlap)."""
+    ax, ay, aw, ah = box
+    bx, by, bw, bh = other
+    dx = max(0, max(ax, bx) - min(ax + aw, bx + bw))
+    dy = max(0, max(ay, by) - min(ay + ah, by + bh))
+    return float(np.hypot(dx, dy))

@@ -1,50 +1,44 @@
-"""background.intrusion: someone or something else in the picture (a second person, a cat).
+"""background.intrusion: someone or something else in the picture with you (a person, a cat).
 
-Three signs, all judged apart from the person at the camera:
+Judged only when your face was found: "someone else" is someone besides you, and without a
+face face.not_found leads. Three signs, each measured apart from you; which of them counts,
+and from what size, is the check table's rule:
 
-- A second face of real prominence. The detector also finds faces in posters, photos on a
-  shelf and people far behind; only a face at least the table's threshold (35%) of the
-  primary face's width, detected with a high score, counts. A portrait on the wall behind you is
-  seen at the distance of the wall and printed smaller than life, so it measures well under
-  that share; a person who leans into the picture or sits beside you is larger.
+- A second face of real prominence: its width as a share of yours, its detector score, and
+  how much of it lies on the person mask. A portrait on the wall behind you is seen at the
+  wall's distance and printed smaller than life, so its face is much narrower than yours;
+  a logo or a pattern the detector mistakes for a face is not on the person mask (the
+  segmentation model marks people, not pictures), while a real person's face is.
 - A second body: the segmentation model marks every person as "person", so someone
-  standing or walking behind you is part of the person mask (and so never part of the
-  background the motion sign looks at), and the face detector misses faces much smaller
-  than yours. A separate piece of the person mask, apart from yours, of at least
-  MIN_BODY_SHARE of the frame is a second person, moving or not. Yours is the piece under
-  the centre of the primary face (without a face, the largest piece). Someone who stands
-  touching you joins your piece and is not seen this way.
-- In a video or live run, motion in the background: a child or a cat crossing behind you.
-  The current frame is compared with one about MOTION_BASE_S earlier, on a small luma plane
-  and only where both frames are background (the person and a margin around them excluded,
-  so your own movement does not count). Auto exposure is taken out by matching the frames'
-  gain and offset, and camera noise by a robust noise estimate (the median absolute
-  difference); what remains above several noise levels, in one blob of a minimum size, is
-  something moving. The Session then keeps it only when it lasts, and says when it was
-  first seen.
+  standing or walking behind you is a separate piece of the person mask. Yours is the
+  piece under the centre of your face.
+- In a video or live run, something moving through the background: a child or a cat
+  crossing behind you. The frame is compared with one about MOTION_BASE_S earlier, on a
+  small luma plane and only where both frames are background. The camera's own motion is
+  taken out first (a global shift by phase correlation, kept only when it lowers the
+  difference), then auto exposure (the frames' gain and offset), then noise (a robust
+  noise estimate). What remains is split into blobs, and the largest is followed from
+  comparison to comparison. Texture that moves in place (leaves in the wind, a screen,
+  water, the view through a car window) changes pixels but goes nowhere, and compression
+  noise comes and goes at random; something entering the room travels. So the blob's
+  net travel over the last TRACK_S seconds and its compactness are measured beside its
+  size. The Session then keeps a finding only when it lasts.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 import cv2
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.checks import CHECKS, finding
-from camcheck.findings import Finding
+from camcheck.checks import CHECKS
 from camcheck.measures import box_measures, box_region
 from camcheck.scene import Scene
 
-INTRUSION = CHECKS["background.intrusion"]
-
-# A second face counts when it is at least INTRUSION.threshold of the primary face's width
-# (see the table's source), and its detector score is at least this. A second person,
-# partly hidden behind you, scored 0.72 to 0.97 on our composites; face.not_found asks
-# 0.6 of the primary face.
-SECOND_FACE_MIN_SCORE = 0.7
 # Motion is measured on a luma plane this many times smaller than the working frame: the
 # area average lowers sensor noise fourfold, and what we look for is the size of a cat.
 MOTION_STEP = 4
@@ -63,57 +57,91 @@ MOTION_SIGMAS = 5.0
 MOTION_MIN_LEVELS = 10
 # MAD to sigma for normally distributed noise.
 MAD_TO_SIGMA = 1.4826
-# The smallest moving blob that counts, as a share of the frame. Differencing sees only the
-# part of a moving thing that changed within MOTION_BASE_S (its leading and trailing
-# edges, for a plain-coloured one): a cat of 70x45 px walking past at 130 px/s gives
-# blobs of 0.3 to 0.5%, the cat of our clip 1.5 to 4%. Camera noise, a swinging auto
-# exposure and the person's own sway leave none on our clips, a flickering virtual
-# background 0.15% at most; one frame of another helper's clip (a camera catching up after
-# a freeze) reaches 0.46%, which the Session's persistence drops. Thin lines from a
-# vibrating edge are removed by a 3x3 opening first.
-MIN_BLOB_SHARE = 0.003
 # Too little background (under this share of the plane) and motion is not judged.
 MIN_BACKGROUND_SHARE = 0.05
+# The camera's own shift between the compared frames is only searched up to this share of
+# the plane's width (a hand-held camera or a laptop nudged moves a few per cent in 0.1 s);
+# a larger estimate is a mismatch, not a pan.
+MAX_CAMERA_SHIFT = 0.15
+# When the planes differ by no more than this (median absolute difference, luma levels),
+# the camera stood still and its shift is not searched: sensor noise after the 4x area
+# average differs by about one level, a hand-held camera by several.
+STILL_CAMERA_LEVELS = 2.0
+# The moving blob is followed from comparison to comparison when its centre moved less
+# than this share of the frame's width since the last one (a cat walks about 5% in 0.1 s);
+# otherwise a new track starts.
+TRACK_GATE = 0.15
+# Its travel is the distance between its first and last centres over at most this long.
+TRACK_S = 1.0
+
 # The person mask is split into pieces on a plane this many times smaller than the working
 # frame: it comes from a 256 px model (2.5 working pixels per model pixel), so little is
 # lost, and labelling 160x90 cells costs a few hundredths of a millisecond.
 BODY_STEP = 4
-# The smallest separate piece of the person mask that is a second person, as a share of the
-# frame. Measured on all 79 other fixtures (every frame of the clips): stray pieces the
-# segmentation leaves apart from the person are at most 1.59% (face_sidelit_astronaut.jpg),
-# 1.43% in a clip (bg_exposure_drift_clip.mp4, beside the shoulder before the busy room),
-# under 1% on all others and none at all on 51 of them. By geometry, an adult walking
-# 2.5 m behind you takes about 5 to 8% of a 70-degree webcam's picture, a child of 1.1 m
-# about 2.4% at 2.5 m and 1.7% at 3 m. The walker of bg_walker_clip.mp4 measures 3.7 to
-# 7.1% while apart from you, the person standing in bg_standing_person_obama.jpg 6.2%.
-# 2% is a quarter above the largest stray piece and still catches a child at 2.5 m.
-MIN_BODY_SHARE = 0.02
 
 
 class IntrusionAnalyzer(Analyzer):
-    """A second prominent face in any frame; moving things in the background over time."""
+    """A second face or body in any frame; something travelling through the background."""
 
     check_ids = ("background.intrusion",)
 
     def __init__(self) -> None:
         # (timestamp, luma plane, background mask) of recent frames, oldest first.
         self._history: deque[tuple[float, np.ndarray, np.ndarray]] = deque()
+        # (timestamp, centre x, centre y) of the followed moving blob, in frame widths.
+        self._track: deque[tuple[float, float, float]] = deque()
 
     def measure(self, scene: Scene) -> dict[str, float]:
-        measured: dict[str, float] = {}
         primary = scene.primary_face
-        if primary is not None and len(scene.faces) > 1:
-            others = [face for face in scene.faces[1:] if face.score >= SECOND_FACE_MIN_SCORE]
-            if others:
-                # Faces are sorted largest first, so the first one is the most prominent.
-                face = others[0]
-                width, height = scene.size
-                measured["second_face_width_ratio"] = face.box[2] / max(primary.box[2], 1)
-                measured["second_face_share"] = face.area / float(width * height)
-                measured.update(box_measures("second_face", face.box))
+        motion = self._motion(scene)
+        if primary is None:
+            return {}
+        measured: dict[str, float] = {}
+        others = [face for face in scene.faces if face is not primary]
+        if others:
+            # Faces are sorted most prominent first: the first other face is the one to judge.
+            face = others[0]
+            width, height = scene.size
+            x, y, w, h = face.box
+            measured["second_face_width_ratio"] = w / max(primary.box[2], 1)
+            measured["second_face_score"] = face.score
+            measured["second_face_on_person"] = float(
+                scene.person_mask[y : y + h, x : x + w].mean()
+            )
+            measured["second_face_share"] = face.area / float(width * height)
+            measured.update(box_measures("second_face", face.box))
         measured.update(_second_body(scene))
-        measured.update(self._motion(scene))
+        measured.update(motion)
+        shares = {
+            prefix: measured[key]
+            for prefix, key in (
+                ("second_face", "second_face_share"),
+                ("second_body", "second_body_share"),
+                ("moving", "moving_blob_share"),
+            )
+            if key in measured
+        }
+        if shares:
+            measured["intrusion_share"] = max(shares.values())
         return measured
+
+    def region(
+        self, check_id: str, scene: Scene, measured: Mapping[str, float]
+    ) -> tuple[int, int, int, int] | None:
+        """The box of the sign that fired; of the largest one when several could have."""
+        numbers = dict(measured)
+        fired = [
+            (numbers.get(key, 0.0), prefix)
+            for prefix, key in (
+                ("second_face", "second_face_share"),
+                ("second_body", "second_body_share"),
+                ("moving", "moving_blob_share"),
+            )
+            if f"{prefix}_x" in numbers and _sign_fires(prefix, numbers)
+        ]
+        if not fired:
+            return None
+        return box_region(max(fired)[1], numbers)
 
     def _motion(self, scene: Scene) -> dict[str, float]:
         width, height = scene.size
@@ -134,13 +162,14 @@ class IntrusionAnalyzer(Analyzer):
         if base is None or now - base[0] > MOTION_MAX_BASE_S:
             return {}
         _, old_luma, old_mask = base
+        current = luma.astype(np.float32)
+        previous, old_mask, shift = _follow_camera(current, old_luma.astype(np.float32), old_mask)
         both = mask & old_mask
         if np.count_nonzero(both) < MIN_BACKGROUND_SHARE * luma.size:
+            self._track.clear()
             return {}
-        current = luma.astype(np.float32)
-        previous = old_luma.astype(np.float32)
         # Auto exposure scales the picture: match the gain (median ratio), then the offset.
-        usable = both & (old_luma >= GAIN_MIN_LUMA)
+        usable = both & (previous >= GAIN_MIN_LUMA)
         gain = float(np.median(current[usable] / previous[usable])) if usable.any() else 1.0
         residual = current - gain * previous
         offset = float(np.median(residual[both]))
@@ -149,45 +178,98 @@ class IntrusionAnalyzer(Analyzer):
         limit = max(MOTION_SIGMAS * sigma, float(MOTION_MIN_LEVELS))
         moving = ((np.abs(residual) > limit) & both).astype(np.uint8)
         moving = cv2.morphologyEx(moving, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-        count, _, stats, _ = cv2.connectedComponentsWithStats(moving, connectivity=8)
-        measured = {"background_motion_share": float(np.count_nonzero(moving)) / luma.size}
-        if count > 1:
-            label = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-            x, y, w, h, area = (int(v) for v in stats[label])
-            measured["moving_blob_share"] = area / float(luma.size)
-            # Back to working-frame pixels.
-            box = (x * MOTION_STEP, y * MOTION_STEP, w * MOTION_STEP, h * MOTION_STEP)
-            measured.update(box_measures("moving", box))
+        count, _, stats, centroids = cv2.connectedComponentsWithStats(moving, connectivity=8)
+        measured = {
+            "background_motion_share": float(np.count_nonzero(moving)) / luma.size,
+            "camera_shift": shift / size[0],
+        }
+        if count <= 1:
+            self._track.clear()
+            return measured
+        label = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+        x, y, w, h, area = (int(v) for v in stats[label])
+        # The tracked centre is that of all moving pixels near the largest blob, not the
+        # blob's own: differencing splits a plain-coloured animal into its leading and
+        # trailing edges, and a fluttering plant into pieces that come and go; their mass
+        # centre stays on the animal, and on the plant.
+        bx, by = (float(v) for v in centroids[label])
+        ys, xs = np.nonzero(moving)
+        gate = TRACK_GATE * size[0]
+        near = np.hypot(xs - bx, ys - by) <= gate
+        cx, cy = float(xs[near].mean()) / size[0], float(ys[near].mean()) / size[0]
+        if self._track and np.hypot(cx - self._track[-1][1], cy - self._track[-1][2]) > TRACK_GATE:
+            self._track.clear()
+        self._track.append((now, cx, cy))
+        while self._track and now - self._track[0][0] > TRACK_S:
+            self._track.popleft()
+        points = np.array([(px, py) for _, px, py in self._track])
+        travel = float(np.hypot(*(points[-1] - points[0])))
+        path = float(np.hypot(*np.diff(points, axis=0).T).sum()) if len(points) > 1 else 0.0
+        measured.update(
+            moving_blob_share=area / float(luma.size),
+            moving_blob_fill=area / float(w * h),
+            moving_travel=travel,
+            # 1 for a straight walk, small for a centre that jitters back and forth.
+            moving_straightness=travel / path if path > 0 else 0.0,
+            moving_track_s=now - self._track[0][0],
+        )
+        # Back to working-frame pixels.
+        box = (x * MOTION_STEP, y * MOTION_STEP, w * MOTION_STEP, h * MOTION_STEP)
+        measured.update(box_measures("moving", box))
         return measured
 
-    def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
-        ratio = measured.get("second_face_width_ratio", 0.0)
-        body = measured.get("second_body_share", 0.0)
-        blob = measured.get("moving_blob_share", 0.0)
-        # One finding per frame, the surest sign first: a face, a body, then motion.
-        if ratio >= INTRUSION.threshold:
-            yield finding(
-                "background.intrusion",
-                region=box_region("second_face", measured),
-                intrusion_share=measured["second_face_share"],
-                second_face_width_ratio=ratio,
-                second_face_share=measured["second_face_share"],
-            )
-        elif body >= MIN_BODY_SHARE:
-            yield finding(
-                "background.intrusion",
-                region=box_region("second_body", measured),
-                intrusion_share=body,
-                second_body_share=body,
-            )
-        elif blob >= MIN_BLOB_SHARE:
-            yield finding(
-                "background.intrusion",
-                region=box_region("moving", measured),
-                intrusion_share=blob,
-                moving_blob_share=blob,
-                background_motion_share=measured["background_motion_share"],
-            )
+
+def _sign_fires(prefix: str, measured: Mapping[str, float]) -> bool:
+    """Whether the table's rule holds on this sign's numbers alone."""
+    keys = {
+        "second_face": ("second_face_",),
+        "second_body": ("second_body_",),
+        "moving": ("moving_",),
+    }[prefix]
+    alone = {k: v for k, v in measured.items() if k.startswith(keys)}
+    return CHECKS["background.intrusion"].fires(alone)
+
+
+def _follow_camera(
+    current: np.ndarray, previous: np.ndarray, previous_mask: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """The previous plane (and its mask) shifted as the camera moved; the shift's length.
+
+    Phase correlation (Kuglin & Hines 1975) on the whole plane finds the dominant shift. It
+    may be the person's sway rather than the camera's, so it is kept only when it makes the
+    two planes agree better than no shift does.
+    """
+    rows, cols = current.shape
+    if rows < 8 or cols < 8:
+        return previous, previous_mask, 0.0
+    unshifted = _median_abs(current - previous)
+    if unshifted <= STILL_CAMERA_LEVELS:
+        return previous, previous_mask, 0.0
+    window = _hanning(cols, rows)
+    (dx, dy), _ = cv2.phaseCorrelate(previous, current, window)
+    length = float(np.hypot(dx, dy))
+    if length < 0.5 or length > MAX_CAMERA_SHIFT * cols:
+        return previous, previous_mask, 0.0
+    matrix = np.float32([[1, 0, dx], [0, 1, dy]])
+    moved = cv2.warpAffine(previous, matrix, (cols, rows), borderMode=cv2.BORDER_REPLICATE)
+    moved_mask = cv2.warpAffine(
+        previous_mask.view(np.uint8), matrix, (cols, rows), flags=cv2.INTER_NEAREST
+    ).astype(bool)
+    if _median_abs(current - moved) < unshifted:
+        return moved, moved_mask, length
+    return previous, previous_mask, 0.0
+
+
+def _median_abs(difference: np.ndarray) -> float:
+    values = np.abs(difference).ravel()
+    middle = values.size // 2
+    return float(np.partition(values, middle)[middle])
+
+
+@functools.lru_cache(maxsize=4)
+def _hanning(cols: int, rows: int) -> np.ndarray:
+    """The phase correlation's window for a plane of this size (made once per size)."""
+    return cv2.createHanningWindow((cols, rows), cv2.CV_32F)
 
 
 def _second_body(scene: Scene) -> dict[str, float]:
