@@ -63,6 +63,8 @@ SHARP_EDGE_GRADIENT = 60
 # Person confidence counted as unsure (the model's own 0.5 lies in the middle), and the
 # shortest outline (working-frame px) the uncertainty is measured on.
 UNSURE_CONFIDENCE = (0.2, 0.8)
+# Neighbours of clipped pixels left out of the sharpness measure.
+CLIP_KERNEL = np.ones((3, 3), np.uint8)
 MIN_OUTLINE_PX = 80.0
 # Hair is the outline above this share of the face box's height from its top (the brows).
 HAIR_SHARE = 0.3
@@ -132,7 +134,7 @@ def boundary_band(scene: Scene) -> np.ndarray:
     return cv2.resize(band, (width, height), interpolation=cv2.INTER_NEAREST)
 
 
-def outline_profiles(scene: Scene) -> tuple[np.ndarray, np.ndarray] | None:
+def outline_profiles(scene: Scene, body: bool = False) -> tuple[np.ndarray, np.ndarray] | None:
     """RGB colour profiles across the head's outline, from inside the person to outside.
 
     Returns an array (profiles, samples, 3) in float32 and the profiles' points on the
@@ -144,7 +146,7 @@ def outline_profiles(scene: Scene) -> tuple[np.ndarray, np.ndarray] | None:
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     # Every part of the person counts: a thin neck can split head and shoulders.
     parts = [
-        _contour_points(c[:, 0, :].astype(np.float32), scene)
+        _contour_points(c[:, 0, :].astype(np.float32), scene, body)
         for c in contours
         if len(c) >= 4 * NORMAL_SMOOTHING
     ]
@@ -166,7 +168,9 @@ def outline_profiles(scene: Scene) -> tuple[np.ndarray, np.ndarray] | None:
     return scene.frame[ys.astype(np.int32), xs.astype(np.int32)].astype(np.float32), points
 
 
-def _contour_points(contour: np.ndarray, scene: Scene) -> tuple[np.ndarray, np.ndarray] | None:
+def _contour_points(
+    contour: np.ndarray, scene: Scene, body: bool = False
+) -> tuple[np.ndarray, np.ndarray] | None:
     """Sampled points of one closed contour and their unit normals (either direction)."""
     # Smooth the closed contour, then take normals from neighbouring smoothed points.
     count = len(contour)
@@ -191,7 +195,7 @@ def _contour_points(contour: np.ndarray, scene: Scene) -> tuple[np.ndarray, np.n
     )
     if (face := scene.primary_face) is not None:
         _, y, _, h = face.box
-        keep &= contour[:, 1] <= y + h
+        keep &= (contour[:, 1] > y + h) if body else (contour[:, 1] <= y + h)
     if not keep.any():
         return None
     return smooth[keep], normal[keep]
@@ -341,27 +345,34 @@ def worst_stretch(
     return (x0, y0, max(1, x1 - x0), max(1, y1 - y0))
 
 
-def sharpness(luma8: np.ndarray, region: np.ndarray) -> float:
-    """Edge sharpness in ``region`` (uint8 mask): mean |Laplacian| over mean |gradient| on edges.
+def sharpness(luma8: np.ndarray, regions: tuple[np.ndarray, ...]) -> list[float]:
+    """Edge sharpness in each region (uint8 mask): mean |Laplacian| over mean |gradient|.
 
-    A blurred edge of any contrast has a small Laplacian for its gradient; a crisp one a
-    large one, so the ratio compares sharpness without depending on contrast. NaN with too
-    few edges.
+    Over the region's edges. A blurred edge of any contrast has a small Laplacian for its
+    gradient; a crisp one a large one, so the ratio compares sharpness without depending on
+    contrast. NaN for a region with too few edges. The planes are computed once for all
+    regions.
     """
     gradient = cv2.add(
         cv2.convertScaleAbs(cv2.Sobel(luma8, cv2.CV_16S, 1, 0)),
         cv2.convertScaleAbs(cv2.Sobel(luma8, cv2.CV_16S, 0, 1)),
     )
-    edges = cv2.bitwise_and(cv2.compare(gradient, SHARP_EDGE_GRADIENT, cv2.CMP_GT), region)
+    edges = cv2.compare(gradient, SHARP_EDGE_GRADIENT, cv2.CMP_GT)
     # Clipped light (a blown-out window, black shadows) cuts edges off flat and reads as
     # crisp whatever the focus: those pixels and their neighbours do not count.
     low, high = NOISE_LUMA_RANGE
-    unclipped = cv2.erode(cv2.inRange(luma8, low, high), np.ones((3, 3), np.uint8))
-    edges = cv2.bitwise_and(edges, unclipped)
-    if cv2.countNonZero(edges) < MIN_EDGE_PIXELS:
-        return math.nan
+    edges = cv2.bitwise_and(edges, cv2.erode(cv2.inRange(luma8, low, high), CLIP_KERNEL))
     laplacian = cv2.convertScaleAbs(cv2.Laplacian(luma8, cv2.CV_16S))
-    return cv2.mean(laplacian, mask=edges)[0] / max(cv2.mean(gradient, mask=edges)[0], 1e-3)
+    values = []
+    for region in regions:
+        mask = cv2.bitwise_and(edges, region)
+        if cv2.countNonZero(mask) < MIN_EDGE_PIXELS:
+            values.append(math.nan)
+            continue
+        values.append(
+            cv2.mean(laplacian, mask=mask)[0] / max(cv2.mean(gradient, mask=mask)[0], 1e-3)
+        )
+    return values
 
 
 def mask_uncertainty(scene: Scene, band: np.ndarray) -> float:
@@ -420,3 +431,34 @@ def still_share(previous: np.ndarray, current: np.ndarray, region: np.ndarray) -
     still = cv2.calcHist([change], [0], region, [256], [0, 256]).ravel()
     total = float(still.sum())
     return float(still[: STILL_LEVELS + 1].sum()) / total if total > 0 else math.nan
+
+
+def body_halo_share(scene: Scene) -> float:
+    """Share of contrasty profiles below the chin (shoulders, arms) that show a rim.
+
+    No hair there: a real shoulder against a wall is a mixture of the two at the edge, so a
+    run of other colours is a rim of another room. NaN with too few profiles.
+    """
+    if scene.primary_face is None:
+        return math.nan
+    found = outline_profiles(scene, body=True)
+    if found is None:
+        return math.nan
+    profiles = found[0]
+    ends = PROFILE_END_SAMPLES
+    inner = profiles[:, :ends].mean(axis=1, keepdims=True)
+    outer = profiles[:, -ends:].mean(axis=1, keepdims=True)
+    span = outer - inner
+    usable = np.linalg.norm(span[:, 0], axis=1) >= MIN_PROFILE_CONTRAST
+    if int(usable.sum()) < MIN_PROFILES // 2:
+        return math.nan
+    chosen, base, chosen_span = profiles[usable], inner[usable], span[usable]
+    t = ((chosen - base) * chosen_span).sum(axis=2) / (chosen_span**2).sum(axis=2)
+    mixture = base + np.clip(t, 0.0, 1.0)[..., None] * chosen_span
+    off = np.linalg.norm(chosen - mixture, axis=2) > HALO_COLOUR_DISTANCE
+    runs = np.zeros(len(chosen), np.int32)
+    current = np.zeros(len(chosen), np.int32)
+    for column in off.T:
+        current = np.where(column, current + 1, 0)
+        runs = np.maximum(runs, current)
+    return float(np.mean(runs >= HALO_RUN))

@@ -42,6 +42,7 @@ CUES: tuple[tuple[str, bool, int], ...] = (
     # a rim of the real room: colours that are no mixture of person and picture
     ("vb_halo_px", False, +1),
     ("vb_halo_share", False, +1),
+    ("vb_body_halo_share", False, +1),
     # the rim's outer edge: a second outline at a constant distance
     ("vb_rim_share", False, +1),
     # a pasted mask's edge runs smoothly, real hair frays
@@ -52,8 +53,8 @@ CLIP = 3.0
 # L2 penalty on the weights (not the bias), on standardised inputs.
 PENALTY = 1.0
 # The score limit keeps false alarms on real unmodified frames of the tune split at or
-# under this share (the issue asks <= 1% on heldout).
-MAX_REAL_FALSE_ALARMS = 0.01
+# under this share: half the issue's 1% on heldout, as margin for photos not seen.
+MAX_REAL_FALSE_ALARMS = 0.005
 
 
 def rows_of(path: Path) -> list[dict]:

@@ -246,7 +246,7 @@ def test_cue_model_standardises_clips_and_ignores_the_unmeasured() -> None:
 
 def test_shipped_model_matches_the_table_limit() -> None:
     data = json.loads(resources.files("camcheck").joinpath("data/vb_model.json").read_text("utf-8"))
-    assert data["limit"] == pytest.approx(VB_SCORE_LIMIT, abs=1e-4)
+    assert data["limit"] == pytest.approx(VB_SCORE_LIMIT, abs=1e-3)
     shipped = model()
     assert set(shipped.cues) >= {"vb_sharpness_ratio", "vb_halo_share"}
     # every weight has the sign physics allows: more of a pasted sign, higher the score
