@@ -380,17 +380,19 @@ def mask_uncertainty(scene: Scene, band: np.ndarray) -> float:
 
     The uncertain pixels in the boundary band above the chin, divided by the length of the
     outline there: how wide a strip a call app's cut-out would have to guess. NaN without
-    an outline.
+    a face or an outline.
     """
     assert scene.person is not None
+    face = scene.primary_face
+    if face is None:
+        # The rehearsal is about the person at the camera: without a face there is none.
+        return math.nan
     low, high = UNSURE_CONFIDENCE
     unsure = cv2.bitwise_and(cv2.inRange(scene.person, low, high), band)
-    mask = scene.person_mask.view(np.uint8)
-    if (face := scene.primary_face) is not None:
-        _, y, _, h = face.box
-        unsure[y + h :] = 0
-        mask = mask.copy()
-        mask[y + h :] = 0
+    _, y, _, h = face.box
+    unsure[y + h :] = 0
+    mask = scene.person_mask.view(np.uint8).copy()
+    mask[y + h :] = 0
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     length = sum(cv2.arcLength(c, True) for c in contours)
     if length < MIN_OUTLINE_PX:
