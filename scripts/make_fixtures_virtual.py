@@ -16,6 +16,7 @@ little (``webcam_frame``); in the cheap clip the mask also jitters from frame to
 low-resolution segmentation does, so the edge flickers.
 
     python scripts/make_fixtures_virtual.py [--cache DIR]
+    python scripts/make_fixtures_virtual.py --extra   # only vb_blurroom_* and vb_rim_*
 """
 
 from __future__ import annotations
@@ -114,7 +115,54 @@ def good_composite(
     return base.to_srgb(base.sensor_noise(linear, rng, read=WEBCAM_READ, shot=WEBCAM_SHOT))
 
 
+# Issue 12's extra fixtures, made from the real photo fixtures/good_obama.jpg (no download):
+# the room blurred behind a soft mask, as the call apps' background blur does (sigma in px),
+# and a cut-out with a rim of the real room (px) pasted onto a drawn landscape.
+BLUR_ROOM_SIGMA = 12.0
+BLUR_MASK_FEATHER = 1.5
+RIM_PX = 7
+RIM_FEATHER = 0.7
+
+
+def landscape(size: tuple[int, int]) -> np.ndarray:
+    """A clean drawn picture: sky gradient, a sun and two hill lines, as stock backgrounds."""
+    width, height = size
+    y, x = np.mgrid[0:height, 0:width].astype(np.float64)
+    sky = np.stack([120 + 80 * y / height, 170 + 50 * y / height, np.full_like(y, 235)], axis=2)
+    picture = sky.copy()
+    hill = height * (0.62 + 0.06 * np.sin(x / width * 5.0))
+    picture[y > hill] = (70, 140, 60)
+    far = height * (0.75 + 0.04 * np.cos(x / width * 9.0))
+    picture[y > far] = (50, 110, 45)
+    sun = (x - 0.8 * width) ** 2 + (y - 0.2 * height) ** 2 < (0.06 * width) ** 2
+    picture[sun] = (250, 230, 150)
+    return np.clip(picture, 0, 255).astype(np.uint8)
+
+
+def extra_fixtures(perception: Perception) -> None:
+    """vb_blurroom_obama.jpg (background blur: not virtual) and vb_rim_obama.jpg."""
+    photo = cv2.cvtColor(cv2.imread(str(base.FIXTURES / "good_obama.jpg")), cv2.COLOR_BGR2RGB)
+    rng = np.random.default_rng(20261212)
+    soft = perception.segment_person(photo)
+    hard = (soft >= 0.5).astype(np.float64)
+    alpha = cv2.GaussianBlur(hard, (0, 0), BLUR_MASK_FEATHER)[..., None]
+    room = cv2.GaussianBlur(photo, (0, 0), BLUR_ROOM_SIGMA)
+    linear = base.to_linear(photo) * alpha + base.to_linear(room) * (1 - alpha)
+    base.write("vb_blurroom_obama.jpg", base.to_srgb(linear))
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * RIM_PX + 1, 2 * RIM_PX + 1))
+    rim = cv2.GaussianBlur(cv2.dilate(hard, kernel), (0, 0), RIM_FEATHER)[..., None]
+    height, width = photo.shape[:2]
+    picture = landscape((width, height))
+    camera = webcam(photo, rng).astype(np.float64)
+    base.write("vb_rim_obama.jpg", np.round(camera * rim + picture * (1 - rim)).astype(np.uint8))
+
+
 def main() -> int:
+    if "--extra" in sys.argv[1:]:
+        # only issue 12's extra fixtures, from fixtures/good_obama.jpg
+        with Perception() as perception:
+            extra_fixtures(perception)
+        return 0
     cache = base.parse_cache(__doc__)
     photos = base.fetch_sources(cache)
     rng = np.random.default_rng(20261204)
@@ -145,6 +193,7 @@ def main() -> int:
         base.write_clip("vb_cheap_flicker.mp4", frames_cheap, CLIP_FPS)
         base.write_clip("vb_good_clip.mp4", frames_good, CLIP_FPS)
         base.write_clip("vb_real_clip.mp4", frames_real, CLIP_FPS)
+        extra_fixtures(perception)
     return 0
 
 

@@ -1,0 +1,466 @@
+"""Measures of a pasted person along the outline: rim, hard edge, noise and sharpness mismatch.
+
+Every measure looks at the IMAGE near the edge of the person mask, never at the shape of
+that mask (it comes from our own low-resolution segmentation and is blobby by itself), except
+the mask-uncertainty measure, which is about the segmentation itself: how sure the model is
+where the person ends. The functions here only measure;
+:mod:`camcheck.analyzers.virtual_background` and the check table judge.
+"""
+
+from __future__ import annotations
+
+import math
+
+import cv2
+import numpy as np
+
+from camcheck.measures import IMMERKAER_SCALE, immerkaer_response
+from camcheck.scene import MASK_STEP, Scene
+
+# Noise is Immerkær's (1996) estimate (camcheck.measures), over flat parts chosen here.
+# A pixel is "flat" when the Sobel gradient (|gx| + |gy|) of the 3x3-box-smoothed luma is
+# below this (8-bit levels; Sobel gains 8x a ramp's slope, so a slope under ~3 levels per
+# px). Texture and edges then do not count as noise, as Immerkær's paper recommends.
+FLAT_GRADIENT = 24.0
+# Pixels next to black or white are skipped: clipping flattens the noise there.
+NOISE_LUMA_RANGE = (16, 240)
+# Fewer flat pixels than this in a region and its noise is not estimated.
+MIN_NOISE_PIXELS = 400
+# Ring around the person-mask boundary left out of the person's noise estimate (edges and
+# hair), as a share of the frame diagonal: 1.3% is about 9 px at 640x360.
+BAND_SHARE = 0.013
+# Colour profiles across the outline: one every this many contour points, reaching this
+# share of the frame diagonal to each side of the mask boundary (about 15 px at 640x360,
+# more than the 256 px segmentation's misplacement of an edge).
+PROFILE_STEP = 4
+PROFILE_REACH_SHARE = 0.02
+# Contour points are smoothed over this many neighbours each side before normals are taken,
+# so the normals follow the outline and not the pixel steps of the mask.
+NORMAL_SMOOTHING = 7
+# Samples averaged at each end of a profile for the person's and the background's colour.
+PROFILE_END_SAMPLES = 3
+# A profile is judged only when its ends differ by at least this (RGB distance, 8-bit):
+# over a low-contrast edge the step size is noise.
+MIN_PROFILE_CONTRAST = 40.0
+# Fewer usable profiles than this (a small or far-away person) and the outline is not
+# judged. Heads on our fixtures give 67 to 268; a small pasted photo (face_far_obama.jpg)
+# gives 47.
+MIN_PROFILES = 60
+# Along a profile, a sample is part of a halo when its colour is further than this (8-bit
+# RGB) from every mixture of the person's and the background's colours at the profile's
+# ends. A camera's edge is such a mixture (optical blur); a rim of another room is not.
+HALO_COLOUR_DISTANCE = 28.0
+# A profile shows a rim when at least this many samples in a row are no such mixture.
+HALO_RUN = 4
+# The second outline: a profile's strongest colour step must reach this (8-bit RGB distance
+# per sample) to count, and its second edge this share of the strongest.
+MIN_EDGE_STEP = 12.0
+SECOND_EDGE_RATIO = 0.35
+# Two edges are separate when the gradient between them falls to this share of the weaker.
+VALLEY_SHARE = 0.5
+# Sharpness is compared on pixels with a Sobel gradient over this (8-bit luma).
+SHARP_EDGE_GRADIENT = 60
+# Person confidence counted as unsure (the model's own 0.5 lies in the middle), and the
+# shortest outline (working-frame px) the uncertainty is measured on.
+UNSURE_CONFIDENCE = (0.2, 0.8)
+# Neighbours of clipped pixels left out of the sharpness measure.
+CLIP_KERNEL = np.ones((3, 3), np.uint8)
+MIN_OUTLINE_PX = 80.0
+# Hair is the outline above this share of the face box's height from its top (the brows).
+HAIR_SHARE = 0.3
+# The worst stretch of the outline: this many neighbouring profiles (4 contour px apart:
+# about 60 px of outline, a forehead's width), boxed with this margin in px.
+STRETCH_PROFILES = 15
+STRETCH_PAD = 8
+# A gradient stronger than this (|dx| + |dy| of 8-bit luma, 1-px differences) is an edge
+# for the flicker measure.
+FLOW_EDGE_GRADIENT = 20.0
+# Fewer edge pixels than this in a region and its edge motion is not measured.
+MIN_EDGE_PIXELS = 60
+# A background pixel is still when its luma changed by at most this many levels since the
+# previous frame: a camera's sensor noise moves most pixels by more every frame.
+STILL_LEVELS = 1
+
+
+def flat_mask(luma8: np.ndarray) -> np.ndarray:
+    """Pixels (uint8 0/255) with a low local gradient, where Immerkær's response is noise."""
+    smooth = cv2.blur(luma8, (3, 3))
+    gradient = cv2.add(
+        cv2.convertScaleAbs(cv2.Sobel(smooth, cv2.CV_16S, 1, 0)),
+        cv2.convertScaleAbs(cv2.Sobel(smooth, cv2.CV_16S, 0, 1)),
+    )
+    return cv2.compare(gradient, FLAT_GRADIENT, cv2.CMP_LT)
+
+
+def inner_mask(scene: Scene, band: np.ndarray) -> np.ndarray:
+    """The person without the boundary band, uint8 (non-zero inside)."""
+    return cv2.bitwise_and(scene.person_mask.view(np.uint8), cv2.bitwise_not(band))
+
+
+def noise_sigmas(scene: Scene, band: np.ndarray) -> tuple[float, float]:
+    """Immerkær noise sigma (8-bit levels) of the person and of the background, flat parts.
+
+    Either is NaN when its region has too few flat pixels.
+    """
+    luma = scene.luma8
+    response = immerkaer_response(luma)
+    low, high = NOISE_LUMA_RANGE
+    usable = cv2.bitwise_and(flat_mask(luma), cv2.inRange(luma, low, high))
+    background = scene.background_mask.view(np.uint8)
+    sigmas = []
+    for region in (inner_mask(scene, band), background):
+        mask = cv2.bitwise_and(usable, usable, mask=region)
+        if cv2.countNonZero(mask) < MIN_NOISE_PIXELS:
+            sigmas.append(math.nan)
+            continue
+        sigmas.append(IMMERKAER_SCALE * cv2.mean(response, mask=mask)[0])
+    return sigmas[0], sigmas[1]
+
+
+def boundary_band(scene: Scene) -> np.ndarray:
+    """Pixels within BAND_SHARE of the frame diagonal of the person-mask boundary (uint8).
+
+    Grown on a mask MASK_STEP times smaller, as the Scene's background margin is: the
+    person mask comes from a 256 px model anyway.
+    """
+    width, height = scene.size
+    small_size = (max(1, width // MASK_STEP), max(1, height // MASK_STEP))
+    small = cv2.resize(
+        scene.person_mask.view(np.uint8), small_size, interpolation=cv2.INTER_NEAREST
+    )
+    radius = max(1, round(BAND_SHARE * math.hypot(*small_size)))
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
+    band = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, kernel)
+    return cv2.resize(band, (width, height), interpolation=cv2.INTER_NEAREST)
+
+
+def outline_profiles(scene: Scene, body: bool = False) -> tuple[np.ndarray, np.ndarray] | None:
+    """RGB colour profiles across the head's outline, from inside the person to outside.
+
+    Returns an array (profiles, samples, 3) in float32 and the profiles' points on the
+    outline (profiles, 2) as x, y, in contour order; or None when there is no outline.
+    With a face, only the outline above the chin is used: the halo and the cut-out shape
+    are judged around the head, where people look.
+    """
+    mask = scene.person_mask.view(np.uint8)
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    # Every part of the person counts: a thin neck can split head and shoulders.
+    parts = [
+        _contour_points(c[:, 0, :].astype(np.float32), scene, body)
+        for c in contours
+        if len(c) >= 4 * NORMAL_SMOOTHING
+    ]
+    parts = [part for part in parts if part is not None]
+    if not parts:
+        return None
+    points = np.concatenate([part[0] for part in parts])
+    normal = np.concatenate([part[1] for part in parts])
+    width, height = scene.size
+    # Orient every normal outwards: a few steps along it must leave the person.
+    probe = np.round(points + 3 * normal).astype(np.int32)
+    probe[:, 0] = np.clip(probe[:, 0], 0, width - 1)
+    probe[:, 1] = np.clip(probe[:, 1], 0, height - 1)
+    normal[scene.person_mask[probe[:, 1], probe[:, 0]]] *= -1
+    reach = max(4, round(PROFILE_REACH_SHARE * math.hypot(width, height)))
+    steps = np.arange(-reach, reach + 1, dtype=np.float32)
+    xs = np.clip(np.round(points[:, None, 0] + steps * normal[:, None, 0]), 0, width - 1)
+    ys = np.clip(np.round(points[:, None, 1] + steps * normal[:, None, 1]), 0, height - 1)
+    return scene.frame[ys.astype(np.int32), xs.astype(np.int32)].astype(np.float32), points
+
+
+def _contour_points(
+    contour: np.ndarray, scene: Scene, body: bool = False
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Sampled points of one closed contour and their unit normals (either direction)."""
+    # Smooth the closed contour, then take normals from neighbouring smoothed points.
+    count = len(contour)
+    padded = np.concatenate([contour[-NORMAL_SMOOTHING:], contour, contour[:NORMAL_SMOOTHING]])
+    window = np.ones(2 * NORMAL_SMOOTHING + 1, np.float32) / (2 * NORMAL_SMOOTHING + 1)
+    smooth = np.stack([np.convolve(padded[:, i], window, mode="same") for i in (0, 1)], axis=1)[
+        NORMAL_SMOOTHING : NORMAL_SMOOTHING + count
+    ]
+    tangent = np.roll(smooth, -2, axis=0) - np.roll(smooth, 2, axis=0)
+    normal = np.stack([tangent[:, 1], -tangent[:, 0]], axis=1)
+    normal /= np.maximum(np.linalg.norm(normal, axis=1, keepdims=True), 1e-6)
+    width, height = scene.size
+    keep = np.zeros(count, bool)
+    keep[::PROFILE_STEP] = True
+    # Points on the frame border are where the person leaves the picture, not an outline.
+    border = 2
+    keep &= (
+        (contour[:, 0] > border)
+        & (contour[:, 0] < width - 1 - border)
+        & (contour[:, 1] > border)
+        & (contour[:, 1] < height - 1 - border)
+    )
+    if (face := scene.primary_face) is not None:
+        _, y, _, h = face.box
+        keep &= (contour[:, 1] > y + h) if body else (contour[:, 1] <= y + h)
+    if not keep.any():
+        return None
+    return smooth[keep], normal[keep]
+
+
+def outline_cues(scene: Scene) -> tuple[dict[str, float], tuple[int, int, int, int] | None]:
+    """What the colour profiles across the head's outline show, as named cue values.
+
+    ``vb_edge_step_share``: per profile with contrast, the largest one-pixel colour step as a
+    share of the whole person-to-background transition; the median. A camera spreads an edge
+    over two or three pixels (lens blur, demosaicing); a mask pasted without smoothing makes
+    it in one.
+
+    ``vb_halo_px``: per profile with contrast, the longest run of samples whose colour is no
+    mixture of the two ends (a rim of the real room between person and picture); median.
+
+    ``vb_rim_share``: the second outline. Per profile, the strongest colour edge and the next
+    strongest one at least two samples away; the share of all profiles whose second edge
+    lies at the most common offset (within one sample) and is at least SECOND_EDGE_RATIO as
+    strong. A rim of constant width puts many second edges at one offset; the texture of a
+    real room puts them anywhere. ``vb_rim_px`` is that offset.
+
+    ``vb_edge_jitter``: median change of the strongest edge's position between neighbouring
+    profiles, in samples: real hair frays, a pasted mask's edge runs smoothly.
+
+    ``vb_hair_contrast``: median colour distance (8-bit RGB) between the person's and the
+    background's ends of the profiles above the eyes: how well hair stands out from the wall.
+
+    Also the box of the worst stretch of the outline (most rim and hard edge), for the
+    finding's region. Empty and None when there is too little outline.
+    """
+    found = outline_profiles(scene)
+    if found is None or len(found[0]) < MIN_PROFILES:
+        return {}, None
+    profiles, points = found
+    ends = PROFILE_END_SAMPLES
+    inner = profiles[:, :ends].mean(axis=1, keepdims=True)
+    outer = profiles[:, -ends:].mean(axis=1, keepdims=True)
+    span = outer - inner
+    contrast = np.linalg.norm(span[:, 0], axis=1)
+    cues: dict[str, float] = {}
+    gradient = np.linalg.norm(np.diff(profiles, axis=1), axis=2)
+    length = gradient.shape[1]
+    centre = length // 2
+    # The person's edge is looked for near our mask's boundary: the model misplaces an edge
+    # by a few pixels, never by half the reach.
+    window = slice(centre - centre // 2, centre + centre // 2 + 1)
+    first = gradient[:, window].argmax(axis=1) + window.start
+    rows = np.arange(len(gradient))
+    strongest = gradient[rows, first]
+    second, ratio = second_edges(gradient, first)
+    offsets = second - first
+    edgy = (strongest >= MIN_EDGE_STEP) & (ratio >= SECOND_EDGE_RATIO)
+    counts = np.bincount(offsets[edgy] + length, minlength=2 * length + 1)
+    # +-1 sample: a rim's width wanders by a pixel along the outline
+    smoothed = counts[:-2] + counts[1:-1] + counts[2:]
+    # Only offsets of 2 samples or more are a second outline; the texture of a room puts
+    # some second edges at every offset, so the share counts what the peak holds above the
+    # typical offset's.
+    offset_of = np.arange(len(smoothed)) + 1 - length
+    far = offset_of >= 2
+    smoothed = np.where(far, smoothed, 0)
+    peak = int(smoothed.argmax())
+    typical = float(np.median(smoothed[far & (np.abs(offset_of) < length // 2)]))
+    cues["vb_rim_share"] = (float(smoothed[peak]) - typical) / len(profiles)
+    cues["vb_rim_px"] = float(abs(peak + 1 - length))
+    steps = np.abs(np.diff(first))
+    cues["vb_edge_jitter"] = float(np.median(steps))
+    usable = contrast >= MIN_PROFILE_CONTRAST
+    if int(usable.sum()) >= MIN_PROFILES // 2:
+        chosen, base, chosen_span = profiles[usable], inner[usable], span[usable]
+        length2 = (chosen_span**2).sum(axis=2)
+        t = ((chosen - base) * chosen_span).sum(axis=2) / length2
+        step_share = np.abs(np.diff(t, axis=1)).max(axis=1)
+        mixture = base + np.clip(t, 0.0, 1.0)[..., None] * chosen_span
+        off = np.linalg.norm(chosen - mixture, axis=2) > HALO_COLOUR_DISTANCE
+        runs = np.zeros(len(chosen), np.int32)
+        current = np.zeros(len(chosen), np.int32)
+        for column in off.T:
+            current = np.where(column, current + 1, 0)
+            runs = np.maximum(runs, current)
+        cues["vb_edge_step_share"] = float(np.median(step_share))
+        cues["vb_halo_px"] = float(np.median(runs))
+        cues["vb_halo_share"] = float(np.mean(runs >= HALO_RUN))
+    if (face := scene.primary_face) is not None:
+        _, y, _, h = face.box
+        top = points[:, 1] < y + h * HAIR_SHARE
+        if int(top.sum()) >= MIN_PROFILES // 4:
+            cues["vb_hair_contrast"] = float(np.median(contrast[top]))
+    # Per profile: how much of a cut-out it shows (second edge at the common offset, hard
+    # step); the worst run of neighbouring profiles is the stretch a person would notice.
+    at_peak = edgy & (np.abs(offsets + length - (peak + 1)) <= 1)
+    badness = at_peak.astype(np.float32)
+    return cues, worst_stretch(points, badness, scene.size)
+
+
+def second_edges(gradient: np.ndarray, first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per profile, the strongest separate edge besides ``first`` and its strength ratio.
+
+    Separate means a valley lies between the two: somewhere between them the gradient falls
+    to at most VALLEY_SHARE of the second edge's. A blurred edge spreads over several samples
+    without a valley, so its own flanks are never a second outline.
+    """
+    count, length = gradient.shape
+    offsets = np.arange(-length + 1, length)
+    positions = first[:, None] + offsets[None, :]
+    inside = (positions >= 0) & (positions < length)
+    aligned = np.where(
+        inside, np.take_along_axis(gradient, np.clip(positions, 0, length - 1), 1), 0
+    )
+    centre = length - 1
+    best = np.zeros(count, np.int64)
+    best_value = np.zeros(count, np.float32)
+    for side in (1, -1):
+        run = aligned[:, centre + side :: side] if side > 0 else aligned[:, centre - 1 :: -1]
+        # lowest gradient strictly between the first edge and each sample
+        between = np.minimum.accumulate(run, axis=1)
+        between = np.concatenate([np.full((count, 1), np.inf), between[:, :-1]], axis=1)
+        separate = between <= VALLEY_SHARE * run
+        separate[:, 0] = False
+        candidate = np.where(separate, run, 0.0)
+        index = candidate.argmax(axis=1)
+        value = candidate[np.arange(count), index]
+        better = value > best_value
+        best = np.where(better, first + side * (index + 1), best)
+        best_value = np.where(better, value, best_value)
+    strongest = gradient[np.arange(count), first]
+    return best, best_value / np.maximum(strongest, 1e-3)
+
+
+def worst_stretch(
+    points: np.ndarray, badness: np.ndarray, size: tuple[int, int]
+) -> tuple[int, int, int, int] | None:
+    """Box (x, y, w, h) around the STRETCH_PROFILES neighbours with the most badness."""
+    count = len(points)
+    if count == 0 or not badness.any():
+        return None
+    run = min(STRETCH_PROFILES, count)
+    window = np.convolve(np.concatenate([badness, badness[: run - 1]]), np.ones(run), "valid")
+    start = int(window.argmax())
+    chosen = points[np.arange(start, start + run) % count]
+    x0, y0 = np.floor(chosen.min(axis=0)).astype(int) - STRETCH_PAD
+    x1, y1 = np.ceil(chosen.max(axis=0)).astype(int) + STRETCH_PAD
+    width, height = size
+    x0, y0 = max(0, int(x0)), max(0, int(y0))
+    x1, y1 = min(width, int(x1)), min(height, int(y1))
+    return (x0, y0, max(1, x1 - x0), max(1, y1 - y0))
+
+
+def sharpness(luma8: np.ndarray, regions: tuple[np.ndarray, ...]) -> list[float]:
+    """Edge sharpness in each region (uint8 mask): mean |Laplacian| over mean |gradient|.
+
+    Over the region's edges. A blurred edge of any contrast has a small Laplacian for its
+    gradient; a crisp one a large one, so the ratio compares sharpness without depending on
+    contrast. NaN for a region with too few edges. The planes are computed once for all
+    regions.
+    """
+    gradient = cv2.add(
+        cv2.convertScaleAbs(cv2.Sobel(luma8, cv2.CV_16S, 1, 0)),
+        cv2.convertScaleAbs(cv2.Sobel(luma8, cv2.CV_16S, 0, 1)),
+    )
+    edges = cv2.compare(gradient, SHARP_EDGE_GRADIENT, cv2.CMP_GT)
+    # Clipped light (a blown-out window, black shadows) cuts edges off flat and reads as
+    # crisp whatever the focus: those pixels and their neighbours do not count.
+    low, high = NOISE_LUMA_RANGE
+    edges = cv2.bitwise_and(edges, cv2.erode(cv2.inRange(luma8, low, high), CLIP_KERNEL))
+    laplacian = cv2.convertScaleAbs(cv2.Laplacian(luma8, cv2.CV_16S))
+    values = []
+    for region in regions:
+        mask = cv2.bitwise_and(edges, region)
+        if cv2.countNonZero(mask) < MIN_EDGE_PIXELS:
+            values.append(math.nan)
+            continue
+        values.append(
+            cv2.mean(laplacian, mask=mask)[0] / max(cv2.mean(gradient, mask=mask)[0], 1e-3)
+        )
+    return values
+
+
+def mask_uncertainty(scene: Scene, band: np.ndarray) -> float:
+    """Width in working-frame pixels of the outline where the model is unsure (confidence 0.2-0.8).
+
+    The uncertain pixels in the boundary band above the chin, divided by the length of the
+    outline there: how wide a strip a call app's cut-out would have to guess. NaN without
+    a face or an outline.
+    """
+    assert scene.person is not None
+    face = scene.primary_face
+    if face is None:
+        # The rehearsal is about the person at the camera: without a face there is none.
+        return math.nan
+    low, high = UNSURE_CONFIDENCE
+    unsure = cv2.bitwise_and(cv2.inRange(scene.person, low, high), band)
+    _, y, _, h = face.box
+    unsure[y + h :] = 0
+    mask = scene.person_mask.view(np.uint8).copy()
+    mask[y + h :] = 0
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    length = sum(cv2.arcLength(c, True) for c in contours)
+    if length < MIN_OUTLINE_PX:
+        return math.nan
+    return cv2.countNonZero(unsure) / length
+
+
+def edge_motion(
+    previous: np.ndarray, current: np.ndarray, regions: tuple[np.ndarray, ...]
+) -> list[float]:
+    """Apparent edge motion (px per frame) in each region: sum |dI/dt| / sum |grad I|.
+
+    On edges a displacement of d px changes the luma by about |grad I| * d, so the ratio of
+    the sums over edge pixels is their typical displacement (normal flow). NaN for a region
+    with too few edges.
+    """
+    gradient = cv2.add(
+        cv2.convertScaleAbs(cv2.Sobel(current, cv2.CV_16S, 1, 0, ksize=1)),
+        cv2.convertScaleAbs(cv2.Sobel(current, cv2.CV_16S, 0, 1, ksize=1)),
+    )
+    edges = cv2.compare(gradient, FLOW_EDGE_GRADIENT, cv2.CMP_GT)
+    change = cv2.absdiff(previous, current)
+    motions = []
+    for region in regions:
+        mask = cv2.bitwise_and(edges, edges, mask=region)
+        count = cv2.countNonZero(mask)
+        if count < MIN_EDGE_PIXELS:
+            motions.append(math.nan)
+            continue
+        # The counts cancel: the ratio of the means is the ratio of the sums.
+        motions.append(cv2.mean(change, mask=mask)[0] / cv2.mean(gradient, mask=mask)[0])
+    return motions
+
+
+def still_share(previous: np.ndarray, current: np.ndarray, region: np.ndarray) -> float:
+    """Share of ``region`` (uint8 mask) whose luma changed by at most STILL_LEVELS."""
+    change = cv2.absdiff(previous, current)
+    still = cv2.calcHist([change], [0], region, [256], [0, 256]).ravel()
+    total = float(still.sum())
+    return float(still[: STILL_LEVELS + 1].sum()) / total if total > 0 else math.nan
+
+
+def body_halo_share(scene: Scene) -> float:
+    """Share of contrasty profiles below the chin (shoulders, arms) that show a rim.
+
+    No hair there: a real shoulder against a wall is a mixture of the two at the edge, so a
+    run of other colours is a rim of another room. NaN with too few profiles.
+    """
+    if scene.primary_face is None:
+        return math.nan
+    found = outline_profiles(scene, body=True)
+    if found is None:
+        return math.nan
+    profiles = found[0]
+    ends = PROFILE_END_SAMPLES
+    inner = profiles[:, :ends].mean(axis=1, keepdims=True)
+    outer = profiles[:, -ends:].mean(axis=1, keepdims=True)
+    span = outer - inner
+    usable = np.linalg.norm(span[:, 0], axis=1) >= MIN_PROFILE_CONTRAST
+    if int(usable.sum()) < MIN_PROFILES // 2:
+        return math.nan
+    chosen, base, chosen_span = profiles[usable], inner[usable], span[usable]
+    t = ((chosen - base) * chosen_span).sum(axis=2) / (chosen_span**2).sum(axis=2)
+    mixture = base + np.clip(t, 0.0, 1.0)[..., None] * chosen_span
+    off = np.linalg.norm(chosen - mixture, axis=2) > HALO_COLOUR_DISTANCE
+    runs = np.zeros(len(chosen), np.int32)
+    current = np.zeros(len(chosen), np.int32)
+    for column in off.T:
+        current = np.where(column, current + 1, 0)
+        runs = np.maximum(runs, current)
+    return float(np.mean(runs >= HALO_RUN))
