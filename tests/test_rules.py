@@ -8,8 +8,12 @@ import pytest
 from typer.testing import CliRunner
 
 from camcheck import cli
-from camcheck.checks import CHECKS
+from camcheck.checks import CHECKS, ruled_ids
+from camcheck.core import check_images
+from camcheck.errors import CamcheckError
+from camcheck.perception import Perception
 from camcheck.rules import Limit, above, all_of, any_of, below, describe, from_json
+from tests.conftest import FIXTURES
 
 
 def test_limits_and_combinations() -> None:
@@ -48,3 +52,24 @@ def test_checks_json_publishes_rules_and_hides() -> None:
     # the published rule decides the same way the analyzer does
     assert from_json(dark["rule"]).holds({"face_highlight": 0.4, "frame_highlight": 0.6})
     assert not from_json(dark["rule"]).holds({"face_highlight": 0.4, "frame_highlight": 0.9})
+
+
+STILLS = sorted(FIXTURES.glob("*.jpg"))
+
+
+def test_the_rules_on_a_reports_own_numbers_give_exactly_its_ids(perception: Perception) -> None:
+    # given every still fixture, judged as camcheck judges it
+    assert len(STILLS) >= 40
+    results = check_images(STILLS, perception=perception)
+    mismatches = {}
+    for path, report in zip(STILLS, results, strict=True):
+        assert not isinstance(report, CamcheckError), path
+        # when the table's rules are evaluated on the report's numbers alone
+        numbers = dict(report.metrics)
+        for item in report.findings:
+            numbers.update(item.measured)
+        reported = {item.id for item in report.findings}
+        # then they give exactly the reported ids: no limit hides in an analyzer
+        if ruled_ids(numbers) != reported:
+            mismatches[path.name] = (sorted(reported), sorted(ruled_ids(numbers)))
+    assert not mismatches, mismatches
