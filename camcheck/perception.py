@@ -79,6 +79,11 @@ LANDMARK_INPUT = 256
 LANDMARK_COUNT = 478
 # MediaPipe's face landmark crop: the detection box's long side times this, square.
 LANDMARK_CROP_SCALE = 1.5
+# In video the landmark model runs on every LANDMARK_EVERY-th frame (10 times a second at
+# 30 fps); in between, the last landmarks follow the primary face's box while its IoU with
+# the box they were found in stays above TRACK_IOU (a head moving a little, not another face).
+LANDMARK_EVERY = 3
+TRACK_IOU = 0.5
 # Threads for each interpreter: the machine camcheck is tuned on has two cores, and the
 # models are too small for more to pay.
 INTERPRETER_THREADS = 2
@@ -349,6 +354,8 @@ class Perception:
         self._dir = model_dir or models_dir()
         self._models: dict[str, _Model] = {}
         self._anchors: dict[str, np.ndarray] = {}
+        # Video: the frame index, face corners and landmarks of the last landmark model run.
+        self._tracked: tuple[int, np.ndarray, np.ndarray] | None = None
         try:
             from ai_edge_litert.interpreter import Interpreter
 
@@ -578,19 +585,42 @@ class Perception:
         full-range pass on every FULL_RANGE_EVERY-th frame only.
         """
         still = source_kind == "image"
+        if index == 0:
+            self._tracked = None  # a new source
         found = self._find(frame, still or index % FULL_RANGE_EVERY == 0, still)
         if found and landmarks:
-            self._add_landmarks(frame, found)
+            self._add_landmarks(frame, found, None if still else index)
         return [self._face(f, frame.shape) for f in found]
 
-    def _add_landmarks(self, frame: np.ndarray, found: list[_Found]) -> None:
-        """Landmarks for the primary face only (the largest, as Scene picks it): the landmark
-        model costs about as much as both detectors together."""
+    def _add_landmarks(self, frame: np.ndarray, found: list[_Found], index: int | None) -> None:
+        """Landmarks for the primary face only (the largest, as Scene picks it).
+
+        The landmark model costs more than both detectors together, so in video (``index``
+        given) it runs on every LANDMARK_EVERY-th frame; in between, the last landmarks
+        follow the face's box (shifted and scaled with it) while it is the same face.
+        """
         primary = max(found, key=lambda f: float(np.prod(f.corners[1] - f.corners[0])))
-        if primary.landmarks is None:
-            points, presence = self._landmarks(frame, primary)
-            if presence >= LANDMARK_PRESENCE_MIN:
-                primary.landmarks = points
+        if primary.landmarks is not None:
+            return
+        if index is not None and self._tracked is not None:
+            last, corners, points = self._tracked
+            if 0 < index - last < LANDMARK_EVERY and (
+                iou(primary.box, corners.ravel()[None, :])[0] > TRACK_IOU
+            ):
+                scale = float(np.mean((primary.corners[1] - primary.corners[0]) / np.maximum(
+                    corners[1] - corners[0], 1e-6
+                )))  # fmt: skip
+                shift = primary.corners.mean(axis=0) - corners.mean(axis=0) * scale
+                primary.landmarks = np.hstack(
+                    [points[:, :2] * scale + shift, points[:, 2:] * scale]
+                ).astype(np.float32)
+                return
+        points, presence = self._landmarks(frame, primary)
+        self._tracked = None
+        if presence >= LANDMARK_PRESENCE_MIN:
+            primary.landmarks = points
+            if index is not None:
+                self._tracked = (index, primary.corners.copy(), points)
 
     def close(self) -> None:
         self._models = {}

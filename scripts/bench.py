@@ -96,7 +96,7 @@ def time_stages(
         found = perception._find(frame, index % FULL_RANGE_EVERY == 0, False)
         t = record("face detection", t)
         if found:
-            perception._add_landmarks(frame, found)
+            perception._add_landmarks(frame, found, index)
         faces = [perception._face(f, frame.shape) for f in found]
         t = record("face landmarks", t)
         person = perception.segment_person(frame)

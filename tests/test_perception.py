@@ -17,6 +17,7 @@ from camcheck.perception import (
     FULL_RANGE,
     FULL_RANGE_EVERY,
     LANDMARK_COUNT,
+    LANDMARK_EVERY,
     SHORT_RANGE,
     WORKING_LONG_SIDE,
     Perception,
@@ -313,3 +314,34 @@ def test_video_looks_with_the_full_range_model_every_few_frames(
         perception.scene(photo, index=index, source_kind="video")
     assert calls.count(SHORT_RANGE.model) == 2 * FULL_RANGE_EVERY
     assert calls.count(FULL_RANGE.model) == 2  # frames 0 and FULL_RANGE_EVERY, no tiles
+
+
+def test_video_runs_the_landmark_model_every_few_frames_and_tracks_between(
+    perception: Perception, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs: list[int] = []
+    original = perception_module.Perception._landmarks
+
+    def counting(self: Perception, frame: np.ndarray, found: object):
+        runs.append(1)
+        return original(self, frame, found)
+
+    monkeypatch.setattr(perception_module.Perception, "_landmarks", counting)
+    photo = working_copy(load_image(FIXTURES / "good_obama.jpg"), WORKING_LONG_SIDE)
+    frames = 2 * LANDMARK_EVERY
+    # the head moves 6 px right and grows 2% a frame
+    scenes = []
+    for index in range(frames):
+        zoom = 1 + 0.02 * index
+        matrix = np.float32([[zoom, 0, 6 * index], [0, zoom, 0]])
+        moved = cv2.warpAffine(photo, matrix, (photo.shape[1], photo.shape[0]))
+        scenes.append((moved, perception.scene(moved, index=index, source_kind="video")))
+    assert len(runs) == 2  # frames 0 and LANDMARK_EVERY
+    for moved, scene in scenes:
+        face = scene.primary_face
+        assert face is not None and face.landmarks is not None
+        fresh = perception.find_faces(moved)[0].landmarks  # a still: always the model
+        assert fresh is not None
+        # tracked landmarks stay within 3% of the face width of the model's own
+        error = np.hypot(*(face.landmarks[:, :2] - fresh[:, :2]).T).mean()
+        assert error < 0.03 * face.box[2]
