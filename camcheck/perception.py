@@ -15,7 +15,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -45,6 +45,45 @@ DETECTION_CONFIDENCE = 0.5
 SUPPRESSION_IOU = 0.3
 # Raw scores are clipped to +-this before the sigmoid (MediaPipe's score_clipping_thresh).
 SCORE_CLIP = 100.0
+# Faces the short-range model misses (small, turned or downcast ones, people in a group) are
+# looked for with the full-range model, on the whole frame and, for stills, on overlapping
+# tiles. The full-range model on the whole frame costs about a millisecond more a frame, so
+# video runs it on every FULL_RANGE_EVERY-th frame (and on every frame where the short-range
+# model found nothing): 3 to 6 times a second at 15 to 30 fps.
+FULL_RANGE_EVERY = 5
+# Tiles are squares of this many working-frame pixels, overlapping by half, so every face up
+# to half a tile (128 px) lies whole inside one; the model sees a tile at 192 px (0.75x), where
+# faces down to about TILE_MIN_FACE px are found. Larger faces are the whole-frame passes'.
+TILE_SIDE = 256
+TILE_STEP = TILE_SIDE // 2
+# A face from a tile counts only from this size (working-frame px) and score. Tune split of
+# the corpus (issue 9), 55 stills: the tile-only detections that were faces scored 0.68 to
+# 0.82 and were 31 px or larger; every one at 24 px or larger that was not a face (a panther
+# chameleon, parts of a large face found already) scored 0.64 or less; junk below 24 px
+# reached 0.67. MediaPipe's own full-range graph keeps 0.6 and up.
+TILE_MIN_SCORE = 0.66
+TILE_MIN_FACE = 24
+# A candidate with more than this share of its box inside a face already found is that face,
+# or a part of it (an ear, a mouth) seen by a tile.
+SAME_FACE_SHARE = 0.3
+# A face only a full-range pass found, beside the short-range model's faces, counts when the
+# landmark model's face presence on it reaches this. Measured on the tune split and the
+# fixtures: the 9 such candidates that were faces scored 0.96 to 1.00, the 13 that were not
+# (a motorcycle headlamp, a wristwatch, a chameleon, shirts) 0.00 to 0.62.
+FACE_PRESENCE_MIN = 0.9
+# The primary face's landmarks are kept when its presence reaches this (MediaPipe's
+# FaceLandmarker default, min_face_presence_confidence).
+LANDMARK_PRESENCE_MIN = 0.5
+LANDMARK_MODEL = "face_landmarks_detector.tflite"
+LANDMARK_INPUT = 256
+LANDMARK_COUNT = 478
+# MediaPipe's face landmark crop: the detection box's long side times this, square.
+LANDMARK_CROP_SCALE = 1.5
+# In video the landmark model runs on every LANDMARK_EVERY-th frame (10 times a second at
+# 30 fps); in between, the last landmarks follow the primary face's box while its IoU with
+# the box they were found in stays above TRACK_IOU (a head moving a little, not another face).
+LANDMARK_EVERY = 3
+TRACK_IOU = 0.5
 # Threads for each interpreter: the machine camcheck is tuned on has two cores, and the
 # models are too small for more to pay.
 INTERPRETER_THREADS = 2
@@ -210,6 +249,78 @@ def weighted_nms(
     return kept
 
 
+def _tile_starts(length: int) -> list[int]:
+    """Where tiles start along a side of ``length`` px: every TILE_STEP, the last flush."""
+    if length <= TILE_SIDE:
+        return [0]
+    starts = list(range(0, length - TILE_SIDE + 1, TILE_STEP))
+    if starts[-1] + TILE_SIDE < length:
+        starts.append(length - TILE_SIDE)
+    return starts
+
+
+@dataclass
+class _Found:
+    """A face a detector pass found, in working-frame pixels (before it becomes a Face)."""
+
+    corners: np.ndarray  # (x0, y0), (x1, y1)
+    points: np.ndarray  # the 6 keypoints, x and y
+    score: float
+    landmarks: np.ndarray | None = None  # 478 x 3, once the landmark model has run on it
+    # A weaker, larger face this one lies in and replaces once confirmed: the same face,
+    # seen closer by a tile (the short-range model's loose box around a small face).
+    replaces: _Found | None = field(default=None, repr=False)
+
+    @property
+    def box(self) -> np.ndarray:
+        return self.corners.ravel()
+
+
+def _absorb(
+    kept: list[_Found], candidates: list[_Found], *, inside_limit: float | None = None
+) -> list[_Found]:
+    """The candidates that are faces not in ``kept`` yet.
+
+    A candidate whose IoU with a kept face exceeds SUPPRESSION_IOU is that face, and lends it
+    its score if higher: the face is as clear as the best pass saw it. With ``inside_limit``,
+    a candidate with more than that share of its box inside a kept face is that face too:
+    a part of it (a tile that saw an ear or a mouth of a large face) when the kept face
+    scores at least as high, and otherwise a closer look at it, which replaces it once
+    confirmed (``replaces``). New candidates are merged among themselves the same way.
+    """
+    pool = list(kept)
+    new: list[_Found] = []
+    for candidate in candidates:
+        same = part = None
+        if pool:
+            boxes = np.array([found.box for found in pool])
+            overlaps = iou(candidate.box, boxes) > SUPPRESSION_IOU
+            if overlaps.any():
+                same = pool[int(np.argmax(overlaps))]
+            elif inside_limit is not None:
+                inside = _inside_share(candidate.box, boxes) > inside_limit
+                part = pool[int(np.argmax(inside))] if inside.any() else None
+        if same is not None:
+            same.score = max(same.score, candidate.score)
+        elif part is None or part.score < candidate.score:
+            candidate.replaces = part
+            pool.append(candidate)
+            new.append(candidate)
+    return new
+
+
+def _scaled(found: _Found, scale: np.float32) -> _Found:
+    return _Found(found.corners * scale, found.points * scale, found.score)
+
+
+def _inside_share(box: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Share of ``box``'s area inside each of ``boxes`` (all as x0, y0, x1, y1)."""
+    width = np.clip(np.minimum(box[2], boxes[:, 2]) - np.maximum(box[0], boxes[:, 0]), 0, None)
+    height = np.clip(np.minimum(box[3], boxes[:, 3]) - np.maximum(box[1], boxes[:, 1]), 0, None)
+    area = max(float((box[2] - box[0]) * (box[3] - box[1])), 1e-6)
+    return width * height / area
+
+
 class _Model:
     """One .tflite model under LiteRT's interpreter: a float32 tensor in, its outputs out."""
 
@@ -243,6 +354,8 @@ class Perception:
         self._dir = model_dir or models_dir()
         self._models: dict[str, _Model] = {}
         self._anchors: dict[str, np.ndarray] = {}
+        # Video: the frame index, face corners and landmarks of the last landmark model run.
+        self._tracked: tuple[int, np.ndarray, np.ndarray] | None = None
         try:
             from ai_edge_litert.interpreter import Interpreter
 
@@ -260,13 +373,8 @@ class Perception:
             self._models[name] = _Model(self._dir / name, self._interpreter_class)
         return self._models[name]
 
-    def _detect(
-        self, spec: DetectorSpec, image: np.ndarray
-    ) -> list[tuple[np.ndarray, np.ndarray, float]]:
-        """Detections in ``image`` (RGB uint8) by one detector, in ``image``'s pixels.
-
-        Each is (2x2 box corners, 6x2 keypoints, score).
-        """
+    def _detect(self, spec: DetectorSpec, image: np.ndarray) -> list[_Found]:
+        """Faces in ``image`` (RGB uint8) by one detector, in ``image``'s pixels."""
         model = self._model(spec.model)
         if spec.model not in self._anchors:
             self._anchors[spec.model] = ssd_anchors(spec)
@@ -290,35 +398,127 @@ class Perception:
         points = raw[:, 4:].reshape(len(raw), -1, 2) + centres[:, None, :]
         linear, offset = back[:, :2].T, back[:, 2]
         return [
-            (box.reshape(2, 2) @ linear + offset, kps @ linear + offset, score)
+            _Found(box.reshape(2, 2) @ linear + offset, kps @ linear + offset, float(score))
             for box, kps, score in weighted_nms(boxes, points, scores[keep], SUPPRESSION_IOU)
         ]
 
-    def detect_faces(self, frame: np.ndarray, *, full_range_fallback: bool = True) -> list[Face]:
-        """Faces in ``frame`` (RGB uint8), in its pixel coordinates."""
+    def detect_faces(
+        self, frame: np.ndarray, *, full_range: bool = True, tiles: bool = False
+    ) -> list[Face]:
+        """Faces in ``frame`` (RGB uint8), in its pixel coordinates.
+
+        The short-range model always runs. The full-range one runs on the whole frame when
+        ``full_range`` is set or the short-range model found nothing (MediaPipe's own
+        behaviour, which ``full_range=False`` reproduces), and on overlapping tiles of the
+        frame when ``tiles`` is set. A face found by several passes is kept once, as the
+        first pass saw it, with the best score any pass gave it. A face that only a later
+        pass found, next to faces the short-range model found, counts when the landmark
+        model, run on it, says it is a face (FACE_PRESENCE_MIN).
+        """
+        return [self._face(found, frame.shape) for found in self._find(frame, full_range, tiles)]
+
+    def _find(self, frame: np.ndarray, full_range: bool, tiles: bool) -> list[_Found]:
         small = working_copy(frame, DETECTOR_LONG_SIDE)
-        scale = frame.shape[1] / small.shape[1]
-        detections = self._detect(SHORT_RANGE, small)
-        if not detections and full_range_fallback:
-            # Faces smaller than about a fifth of the frame (a person far from the camera)
-            # are beyond the short-range model; the full-range one finds them.
-            detections = self._detect(FULL_RANGE, small)
+        scale = np.float32(frame.shape[1] / small.shape[1])
+        found = [_scaled(f, scale) for f in self._detect(SHORT_RANGE, small)]
+        if full_range or not found:
+            # Faces smaller than about a fifth of the frame (a person far from the camera),
+            # and many turned ones, are beyond the short-range model.
+            wide = [_scaled(f, scale) for f in self._detect(FULL_RANGE, small)]
+            found = self._added(frame, found, wide) if found else wide
+        if tiles:
+            found = self._added(frame, found, self._tile_faces(frame))
+        return found
+
+    def _added(self, frame: np.ndarray, found: list[_Found], more: list[_Found]) -> list[_Found]:
+        """``found`` with the faces of ``more`` that are new and confirmed added."""
+        confirmed = self._confirmed(frame, _absorb(found, more, inside_limit=SAME_FACE_SHARE))
+        replaced = {id(c.replaces) for c in confirmed if c.replaces is not None}
+        return [f for f in found if id(f) not in replaced] + confirmed
+
+    def _confirmed(self, frame: np.ndarray, candidates: list[_Found]) -> list[_Found]:
+        """The candidates the landmark model takes for faces (their landmarks kept)."""
+        confirmed = []
+        for candidate in candidates:
+            landmarks, presence = self._landmarks(frame, candidate)
+            if presence >= FACE_PRESENCE_MIN:
+                candidate.landmarks = landmarks
+                confirmed.append(candidate)
+        return confirmed
+
+    def _face(self, found: _Found, shape: tuple[int, ...]) -> Face:
+        height, width = shape[:2]
+        (x0, y0), (x1, y1) = found.corners
+        x0, y0 = max(0.0, float(x0)), max(0.0, float(y0))
+        x1, y1 = max(x0, min(width, float(x1))), max(y0, min(height, float(y1)))
+        return Face(
+            box=(round(x0), round(y0), round(x1 - x0), round(y1 - y0)),
+            score=found.score,
+            keypoints=tuple((float(x), float(y)) for x, y in found.points),
+            landmarks=found.landmarks,
+        )
+
+    def _tile_faces(self, frame: np.ndarray) -> list[_Found]:
+        """Full-range detections on overlapping TILE_SIDE squares of ``frame``.
+
+        A detection touching a tile's inner edge is dropped: the face runs on outside the
+        tile, and the neighbouring tile (half a tile further) holds it whole.
+        """
         height, width = frame.shape[:2]
-        faces = []
-        for corners, points, score in detections:
-            (x0, y0), (x1, y1) = corners * scale
-            x0, y0 = max(0.0, x0), max(0.0, y0)
-            x1, y1 = min(width, x1), min(height, y1)
-            if x1 - x0 < 2 or y1 - y0 < 2:
-                continue
-            faces.append(
-                Face(
-                    box=(round(x0), round(y0), round(x1 - x0), round(y1 - y0)),
-                    score=score,
-                    keypoints=tuple((float(x), float(y)) for x, y in points * scale),
-                )
-            )
-        return faces
+        found: list[_Found] = []
+        for top in _tile_starts(height):
+            for left in _tile_starts(width):
+                tile = frame[top : top + TILE_SIDE, left : left + TILE_SIDE]
+                tile_h, tile_w = tile.shape[:2]
+                offset = np.float32([left, top])
+                for candidate in self._detect(FULL_RANGE, tile):
+                    (x0, y0), (x1, y1) = candidate.corners
+                    cut = (
+                        (x0 <= 0 < left)
+                        or (y0 <= 0 < top)
+                        or (x1 >= tile_w and left + tile_w < width)
+                        or (y1 >= tile_h and top + tile_h < height)
+                    )
+                    small = min(x1 - x0, y1 - y0) < TILE_MIN_FACE
+                    if cut or small or candidate.score < TILE_MIN_SCORE:
+                        continue
+                    candidate.corners = candidate.corners + offset
+                    candidate.points = candidate.points + offset
+                    found += _absorb(found, [candidate])
+        return found
+
+    def _landmarks(self, frame: np.ndarray, found: _Found) -> tuple[np.ndarray, float]:
+        """The 478 face landmarks (x, y, z in frame pixels) of a found face, and its presence.
+
+        The crop is MediaPipe's (face_detection_front_detection_to_roi, the Tasks
+        FaceLandmarker): a square 1.5 times the box's long side around its centre, turned so
+        the eyes (keypoints 0 and 1) lie level, seen at 256x256 in [0, 1].
+        """
+        model = self._model(LANDMARK_MODEL)
+        (x0, y0), (x1, y1) = found.corners
+        centre = np.array([(x0 + x1) / 2, (y0 + y1) / 2], np.float64)
+        side = LANDMARK_CROP_SCALE * max(float(x1 - x0), float(y1 - y0), 1.0)
+        (ex0, ey0), (ex1, ey1) = found.points[0], found.points[1]
+        angle = float(np.arctan2(ey1 - ey0, ex1 - ex0))
+        axis_x = np.array([np.cos(angle), np.sin(angle)]) * side / LANDMARK_INPUT
+        axis_y = np.array([-np.sin(angle), np.cos(angle)]) * side / LANDMARK_INPUT
+        origin = centre - (axis_x + axis_y) * LANDMARK_INPUT / 2
+        back = np.column_stack([axis_x, axis_y, origin])  # crop pixel -> frame pixel
+        crop = cv2.warpAffine(
+            frame,
+            back.astype(np.float32),
+            (LANDMARK_INPUT, LANDMARK_INPUT),
+            flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+            borderMode=cv2.BORDER_CONSTANT,
+        )
+        outputs = model(crop.astype(np.float32) * np.float32(1 / 255))
+        points = next(o for o in outputs if o.size == LANDMARK_COUNT * 3)
+        points = points.reshape(LANDMARK_COUNT, 3).astype(np.float64)
+        # The face-presence logit is the first single-value output.
+        presence = float(sigmoid(next(o for o in outputs if o.size == 1).ravel())[0])
+        xy = points[:, :2] @ back[:, :2].T + back[:, 2]
+        z = points[:, 2:] * side / LANDMARK_INPUT
+        return np.hstack([xy, z]).astype(np.float32), presence
 
     def segment_person(self, frame: np.ndarray) -> np.ndarray:
         """Person confidence in [0, 1] for every pixel of ``frame``, float32."""
@@ -363,13 +563,64 @@ class Perception:
         frame = working_copy(image, WORKING_LONG_SIDE)
         return Scene(
             frame=frame,
-            faces=tuple(self.detect_faces(frame)),
+            faces=tuple(self.find_faces(frame, source_kind=source_kind, index=index)),
             person=self.segment_person(frame),
             source_size=(image.shape[1], image.shape[0]),
             timestamp=timestamp,
             index=index,
             source_kind=source_kind,
         )
+
+    def find_faces(
+        self,
+        frame: np.ndarray,
+        *,
+        source_kind: str = "image",
+        index: int = 0,
+        landmarks: bool = True,
+    ) -> list[Face]:
+        """The faces of a working frame as scene() finds them, with the primary's landmarks.
+
+        A still gets every pass (full range and tiles); a video or camera frame the
+        full-range pass on every FULL_RANGE_EVERY-th frame only.
+        """
+        still = source_kind == "image"
+        if index == 0:
+            self._tracked = None  # a new source
+        found = self._find(frame, still or index % FULL_RANGE_EVERY == 0, still)
+        if found and landmarks:
+            self._add_landmarks(frame, found, None if still else index)
+        return [self._face(f, frame.shape) for f in found]
+
+    def _add_landmarks(self, frame: np.ndarray, found: list[_Found], index: int | None) -> None:
+        """Landmarks for the primary face only (the largest, as Scene picks it).
+
+        The landmark model costs more than both detectors together, so in video (``index``
+        given) it runs on every LANDMARK_EVERY-th frame; in between, the last landmarks
+        follow the face's box (shifted and scaled with it) while it is the same face.
+        """
+        primary = max(found, key=lambda f: float(np.prod(f.corners[1] - f.corners[0])))
+        if primary.landmarks is not None:
+            return
+        if index is not None and self._tracked is not None:
+            last, corners, points = self._tracked
+            if 0 < index - last < LANDMARK_EVERY and (
+                iou(primary.box, corners.ravel()[None, :])[0] > TRACK_IOU
+            ):
+                scale = float(np.mean((primary.corners[1] - primary.corners[0]) / np.maximum(
+                    corners[1] - corners[0], 1e-6
+                )))  # fmt: skip
+                shift = primary.corners.mean(axis=0) - corners.mean(axis=0) * scale
+                primary.landmarks = np.hstack(
+                    [points[:, :2] * scale + shift, points[:, 2:] * scale]
+                ).astype(np.float32)
+                return
+        points, presence = self._landmarks(frame, primary)
+        self._tracked = None
+        if presence >= LANDMARK_PRESENCE_MIN:
+            primary.landmarks = points
+            if index is not None:
+                self._tracked = (index, primary.corners.copy(), points)
 
     def close(self) -> None:
         self._models = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import cv2
@@ -19,6 +19,12 @@ MASK_STEP = 4
 # Share of the face box's half width/height covered by the skin ellipse. The detector's box
 # runs from the brows to the chin; 0.85 keeps the ellipse on skin and off hair and background.
 FACE_ELLIPSE_FILL = 0.85
+# MediaPipe's face mesh outline (FACEMESH_FACE_OVAL), in order around the face: forehead
+# top, down the image-right cheek to the chin and back up. Indices into the 478 landmarks.
+FACE_OVAL = (
+    10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377,
+    152, 148, 176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21, 54, 103, 67, 109,
+)  # fmt: skip
 # If the person mask covers less than this share of the face ellipse, segmentation failed
 # there and the face mask is the plain ellipse.
 FACE_ON_PERSON_MIN = 0.5
@@ -41,6 +47,9 @@ class Face:
     box: tuple[int, int, int, int]
     score: float
     keypoints: tuple[tuple[float, float], ...] = ()
+    # MediaPipe's 478 face-mesh points (x, y in frame pixels, z relative depth in pixels), or
+    # None. Perception fills them for the primary face only.
+    landmarks: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @property
     def area(self) -> int:
@@ -158,8 +167,27 @@ class Scene:
         return grown == 0
 
     @cached_property
+    def face_oval_mask(self) -> np.ndarray | None:
+        """The primary face inside its landmark outline (FACE_OVAL), or None without landmarks.
+
+        Forehead to chin and cheek to cheek, as the face really is: the skin an ellipse in
+        the detector's box misses at the chin and takes from hair and background at the sides.
+        """
+        face = self.primary_face
+        if face is None or face.landmarks is None:
+            return None
+        mask = np.zeros(self.frame.shape[:2], np.uint8)
+        outline = np.round(face.landmarks[list(FACE_OVAL), :2]).astype(np.int32)
+        cv2.fillPoly(mask, [outline], 1)
+        return mask.astype(bool)
+
+    @cached_property
     def face_mask(self) -> np.ndarray:
-        """Skin of the primary face: an ellipse inside its box (all False without a face)."""
+        """Skin of the primary face: its landmark oval when it has landmarks, else an ellipse
+        inside its box (all False without a face)."""
+        oval = self.face_oval_mask
+        if oval is not None:
+            return oval
         mask = np.zeros(self.frame.shape[:2], np.uint8)
         if (face := self.primary_face) is not None:
             x, y, w, h = face.box

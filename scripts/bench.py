@@ -7,13 +7,20 @@ the Markdown it prints into the README.
 
 Stages per frame, at 640x480, 1280x720 and 1920x1080 (a webcam frame made from the
 good_obama fixture, JPEG-encoded as an MJPEG camera delivers it):
-decode (JPEG -> RGB), working copy (downscale to 640), face detection, person segmentation,
-then each analyzer (its measure and judge, including the Scene planes it is first to use).
+decode (JPEG -> RGB), working copy (downscale to 640), face detection (short range, and full
+range every few frames), face landmarks (the primary face), person segmentation, then each
+analyzer (its measure and judge, including the Scene planes it is first to use).
+
+With the `reference` extra installed (MediaPipe), the same run also times the bare MediaPipe
+baseline on the same frames: decode, then MediaPipe Tasks' FaceDetector and ImageSegmenter
+with camcheck's models, nothing else; and the cold start of a bare script that loads both
+models through Tasks and runs them on one still. It prints camcheck/bare for both.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import platform
 import resource
@@ -21,6 +28,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import cv2
@@ -30,7 +38,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from camcheck.analyzers import ANALYZERS  # noqa: E402
-from camcheck.perception import WORKING_LONG_SIDE, Perception, working_copy  # noqa: E402
+from camcheck.perception import (  # noqa: E402
+    FULL_RANGE_EVERY,
+    SEGMENTER_LANDSCAPE_MODEL,
+    SHORT_RANGE_MODEL,
+    WORKING_LONG_SIDE,
+    Perception,
+    models_dir,
+    native_stderr_silenced,
+    working_copy,
+)
 from camcheck.scene import Scene  # noqa: E402
 from camcheck.sources import to_rgb8  # noqa: E402
 
@@ -54,7 +71,13 @@ def webcam_frames(size: tuple[int, int], count: int) -> list[bytes]:
     return frames
 
 
-def time_stages(perception: Perception, frames: list[bytes]) -> dict[str, list[float]]:
+def time_stages(
+    perception: Perception,
+    frames: list[bytes],
+    between: Callable[[bytes], None] | None = None,
+) -> dict[str, list[float]]:
+    """Per-stage milliseconds of each frame; ``between`` runs after each frame, untimed here
+    (the bare baseline on the same frame, so both see the same load on a shared machine)."""
     timings: dict[str, list[float]] = {}
 
     def record(name: str, start: float) -> float:
@@ -69,8 +92,13 @@ def time_stages(perception: Perception, frames: list[bytes]) -> dict[str, list[f
         t = record("decode", t)
         frame = working_copy(image, WORKING_LONG_SIDE)
         t = record("working copy", t)
-        faces = perception.detect_faces(frame)
+        # What Perception.find_faces does for a camera frame, in its two parts.
+        found = perception._find(frame, index % FULL_RANGE_EVERY == 0, False)
         t = record("face detection", t)
+        if found:
+            perception._add_landmarks(frame, found, index)
+        faces = [perception._face(f, frame.shape) for f in found]
+        t = record("face landmarks", t)
         person = perception.segment_person(frame)
         t = record("segmentation", t)
         scene = Scene(
@@ -86,26 +114,105 @@ def time_stages(perception: Perception, frames: list[bytes]) -> dict[str, list[f
         for analyzer in analyzers:
             analyzer.judge(scene, analyzer.measure(scene))
             t = record(f"analyzer {type(analyzer).__name__}", t)
+        if between is not None:
+            between(data)
     return timings
+
+
+# Share of the slowest and of the fastest frames left out of each mean: a shared machine's
+# stalls go, while work done on every 3rd or 5th frame (landmarks, full range) still counts.
+TRIM = 0.05
+
+
+def trimmed_mean(values: list[float]) -> float:
+    ordered = sorted(values)
+    cut = int(len(ordered) * TRIM)
+    kept = ordered[cut : len(ordered) - cut] or ordered
+    return statistics.fmean(kept)
+
+
+def _median_run(command: list[str], runs: int) -> tuple[float, float]:
+    """Median wall seconds and peak RSS (MB) of ``command``."""
+    walls, peaks = [], []
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        walls.append(time.perf_counter() - start)
+        peaks.append(max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+    return statistics.median(walls), max(peaks) / 1024
+
+
+STILL = ROOT / "fixtures" / "good_obama.jpg"
+# The bare one-still script: import MediaPipe, load both models, detect and segment one still.
+BARE_STILL = f"""
+import cv2, mediapipe as mp
+from mediapipe.tasks.python import BaseOptions, vision
+image = cv2.cvtColor(cv2.imread({str(STILL)!r}), cv2.COLOR_BGR2RGB)
+frame = mp.Image(image_format=mp.ImageFormat.SRGB, data=image)
+detector = vision.FaceDetector.create_from_options(vision.FaceDetectorOptions(
+    base_options=BaseOptions(model_asset_path={str(models_dir() / SHORT_RANGE_MODEL)!r})))
+segmenter = vision.ImageSegmenter.create_from_options(vision.ImageSegmenterOptions(
+    base_options=BaseOptions(model_asset_path={str(models_dir() / SEGMENTER_LANDSCAPE_MODEL)!r}),
+    output_confidence_masks=True, output_category_mask=False))
+print(len(detector.detect(frame).detections), segmenter.segment(frame).confidence_masks[0].width)
+detector.close()
+segmenter.close()
+"""
 
 
 def cold_start(runs: int) -> tuple[float, float]:
     """Median wall seconds and peak RSS (MB) of `camcheck image` on one fixture."""
-    walls, peaks = [], []
     exe = Path(sys.executable).with_name("camcheck")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "camcheck"]
-    for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return _median_run([*command, "image", str(STILL)], runs)
+
+
+def has_mediapipe() -> bool:
+    return importlib.util.find_spec("mediapipe") is not None
+
+
+class BareTasks:
+    """The bare MediaPipe baseline: Tasks' FaceDetector and ImageSegmenter, nothing else."""
+
+    def __init__(self) -> None:
+        with native_stderr_silenced():
+            import mediapipe as mp
+            from mediapipe.tasks.python import BaseOptions, vision
+
+            self.mp = mp
+            self.timings: list[float] = []
+            self.detector = vision.FaceDetector.create_from_options(
+                vision.FaceDetectorOptions(
+                    base_options=BaseOptions(model_asset_path=str(models_dir() / SHORT_RANGE_MODEL))
+                )
+            )
+            self.segmenter = vision.ImageSegmenter.create_from_options(
+                vision.ImageSegmenterOptions(
+                    base_options=BaseOptions(
+                        model_asset_path=str(models_dir() / SEGMENTER_LANDSCAPE_MODEL)
+                    ),
+                    output_confidence_masks=True,
+                    output_category_mask=False,
+                )
+            )
+
+    def run(self, data: bytes) -> None:
+        """Decode one JPEG frame, detect faces and segment the person; record milliseconds."""
         start = time.perf_counter()
-        subprocess.run(
-            [*command, "image", str(ROOT / "fixtures" / "good_obama.jpg")],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            check=False,
+        image = cv2.cvtColor(
+            cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB
         )
-        walls.append(time.perf_counter() - start)
-        peaks.append(max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
-    return statistics.median(walls), max(peaks) / 1024
+        frame = self.mp.Image(image_format=self.mp.ImageFormat.SRGB, data=image)
+        with native_stderr_silenced():
+            self.detector.detect(frame)
+            self.segmenter.segment(frame)
+        self.timings.append((time.perf_counter() - start) * 1000)
+
+    def close(self) -> None:
+        with native_stderr_silenced():
+            self.detector.close()
+            self.segmenter.close()
 
 
 def main() -> int:
@@ -120,19 +227,33 @@ def main() -> int:
     # Cold start first, while this process is small: a forked child counts its parent's
     # pages as resident until it execs, which would inflate the child's peak RSS.
     wall, peak = cold_start(args.runs)
+    bare_wall = (
+        _median_run([sys.executable, "-c", BARE_STILL], args.runs)[0] if has_mediapipe() else None
+    )
     results: dict[tuple[int, int], dict[str, float]] = {}
+    bare: dict[tuple[int, int], float] = {}
+    baseline = BareTasks() if has_mediapipe() else None
     with Perception() as perception:
         for size in RESOLUTIONS:
             frames = webcam_frames(size, args.frames + 10)
-            time_stages(perception, frames[:10])  # warm up
-            timings = time_stages(perception, frames[10:])
-            results[size] = {name: statistics.median(v) for name, v in timings.items()}
+            between = baseline.run if baseline is not None else None
+            time_stages(perception, frames[:10], between)  # warm up
+            if baseline is not None:
+                baseline.timings.clear()
+            timings = time_stages(perception, frames[10:], between)
+            results[size] = {name: trimmed_mean(v) for name, v in timings.items()}
             results[size]["p95 whole pipeline"] = float(
                 np.percentile([sum(vals) for vals in zip(*timings.values(), strict=True)], 95)
             )
+            if baseline is not None:
+                bare[size] = trimmed_mean(baseline.timings)
+    if baseline is not None:
+        baseline.close()
     stages = list(results[RESOLUTIONS[0]])
     header = (
-        "| stage (median ms per frame) | " + " | ".join(f"{w}x{h}" for w, h in RESOLUTIONS) + " |"
+        "| stage (mean ms per frame, 5% trimmed) | "
+        + " | ".join(f"{w}x{h}" for w, h in RESOLUTIONS)
+        + " |"
     )
     print()
     print(header)
@@ -152,11 +273,29 @@ def main() -> int:
         + " | ".join(f"{results[s]['p95 whole pipeline']:.2f}" for s in RESOLUTIONS)
         + " |"
     )
+    if bare:
+        print(
+            "| bare MediaPipe Tasks: decode, detect, segment | "
+            + " | ".join(f"{bare[s]:.2f}" for s in RESOLUTIONS)
+            + " |"
+        )
+        print(
+            "| **camcheck / bare** | "
+            + " | ".join(f"**{totals[s] / bare[s]:.2f}x**" for s in RESOLUTIONS)
+            + " |"
+        )
     print()
     print(
         f"cold start of `camcheck image fixtures/good_obama.jpg`: {wall:.2f} s wall "
         f"(median of {args.runs}), peak RSS {peak:.0f} MB"
     )
+    if bare_wall is not None:
+        print(
+            f"cold start of a bare MediaPipe Tasks script on the same still: {bare_wall:.2f} s; "
+            f"camcheck / bare: {wall / bare_wall:.2f}x"
+        )
+    else:
+        print("bare MediaPipe baseline skipped: pip install -e '.[reference]' to measure it")
     return 0
 
 

