@@ -651,3 +651,16 @@ def test_a_dim_coloured_corner_is_no_spot() -> None:
     assert ids(DistractingColorAnalyzer().analyze(scene_with(wall))) == {
         "background.distracting_color"
     }
+
+
+def test_a_face_seen_for_a_moment_in_an_empty_room_is_no_you() -> None:
+    # given a clip of a room with a person-shaped piece of mask, where the detector finds
+    # a "face" in only a few frames
+    analyzer = IntrusionAnalyzer()
+    results = []
+    for i in range(30):
+        faces = (face(),) if i % 5 == 3 else ()
+        scene = with_bodies(scene_with(plain_wall(), faces=faces, timestamp=i / FPS), STANDING)
+        results.append(analyzer.analyze(scene))
+    # then nobody intrudes on nobody
+    assert not any(results)

@@ -73,6 +73,8 @@ STILL_CAMERA_LEVELS = 2.0
 TRACK_GATE = 0.15
 # Its travel is the distance between its first and last centres over at most this long.
 TRACK_S = 1.0
+# How far back the presence of your face is counted.
+FACE_PERSIST_S = 1.0
 
 # The person mask is split into pieces on a plane this many times smaller than the working
 # frame: it comes from a 256 px model (2.5 working pixels per model pixel), so little is
@@ -90,13 +92,24 @@ class IntrusionAnalyzer(Analyzer):
         self._history: deque[tuple[float, np.ndarray, np.ndarray]] = deque()
         # (timestamp, centre x, centre y) of the followed moving blob, in frame widths.
         self._track: deque[tuple[float, float, float]] = deque()
+        # (timestamp, whether a face was found) of recent frames.
+        self._faces: deque[tuple[float, bool]] = deque()
 
     def measure(self, scene: Scene) -> dict[str, float]:
         primary = scene.primary_face
         motion = self._motion(scene)
+        now = scene.timestamp
+        self._faces.append((now, primary is not None))
+        while self._faces and now - self._faces[0][0] > FACE_PERSIST_S:
+            self._faces.popleft()
         if primary is None:
             return {}
-        measured: dict[str, float] = {}
+        # You are the face that persists: in a clip, the share of the last second's frames
+        # with a face (1 for a still). A face the detector finds for a moment in a room
+        # with nobody in it is no "you" for someone else to intrude on.
+        measured: dict[str, float] = {
+            "face_presence": sum(found for _, found in self._faces) / len(self._faces)
+        }
         others = [face for face in scene.faces if face is not primary]
         if others:
             # Faces are sorted most prominent first: the first other face is the one to judge.
@@ -226,7 +239,7 @@ def _sign_fires(prefix: str, measured: Mapping[str, float]) -> bool:
         "second_body": ("second_body_",),
         "moving": ("moving_",),
     }[prefix]
-    alone = {k: v for k, v in measured.items() if k.startswith(keys)}
+    alone = {k: v for k, v in measured.items() if k.startswith(keys) or k == "face_presence"}
     return CHECKS["background.intrusion"].fires(alone)
 
 
