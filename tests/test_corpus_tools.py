@@ -211,3 +211,30 @@ def test_readme_table_goes_between_the_markers(tmp_path: Path) -> None:
     results = [_result(["a"], [], ["a"], split="heldout")]
     table = evaluate.markdown(results, [{"kind": "image", "real": True, "must_not": []}])
     assert "| `a` | 1.00 | 1.00 | 1 | 0 | 0 |" in table
+
+
+def test_github_files_are_skipped_without_a_local_copy(tmp_path: Path, caplog) -> None:
+    fetch = real_build.Fetcher(tmp_path / "cache", tmp_path / "nothing-here")
+    with caplog.at_level("WARNING", logger="build_corpus"):
+        assert fetch.read("deepface", "tests/unit/dataset/img1.jpg") is None
+        assert fetch.read("deepface", "tests/unit/dataset/img2.jpg") is None
+    assert sum("no local copy" in r.message for r in caplog.records) == 1
+    local = tmp_path / "gh" / "serengil+deepface" / "tests" / "unit" / "dataset"
+    local.mkdir(parents=True)
+    (local / "img1.jpg").write_bytes(b"jpeg")
+    assert (
+        real_build.Fetcher(tmp_path, tmp_path / "gh").read(
+            "deepface", "tests/unit/dataset/img1.jpg"
+        )
+        == b"jpeg"
+    )
+
+
+def test_low_resolution_copy_is_small_and_blocky() -> None:
+    rng = np.random.default_rng(1)
+    frames = [rng.integers(0, 255, (360, 640, 3), dtype=np.uint8) for _ in range(2)]
+    out = real_build._low_res(frames)
+    assert out[0].shape == (180, 320, 3)
+    assert not np.array_equal(
+        out[0], cv2.resize(frames[0], (320, 180), interpolation=cv2.INTER_AREA)
+    )
