@@ -45,9 +45,13 @@ from camcheck.measures import (
 )
 from camcheck.scene import Scene
 
-# Edges are found on a copy of the working frame this many times smaller: clutter is about
-# objects, not fine texture, and the 2x area average halves the sensor noise.
-EDGE_STEP = 2
+# Edges are found on a copy whose long side is this many pixels, whatever the input's size:
+# half the 640 px working frame, so clutter is about objects, not fine texture, and the 2x
+# area average halves the sensor noise. A fixed size keeps the measure the same for a small
+# picture: a 320x240 copy of the official portrait read 0.10 on a 160 px plane, 0.056 on this.
+EDGE_LONG_SIDE = 320
+# ... which is this many times smaller than the 640 px working frame the cells are sized on.
+EDGE_PLANE_STEP = 2
 # Canny hysteresis thresholds on the 3x3 Sobel gradient (L2) of 8-bit luma. A sharp step of
 # 10 luma levels gives a gradient of about 40, so the lower threshold keeps object edges of
 # roughly that contrast and up; sensor noise of sigma 2 levels gives a gradient noise of
@@ -83,8 +87,10 @@ class ClutterAnalyzer(Analyzer):
         mask = scene.background_mask
         if np.count_nonzero(mask) < MIN_BACKGROUND_SHARE * width * height:
             return {}
-        small_size = (max(1, width // EDGE_STEP), max(1, height // EDGE_STEP))
-        luma = cv2.resize(scene.luma8, small_size, interpolation=cv2.INTER_AREA)
+        scale = EDGE_LONG_SIDE / max(width, height)  # plane pixels per frame pixel
+        small_size = (max(1, round(width * scale)), max(1, round(height * scale)))
+        shrink = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
+        luma = cv2.resize(scene.luma8, small_size, interpolation=shrink)
         small_mask = cv2.resize(
             mask.view(np.uint8), small_size, interpolation=cv2.INTER_NEAREST
         ).astype(np.float32)
@@ -120,7 +126,7 @@ class ClutterAnalyzer(Analyzer):
         weights = win_mask[usable]
         measured["background_clutter"] = float((clutter[usable] * weights).sum() / weights.sum())
         best = int(np.argmax(clutter))
-        x, y, w, h = window_box(best, clutter.shape[1], cell, EDGE_STEP, scene.size)
+        x, y, w, h = window_box(best, clutter.shape[1], cell, 1 / scale, scene.size)
         measured["busiest_clutter"] = float(clutter.flat[best])
         measured.update(box_measures("busiest", (x, y, w, h)))
         coverage = object_coverage(luma, small_mask > 0)
@@ -137,11 +143,11 @@ class ClutterAnalyzer(Analyzer):
 def object_coverage(luma8: np.ndarray, mask: np.ndarray) -> float | None:
     """Share of the background's cells that hold at least CELL_CORNERS corners.
 
-    ``luma8`` and ``mask`` are the edge plane's luma and background mask (EDGE_STEP times
-    smaller than the working frame); None when no cell is mostly background.
+    ``luma8`` and ``mask`` are the edge plane's luma and background mask (long side
+    EDGE_LONG_SIDE); None when no cell is mostly background.
     """
     height, width = luma8.shape
-    step = CORNER_STEP // EDGE_STEP
+    step = CORNER_STEP // EDGE_PLANE_STEP
     size = (max(1, width // step), max(1, height // step))
     # A bilinear halving averages 2x2 pixels exactly, as an area resize would.
     small = cv2.resize(luma8, size, interpolation=cv2.INTER_LINEAR)
