@@ -314,7 +314,8 @@ PALE_RULE = all_of(
 # camera.frozen: seconds without a distinct frame (see the row's source). "About a second or
 # more" (issue 14); a slow camera's longest still stretch on our clips is 0.17 s (5 new
 # pictures a second), on the development corpus's real clips (and their 2x/3x re-timed
-# copies) 0.27 s, so the margin is almost fourfold; a 2 s freeze reaches 1.9 s.
+# copies) 0.27 s, so the margin is almost fourfold; a 2 s freeze reaches 1.9 s. On the
+# corpus's 154 clips: every frozen case found (12 tune, 9 heldout), no false alarm.
 FROZEN_STILL_S = 1.0
 
 _TABLE: tuple[Check, ...] = (
@@ -377,8 +378,10 @@ _TABLE: tuple[Check, ...] = (
         "stay under 2.8 and 0.88). A camera delivering 10 new pictures a second into a 30 "
         "fps file stands still for 0.07 s, 5 a second for 0.17 s, a real 30 fps recording "
         "(short_hamilton_clip.mp4, with its repeated frames) 0.03 s, the development "
-        "corpus's real clips and their 2x/3x re-timed copies at most 0.27 s (no false alarm "
-        "on its 45 clips, tune and heldout); a picture frozen for 2 s reaches 1.9 s",
+        "corpus's real clips and their 2x/3x re-timed copies at most 0.27 s; a picture "
+        "frozen for 2 s reaches 1.9 s. Development corpus (154 clips, 17 real): all 21 "
+        "frozen cases found (tune 12, heldout 9), no false alarm on its 61 must-not clips "
+        "or any real clip",
         texts={
             "en": Text(
                 title="Picture frozen",
