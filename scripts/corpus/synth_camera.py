@@ -20,7 +20,7 @@ FROZEN = "camera.frozen"
 BLACK = "camera.black_frames"
 NOFACE = "face.not_found"
 
-POSITIVE_CLIPS = 7
+POSITIVE_CLIPS = 9
 NEGATIVE_CLIPS = 5
 FILE_FPS = 30.0
 CLIP_SECONDS = (3.0, 4.0)
@@ -121,7 +121,7 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
     records: list[dict] = []
     for gen_name, (kind, must, must_not, clips) in CLIP_GENERATORS.items():
         for k in range(clips):
-            subject = subs[(k + 7 * len(gen_name)) % len(subs)]
+            subject = sc.subject_for(subs, gen_name, k)
             rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
             seconds = float(rng.uniform(*CLIP_SECONDS))
             n = int(seconds * FILE_FPS)

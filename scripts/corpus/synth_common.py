@@ -946,6 +946,14 @@ def record(
     }
 
 
+def subject_for(subs: Sequence[Subject], generator: str, k: int) -> Subject:
+    """The k-th subject of a generator: each generator starts at its own place (a hash of
+    its name) in the group-interleaved list, so generators spread over all people instead of
+    all taking the first few."""
+    start = int.from_bytes(hashlib.sha256(generator.encode()).digest()[:4], "little")
+    return subs[(start + k) % len(subs)]
+
+
 def pick(rng: np.random.Generator, items: Sequence[Any]) -> Any:
     return items[int(rng.integers(len(items)))]
 

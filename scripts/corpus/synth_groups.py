@@ -124,7 +124,7 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
     records: list[dict] = []
     for gen_name, (count_range, share, rows, dusk) in STILL_GENERATORS.items():
         for k in range(CASES_PER_GENERATOR):
-            lead = subs[(k + 11 * len(gen_name)) % len(subs)]
+            lead = sc.subject_for(subs, gen_name, k)
             rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, lead.group)
             side = split_of(lead.group) if split_of else None
             pool = [

@@ -22,7 +22,7 @@ FAMILY = "intrusion"
 INTRUSION = "background.intrusion"
 NOFACE = "face.not_found"
 
-POSITIVE_CLIPS = 7
+POSITIVE_CLIPS = 9
 NEGATIVE_CLIPS = 3
 CLIP_SECONDS = (3.0, 4.0)
 # Pet cut-outs: (key, path in tuxpaint-stamps-default) - photographs with an alpha matte.
@@ -212,7 +212,7 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
     for gen_name in CLIP_GENERATORS:
         positive = gen_name in POSITIVES
         for k in range(POSITIVE_CLIPS if positive else NEGATIVE_CLIPS):
-            subject = subs[(k + 5 * len(gen_name)) % len(subs)]
+            subject = sc.subject_for(subs, gen_name, k)
             rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
             fps = float(sc.pick(rng, (15.0, 30.0)))
             seconds = float(rng.uniform(*CLIP_SECONDS))

@@ -341,7 +341,7 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
     records: list[dict] = []
     for gen_name, gen in STILL_GENERATORS.items():
         for k in range(STILLS_PER_GENERATOR):
-            subject = subs[k % len(subs)]
+            subject = sc.subject_for(subs, gen_name, k)
             rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
             st = sc.stage(subject, sc.STILL_WIDTH, face_share=float(rng.uniform(0.22, 0.4)))
             h, w = st.mask.shape
@@ -365,7 +365,7 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
             )
     for gen_name, (kind, must, must_not) in CLIP_GENERATORS.items():
         for k in range(CLIPS_PER_GENERATOR):
-            subject = subs[(k + 1) % len(subs)]
+            subject = sc.subject_for(subs, gen_name, k)
             rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
             fps = float(sc.pick(rng, (15.0, 30.0)))
             st = sc.stage(
