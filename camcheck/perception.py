@@ -11,10 +11,7 @@ results against MediaPipe Tasks' own on every fixture (fixtures/reference_mediap
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -24,6 +21,7 @@ import cv2
 import numpy as np
 
 from camcheck.errors import CamcheckError
+from camcheck.native import native_stderr_silenced
 from camcheck.scene import Face, Scene
 
 # Analyzers work on a frame whose long side is at most this many pixels. 640 px keeps a
@@ -96,28 +94,6 @@ SEGMENTER_LANDSCAPE_MODEL = "selfie_segmentation_landscape.tflite"
 # LiteRT's native logging (the XNNPACK delegate's INFO line) goes straight to file
 # descriptor 2. Raise its threshold, and silence the descriptor around model creation.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-STDERR_FD = 2
-
-
-@contextlib.contextmanager
-def native_stderr_silenced() -> Iterator[None]:
-    """Send file descriptor 2 to /dev/null for the duration (native logs bypass sys.stderr)."""
-    with contextlib.suppress(AttributeError, OSError, ValueError):
-        sys.stderr.flush()
-    try:
-        saved = os.dup(STDERR_FD)
-    except OSError:  # no descriptor 2 at all (a detached process)
-        yield
-        return
-    try:
-        with open(os.devnull, "wb") as devnull:
-            os.dup2(devnull.fileno(), STDERR_FD)
-            try:
-                yield
-            finally:
-                os.dup2(saved, STDERR_FD)
-    finally:
-        os.close(saved)
 
 
 def models_dir() -> Path:

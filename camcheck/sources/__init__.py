@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from camcheck.native import native_stderr_silenced
 from camcheck.sources.camera import (
     CAMERA_JOIN_TIMEOUT_S,
     CAMERA_PROBE_COUNT,
@@ -28,7 +29,7 @@ from camcheck.sources.camera import (
     sample_clip,
     sample_clip_hint,
 )
-from camcheck.sources.files import checked_path, native_stderr_silenced, regular_file
+from camcheck.sources.files import checked_path, regular_file
 from camcheck.sources.frames import Frame, FrameSource
 from camcheck.sources.images import (
     DEFAULT_VIDEO_FPS,

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from camcheck.errors import CamcheckError
 
-STDERR_FD = 2
 # os.stat errors that mean "there is nothing by that name" to a user.
 _MISSING_ERRNOS = frozenset({errno.ENOENT, errno.ENOTDIR})
 
@@ -100,32 +96,3 @@ class BoundedFile:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-
-@contextlib.contextmanager
-def native_stderr_silenced() -> Iterator[None]:
-    """Send file descriptor 2 to /dev/null for the duration.
-
-    libpng, libjpeg ("Corrupt JPEG data") and FFmpeg ("moov atom not found") print straight
-    to descriptor 2, past sys.stderr; camcheck turns their failures into its own one line.
-    Only the main thread decodes, so nothing of camcheck's own is lost meanwhile.
-    """
-    with contextlib.suppress(AttributeError, OSError, ValueError):
-        sys.stderr.flush()
-    try:
-        saved = os.dup(STDERR_FD)
-    except OSError:  # no descriptor 2 at all (a detached process)
-        yield
-        return
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, STDERR_FD)
-        finally:
-            os.close(devnull)
-        try:
-            yield
-        finally:
-            os.dup2(saved, STDERR_FD)
-    finally:
-        os.close(saved)

@@ -12,7 +12,8 @@ import cv2
 import numpy as np
 
 from camcheck.errors import CamcheckError
-from camcheck.sources.files import BoundedFile, checked_path, native_stderr_silenced
+from camcheck.native import native_stderr_silenced
+from camcheck.sources.files import BoundedFile, checked_path
 from camcheck.sources.frames import Frame, FrameSource
 
 # Smaller than this on either side and there is no face to judge (a favicon, a 1x1 pixel).

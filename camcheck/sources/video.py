@@ -10,7 +10,8 @@ from pathlib import Path
 import cv2
 
 from camcheck.errors import CamcheckError
-from camcheck.sources.files import checked_path, native_stderr_silenced, regular_file
+from camcheck.native import native_stderr_silenced
+from camcheck.sources.files import checked_path, regular_file
 from camcheck.sources.frames import Frame, FrameSource
 from camcheck.sources.images import DEFAULT_VIDEO_FPS, MAX_IMAGE_PIXELS, to_rgb8
 
