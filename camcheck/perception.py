@@ -11,6 +11,7 @@ results against MediaPipe Tasks' own on every fixture (fixtures/reference_mediap
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -537,15 +538,18 @@ class Perception:
     ) -> Scene:
         """Prepare one RGB uint8 frame for the analyzers."""
         frame = working_copy(image, WORKING_LONG_SIDE)
-        return Scene(
+        found = self._found_faces(frame, source_kind, index)
+        scene = Scene(
             frame=frame,
-            faces=tuple(self.find_faces(frame, source_kind=source_kind, index=index)),
+            faces=tuple(self._face(f, frame.shape) for f in found),
             person=self.segment_person(frame),
             source_size=(image.shape[1], image.shape[0]),
             timestamp=timestamp,
             index=index,
             source_kind=source_kind,
         )
+        self._landmark_primary(scene, found, source_kind, index)
+        return scene
 
     def find_faces(
         self,
@@ -560,22 +564,41 @@ class Perception:
         A still gets every pass (full range and tiles); a video or camera frame the
         full-range pass on every FULL_RANGE_EVERY-th frame only.
         """
+        found = self._found_faces(frame, source_kind, index)
+        scene = Scene(frame=frame, faces=tuple(self._face(f, frame.shape) for f in found))
+        if landmarks:
+            self._landmark_primary(scene, found, source_kind, index)
+        return list(scene.faces)
+
+    def _found_faces(self, frame: np.ndarray, source_kind: str, index: int) -> list[_Found]:
         still = source_kind == "image"
         if index == 0:
             self._tracked = None  # a new source
-        found = self._find(frame, still or index % FULL_RANGE_EVERY == 0, still)
-        if found and landmarks:
-            self._add_landmarks(frame, found, None if still else index)
-        return [self._face(f, frame.shape) for f in found]
+        return self._find(frame, still or index % FULL_RANGE_EVERY == 0, still)
 
-    def _add_landmarks(self, frame: np.ndarray, found: list[_Found], index: int | None) -> None:
-        """Landmarks for the primary face only (the largest, as Scene picks it).
+    def _landmark_primary(
+        self, scene: Scene, found: list[_Found], source_kind: str, index: int
+    ) -> None:
+        """Give the scene's primary face (whichever Scene's own rule picks) its landmarks."""
+        primary = scene.primary_face
+        if primary is None:
+            return
+        faces = [self._face(f, scene.frame.shape) for f in found]
+        (which,) = [f for f, face in zip(found, faces, strict=True) if face == primary][:1]
+        self._add_landmarks(scene.frame, which, None if source_kind == "image" else index)
+        if which.landmarks is not None:
+            scene.faces = tuple(
+                dataclasses.replace(face, landmarks=which.landmarks) if face is primary else face
+                for face in scene.faces
+            )
+
+    def _add_landmarks(self, frame: np.ndarray, primary: _Found, index: int | None) -> None:
+        """Landmarks for the primary face only.
 
         The landmark model costs more than both detectors together, so in video (``index``
         given) it runs on every LANDMARK_EVERY-th frame; in between, the last landmarks
         follow the face's box (shifted and scaled with it) while it is the same face.
         """
-        primary = max(found, key=lambda f: float(np.prod(f.corners[1] - f.corners[0])))
         if primary.landmarks is not None:
             return
         if index is not None and self._tracked is not None:

@@ -39,7 +39,6 @@ sys.path.insert(0, str(ROOT))
 
 from camcheck.analyzers import ANALYZERS  # noqa: E402
 from camcheck.perception import (  # noqa: E402
-    FULL_RANGE_EVERY,
     SEGMENTER_LANDSCAPE_MODEL,
     SHORT_RANGE_MODEL,
     WORKING_LONG_SIDE,
@@ -93,11 +92,13 @@ def time_stages(
         frame = working_copy(image, WORKING_LONG_SIDE)
         t = record("working copy", t)
         # What Perception.find_faces does for a camera frame, in its two parts.
-        found = perception._find(frame, index % FULL_RANGE_EVERY == 0, False)
+        found = perception._found_faces(frame, "camera", index)
         t = record("face detection", t)
-        if found:
-            perception._add_landmarks(frame, found, index)
-        faces = [perception._face(f, frame.shape) for f in found]
+        found_scene = Scene(
+            frame=frame, faces=tuple(perception._face(f, frame.shape) for f in found)
+        )
+        perception._landmark_primary(found_scene, found, "camera", index)
+        faces = list(found_scene.faces)
         t = record("face landmarks", t)
         person = perception.segment_person(frame)
         t = record("segmentation", t)
