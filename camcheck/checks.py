@@ -664,8 +664,8 @@ _TABLE: tuple[Check, ...] = (
                 title="No face found",
                 message="No face was found clearly in the picture.",
                 extras={
-                    "best_face_score": "The closest match reached only {best_face_score} "
-                    "confidence; a face in view and in good light scores over 85%.",
+                    "best_face_score": "The closest match, {best_face_score} sure, was too "
+                    "faint or did not belong to a person in view.",
                 },
                 advice="Sit facing the camera with your whole face in view, about an arm's "
                 "length away, and make sure there is light on your face.",
@@ -674,9 +674,9 @@ _TABLE: tuple[Check, ...] = (
                 title="Geen gezicht gevonden",
                 message="Er is geen duidelijk gezicht in beeld gevonden.",
                 extras={
-                    "best_face_score": "Wat er het meest op een gezicht leek, scoorde maar "
-                    "{best_face_score} zekerheid; een gezicht dat goed in beeld en in het licht "
-                    "is, scoort meer dan 85%.",
+                    "best_face_score": "Wat er het meest op een gezicht leek, met "
+                    "{best_face_score} zekerheid, was te vaag of hoorde niet bij een persoon in "
+                    "beeld.",
                 },
                 advice="Ga recht voor de camera zitten, met je hele gezicht in beeld, ongeveer "
                 "een armlengte ervandaan, en zorg dat er licht op je gezicht valt.",
