@@ -84,7 +84,7 @@ def test_a_weak_face_is_not_found_and_says_how_weak() -> None:
     scene.faces = (weak,)
     (item,) = FaceAnalyzer().analyze(scene)
     assert item.measured == {"face_score": 0.45, "best_face_score": 0.45, "face_on_person": 1.0}
-    assert "reached only 45% confidence" in render(item).message
+    assert "The closest match, 45% sure, was too faint" in render(item).message
     (none,) = FaceAnalyzer().analyze(synthetic_scene(face_luma=None))
     assert none.measured == {"face_score": 0.0} and render(none).message == (
         "No face was found clearly in the picture."
