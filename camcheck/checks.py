@@ -1,9 +1,12 @@
-"""The check table: every check's id, severity, threshold and texts, and every other user sentence.
+"""The check table: every check's id, severity, rule and where its limits come from.
 
-This is the single source of what a user reads. ``camcheck checks``, the text and JSON
-reports, the README table and the tests all read it. Each text exists in every language in
-:data:`LANGUAGES`; a test fails when one is missing or when the placeholders of a message
-differ between languages.
+``camcheck checks``, the text and JSON reports, the README table and the tests all read it.
+The sentences themselves live in the catalogues of camcheck/locale/ (camcheck/i18n.py): this
+module asks for them by key (``<check id>.title``, ``.message``, ``.advice``, ``.extra.<key>``,
+``.plain``; ``word.*`` and ``level.*`` for words that stand for a number; every other key for
+the UI), so ``Check.texts``, :data:`UI`, :data:`PLAIN`, :data:`LEVELS` and
+:data:`MEASURE_WORDS` read the same sentences in every language. A test fails when a
+catalogue lacks a key or changes a placeholder.
 
 Numbers in messages are placeholders named after keys of ``Finding.measured``; how each key
 is shown (a percentage, seconds, a ratio) is in :data:`MEASURE_FORMATS`, so a value is always
@@ -13,15 +16,18 @@ formatted the same way and with the language's decimal sign.
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 from typing import Literal
 
+from camcheck import i18n
 from camcheck.findings import Finding, Severity
 from camcheck.rules import Limit, Rule, above, all_of, any_of, at_least, at_most, below
 
-LANGUAGES: tuple[str, ...] = ("en", "nl")
+# English, then each language that has a catalogue in camcheck/locale/.
+LANGUAGES: tuple[str, ...] = i18n.languages()
 DEFAULT_LANGUAGE = "en"
 
 
@@ -62,7 +68,6 @@ class Check:
         threshold: The limit; a finding fires when the metric is on the wrong side.
         better: Which way the metric is better ("higher" or "lower").
         source: Where the threshold comes from (a standard, a paper, our fixtures).
-        texts: Language code -> title, message and advice.
         persist_s: In video and live, how long the finding must hold without a break
             before it is reported; None means the session's default (about a second).
         hides: Checks (ids or prefixes such as "lighting") that mean nothing in a frame where
@@ -80,7 +85,6 @@ class Check:
     threshold: float
     better: Literal["higher", "lower"]
     source: str
-    texts: Mapping[str, Text]
     persist_s: float | None = None
     hides: tuple[str, ...] = ()
     rule: Rule | None = None
@@ -120,8 +124,66 @@ class Check:
     def hides_check(self, check_id: str) -> bool:
         return any(check_id == h or check_id.startswith(h + ".") for h in self.hides)
 
+    @property
+    def texts(self) -> Mapping[str, Text]:
+        """Language code -> title, message and advice, from the catalogues."""
+        return {lang: self.text(lang) for lang in LANGUAGES}
+
     def text(self, lang: str) -> Text:
-        return self.texts.get(lang) or self.texts[DEFAULT_LANGUAGE]
+        return _check_text(self.id, lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+@cache
+def _check_text(check_id: str, lang: str) -> Text:
+    extras = {
+        key.split(".extra.", 1)[1]: i18n.text(key, lang) for key in i18n.keys(f"{check_id}.extra.")
+    }
+    return Text(
+        title=i18n.text(f"{check_id}.title", lang),
+        message=i18n.text(f"{check_id}.message", lang),
+        advice=i18n.text(f"{check_id}.advice", lang),
+        extras=extras,
+    )
+
+
+class _Sentences(Mapping[str, str]):
+    """One key's sentence in each language (read from the catalogues when asked)."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __getitem__(self, lang: str) -> str:
+        if lang not in LANGUAGES:
+            raise KeyError(lang)
+        return i18n.text(self.key, lang)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+class _LanguageTable(Mapping[str, Mapping[str, str]]):
+    """Key -> its sentence in each language, for the keys given."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self._keys = tuple(keys)
+
+    def __getitem__(self, key: str) -> Mapping[str, str]:
+        if key not in self._keys:
+            raise KeyError(key)
+        return _Sentences(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    @staticmethod
+    def one(key: str) -> Mapping[str, str]:
+        return _Sentences(key)
 
 
 # How each measured key is shown in a message. Keys not listed print as plain numbers.
@@ -221,22 +283,22 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
 
 # Measured keys whose number is a code for a word (a side, a colour), not a quantity:
 # key -> code -> the word in each language. Messages show the word; JSON keeps the code.
-MEASURE_WORDS: dict[str, dict[int, dict[str, str]]] = {
-    # lighting.backlight: where the light behind is, seen by the person (unmirrored frame).
+MEASURE_WORDS: dict[str, dict[int, Mapping[str, str]]] = {
     "light_place": {
-        0: {"en": "behind you", "nl": "achter je"},
-        1: {"en": "to your left behind you", "nl": "links achter je"},
-        -1: {"en": "to your right behind you", "nl": "rechts achter je"},
+        0: _LanguageTable.one("word.light_place.0"),
+        1: _LanguageTable.one("word.light_place.1"),
+        -1: _LanguageTable.one("word.light_place.-1"),
     },
-    # lighting.uneven: where the light comes from, seen by the person (unmirrored frame).
-    "light_side": {1: {"en": "left", "nl": "links"}, -1: {"en": "right", "nl": "rechts"}},
-    # lighting.color_cast: the tint of the face (see camcheck/analyzers/color_cast.py).
+    "light_side": {
+        1: _LanguageTable.one("word.light_side.1"),
+        -1: _LanguageTable.one("word.light_side.-1"),
+    },
     "cast_tint": {
-        0: {"en": "grey and pale", "nl": "grauw en bleek"},
-        1: {"en": "orange", "nl": "oranje"},
-        2: {"en": "blue", "nl": "blauw"},
-        3: {"en": "green", "nl": "groen"},
-        4: {"en": "purple", "nl": "paars"},
+        0: _LanguageTable.one("word.cast_tint.0"),
+        1: _LanguageTable.one("word.cast_tint.1"),
+        2: _LanguageTable.one("word.cast_tint.2"),
+        3: _LanguageTable.one("word.cast_tint.3"),
+        4: _LanguageTable.one("word.cast_tint.4"),
     },
 }
 
@@ -271,15 +333,15 @@ LEVELS: dict[str, Level] = {
     "softness": Level(
         "face_sharpness",
         "lower",
-        ((0.40, {"en": "very blurry", "nl": "erg wazig"}),),
-        {"en": "noticeably soft", "nl": "merkbaar onscherp"},
+        ((0.40, _LanguageTable.one("level.softness.0")),),
+        _LanguageTable.one("level.softness.1"),
     ),
     # image.noisy fires over 5 levels; 3 stops of gain measure 7.1 to 8.8, 2 stops 2.5 to 3.7.
     "graininess": Level(
         "noise_sigma",
         "higher",
-        ((7.0, {"en": "very grainy", "nl": "erg korrelig"}),),
-        {"en": "visibly grainy", "nl": "zichtbaar korrelig"},
+        ((7.0, _LanguageTable.one("level.graininess.0")),),
+        _LanguageTable.one("level.graininess.1"),
     ),
     # lighting.color_cast fires over 9; scripted white-balance errors give 9.7 to 25, so 15
     # splits a clear cast from a strong one. Under 9 the finding came from a grey, pale face.
@@ -289,45 +351,36 @@ LEVELS: dict[str, Level] = {
         (
             (
                 15.0,
-                {
-                    "en": "a strong colour cast from the light or the camera's white balance",
-                    "nl": "een sterke kleurzweem door het licht of de witbalans van de camera",
-                },
+                _LanguageTable.one("level.cast_level.0"),
             ),
             (
                 9.0,
-                {
-                    "en": "a clear colour cast from the light or the camera's white balance",
-                    "nl": "een duidelijke kleurzweem door het licht of de witbalans van de camera",
-                },
+                _LanguageTable.one("level.cast_level.1"),
             ),
         ),
-        {"en": "your skin shows too little colour", "nl": "je huid laat te weinig kleur zien"},
+        _LanguageTable.one("level.cast_level.2"),
     ),
     # lighting.too_dark fires under 0.30 (or under 0.55 in a dim picture); two stops under
     # our real fixtures keep 0.20 to 0.40, so under 0.20 the face is very dark.
     "darkness": Level(
         "face_highlight",
         "lower",
-        ((0.20, {"en": "very dark", "nl": "erg donker"}),),
-        {"en": "too dark", "nl": "te donker"},
+        ((0.20, _LanguageTable.one("level.darkness.0")),),
+        _LanguageTable.one("level.darkness.1"),
     ),
     # The exposure analyzer's DIM_FRAME_HIGHLIGHT (0.70): under it the whole picture is dim.
     "scene_light": Level(
         "frame_highlight",
         "lower",
-        ((0.70, {"en": "the whole picture is dim", "nl": "het hele beeld is donker"}),),
-        {
-            "en": "the rest of the picture is bright enough",
-            "nl": "de rest van het beeld is licht genoeg",
-        },
+        ((0.70, _LanguageTable.one("level.scene_light.0")),),
+        _LanguageTable.one("level.scene_light.1"),
     ),
     # background.cluttered fires over 0.10; busy rooms on our fixtures score 0.15 to 0.18.
     "busyness": Level(
         "background_clutter",
         "higher",
-        ((0.15, {"en": "very busy", "nl": "erg druk"}),),
-        {"en": "busy", "nl": "druk"},
+        ((0.15, _LanguageTable.one("level.busyness.0")),),
+        _LanguageTable.one("level.busyness.1"),
     ),
     # background.distracting_color's peak contrast with the wall: posters on plain and
     # coloured walls peak at 30 to 73 (its source), so over 55 the spot outshines everything.
@@ -337,51 +390,23 @@ LEVELS: dict[str, Level] = {
         (
             (
                 55.0,
-                {
-                    "en": "far more colourful than anything else in view",
-                    "nl": "veel kleurrijker dan al het andere in beeld",
-                },
+                _LanguageTable.one("level.colour_level.0"),
             ),
         ),
-        {
-            "en": "much more colourful than the rest of your background",
-            "nl": "een stuk kleurrijker dan de rest van je achtergrond",
-        },
+        _LanguageTable.one("level.colour_level.1"),
     ),
 }
 
 # What the text report says instead of a check's message when that message speaks in
 # technical scales. Placeholders are LEVELS names, measured keys, or {marked} (filled by the
 # report: whether a saved picture marks the spot).
-PLAIN: dict[str, dict[str, str]] = {
-    "image.blurry": {
-        "en": "Your face looks {softness}: out of focus or smeared.",
-        "nl": "Je gezicht ziet er {softness} uit: niet scherpgesteld of bewogen.",
-    },
-    "image.noisy": {
-        "en": "Your picture is {graininess}, as happens when a camera gets too little light.",
-        "nl": "Je beeld is {graininess}: dat gebeurt als een camera te weinig licht krijgt.",
-    },
-    "lighting.color_cast": {
-        "en": "Your face looks {cast_tint} on camera: {cast_level}.",
-        "nl": "Je gezicht ziet er {cast_tint} uit in beeld: {cast_level}.",
-    },
-    "lighting.too_dark": {
-        "en": "Your face is {darkness}, and {scene_light}: others see you dim and grainy.",
-        "nl": "Je gezicht is {darkness} en {scene_light}: anderen zien je flets en korrelig.",
-    },
-    "background.cluttered": {
-        "en": "Your background is {busyness}: shelves, posters and things lying around pull "
-        "attention away from you.",
-        "nl": "Je achtergrond is {busyness}: kasten, posters en rondslingerende spullen trekken "
-        "de aandacht van je weg.",
-    },
-    "background.distracting_color": {
-        "en": "There is a strongly coloured spot behind you{marked}, {colour_level}. It "
-        "draws the eye away from you.",
-        "nl": "Er zit een felgekleurde plek achter je{marked}, {colour_level}. Die trekt de "
-        "blik van je weg.",
-    },
+PLAIN: dict[str, Mapping[str, str]] = {
+    "image.blurry": _LanguageTable.one("image.blurry.plain"),
+    "image.noisy": _LanguageTable.one("image.noisy.plain"),
+    "lighting.color_cast": _LanguageTable.one("lighting.color_cast.plain"),
+    "lighting.too_dark": _LanguageTable.one("lighting.too_dark.plain"),
+    "background.cluttered": _LanguageTable.one("background.cluttered.plain"),
+    "background.distracting_color": _LanguageTable.one("background.distracting_color.plain"),
 }
 
 
@@ -563,24 +588,6 @@ _TABLE: tuple[Check, ...] = (
         "video black (16/255 = 0.06, ITU-R BT.601); 0.10 leaves room for that noise at full "
         "gain. Our darkest real fixtures (dark_obama, darkskin_dark_obama, two stops under) "
         "keep 0.49, so a dim room is never taken for a closed lens",
-        texts={
-            "en": Text(
-                title="Camera shows black",
-                message="Your camera's picture is black: even its brightest parts reach only "
-                "{frame_peak_luma} brightness.",
-                advice="Open the privacy shutter or slide the lens cover aside, take any tape "
-                "or cap off the lens and check that nothing lies on the camera. If it stays "
-                "black, close other apps that use the camera and try again.",
-            ),
-            "nl": Text(
-                title="Camera geeft zwart beeld",
-                message="Je camerabeeld is zwart: zelfs de lichtste plekken komen maar tot "
-                "{frame_peak_luma} helderheid.",
-                advice="Schuif het privacyklepje of de lensafdekking open, haal plakband of een "
-                "kapje van de lens en kijk of er niets op de camera ligt. Blijft het zwart, "
-                "sluit dan andere apps die de camera gebruiken en probeer het opnieuw.",
-            ),
-        },
     ),
     Check(
         id="camera.frozen",
@@ -603,25 +610,6 @@ _TABLE: tuple[Check, ...] = (
         "frozen for 2 s reaches 1.9 s. Development corpus (154 clips, 17 real): all 21 "
         "frozen cases found (tune 12, heldout 9), no false alarm on its 61 must-not clips "
         "or any real clip",
-        texts={
-            "en": Text(
-                title="Picture frozen",
-                message="Your camera keeps sending frames, but the picture stands still: it "
-                "did not change at all for at least {still_s} at a time.",
-                advice="Unplug the camera and plug it back in (straight into the computer, "
-                "not through a hub), close other apps that use it, and check that a virtual "
-                "camera (OBS, Snap Camera) is not paused or showing a still picture.",
-            ),
-            "nl": Text(
-                title="Beeld bevroren",
-                message="Je camera blijft beelden sturen, maar het beeld staat stil: het "
-                "veranderde minstens {still_s} achter elkaar helemaal niet.",
-                advice="Haal de stekker van de camera eruit en doe hem er weer in (direct in "
-                "de computer, niet via een hub), sluit andere apps die hem gebruiken en kijk "
-                "of een virtuele camera (OBS, Snap Camera) niet op pauze staat of een foto "
-                "laat zien.",
-            ),
-        },
     ),
     Check(
         id="face.not_found",
@@ -659,29 +647,6 @@ _TABLE: tuple[Check, ...] = (
         "(0.5) up and lie 59% or more on the person mask; false detections in flowers, "
         "rooms, buses and fruit score 0.51 to 0.74 but lie at most 15% on it. Animals the "
         "segmentation takes for people (a puppy, a squirrel) still count as faces",
-        texts={
-            "en": Text(
-                title="No face found",
-                message="No face was found clearly in the picture.",
-                extras={
-                    "best_face_score": "The closest match, {best_face_score} sure, was too "
-                    "faint or did not belong to a person in view.",
-                },
-                advice="Sit facing the camera with your whole face in view, about an arm's "
-                "length away, and make sure there is light on your face.",
-            ),
-            "nl": Text(
-                title="Geen gezicht gevonden",
-                message="Er is geen duidelijk gezicht in beeld gevonden.",
-                extras={
-                    "best_face_score": "Wat er het meest op een gezicht leek, met "
-                    "{best_face_score} zekerheid, was te vaag of hoorde niet bij een persoon in "
-                    "beeld.",
-                },
-                advice="Ga recht voor de camera zitten, met je hele gezicht in beeld, ongeveer "
-                "een armlengte ervandaan, en zorg dat er licht op je gezicht valt.",
-            ),
-        },
     ),
     Check(
         id="lighting.backlight",
@@ -705,33 +670,6 @@ _TABLE: tuple[Check, ...] = (
         "sides (a window, lamp or sky; a lit white wall never clips). Fitted on the "
         "development corpus's tune split (14 backlit cases): precision 0.92, recall 0.86; "
         "heldout (4 backlit cases) 1.00 and 1.00; margin on BACKLIGHT_EV 0.05 stop",
-        texts={
-            "en": Text(
-                title="Backlight",
-                message="There is a bright window or lamp {light_place}: your face is "
-                "{backlight_ev} stops darker than it, and {light_share} of the background "
-                "there is blown out to white. The camera exposes for that light, so you "
-                "look dark.",
-                advice="Turn your desk so the window is in front of you or beside you, not "
-                "behind you, or close the curtain or blinds behind you; then put a lamp "
-                "behind your screen, aimed at your face. No camera setting fully fixes "
-                "backlight, but Zoom's 'Adjust for low light' (Settings > Video) and "
-                "'Adjust brightness' in Teams' video settings lift your face a little.",
-            ),
-            "nl": Text(
-                title="Tegenlicht",
-                message="Er is een fel raam of een felle lamp {light_place}: je gezicht is "
-                "{backlight_ev} stops donkerder dan dat licht, en {light_share} van de "
-                "achtergrond daar is wit uitgebeten. De camera stelt de belichting op dat "
-                "licht af, dus jij komt donker in beeld.",
-                advice="Draai je bureau zodat het raam voor of naast je is, niet achter je, "
-                "of doe het gordijn of de lamellen achter je dicht; zet dan een lamp achter "
-                "je scherm, gericht op je gezicht. Geen camera-instelling lost tegenlicht "
-                "helemaal op, maar 'Aanpassen voor weinig licht' in Zoom (Instellingen > "
-                "Video) en 'Helderheid aanpassen' in de video-instellingen van Teams maken "
-                "je gezicht wat lichter.",
-            ),
-        },
     ),
     Check(
         id="lighting.too_dark",
@@ -758,36 +696,6 @@ _TABLE: tuple[Check, ...] = (
         "reads dark skin as underexposure. Fitted on the development corpus's tune split "
         "(21 cases): precision and recall 1.00; heldout (10 cases) precision 0.91, recall "
         "1.00",
-        texts={
-            "en": Text(
-                title="Face too dark",
-                message="Your picture is too dark: even its brightest things reach only "
-                "{frame_highlight} brightness.",
-                extras={
-                    "face_highlight": "On your face the brightest parts reach only "
-                    "{face_highlight} (average {face_luma}).",
-                },
-                advice="Put a lamp behind your screen, aimed at your face, or sit facing a "
-                "window; a ceiling light alone lights the top of your head, not your face. "
-                "The call app can lift the picture a little: in Zoom switch on 'Adjust for "
-                "low light' (Settings > Video), in Teams 'Adjust brightness' in the video "
-                "settings.",
-            ),
-            "nl": Text(
-                title="Gezicht te donker",
-                message="Je beeld is te donker: zelfs het lichtste in beeld haalt maar "
-                "{frame_highlight} helderheid.",
-                extras={
-                    "face_highlight": "Op je gezicht halen de lichtste delen maar "
-                    "{face_highlight} (gemiddeld {face_luma}).",
-                },
-                advice="Zet een lamp achter je scherm, gericht op je gezicht, of ga met je "
-                "gezicht naar een raam zitten; een plafondlamp alleen verlicht je kruin, niet "
-                "je gezicht. De videobelapp kan het beeld wat ophalen: zet in Zoom "
-                "'Aanpassen voor weinig licht' aan (Instellingen > Video), in Teams "
-                "'Helderheid aanpassen' in de video-instellingen.",
-            ),
-        },
     ),
     Check(
         id="lighting.too_bright",
@@ -803,30 +711,6 @@ _TABLE: tuple[Check, ...] = (
         "and recall 1.00; heldout (8 cases) precision 1.00, recall 0.75. The message shows "
         "the share of skin at luma >= 247/255, the over-exposure range of ISO/IEC 29794-5 "
         "(OFIQ)",
-        texts={
-            "en": Text(
-                title="Face washed out",
-                message="Your face is washed out: {face_bright_share} of it is blown out to "
-                "pure white (average brightness {face_luma}). You look pale.",
-                advice="There is too much light on your face, or the camera lets in too "
-                "much: move a bright lamp further away or turn it to a wall so its light "
-                "bounces, close a sunny curtain halfway, and lower the brightness or "
-                "exposure in your camera's settings. In Teams switch off 'Adjust brightness', "
-                "in Zoom 'Adjust for low light': they brighten a picture that is already "
-                "bright.",
-            ),
-            "nl": Text(
-                title="Gezicht overbelicht",
-                message="Je gezicht is overbelicht: {face_bright_share} ervan is helemaal wit "
-                "(gemiddelde helderheid {face_luma}). Je ziet er bleek uit.",
-                advice="Er valt te veel licht op je gezicht, of de camera laat te veel licht "
-                "binnen: zet een felle lamp verder weg of draai hem naar de muur zodat het "
-                "licht weerkaatst, doe een zonnig gordijn half dicht en zet de helderheid of "
-                "belichting lager in de instellingen van je camera. Zet in Teams "
-                "'Helderheid aanpassen' uit, in Zoom 'Aanpassen voor weinig licht': die "
-                "maken een beeld dat al licht is nog lichter.",
-            ),
-        },
     ),
     Check(
         id="lighting.uneven",
@@ -843,31 +727,6 @@ _TABLE: tuple[Check, ...] = (
         "eyes-to-mouth line), counted only when their luma histograms also overlap less "
         "than 0.5 (ISO/IEC 29794-5 / OFIQ illumination uniformity). Well-lit fixtures stay "
         "under 1.6; the side-lit ones (2.5 stops on one side) reach 4 or more",
-        texts={
-            "en": Text(
-                title="Uneven light on your face",
-                message="One side of your face is much darker than the other: the light "
-                "comes from your {light_side}, and that side gets {face_light_ratio} times "
-                "as much light (the two halves match for {face_uniformity}).",
-                advice="Light both sides of your face: turn so the window or lamp is in front "
-                "of you, behind your screen, or put a second lamp, or a white wall or sheet "
-                "that bounces the light back, on your darker side. Zoom's 'Adjust for low "
-                "light' or the brightness setting in Teams lifts the shadow side a little, but "
-                "only light from the front evens it out.",
-            ),
-            "nl": Text(
-                title="Ongelijk licht op je gezicht",
-                message="De ene kant van je gezicht is veel donkerder dan de andere: het licht "
-                "komt van {light_side} (vanuit jou gezien) en die kant krijgt "
-                "{face_light_ratio} keer zoveel licht (de twee helften komen voor "
-                "{face_uniformity} overeen).",
-                advice="Zorg dat beide kanten van je gezicht licht krijgen: draai je zo dat het "
-                "raam of de lamp vóór je is, achter je scherm, of zet aan je donkere kant een "
-                "tweede lamp neer, of een witte muur of wit laken dat het licht terugkaatst. "
-                "'Aanpassen voor weinig licht' in Zoom of de helderheid in Teams maakt de "
-                "schaduwkant wat lichter, maar alleen licht van voren maakt het gelijk.",
-            ),
-        },
     ),
     Check(
         id="lighting.color_cast",
@@ -887,32 +746,6 @@ _TABLE: tuple[Check, ...] = (
         "of every tone has 12 or more on our fixtures). Only for a face the detector is at "
         "least COLOUR_FACE_SCORE sure of. Our fixtures, not yet the development corpus "
         "(it has no colour-cast cases)",
-        texts={
-            "en": Text(
-                title="Unnatural colour",
-                message="Your face looks {cast_tint} on camera. The greys and whites in the "
-                "picture are off by {cast_strength} (CIELAB), and the colour strength of your "
-                "skin is {face_chroma}.",
-                advice="Light your face with white daylight or a daylight lamp and do not mix "
-                "it with warm bulbs or the blue glow of a screen: turn a coloured lamp away "
-                "from your face and set the camera's white balance to automatic. A grey, pale "
-                "face needs more and warmer light on it from the front. In the call app, "
-                "switch off video filters; Zoom's 'Touch up my appearance' and 'Adjust for "
-                "low light' can soften it.",
-            ),
-            "nl": Text(
-                title="Onnatuurlijke kleur",
-                message="Je gezicht ziet er {cast_tint} uit in beeld. Grijs en wit in beeld "
-                "wijken {cast_strength} af van neutraal (CIELAB) en de kleurverzadiging van je "
-                "huid is {face_chroma}.",
-                advice="Verlicht je gezicht met wit daglicht of een daglichtlamp en meng dat "
-                "niet met warme lampen of het blauwe licht van een scherm: draai een gekleurde "
-                "lamp van je gezicht weg en zet de witbalans van je camera op automatisch. Een "
-                "grauw, bleek gezicht heeft meer en warmer licht van voren nodig. Zet in je "
-                "videobelapp filters uit; 'Mijn uiterlijk bijwerken' en 'Aanpassen voor "
-                "weinig licht' in Zoom kunnen het verzachten.",
-            ),
-        },
     ),
     Check(
         id="image.noisy",
@@ -924,27 +757,6 @@ _TABLE: tuple[Check, ...] = (
         source="Immerkær (1996) noise sigma on 8-bit luma over the frame's flat parts (Sobel "
         "|gx| + |gy| under 32). Real photos on our fixtures measure 0.4 to 1.4, 2 stops "
         "under with gain noise 2.5 to 3.7, 3 stops of gain 7.1 to 8.8",
-        texts={
-            "en": Text(
-                title="Grainy picture",
-                message="Your picture is grainy: the noise on smooth areas measures "
-                "{noise_sigma} grey levels (of 255).",
-                advice="Add light: a lamp behind your screen aimed at your face, or sit facing "
-                "a window. In dim light the camera amplifies its signal, and the grain with "
-                "it. 'Adjust for low light' in Zoom or Teams and denoise filters hide some "
-                "grain but smear your face; more light is the real fix.",
-            ),
-            "nl": Text(
-                title="Korrelig beeld",
-                message="Je beeld is korrelig: de ruis op egale vlakken is {noise_sigma} "
-                "grijswaarden (op een schaal van 255).",
-                advice="Zorg voor meer licht: een lamp achter je scherm, gericht op je "
-                "gezicht, of ga met je gezicht naar een raam toe zitten. Bij weinig licht "
-                "versterkt de camera het signaal, en daarmee ook de korrel. 'Aanpassen voor "
-                "weinig licht' in Zoom of Teams en ruisfilters verbergen wat korrel, maar "
-                "smeren je gezicht uit; meer licht is de echte oplossing.",
-            ),
-        },
     ),
     Check(
         id="image.blurry",
@@ -958,28 +770,6 @@ _TABLE: tuple[Check, ...] = (
         "independent of face size and contrast). Real photos on our fixtures measure 0.75 "
         "to 2.8 (the softest: biden.jpg pasted on a virtual background); defocus (sigma "
         "3 px) 0.23 to 0.54, 17 px motion blur 0.47",
-        texts={
-            "en": Text(
-                title="Blurry picture",
-                message="Your face is out of focus or smeared: its sharpness measures "
-                "{face_sharpness}.",
-                advice="Wipe the camera lens (a fingerprint blurs everything), sit at least "
-                "an arm's length away, since many webcams cannot focus closer, and check that "
-                "autofocus is on in the camera's settings. Sit still; more light also helps, "
-                "as the camera then exposes shorter and movement smears less. Switch off "
-                "beauty or soft-focus filters in the call app: they blur on purpose.",
-            ),
-            "nl": Text(
-                title="Wazig beeld",
-                message="Je gezicht is onscherp of bewogen: de scherpte meet {face_sharpness}.",
-                advice="Veeg de lens van je camera schoon (een vingerafdruk maakt alles "
-                "wazig), ga minstens een armlengte ervandaan zitten, want veel webcams kunnen "
-                "niet dichterbij scherpstellen, en kijk of autofocus aanstaat in de "
-                "camera-instellingen. Zit stil; meer licht helpt ook, want dan belicht de "
-                "camera korter en vervaagt beweging minder. Zet schoonheids- en "
-                "soft-focusfilters in je videobelapp uit: die maken je met opzet wazig.",
-            ),
-        },
     ),
     Check(
         id="camera.low_resolution",
@@ -991,28 +781,6 @@ _TABLE: tuple[Check, ...] = (
         source="Lines (short side) the camera delivers when asked for 1280x720. 720p is "
         "what Zoom's 'HD' and Teams send in a normal call; below it the other side sees a "
         "blurry, upscaled picture. Only judged for cameras, never for files or stills",
-        texts={
-            "en": Text(
-                title="Low camera resolution",
-                message="Your camera delivers only {camera_width}x{camera_height} pixels, "
-                "although camcheck asked for {requested_width}x{requested_height}: you will "
-                "look blurry.",
-                advice="Plug the camera straight into the computer (a USB 3 port if it has "
-                "one), close other apps that use it, and choose HD in your call app (Zoom: "
-                "Settings > Video > HD). If it still stays low, the camera cannot do better: "
-                "a 720p or 1080p webcam, or your phone as a webcam, looks much sharper.",
-            ),
-            "nl": Text(
-                title="Lage cameraresolutie",
-                message="Je camera levert maar {camera_width}x{camera_height} pixels, terwijl "
-                "camcheck om {requested_width}x{requested_height} vroeg: je komt wazig over.",
-                advice="Sluit de camera direct op de computer aan (op een USB 3-poort als die "
-                "er is), stop andere apps die hem gebruiken en kies HD in je videobelapp "
-                "(Zoom: Instellingen > Video > HD). Blijft het laag, dan kan de camera niet "
-                "beter: een 720p- of 1080p-webcam, of je telefoon als webcam, is veel "
-                "scherper.",
-            ),
-        },
     ),
     Check(
         id="camera.low_fps",
@@ -1028,26 +796,6 @@ _TABLE: tuple[Check, ...] = (
         "hands visibly stutter. Webcams drop to 15 fps or less in dim light (longer "
         "exposure). Only judged for cameras, never for files: a file's repeated frames "
         "are the recording's business",
-        texts={
-            "en": Text(
-                title="Jerky video",
-                message="Your camera delivers only {camera_fps} new pictures per second; calls "
-                "send 30, and under about 20 your movements look jerky.",
-                advice="Add light on your face: in a dim room a webcam exposes longer and "
-                "drops its frame rate. Also close other apps that use the camera, and plug it "
-                "straight into the computer, not through a hub.",
-            ),
-            "nl": Text(
-                title="Schokkerig beeld",
-                message="Je camera levert maar {camera_fps} nieuwe beelden per seconde; "
-                "videobelapps sturen er 30, en onder ongeveer 20 zien je bewegingen er "
-                "schokkerig uit.",
-                advice="Zet meer licht op je gezicht: in een donkere kamer belicht een webcam "
-                "langer en levert hij minder beelden per seconde. Stop ook andere apps die "
-                "de camera gebruiken, en sluit hem direct op de computer aan, niet via een "
-                "hub.",
-            ),
-        },
     ),
     Check(
         id="background.cluttered",
@@ -1077,30 +825,6 @@ _TABLE: tuple[Check, ...] = (
         "corners in 21 to 45% of the cells; the official portraits' flags and drapes 0.035 "
         "to 0.054; plain walls, bokeh and blurred rooms under 0.045 (development scenes, "
         "scripts/make_people_scenes.py)",
-        texts={
-            "en": Text(
-                title="Busy background",
-                message="Your background is busy: {background_edge_density} of it lies on an "
-                "edge or outline, running every which way (clutter {background_clutter}; a "
-                "plain wall scores 0). Shelves, posters and things lying around pull "
-                "attention away from you.",
-                advice="Sit in front of a plain wall, or tidy what is in view behind you, "
-                "starting with the busiest part. Turning the camera a little so a calm part "
-                "of the room is behind you also helps. In Zoom or Teams you can blur your "
-                "background.",
-            ),
-            "nl": Text(
-                title="Drukke achtergrond",
-                message="Je achtergrond is druk: {background_edge_density} ervan bestaat uit "
-                "randen en lijnen die alle kanten op lopen (drukte {background_clutter}; een "
-                "lege muur scoort 0). Kasten, posters en rondslingerende spullen halen de "
-                "aandacht bij je weg.",
-                advice="Ga voor een lege muur zitten, of ruim op wat achter je in beeld is, "
-                "te beginnen met het drukste deel. Het helpt ook om je camera een beetje te "
-                "draaien, zodat er een rustig stuk kamer achter je is. In Zoom of Teams kun je "
-                "je achtergrond vervagen.",
-            ),
-        },
     ),
     Check(
         id="background.distracting_color",
@@ -1140,31 +864,6 @@ _TABLE: tuple[Check, ...] = (
         "the drapes and flags of the official portraits leave a rest of 11 to 31; plain and "
         "saturated walls, dark clamps and shadows give no object (development scenes, "
         "scripts/make_people_scenes.py)",
-        texts={
-            "en": Text(
-                title="Eye-catching colour behind you",
-                message="There is a colourful object behind you, covering "
-                "{colour_spot_share} of the picture: its colours stand out from your wall "
-                "by {colour_spot_peak} (10 is a clearly different colour), while the rest of "
-                "your background stays within {colour_rest}. It draws the eye away from you.",
-                advice="Take down or move the bright poster or painting, or put the colourful "
-                "thing out of view: a plain, neutral background works best. A wall in one "
-                "even colour is fine; it is the colourful spot on it that draws the eye. In "
-                "Zoom or Teams you can also blur your background.",
-            ),
-            "nl": Text(
-                title="Opvallende kleur achter je",
-                message="Er is een kleurrijk ding achter je, dat {colour_spot_share} van "
-                "het beeld inneemt: de kleuren ervan wijken {colour_spot_peak} af van je muur "
-                "(10 is al een duidelijk andere kleur), terwijl de rest van je achtergrond "
-                "binnen {colour_rest} blijft. Het trekt de blik van je weg.",
-                advice="Haal de felle poster of het schilderij weg of hang het ergens anders "
-                "op, of zet het kleurrijke ding uit beeld: een effen, neutrale achtergrond "
-                "werkt het best. Een muur in één egale kleur is prima; het is de kleurrijke "
-                "plek erop die de blik trekt. In Zoom of Teams kun je ook je achtergrond "
-                "vervagen.",
-            ),
-        },
     ),
     Check(
         id="background.intrusion",
@@ -1223,27 +922,6 @@ _TABLE: tuple[Check, ...] = (
         "or more within a second on a straight course (straightness >= 0.4): the cat of "
         "bg_cat_clip.mp4 travels 6 to 23% at 0.63 to 0.92, leaves fluttering in place at "
         "most 4.9% at 0.15, and compression noise goes nowhere",
-        texts={
-            "en": Text(
-                title="Someone or something else in the picture",
-                message="Someone or something else is in the picture with you, taking up "
-                "{intrusion_share} of it. A person or pet behind you steals the attention.",
-                advice="Make sure nobody walks behind you during the call: close the door, "
-                "tell your housemates you are in a call and keep pets out of the room. If "
-                "someone joins you on purpose, that is fine. In Zoom or Teams, background "
-                "blur makes movement behind you less visible.",
-            ),
-            "nl": Text(
-                title="Iemand of iets anders in beeld",
-                message="Er is iemand of iets anders met je in beeld, op {intrusion_share} van "
-                "het beeld. Een persoon of huisdier achter je trekt alle aandacht.",
-                advice="Zorg dat er tijdens het gesprek niemand achter je langsloopt: doe de "
-                "deur dicht, zeg tegen je huisgenoten dat je in gesprek bent en houd "
-                "huisdieren buiten de kamer. Zit er bewust iemand naast je, dan is dat prima. "
-                "In Zoom of Teams maakt achtergrondvervaging beweging achter je minder "
-                "zichtbaar.",
-            ),
-        },
     ),
     Check(
         id="virtual_background.detected",
@@ -1289,43 +967,6 @@ _TABLE: tuple[Check, ...] = (
         "photos. Or the hard paste (noise ratio >= 6, background noise <= 0.6, edge step > "
         "0.7); or in video a pixel-still background (>= 0.98) with a hard edge (> 0.65) or a "
         "score over 0.5, or edge flicker (>= 1.3) with a hard edge",
-        texts={
-            "en": Text(
-                title="Virtual background",
-                message="You seem to be using a virtual background: the picture behind you "
-                "does not look like the same camera's view of a room (score {vb_score}).",
-                extras={
-                    "vb_noise_ratio": "You show {vb_noise_ratio} times the camera noise of "
-                    "your background (a real room is about as noisy as you).",
-                    "vb_edge_step_share": "{vb_edge_step_share} of the change at your outline "
-                    "happens in one pixel (a camera spreads it over two or three).",
-                    "vb_background_still_share": "{vb_background_still_share} of the "
-                    "background stays pixel-still while you move (a camera's noise changes "
-                    "nearly every pixel).",
-                },
-                advice="A virtual background distracts and can cut off hair and ears. A tidy "
-                "real wall behind you looks more natural; if you need to hide the room, the "
-                "background blur of Zoom or Teams is less noticeable than a picture.",
-            ),
-            "nl": Text(
-                title="Virtuele achtergrond",
-                message="Je lijkt een virtuele achtergrond te gebruiken: het beeld achter je "
-                "lijkt niet op wat dezelfde camera van een kamer ziet (score {vb_score}).",
-                extras={
-                    "vb_noise_ratio": "Jij hebt {vb_noise_ratio} keer zoveel cameraruis als je "
-                    "achtergrond (een echte kamer ruist ongeveer even sterk als jij).",
-                    "vb_edge_step_share": "{vb_edge_step_share} van de overgang bij je omtrek "
-                    "zit in één pixel (een camera spreidt die over twee of drie).",
-                    "vb_background_still_share": "{vb_background_still_share} van de "
-                    "achtergrond blijft tot op de pixel stil terwijl jij beweegt (de ruis van "
-                    "een camera verandert bijna elke pixel).",
-                },
-                advice="Een virtuele achtergrond leidt af en kan haar en oren wegknippen. Een "
-                "opgeruimde echte muur achter je ziet er natuurlijker uit; moet je de kamer "
-                "verbergen, dan valt de achtergrondvervaging van Zoom of Teams minder op dan "
-                "een plaatje.",
-            ),
-        },
     ),
     Check(
         id="virtual_background.edge_artifacts",
@@ -1365,38 +1006,6 @@ _TABLE: tuple[Check, ...] = (
         "of 9 frames, >= 1.3 (our real clips 1.06-1.10, the jittering cut-out 1.5), with a "
         "hard edge (> 0.65) or before a pixel-still background (>= 0.98); or a rim over 4 px "
         "before a pixel-still background with a score over 0.5",
-        texts={
-            "en": Text(
-                title="Cut-out edge visible",
-                message="The cut-out around you is visibly poor: a rim of about "
-                "{vb_halo_px} px that is neither you nor the picture shows around your "
-                "head, and {vb_edge_step_share} of the change at your outline happens in one "
-                "pixel.",
-                extras={
-                    "vb_edge_flicker": "Your outline jumps {vb_edge_flicker} times as much as "
-                    "you move (1.0 is steady).",
-                },
-                advice="Switch to background blur or sit before a real, tidy wall. If you keep "
-                "the virtual background: put more light on yourself (the cut-out fails first "
-                "in the dark), sit in front of a plain wall, and do not wear clothes in the "
-                "colours of the virtual picture.",
-            ),
-            "nl": Text(
-                title="Rand van de uitsnede zichtbaar",
-                message="De uitsnede om je heen is duidelijk slecht: rond je hoofd is een rand "
-                "van ongeveer {vb_halo_px} px te zien die niet bij jou en niet bij het "
-                "plaatje hoort, en {vb_edge_step_share} van de overgang bij je omtrek zit in "
-                "één pixel.",
-                extras={
-                    "vb_edge_flicker": "Je omtrek verspringt {vb_edge_flicker} keer zoveel als "
-                    "jij beweegt (1,0 is rustig).",
-                },
-                advice="Zet achtergrondvervaging aan of ga voor een echte, opgeruimde muur "
-                "zitten. Houd je de virtuele achtergrond: zet meer licht op jezelf (de "
-                "uitsnede gaat in het donker het eerst mis), ga voor een effen muur zitten en "
-                "draag geen kleren in de kleuren van het virtuele plaatje.",
-            ),
-        },
     ),
     Check(
         id="virtual_background.poor_separation",
@@ -1420,36 +1029,6 @@ _TABLE: tuple[Check, ...] = (
         "90th percentile 7.1); or over 5 px with hair as dark or light as the wall (colour "
         "distance under 50); or, in video, confidence along the outline changing by more "
         "than 0.05 a frame while you sit still",
-        texts={
-            "en": Text(
-                title="A virtual background would fray",
-                message="If you switch on a virtual background, its cut-out will not hold well "
-                "here: along your head and hair the person model is unsure over a strip of "
-                "about {vb_mask_unsure_px} px.",
-                extras={
-                    "vb_hair_contrast": "Your hair differs from the wall behind it by "
-                    "{vb_hair_contrast} colour levels (under 50 is hard to cut out).",
-                    "vb_mask_flicker": "The outline wavers by {vb_mask_flicker} a frame while "
-                    "you sit still.",
-                },
-                advice="Use background blur instead of a picture, or sit before a plain wall "
-                "that differs from your hair, with light on your face.",
-            ),
-            "nl": Text(
-                title="Een virtuele achtergrond zou rafelen",
-                message="Zet je een virtuele achtergrond aan, dan houdt de uitsnede hier niet "
-                "goed: langs je hoofd en haar twijfelt het persoonsmodel over een strook van "
-                "ongeveer {vb_mask_unsure_px} px.",
-                extras={
-                    "vb_hair_contrast": "Je haar verschilt {vb_hair_contrast} kleurniveaus van "
-                    "de muur erachter (onder 50 is moeilijk uit te knippen).",
-                    "vb_mask_flicker": "De omtrek wiebelt {vb_mask_flicker} per beeld terwijl "
-                    "je stilzit.",
-                },
-                advice="Gebruik achtergrondvervaging in plaats van een plaatje, of ga voor een "
-                "effen muur zitten die van je haar verschilt, met licht op je gezicht.",
-            ),
-        },
     ),
     Check(
         id="framing.cut_off",
@@ -1461,24 +1040,6 @@ _TABLE: tuple[Check, ...] = (
         source="Share of the estimated head (face box, crown as far above the eyes as the "
         "chin is below them) outside the frame. A little hair cut off is a normal close "
         "framing; 15% reaches the forehead or a cheek",
-        texts={
-            "en": Text(
-                title="Face cut off",
-                message="Part of your head is outside the picture: about {head_outside_share} "
-                "of it.",
-                advice="Move back a little or towards the middle of the picture, or tilt and "
-                "turn the camera, until your whole head with a little space above it is in "
-                "view.",
-            ),
-            "nl": Text(
-                title="Gezicht deels buiten beeld",
-                message="Een deel van je hoofd valt buiten beeld: ongeveer "
-                "{head_outside_share} ervan.",
-                advice="Ga iets naar achteren of meer naar het midden van het beeld, of kantel "
-                "en draai de camera, tot je hele hoofd met een beetje ruimte erboven in beeld "
-                "is.",
-            ),
-        },
     ),
     Check(
         id="framing.too_close",
@@ -1490,22 +1051,6 @@ _TABLE: tuple[Check, ...] = (
         source="Face box height as a share of the picture's short side. At 0.55 the head "
         "(about 1.4 face boxes) fills the frame and no shoulders show; at an arm's length "
         "a laptop webcam gives 0.25 to 0.40",
-        texts={
-            "en": Text(
-                title="Too close to the camera",
-                message="Your face fills {face_size_share} of the picture's height: you sit "
-                "very close to the camera.",
-                advice="Sit back to about an arm's length from the camera, so your head and "
-                "shoulders are in view; a camera this close also distorts your face.",
-            ),
-            "nl": Text(
-                title="Te dicht bij de camera",
-                message="Je gezicht vult {face_size_share} van de beeldhoogte: je zit heel "
-                "dicht bij de camera.",
-                advice="Ga ongeveer een armlengte van de camera vandaan zitten, zodat je hoofd en "
-                "schouders in beeld zijn; zo dichtbij vervormt de camera ook je gezicht.",
-            ),
-        },
     ),
     Check(
         id="framing.too_far",
@@ -1517,22 +1062,6 @@ _TABLE: tuple[Check, ...] = (
         source="Face box height as a share of the picture's short side: under 0.12 the face "
         "is about 1.5 m or more from a laptop webcam and a few pixels tall in a call's tile. "
         "The portrait fixtures have 0.18 to 0.38",
-        texts={
-            "en": Text(
-                title="Too far from the camera",
-                message="Your face fills only {face_size_share} of the picture's height: in a "
-                "small video tile others can hardly see your expression.",
-                advice="Move closer, to about an arm's length from the camera, so your head "
-                "and shoulders fill the picture.",
-            ),
-            "nl": Text(
-                title="Te ver van de camera",
-                message="Je gezicht vult maar {face_size_share} van de beeldhoogte: in een "
-                "klein videovenster zien anderen je gezichtsuitdrukking nauwelijks.",
-                advice="Kom dichterbij, tot ongeveer een armlengte van de camera, zodat je "
-                "hoofd en schouders het beeld vullen.",
-            ),
-        },
     ),
     Check(
         id="framing.off_center",
@@ -1544,20 +1073,6 @@ _TABLE: tuple[Check, ...] = (
         source="Distance of the face's centre from the picture's vertical midline, as a "
         "share of the width. The rule of thirds puts a subject 1/6 (0.17) off centre, "
         "which is fine",
-        texts={
-            "en": Text(
-                title="Not in the middle",
-                message="Your face is {face_offset} of the picture's width away from the middle.",
-                advice="Move your chair or turn the camera so you sit in the middle of the "
-                "picture.",
-            ),
-            "nl": Text(
-                title="Niet in het midden",
-                message="Je gezicht staat {face_offset} van de beeldbreedte uit het midden.",
-                advice="Verschuif je stoel of draai de camera zodat je in het midden van het "
-                "beeld zit.",
-            ),
-        },
     ),
     Check(
         id="framing.headroom",
@@ -1569,22 +1084,6 @@ _TABLE: tuple[Check, ...] = (
         source="Height of the eyes from the top, as a share of the picture's height. "
         "Broadcast framing puts the eyes near the upper third (0.33); below the middle "
         "the head sinks and the ceiling takes over",
-        texts={
-            "en": Text(
-                title="Too much space above your head",
-                message="Your eyes are {eye_line_share} of the way down the picture; they "
-                "look best about a third of the way down.",
-                advice="Raise the camera to eye level (put the laptop on a stack of books) or "
-                "tilt it down a little, so your eyes sit about a third from the top.",
-            ),
-            "nl": Text(
-                title="Te veel ruimte boven je hoofd",
-                message="Je ogen zitten op {eye_line_share} van de beeldhoogte, van boven "
-                "gerekend; het mooist is ongeveer een derde.",
-                advice="Zet de camera op ooghoogte (zet je laptop op een stapel boeken) of kantel "
-                "hem iets naar beneden, zodat je ogen ongeveer een derde van boven zitten.",
-            ),
-        },
     ),
 )
 
@@ -1629,452 +1128,18 @@ def fix_order(item: Finding) -> tuple[int, int]:
 
 
 # Every other sentence a user reads: verdicts, headings, progress and error lines.
-UI: dict[str, dict[str, str]] = {
-    "verdict.good": {
-        "en": "Looks good: nothing to fix before your call.",
-        "nl": "Ziet er goed uit: niets te verbeteren vóór je gesprek.",
-    },
-    "verdict.info_only.one": {
-        "en": "Looks good; the note above is for your information.",
-        "nl": "Ziet er goed uit; de opmerking hierboven is ter informatie.",
-    },
-    "verdict.info_only.many": {
-        "en": "Looks good; the {count} notes above are for your information.",
-        "nl": "Ziet er goed uit; de {count} opmerkingen hierboven zijn ter informatie.",
-    },
-    "verdict.fix.one": {
-        "en": "One thing to fix before your call: {first}.",
-        "nl": "Eén ding om te verbeteren vóór je gesprek: {first}.",
-    },
-    "verdict.fix.many": {
-        "en": "{count} things to fix before your call. Start with the first: {first}.",
-        "nl": "{count} dingen om te verbeteren vóór je gesprek. Begin met het eerste: {first}.",
-    },
-    "header.photo": {
-        "en": "{source} (a photo)",
-        "nl": "{source} (een foto)",
-    },
-    "header.video.one": {
-        "en": "{source} (1 frame)",
-        "nl": "{source} (1 beeld)",
-    },
-    "header.video.many": {
-        "en": "{source} ({frames} frames over {seconds})",
-        "nl": "{source} ({frames} beelden in {seconds})",
-    },
-    "plain.marked": {
-        "en": " (marked in the saved picture)",
-        "nl": " (gemarkeerd in de opgeslagen afbeelding)",
-    },
-    "label.measured": {"en": "Measured", "nl": "Gemeten"},
-    "header.interrupted": {
-        "en": "Stopped early: this is the summary so far.",
-        "nl": "Eerder gestopt: dit is de samenvatting tot nu toe.",
-    },
-    "label.fix": {"en": "Fix", "nl": "Oplossing"},
-    # The same word as the JSON severity "info", so a reader of both sees one name.
-    "label.info": {"en": "info", "nl": "info"},
-    "label.warning": {"en": "warning", "nl": "waarschuwing"},
-    "label.problem": {"en": "problem", "nl": "probleem"},
-    "label.held": {
-        "en": "seen {fraction} of the time, longest {seconds} at once",
-        "nl": "{fraction} van de tijd gezien, het langst {seconds} aan één stuk",
-    },
-    "error.no_camera": {
-        "en": "no camera could be opened (tried {tried}); connect a camera, close other apps "
-        "that use it, or try the sample clip: camcheck live --sample",
-        "nl": "er kon geen camera worden geopend (geprobeerd: {tried}); sluit een camera aan, "
-        "stop andere apps die hem gebruiken, of probeer het voorbeeldfilmpje: camcheck live "
-        "--sample",
-    },
-    "error.sample_and_source": {
-        "en": "--sample and --source cannot be used together: --sample is the clip camcheck ships",
-        "nl": "--sample en --source gaan niet samen: --sample is het filmpje dat bij camcheck "
-        "hoort",
-    },
-    "error.camera_lost": {
-        "en": "the camera stopped sending frames after {seconds}",
-        "nl": "de camera stuurde na {seconds} geen beelden meer",
-    },
-    "error.missing": {
-        "en": "{path}: no such file",
-        "nl": "{path}: dit bestand bestaat niet",
-    },
-    "error.is_directory": {
-        "en": "{path}: is a folder, not an image",
-        "nl": "{path}: dit is een map, geen afbeelding",
-    },
-    "error.unreadable": {
-        "en": "{path}: cannot be read ({reason})",
-        "nl": "{path}: kan niet worden gelezen ({reason})",
-    },
-    "error.empty": {
-        "en": "{path}: the file is empty",
-        "nl": "{path}: het bestand is leeg",
-    },
-    "error.not_image": {
-        "en": "{path}: not an image camcheck can read (JPEG, PNG, WebP, BMP, TIFF)",
-        "nl": "{path}: geen afbeelding die camcheck kan lezen (JPEG, PNG, WebP, BMP, TIFF)",
-    },
-    "error.not_video": {
-        "en": "{path}: not a video camcheck can read, or it has no frames",
-        "nl": "{path}: geen video die camcheck kan lezen, of er staan geen beelden in",
-    },
-    "error.too_small": {
-        "en": "{path}: the image is {width}x{height} pixels; camcheck needs at least "
-        "{minimum} pixels on each side",
-        "nl": "{path}: de afbeelding is {width}x{height} pixels; camcheck heeft minstens "
-        "{minimum} pixels per kant nodig",
-    },
-    "error.too_large": {
-        "en": "{path}: the image is {width}x{height} pixels, more than camcheck decodes "
-        "({limit} megapixels); scale it down first",
-        "nl": "{path}: de afbeelding is {width}x{height} pixels, meer dan camcheck inleest "
-        "({limit} megapixel); maak hem eerst kleiner",
-    },
-    "error.bad_seconds": {
-        "en": "--seconds must be more than 0 (got {value})",
-        "nl": "--seconds moet groter zijn dan 0 (opgegeven: {value})",
-    },
-    "error.unknown_check": {
-        "en": "unknown check id {check_id}; run 'camcheck checks' to list them",
-        "nl": "onbekende check {check_id}; 'camcheck checks' toont ze allemaal",
-    },
-    "error.unknown_language": {
-        "en": "unknown language {lang}; choose one of {choices}",
-        "nl": "onbekende taal {lang}; kies uit {choices}",
-    },
-    "error.model": {
-        "en": "the face and person models could not be loaded: {reason}",
-        "nl": "de gezichts- en persoonsmodellen konden niet worden geladen: {reason}",
-    },
-    "error.is_video": {
-        "en": "{path}: this is a video; check it with: camcheck live --source {path}",
-        "nl": "{path}: dit is een video; controleer hem met: camcheck live --source {path}",
-    },
-    "error.truncated": {
-        "en": "{path}: the image is cut off (an incomplete download or copy?)",
-        "nl": "{path}: de afbeelding is onvolledig (niet helemaal gedownload of gekopieerd?)",
-    },
-    "error.bad_frame": {
-        "en": "a frame of shape {shape} is not an image camcheck can judge",
-        "nl": "een beeld met vorm {shape} is geen afbeelding die camcheck kan beoordelen",
-    },
-    "error.perception": {
-        "en": "face detection failed on every frame ({reason})",
-        "nl": "gezichtsdetectie mislukte bij elk beeld ({reason})",
-    },
-    "error.source_failed": {
-        "en": "{source} stopped with an error after {seconds}: {reason}",
-        "nl": "{source} stopte met een fout na {seconds}: {reason}",
-    },
-    "error.internal": {
-        "en": "camcheck hit an internal error ({reason}); please report it, with the "
-        "command you ran (set CAMCHECK_DEBUG=1 to see the details)",
-        "nl": "camcheck liep tegen een interne fout aan ({reason}); meld dit graag, met het "
-        "commando dat je gaf (zet CAMCHECK_DEBUG=1 voor de details)",
-    },
-    "error.interrupted": {
-        "en": "stopped before any frame was judged",
-        "nl": "gestopt voordat er een beeld beoordeeld was",
-    },
-    # Hostile input and faults (issue 16).
-    "error.not_a_file": {
-        "en": "{path}: not a regular file (a device, pipe or socket); camcheck reads image "
-        "and video files",
-        "nl": "{path}: geen gewoon bestand (een apparaat, pipe of socket); camcheck leest "
-        "afbeeldingen en videobestanden",
-    },
-    "error.file_too_large": {
-        "en": "{path}: the file is over {limit} MB, more than any still camcheck decodes",
-        "nl": "{path}: het bestand is groter dan {limit} MB, meer dan camcheck van een foto "
-        "inleest",
-    },
-    "error.empty_path": {
-        "en": "an empty file name was given",
-        "nl": "er is een lege bestandsnaam opgegeven",
-    },
-    "error.video_truncated": {
-        "en": "{path}: the video ends after {frames} of its {expected} frames ({seconds}); "
-        "the file is cut off (an incomplete download or copy?)",
-        "nl": "{path}: de video stopt na {frames} van de {expected} beelden ({seconds}); het "
-        "bestand is afgebroken (niet helemaal gedownload of gekopieerd?)",
-    },
-    "error.no_checks": {
-        "en": "--select and --ignore leave no check that can run on {kind}; run "
-        "'camcheck checks' to list them",
-        "nl": "--select en --ignore laten geen check over die op {kind} kan werken; "
-        "'camcheck checks' toont ze allemaal",
-    },
-    "kind.image": {"en": "a still", "nl": "een foto"},
-    "kind.video": {"en": "a video file", "nl": "een videobestand"},
-    "kind.camera": {"en": "a camera", "nl": "een camera"},
-    "error.save_is_input": {
-        "en": "--save {path} would replace a picture being checked; choose another name",
-        "nl": "--save {path} zou een afbeelding vervangen die gecontroleerd wordt; kies een "
-        "andere naam",
-    },
-    "error.write_failed": {
-        "en": "cannot write the report ({reason})",
-        "nl": "kan het verslag niet wegschrijven ({reason})",
-    },
-    "error.interrupted_stills": {
-        "en": "stopped early: {done} of {total} stills judged",
-        "nl": "vroegtijdig gestopt: {done} van de {total} foto's beoordeeld",
-    },
-    "help.app": {
-        "en": "Checks your webcam picture before a video call and tells you how to fix it.",
-        "nl": "Controleert je webcambeeld vóór een videogesprek en vertelt hoe je het beter maakt.",
-    },
-    "help.image": {
-        "en": "Judge one or more still photos.",
-        "nl": "Beoordeel een of meer foto's.",
-    },
-    "help.live": {
-        "en": "Watch the camera (or a video file) for a few seconds and judge what persists. "
-        "With a display, a preview window shows the marks and findings (q or Esc ends it).",
-        "nl": "Bekijk de camera (of een videobestand) een paar seconden en beoordeel wat "
-        "aanhoudt. Is er een beeldscherm, dan toont een voorbeeldvenster de markeringen en "
-        "bevindingen (q of Esc stopt).",
-    },
-    "help.live_short": {
-        "en": "Watch your camera or a video file and judge what persists.",
-        "nl": "Bekijk je camera of een videobestand en beoordeel wat aanhoudt.",
-    },
-    "help.devices_short": {
-        "en": "List the cameras that deliver a picture.",
-        "nl": "Toon de camera's die beeld leveren.",
-    },
-    "help.devices": {
-        "en": "List the cameras that open, with the resolution and frame rate they deliver.",
-        "nl": "Toon de camera's die opengaan, met de resolutie en beeldsnelheid die ze leveren.",
-    },
-    "help.checks": {
-        "en": "List every check with its id, severity, threshold and advice.",
-        "nl": "Toon alle checks met hun id, ernst, grens en advies.",
-    },
-    "help.paths": {"en": "One or more photos to judge.", "nl": "Een of meer foto's."},
-    "help.json": {
-        "en": "Print one JSON document.",
-        "nl": "Geef het resultaat als één JSON-document.",
-    },
-    "help.select": {
-        "en": "Only these checks (ids or prefixes such as 'lighting').",
-        "nl": "Alleen deze checks (id's of voorvoegsels zoals 'lighting').",
-    },
-    "help.ignore": {
-        "en": "Leave out these checks (ids or prefixes).",
-        "nl": "Laat deze checks weg (id's of voorvoegsels).",
-    },
-    "help.lang": {
-        "en": "Language of the report: en or nl (default: from LANG).",
-        "nl": "Taal van het rapport: en of nl (standaard: volgens LANG).",
-    },
-    "help.save": {
-        "en": "Also write an annotated picture (PNG): face box, your outline, where each "
-        "finding is, and a legend. Nothing is written without it.",
-        "nl": "Sla ook een afbeelding met markeringen op (PNG): je gezicht, je omtrek, waar elke "
-        "bevinding zit, en een legenda. Zonder deze optie schrijft camcheck niets weg.",
-    },
-    "help.source": {
-        "en": "Camera index (0, 1, ...) or a video file.",
-        "nl": "Cameranummer (0, 1, ...) of een videobestand.",
-    },
-    "help.seconds": {
-        "en": "How long to watch a camera, in seconds (default: {seconds}).",
-        "nl": "Hoe lang camcheck naar de camera kijkt, in seconden (standaard: {seconds}).",
-    },
-    "help.sample": {
-        "en": "Judge the short sample clip that comes with camcheck (no camera needed).",
-        "nl": "Beoordeel het korte voorbeeldfilmpje dat bij camcheck hoort (geen camera nodig).",
-    },
-    "help.watch": {
-        "en": "Coach mode: keep watching until q (or Ctrl-C); each check turns green as you "
-        "fix it.",
-        "nl": "Coachmodus: camcheck blijft kijken tot je q indrukt (of Ctrl-C); elke check wordt "
-        "groen zodra je hem oplost.",
-    },
-    "help.verbose": {
-        "en": "Also show the exact numbers measured, on their technical scales.",
-        "nl": "Toon ook de precieze meetwaarden, op hun technische schaal.",
-    },
-    "help.version": {
-        "en": "Show camcheck's version and stop.",
-        "nl": "Toon de versie van camcheck en stop.",
-    },
-    "help.help": {
-        "en": "Show this help and stop.",
-        "nl": "Toon deze hulp en stop.",
-    },
-    "help.usage": {"en": "Usage:", "nl": "Gebruik:"},
-    "help.options": {"en": "Options", "nl": "Opties"},
-    "help.arguments": {"en": "Arguments", "nl": "Argumenten"},
-    "help.commands": {"en": "Commands", "nl": "Opdrachten"},
-    "help.options_metavar": {"en": "[OPTIONS]", "nl": "[OPTIES]"},
-    "help.command_metavar": {"en": "COMMAND [ARGS]...", "nl": "OPDRACHT [ARGUMENTEN]..."},
-    "metavar.photo": {"en": "PHOTO", "nl": "FOTO"},
-    "metavar.source": {"en": "CAMERA|VIDEO", "nl": "CAMERA|VIDEO"},
-    "metavar.seconds": {"en": "SECONDS", "nl": "SECONDEN"},
-    "metavar.check": {"en": "CHECK", "nl": "CHECK"},
-    "metavar.save": {"en": "FILE.png", "nl": "BESTAND.png"},
-    "help.no_window": {
-        "en": "No preview window: status lines on the terminal instead.",
-        "nl": "Geen voorbeeldvenster: statusregels in de terminal.",
-    },
-    "group.light": {
-        "en": "Your light: how well the other side can see your face.",
-        "nl": "Je licht: hoe goed de ander je gezicht kan zien.",
-    },
-    "group.background": {
-        "en": "Your background: a calm, neutral background looks professional.",
-        "nl": "Je achtergrond: een rustige, neutrale achtergrond komt professioneel over.",
-    },
-    "group.distractions": {
-        "en": "Distractions in the picture: anything that moves or stands out pulls "
-        "attention from you.",
-        "nl": "Afleiding in beeld: alles wat beweegt of opvalt, trekt de aandacht van je weg.",
-    },
-    "group.virtual_background": {
-        "en": "Virtual background: it distracts, and a bad cut-out gives your head a "
-        "strange shape.",
-        "nl": "Virtuele achtergrond: die leidt af, en een slechte uitsnede geeft je hoofd een "
-        "vreemde vorm.",
-    },
-    "group.camera": {
-        "en": "Your camera: the other side must see you, sharp and fluent.",
-        "nl": "Je camera: de ander moet je goed, scherp en vloeiend kunnen zien.",
-    },
-    "error.prefix": {"en": "camcheck: error: {line}", "nl": "camcheck: fout: {line}"},
-    "error.no_cameras": {
-        "en": "no camera could be opened (tried cameras {indices}); connect a camera, close "
-        "other apps that use it, or try the sample clip: camcheck live --sample",
-        "nl": "er kon geen camera worden geopend (geprobeerd: camera's {indices}); sluit een "
-        "camera aan, stop andere apps die hem gebruiken, of probeer het voorbeeldfilmpje: "
-        "camcheck live --sample",
-    },
-    "error.camera_silent": {
-        "en": "{camera} opens but sent no picture within {seconds}: another app (Zoom, Teams, "
-        "a browser tab) probably uses it; close that app and try again",
-        "nl": "{camera} gaat open maar stuurde binnen {seconds} geen beeld: waarschijnlijk "
-        "gebruikt een andere app (Zoom, Teams, een browsertabblad) hem; sluit die app en "
-        "probeer het opnieuw",
-    },
-    "error.save_suffix": {
-        "en": "--save needs a file name ending in .png (got {path})",
-        "nl": "--save heeft een bestandsnaam nodig die op .png eindigt (gekregen: {path})",
-    },
-    "error.save_folder": {
-        "en": "cannot save the picture as {path}: the folder does not exist",
-        "nl": "kan de afbeelding niet opslaan als {path}: de map bestaat niet",
-    },
-    "error.save_failed": {
-        "en": "cannot save the picture as {path} ({reason})",
-        "nl": "kan de afbeelding niet opslaan als {path} ({reason})",
-    },
-    "saved.picture": {
-        "en": "Saved the annotated picture as {path}",
-        "nl": "Afbeelding met markeringen opgeslagen als {path}",
-    },
-    "devices.camera": {
-        "en": "camera {index}: {width}x{height} at {fps} frames per second",
-        "nl": "camera {index}: {width}x{height} met {fps} beelden per seconde",
-    },
-    "devices.silent": {
-        "en": "camera {index}: opens but sends no picture (another app may be using it)",
-        "nl": "camera {index}: gaat open maar stuurt geen beeld (misschien gebruikt een andere "
-        "app hem)",
-    },
-    "live.window_title": {
-        "en": "camcheck - q or Esc: stop, z: exposure",
-        "nl": "camcheck - q of Esc: stoppen, z: belichting",
-    },
-    "live.window_others_ok": {
-        "en": "{count} other checks: ok",
-        "nl": "{count} andere checks: ok",
-    },
-    "live.all_fine_so_far": {
-        "en": "Nothing to fix so far",
-        "nl": "Tot nu toe niets te verbeteren",
-    },
-    "live.so_far_good": {
-        "en": "So far: looks good",
-        "nl": "Tot nu toe: ziet er goed uit",
-    },
-    "live.so_far_fix.one": {
-        "en": "So far: one thing to fix: {first}",
-        "nl": "Tot nu toe: één ding om te verbeteren: {first}",
-    },
-    "live.so_far_fix.many": {
-        "en": "So far: {count} things to fix, start with: {first}",
-        "nl": "Tot nu toe: {count} dingen om te verbeteren, begin met: {first}",
-    },
-    "live.better": {
-        "en": "better: {title} is fixed",
-        "nl": "beter: {title} is opgelost",
-    },
-    "live.better_brighter.one": {
-        "en": "better: your face is now 1 stop brighter",
-        "nl": "beter: je gezicht is nu 1 stop lichter",
-    },
-    "live.better_brighter.many": {
-        "en": "better: your face is now {stops} stops brighter",
-        "nl": "beter: je gezicht is nu {stops} stops lichter",
-    },
-    "live.better_darker.one": {
-        "en": "better: your face is now 1 stop less bright, no longer washed out",
-        "nl": "beter: je gezicht is nu 1 stop minder fel, niet meer overbelicht",
-    },
-    "live.better_darker.many": {
-        "en": "better: your face is now {stops} stops less bright, no longer washed out",
-        "nl": "beter: je gezicht is nu {stops} stops minder fel, niet meer overbelicht",
-    },
-    "live.better_even.one": {
-        "en": "better: the two sides of your face are now 1 stop closer",
-        "nl": "beter: de twee kanten van je gezicht liggen nu 1 stop dichter bij elkaar",
-    },
-    "live.better_even.many": {
-        "en": "better: the two sides of your face are now {stops} stops closer",
-        "nl": "beter: de twee kanten van je gezicht liggen nu {stops} stops dichter bij elkaar",
-    },
-    "live.exposure_on": {
-        "en": "Exposure: stripes = blown-out skin, purple = skin too dark (z: off)",
-        "nl": "Belichting: strepen = overbelichte huid, paars = te donkere huid (z: uit)",
-    },
-    "live.progress": {
-        "en": "Watching your camera {bar} {elapsed_s} of {total_s}",
-        "nl": "Camerabeeld wordt gecontroleerd {bar} {elapsed_s} van {total_s}",
-    },
-    "live.progress_video": {
-        "en": "Checking the video {bar} {elapsed_s} of {total_s}",
-        "nl": "Video wordt gecontroleerd {bar} {elapsed_s} van {total_s}",
-    },
-    "live.progress_untimed": {
-        "en": "Checking: {elapsed_s}",
-        "nl": "Bezig: {elapsed_s}",
-    },
-    "live.others_ok": {
-        "en": "{count} other checks",
-        "nl": "{count} andere checks",
-    },
-    "live.mark_ok": {"en": "ok", "nl": "ok"},
-    "live.mark_now": {"en": "NOW", "nl": "NU"},
-    "live.mark_seen": {"en": "seen", "nl": "gezien"},
-    "live.mark_better": {"en": "better", "nl": "beter"},
-    "live.all_fine": {
-        "en": "Nothing to fix in this picture",
-        "nl": "Niets te verbeteren in dit beeld",
-    },
-    "legend.key": {
-        "en": "green box: your face; blue line: you; numbered boxes: where a finding is",
-        "nl": "groen kader: je gezicht; blauwe lijn: jij; genummerde kaders: waar een "
-        "bevinding zit",
-    },
-    "checks.header": {
-        "en": "{count} checks. Severity: problem and warning make camcheck exit 1.",
-        "nl": "{count} checks. Ernst: bij een probleem of waarschuwing eindigt camcheck met "
-        "afsluitcode 1.",
-    },
-}
+def _is_check_key(key: str) -> bool:
+    """A check's title, message, extra or advice, or a measure's word."""
+    if key.startswith(("word.", "level.")):
+        return True
+    return key.split(".extra.")[0].rsplit(".", 1)[0] in CHECKS
+
+
+# Every sentence that is not a check's, by key: error lines, help, report and
+# window texts. They live in the catalogues of camcheck/locale/.
+UI: Mapping[str, Mapping[str, str]] = _LanguageTable(
+    [key for key in i18n.template() if not _is_check_key(key)]
+)
 
 
 def finding(
