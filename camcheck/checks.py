@@ -102,6 +102,8 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "first_seen_s": "seconds",
     # coach mode: how much better the light got, in stops (doublings of linear light)
     "stops": "ratio",
+    # --help: the default of --seconds, a plain number beside the word "seconds"
+    "default_seconds": "ratio",
     # background.cluttered, background.distracting_color, background.intrusion
     "background_edge_density": "percent",
     "background_clutter": "number",
@@ -565,8 +567,9 @@ _TABLE: tuple[Check, ...] = (
             "en": Text(
                 title="Unnatural colour",
                 message="Your face looks {cast_tint} on camera. The greys and whites in the "
-                "picture are off by {cast_strength} (CIELAB), and the colour strength of your "
-                "skin is {face_chroma}.",
+                "picture are off from neutral by {cast_strength} (CIELAB; under 9 looks "
+                "natural), and the colour strength of your skin is {face_chroma} (well-lit "
+                "skin has 12 or more).",
                 advice="Light your face with white daylight or a daylight lamp and do not mix "
                 "it with warm bulbs or the blue glow of a screen: turn a coloured lamp away "
                 "from your face and set the camera's white balance to automatic. A grey, pale "
@@ -577,8 +580,9 @@ _TABLE: tuple[Check, ...] = (
             "nl": Text(
                 title="Onnatuurlijke kleur",
                 message="Je gezicht ziet er {cast_tint} uit in beeld. Grijs en wit in beeld "
-                "wijken {cast_strength} af van neutraal (CIELAB) en de kleurverzadiging van je "
-                "huid is {face_chroma}.",
+                "wijken {cast_strength} af van neutraal (CIELAB; onder 9 oogt natuurlijk) en de "
+                "kleurverzadiging van je huid is {face_chroma} (goed belichte huid haalt 12 of "
+                "meer).",
                 advice="Verlicht je gezicht met wit daglicht of een daglichtlamp en meng dat "
                 "niet met warme lampen of het blauwe licht van een scherm: draai een gekleurde "
                 "lamp van je gezicht weg en zet de witbalans van je camera op automatisch. Een "
@@ -602,7 +606,7 @@ _TABLE: tuple[Check, ...] = (
             "en": Text(
                 title="Grainy picture",
                 message="Your picture is grainy: the noise on smooth areas measures "
-                "{noise_sigma} grey levels (of 255).",
+                "{noise_sigma} grey levels (of 255); a well-lit picture stays under 1.5.",
                 advice="Add light: a lamp behind your screen aimed at your face, or sit facing "
                 "a window. In dim light the camera amplifies its signal, and the grain with "
                 "it. 'Adjust for low light' in Zoom or Teams and denoise filters hide some "
@@ -611,7 +615,7 @@ _TABLE: tuple[Check, ...] = (
             "nl": Text(
                 title="Korrelig beeld",
                 message="Je beeld is korrelig: de ruis op egale vlakken is {noise_sigma} "
-                "grijswaarden (op een schaal van 255).",
+                "grijswaarden (op een schaal van 255); een goed belicht beeld blijft onder 1,5.",
                 advice="Zorg voor meer licht: een lamp achter je scherm, gericht op je "
                 "gezicht, of ga met je gezicht naar een raam toe zitten. Bij weinig licht "
                 "versterkt de camera het signaal, en daarmee ook de korrel. 'Aanpassen voor "
@@ -636,7 +640,7 @@ _TABLE: tuple[Check, ...] = (
             "en": Text(
                 title="Blurry picture",
                 message="Your face is out of focus or smeared: its sharpness measures "
-                "{face_sharpness}.",
+                "{face_sharpness}, where a face in focus measures 0.75 or more.",
                 advice="Wipe the camera lens (a fingerprint blurs everything), sit at least "
                 "an arm's length away, since many webcams cannot focus closer, and check that "
                 "autofocus is on in the camera's settings. Sit still; more light also helps, "
@@ -645,7 +649,8 @@ _TABLE: tuple[Check, ...] = (
             ),
             "nl": Text(
                 title="Wazig beeld",
-                message="Je gezicht is onscherp of bewogen: de scherpte meet {face_sharpness}.",
+                message="Je gezicht is onscherp of bewogen: de scherpte meet {face_sharpness}, "
+                "waar een scherp gezicht 0,75 of meer haalt.",
                 advice="Veeg de lens van je camera schoon (een vingerafdruk maakt alles "
                 "wazig), ga minstens een armlengte ervandaan zitten, want veel webcams kunnen "
                 "niet dichterbij scherpstellen, en kijk of autofocus aanstaat in de "
@@ -1323,8 +1328,8 @@ UI: dict[str, dict[str, str]] = {
         "nl": "Cameranummer (0, 1, ...) of een videobestand.",
     },
     "help.seconds": {
-        "en": "How long to watch a camera, in seconds (default: {seconds}).",
-        "nl": "Hoe lang camcheck naar de camera kijkt, in seconden (standaard: {seconds}).",
+        "en": "How long to watch a camera, in seconds (default: {default_seconds}).",
+        "nl": "Hoe lang camcheck naar de camera kijkt, in seconden (standaard: {default_seconds}).",
     },
     "help.sample": {
         "en": "Judge the short sample clip that comes with camcheck (no camera needed).",
