@@ -208,6 +208,8 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "first_seen_s": "seconds",
     # coach mode: how much better the light got, in stops (doublings of linear light)
     "stops": "ratio",
+    # --help: the default of --seconds, a plain number beside the word "seconds"
+    "default_seconds": "ratio",
     # background.cluttered, background.distracting_color, background.intrusion
     "background_edge_density": "percent",
     "background_clutter": "number",

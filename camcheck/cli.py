@@ -405,7 +405,7 @@ def live(
         float,
         typer.Option(
             "--seconds",
-            help=_help("help.seconds", seconds=DEFAULT_LIVE_SECONDS),
+            help=_help("help.seconds", default_seconds=DEFAULT_LIVE_SECONDS),
             metavar=_help("metavar.seconds"),
         ),
     ] = DEFAULT_LIVE_SECONDS,

@@ -304,6 +304,7 @@ class Session:
         self._tracks: dict[str, _Track] = {}
         self._timeline = _Timeline()
         self._latest: dict[str, float] = {}
+        self._settled: set[str] = set()
 
     def progress(self) -> Progress:
         """What the run in progress has settled so far (cheap: one pass over the checks).
@@ -318,10 +319,13 @@ class Session:
         frame_step = timeline.frame_step
         settled, now, last_seen = [], set(), {}
         for check_id, track in self._tracks.items():
-            persist = CHECKS[check_id].persist_s
-            needed = PERSIST_SECONDS if persist is None else persist
-            if track.longest_run(frame_step) + 1e-9 < needed:
-                continue
+            # Once settled, always settled: a long coach run need not rescan its runs.
+            if check_id not in self._settled:
+                persist = CHECKS[check_id].persist_s
+                needed = PERSIST_SECONDS if persist is None else persist
+                if track.longest_run(frame_step) + 1e-9 < needed:
+                    continue
+                self._settled.add(check_id)
             measured = {key: samples.median() for key, samples in track.measured.items()}
             regions = track.regions.values
             region = regions[-1] if regions else None
@@ -359,6 +363,7 @@ class Session:
         samples: dict[str, _Samples] = {}
         timeline = _Timeline()
         self._tracks, self._timeline, self._latest = tracks, timeline, {}
+        self._settled = set()
         interrupted = False
         error: CamcheckError | None = None
         skipped = 0

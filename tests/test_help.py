@@ -53,7 +53,7 @@ def test_help_is_all_dutch_under_a_dutch_locale(command: tuple[str, ...]) -> Non
 def test_dutch_help_names_the_default_with_a_decimal_comma() -> None:
     result = run("live", "--help", lang="nl_NL.UTF-8")
     assert "--seconds SECONDEN" in result.stdout
-    assert "(standaard: 5,0 s)" in result.stdout
+    assert "(standaard: 5,0)" in result.stdout
     assert "--sample" in result.stdout
 
 

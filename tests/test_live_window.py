@@ -3,6 +3,7 @@ coach mode, the exposure overlay, a window for a video file under a display, Ctr
 
 from __future__ import annotations
 
+import itertools
 import os
 import pty
 import re
@@ -381,3 +382,19 @@ def test_no_window_with_the_no_window_flag(display: str) -> None:
         time.sleep(0.2)
     assert run.returncode == 1
     assert windows == []
+
+
+def test_watch_plays_a_clip_over_and_over_with_time_running_on() -> None:
+    from camcheck.cli import _Looped
+
+    looped = _Looped(FIXTURES / "sample_call.mp4")
+    frames = []
+    for frame in looped:
+        frames.append(frame)
+        if len(frames) == 160:  # two loops of 75 frames and a bit
+            break
+    looped.close()
+    stamps = [f.timestamp for f in frames]
+    assert all(b > a for a, b in itertools.pairwise(stamps))
+    assert abs(stamps[75] - 75 / 15) < 1e-6  # the second loop starts where the first ended
+    assert np.array_equal(frames[0].image, frames[75].image)
