@@ -238,3 +238,19 @@ def test_low_resolution_copy_is_small_and_blocky() -> None:
     assert not np.array_equal(
         out[0], cv2.resize(frames[0], (320, 180), interpolation=cv2.INTER_AREA)
     )
+
+
+def test_rule_mismatches_names_a_still_whose_ids_the_rules_do_not_give() -> None:
+    still = {
+        "file": "a.jpg",
+        "kind": "image",
+        "reported": ["lighting.too_dark"],
+        "metrics": {"face_highlight": 0.2, "frame_highlight": 0.9},
+        "findings": {"lighting.too_dark": {"face_highlight": 0.2}},
+    }
+    assert evaluate.rule_mismatches([still]) == []
+    # a finding the rules do not give (too_dark reported on a bright face) is named
+    bright = dict(still, metrics={"face_highlight": 0.8, "frame_highlight": 0.9}, findings={})
+    assert evaluate.rule_mismatches([bright]) == ["a.jpg"]
+    # clips and cases that could not be checked are not judged this way
+    assert evaluate.rule_mismatches([dict(bright, kind="video")]) == []
