@@ -433,6 +433,12 @@ VB_SCORE_LIMIT = 0.9324
 VB_PASTE_NOISE_RATIO = 6.0
 VB_PASTE_BACKGROUND_NOISE = 0.6
 VB_PASTE_EDGE_STEP = 0.7
+# ... as one rule, which both virtual_background.detected and edge_artifacts fire on.
+HARD_PASTE_RULE = all_of(
+    at_least("vb_noise_ratio", VB_PASTE_NOISE_RATIO),
+    at_most("vb_background_noise", VB_PASTE_BACKGROUND_NOISE),
+    above("vb_edge_step_share", VB_PASTE_EDGE_STEP),
+)
 # Video: a background pixel-still (share of pixels within 1 level) while the person moves.
 # Real clips stay under 0.6; a pasted picture 0.999. A still background alone is not enough
 # (a staged clip or an encoder that drops noise, bg_cat_clip.mp4 1.0), so a hard edge
@@ -942,11 +948,7 @@ _TABLE: tuple[Check, ...] = (
         better="lower",
         rule=any_of(
             above("vb_score", VB_SCORE_LIMIT),
-            all_of(
-                at_least("vb_noise_ratio", VB_PASTE_NOISE_RATIO),
-                at_most("vb_background_noise", VB_PASTE_BACKGROUND_NOISE),
-                above("vb_edge_step_share", VB_PASTE_EDGE_STEP),
-            ),
+            HARD_PASTE_RULE,
             all_of(
                 at_least("vb_background_still_share", VB_STILL_SHARE),
                 any_of(
@@ -981,11 +983,7 @@ _TABLE: tuple[Check, ...] = (
         # rim counts only with a pasted picture noticed (real hair reads as a rim as well).
         rule=any_of(
             all_of(above("vb_score", VB_SCORE_LIMIT), above("vb_halo_px", VB_RIM_PX)),
-            all_of(
-                at_least("vb_noise_ratio", VB_PASTE_NOISE_RATIO),
-                at_most("vb_background_noise", VB_PASTE_BACKGROUND_NOISE),
-                above("vb_edge_step_share", VB_PASTE_EDGE_STEP),
-            ),
+            HARD_PASTE_RULE,
             all_of(
                 at_least("vb_edge_flicker", VB_FLICKER_RATIO),
                 any_of(

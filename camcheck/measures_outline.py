@@ -266,17 +266,8 @@ def outline_cues(scene: Scene) -> tuple[dict[str, float], tuple[int, int, int, i
     cues["vb_edge_jitter"] = float(np.median(steps))
     usable = contrast >= MIN_PROFILE_CONTRAST
     if int(usable.sum()) >= MIN_PROFILES // 2:
-        chosen, base, chosen_span = profiles[usable], inner[usable], span[usable]
-        length2 = (chosen_span**2).sum(axis=2)
-        t = ((chosen - base) * chosen_span).sum(axis=2) / length2
+        t, runs = _mixture_runs(profiles[usable], inner[usable], span[usable])
         step_share = np.abs(np.diff(t, axis=1)).max(axis=1)
-        mixture = base + np.clip(t, 0.0, 1.0)[..., None] * chosen_span
-        off = np.linalg.norm(chosen - mixture, axis=2) > HALO_COLOUR_DISTANCE
-        runs = np.zeros(len(chosen), np.int32)
-        current = np.zeros(len(chosen), np.int32)
-        for column in off.T:
-            current = np.where(column, current + 1, 0)
-            runs = np.maximum(runs, current)
         cues["vb_edge_step_share"] = float(np.median(step_share))
         cues["vb_halo_px"] = float(np.median(runs))
         cues["vb_halo_share"] = float(np.mean(runs >= HALO_RUN))
@@ -454,13 +445,25 @@ def body_halo_share(scene: Scene) -> float:
     usable = np.linalg.norm(span[:, 0], axis=1) >= MIN_PROFILE_CONTRAST
     if int(usable.sum()) < MIN_PROFILES // 2:
         return math.nan
-    chosen, base, chosen_span = profiles[usable], inner[usable], span[usable]
-    t = ((chosen - base) * chosen_span).sum(axis=2) / (chosen_span**2).sum(axis=2)
-    mixture = base + np.clip(t, 0.0, 1.0)[..., None] * chosen_span
-    off = np.linalg.norm(chosen - mixture, axis=2) > HALO_COLOUR_DISTANCE
-    runs = np.zeros(len(chosen), np.int32)
-    current = np.zeros(len(chosen), np.int32)
+    _, runs = _mixture_runs(profiles[usable], inner[usable], span[usable])
+    return float(np.mean(runs >= HALO_RUN))
+
+
+def _mixture_runs(
+    profiles: np.ndarray, inner: np.ndarray, span: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where each profile sits between its inner and outer colour, and its longest rim.
+
+    ``t`` is each sample's position on the line from ``inner`` to ``inner + span`` (0 the
+    person's colour, 1 the background's); the rim is the longest run of samples farther than
+    HALO_COLOUR_DISTANCE from any mixture of the two, in samples (pixels).
+    """
+    t = ((profiles - inner) * span).sum(axis=2) / (span**2).sum(axis=2)
+    mixture = inner + np.clip(t, 0.0, 1.0)[..., None] * span
+    off = np.linalg.norm(profiles - mixture, axis=2) > HALO_COLOUR_DISTANCE
+    runs = np.zeros(len(profiles), np.int32)
+    current = np.zeros(len(profiles), np.int32)
     for column in off.T:
         current = np.where(column, current + 1, 0)
         runs = np.maximum(runs, current)
-    return float(np.mean(runs >= HALO_RUN))
+    return t, runs
