@@ -2,8 +2,8 @@
 
 The public API::
 
-    from camcheck import check_image, check_video
-    report = check_image("me.jpg")
+    from camcheck import check_image, check_live
+    report = check_image("me.jpg")          # or check_live("0", seconds=5), or a video file
     for finding in report.findings:
         print(finding.id, finding.measured)
 """
@@ -20,10 +20,18 @@ os.environ.setdefault("OPENCV_IO_MAX_IMAGE_PIXELS", "100000000")
 # files are reported by camcheck's own one line.
 os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
 
-from camcheck.core import check_image, check_images, check_source, check_video, iter_images
+from camcheck.core import (
+    check_image,
+    check_images,
+    check_live,
+    check_source,
+    check_video,
+    iter_images,
+    list_checks,
+)
 from camcheck.errors import CamcheckError
 from camcheck.findings import Finding, Severity
-from camcheck.session import Report
+from camcheck.report.model import Report
 
 __version__ = "0.1.0"
 
@@ -34,7 +42,9 @@ __all__ = [
     "Severity",
     "check_image",
     "check_images",
+    "check_live",
     "check_source",
     "check_video",
     "iter_images",
+    "list_checks",
 ]

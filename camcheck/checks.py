@@ -29,6 +29,10 @@ from camcheck.rules import Limit, Rule, above, all_of, any_of, at_least, at_most
 # English, then each language that has a catalogue in camcheck/locale/.
 LANGUAGES: tuple[str, ...] = i18n.languages()
 DEFAULT_LANGUAGE = "en"
+# A finding in a video or live session must hold this long without a break before it is
+# reported: shorter blips are flicker (auto-exposure settling, a hand passing the face).
+# A check can ask for another duration (Check.persist_s).
+PERSIST_SECONDS = 1.0
 
 
 class Group(StrEnum):
@@ -93,6 +97,11 @@ class Check:
         if self.rule is None:
             op = "<" if self.better == "higher" else ">"
             object.__setattr__(self, "rule", Limit(self.metric, op, float(self.threshold)))
+
+    @property
+    def hold_s(self) -> float:
+        """How long the finding must hold in video and live: ``persist_s`` or the default."""
+        return PERSIST_SECONDS if self.persist_s is None else self.persist_s
 
     @property
     def the_rule(self) -> Rule:

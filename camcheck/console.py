@@ -1,6 +1,7 @@
 """The terminal's side of faults: output errors (EPIPE, a full disk) and stop signals.
 
-Used by the CLI only; nothing here knows about checks. Errors become one line on stderr.
+Used by the CLI only; nothing here knows about checks. :func:`run` runs the command line;
+errors become one line on stderr.
 """
 
 from __future__ import annotations
@@ -13,8 +14,16 @@ from collections.abc import Iterator
 
 import typer
 
+try:  # typer 0.29 ships its own copy of click; usage errors come from there
+    from typer._click.exceptions import UsageError as _UsageError
+except ImportError:  # pragma: no cover - typer on top of click
+    from click.exceptions import UsageError as _UsageError  # type: ignore[no-redef]
+
 from camcheck.checks import ui
-from camcheck.errors import one_line
+from camcheck.errors import describe, one_line
+
+# The shell's code for a program ended by Ctrl-C (128 + SIGINT).
+INTERRUPTED_EXIT = 130
 
 # The shell's code for a program whose reader went away (128 + SIGPIPE), as `yes | head`
 # reports under pipefail: neither "looks good" (0) nor "warning" (1). Nothing is printed.
@@ -120,3 +129,58 @@ def quiet_stdout(code: int) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     return code
+
+
+def flushed(code: object, lang: str) -> int:
+    """Flush stdout at the end of a command; a reader gone or a full disk changes ``code``."""
+    try:
+        if sys.stdout is not None:  # None when camcheck was started with stdout closed
+            sys.stdout.flush()
+    except BrokenPipeError:
+        return quiet_stdout(BROKEN_PIPE_EXIT)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        warn(ui("error.write_failed", lang, reason=reason), lang)
+        return quiet_stdout(2)
+    return code if isinstance(code, int) else 0
+
+
+def run(app: typer.Typer, argv: list[str] | None, lang: str) -> int:
+    """Run the typer ``app``; every way it can end becomes one exit code and at most one line.
+
+    Usage errors and unexpected internal errors exit 2, Ctrl-C (or SIGTERM, SIGHUP) before
+    any frame was judged exits 128 + the signal (a run that had frames prints its summary so
+    far from inside `live`). A closed stdout (EPIPE) ends quietly with 141; a stdout that
+    cannot be written (a full disk) is one line and 2. Set CAMCHECK_DEBUG=1 to get the
+    traceback of an internal error instead.
+    """
+    with SIGNALS.installed():
+        try:
+            code = app(args=argv, prog_name="camcheck", standalone_mode=False)
+            if code == INTERRUPTED_EXIT:
+                # typer turns Ctrl-C outside a frame loop (loading, opening) into this code.
+                warn(ui("error.interrupted", lang), lang)
+                code = SIGNALS.exit_code
+        except _UsageError as exc:
+            warn(exc.format_message(), lang)
+            code = 2
+        except (typer.Abort, KeyboardInterrupt):
+            warn(ui("error.interrupted", lang), lang)
+            code = SIGNALS.exit_code
+        except PipeClosed:
+            code = quiet_stdout(BROKEN_PIPE_EXIT)
+        except OutputFailed as exc:
+            warn(ui("error.write_failed", lang, reason=exc.reason), lang)
+            code = quiet_stdout(2)
+        except SystemExit:
+            # typer answers an EPIPE it met itself (while printing --help) with exit 1.
+            if stdout_pacified():
+                code = quiet_stdout(BROKEN_PIPE_EXIT)
+            else:
+                raise
+        except Exception as exc:
+            if os.environ.get("CAMCHECK_DEBUG", "") not in ("", "0"):
+                raise
+            warn(ui("error.internal", lang, reason=describe(exc)), lang)
+            code = 2
+        return flushed(code, lang)

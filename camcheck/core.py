@@ -3,35 +3,61 @@
 from __future__ import annotations
 
 import errno
+import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Protocol
 
 from camcheck.analyzers.camera import CAMERA_KINDS, MOVING_KINDS, CameraAnalyzer
-from camcheck.checks import CHECKS
+from camcheck.checks import CHECKS, Check
 from camcheck.errors import CamcheckError
 from camcheck.findings import Finding
 from camcheck.perception import Perception
+from camcheck.report.model import Report
+from camcheck.scene import Scene
 from camcheck.selection import Selection
-from camcheck.session import Report, Session
+from camcheck.session import Session
 from camcheck.sources import (
+    CAMERA_PROBE_COUNT,
     DEFAULT_LIVE_SECONDS,
+    CameraInfo,
     Frame,
     FrameSource,
     ImageSource,
+    LoopedVideo,
     open_source,
+    probe_cameras,
+    sample_clip,
+    sample_clip_hint,
+    source_kind,
 )
+
+
+class LiveView(Protocol):
+    """What shows a live run as it goes: called with each scene and its findings."""
+
+    def __call__(self, scene: Scene, findings: list[Finding]) -> None: ...
+
+    def close(self) -> None: ...
+
 
 __all__ = [
     "DEFAULT_LIVE_SECONDS",
+    "LiveView",
     "check_image",
     "check_images",
+    "check_live",
     "check_save_overwrites",
     "check_save_target",
     "check_source",
     "check_video",
     "iter_images",
+    "list_cameras",
+    "list_checks",
+    "prepare_images",
     "require_checks",
+    "save_names",
 ]
 
 # The kinds of source each check can fire on, where that is not every kind: a still has no
@@ -196,6 +222,85 @@ def check_source(
         source.close()
 
 
+def save_names(save: Path, count: int) -> list[Path]:
+    """The --save picture per still: ``save`` itself for one, out-1.png, out-2.png... for more."""
+    if count == 1:
+        return [save]
+    return [save.with_name(f"{save.stem}-{number}{save.suffix}") for number in range(1, count + 1)]
+
+
+def prepare_images(
+    paths: Sequence[Path | str], selection: Selection, save: Path | None = None
+) -> list[Path | None]:
+    """Refuse what would fail for `camcheck image` before any still is read.
+
+    Returns the --save picture for each path (None for each without --save): every name can
+    be written (the longest one is tried), and none of them is one of the photos.
+
+    Raises:
+        CamcheckError: no check left to run on a still, or a --save name that cannot be.
+    """
+    require_checks(selection, "image")
+    if save is None:
+        return [None] * len(paths)
+    names = save_names(save, len(paths))
+    check_save_target(names[-1])
+    check_save_overwrites(names, paths)
+    return list(names)
+
+
+def check_live(
+    spec: str | None = None,
+    *,
+    seconds: float | None = None,
+    sample: bool = False,
+    watch: bool = False,
+    selection: Selection | None = None,
+    save: Path | None = None,
+    view: Callable[[FrameSource, Session], LiveView] | None = None,
+    on_frame: Callable[[Frame, list[Finding]], None] | None = None,
+) -> Report:
+    """Judge a camera (an index; None searches 0..3), a video file, or the packaged sample.
+
+    A camera is watched for ``seconds`` (DEFAULT_LIVE_SECONDS when None); a video file is
+    read whole, or only its first ``seconds``. ``watch`` (coach mode) runs until stopped,
+    playing a video file over and over. Everything that can be refused is refused before
+    the models load: the options, the --save name, the source. ``view`` makes what shows
+    the run as it goes (a window or status lines) once the source is open.
+
+    Raises:
+        CamcheckError: the one line to show when the check could not run at all.
+    """
+    selection = selection or Selection()
+    if sample:
+        if spec is not None:
+            raise CamcheckError("error.sample_and_source")
+        spec = str(sample_clip())
+    if seconds is not None and not seconds > 0:
+        raise CamcheckError("error.bad_seconds", value=seconds)
+    require_checks(selection, source_kind(spec))
+    if save is not None:
+        check_save_target(save, [] if spec is None else [spec])
+    source = open_source(spec, math.inf if watch else seconds)
+    if watch and not source.realtime and source.kind == "video":
+        source.close()
+        source = LoopedVideo(spec or "")
+    try:
+        perception = Perception()
+    except BaseException:
+        source.close()
+        raise
+    shown: LiveView | None = None
+    with perception:
+        session = Session(perception, selection=selection)
+        try:
+            shown = view(source, session) if view is not None else None
+            return session.run(source, on_frame=on_frame, on_scene=shown)
+        finally:
+            if shown is not None:
+                shown.close()
+
+
 def check_video(
     spec: str | None = None,
     *,
@@ -203,16 +308,26 @@ def check_video(
     selection: Selection | None = None,
     on_frame: Callable[[Frame, list[Finding]], None] | None = None,
 ) -> Report:
-    """Judge a camera (index; None searches 0..3) or a video file.
+    """Judge a camera or a video file: :func:`check_live` without a view (kept for callers)."""
+    return check_live(spec, seconds=seconds, selection=selection, on_frame=on_frame)
 
-    A camera is watched for ``seconds`` (DEFAULT_LIVE_SECONDS when None); a video file is
-    read whole, or only its first ``seconds``.
+
+def list_checks() -> tuple[Check, ...]:
+    """Every check in the table's order (what `camcheck checks` lists)."""
+    return tuple(CHECKS.values())
+
+
+def list_cameras() -> list[CameraInfo]:
+    """The cameras that open, with what they deliver (what `camcheck devices` lists).
+
+    Raises:
+        CamcheckError: ``error.no_cameras`` when none opens at all.
     """
-    if seconds is not None and not seconds > 0:
-        raise CamcheckError("error.bad_seconds", value=seconds)
-    perception = Perception()
-    try:
-        source = open_source(spec, seconds)
-        return check_source(source, selection=selection, on_frame=on_frame, perception=perception)
-    finally:
-        perception.close()
+    cameras = probe_cameras()
+    if not cameras:
+        raise CamcheckError(
+            "error.no_cameras",
+            indices=", ".join(str(i) for i in range(CAMERA_PROBE_COUNT)),
+            sample=sample_clip_hint(),
+        )
+    return cameras

@@ -74,6 +74,7 @@ class Scene:
         index: Frame number in the source.
         source_kind: What delivered it: "image", "video" or "camera". Checks of the camera
             itself (resolution, frame rate) only judge "camera".
+        requested_size: The ``(width, height)`` camcheck asked the camera for; None for files.
     """
 
     frame: np.ndarray
@@ -83,6 +84,7 @@ class Scene:
     timestamp: float = 0.0
     index: int = 0
     source_kind: str = "image"
+    requested_size: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         height, width = self.frame.shape[:2]

@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 from camcheck.analyzers import ANALYZERS, Analyzer
 from camcheck.checks import CHECKS
 from camcheck.errors import CamcheckError, describe
-from camcheck.findings import Finding, Severity
+from camcheck.findings import Finding
 from camcheck.perception import Perception
+from camcheck.report.model import Progress, Report, Snapshot, StopRequested
 from camcheck.scene import Scene
 from camcheck.selection import Selection
 from camcheck.sources import Frame, FrameSource
 
-# A finding in a video or live session must hold this long without a break before it is
-# reported: shorter blips are flicker (auto-exposure settling, a hand passing the face).
-# A check can ask for another duration in the table (Check.persist_s).
-PERSIST_SECONDS = 1.0
 # Gaps shorter than this inside a run do not break it (one or two dropped detections at
 # 30 fps).
 BRIDGE_SECONDS = 0.2
@@ -38,18 +34,6 @@ SNAPSHOT_MEASURES: dict[str, tuple[str, str]] = {
 }
 
 
-class StopRequested(Exception):
-    """Raised by an ``on_scene`` callback (the preview window's q or Esc) to end a run early."""
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """One analysed frame kept for the annotated picture, with the findings it showed."""
-
-    scene: Scene
-    findings: tuple[Finding, ...]
-
-
 def _slim(scene: Scene) -> Scene:
     """The scene without its cached planes: what a picture needs, and no more memory."""
     return Scene(
@@ -60,41 +44,8 @@ def _slim(scene: Scene) -> Scene:
         timestamp=scene.timestamp,
         index=scene.index,
         source_kind=scene.source_kind,
+        requested_size=scene.requested_size,
     )
-
-
-@dataclass
-class Report:
-    """The outcome of checking one source."""
-
-    source: str
-    kind: str
-    frames_analyzed: int
-    duration_s: float
-    findings: list[Finding]
-    metrics: dict[str, float] = field(default_factory=dict)
-    interrupted: bool = False
-    error: CamcheckError | None = None
-    # The frame that best shows the findings (for --save); not part of the JSON report.
-    snapshot: Snapshot | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def worst(self) -> Severity | None:
-        return max((f.severity for f in self.findings), default=None)
-
-    @property
-    def exit_code(self) -> int:
-        """0 looks good, 1 a warning or worse, 2 could not check.
-
-        A source that failed part-way (a camera unplugged) is 2 even with findings so far:
-        the check did not finish, and a script must not take it for a complete verdict.
-        """
-        if self.frames_analyzed == 0 or self.error is not None:
-            return 2
-        worst = self.worst
-        if worst is not None and worst >= Severity.WARNING:
-            return 1
-        return 0
 
 
 def _order(item: Finding) -> tuple[int, int, int]:
@@ -193,8 +144,7 @@ def persistent(tracks: dict[str, _Track], timeline: _Timeline) -> list[Finding]:
     duration = timeline.last - timeline.first + frame_step
     kept = []
     for track in tracks.values():
-        persist = CHECKS[track.first.id].persist_s
-        needed = min(PERSIST_SECONDS if persist is None else persist, SHORT_CLIP_SHARE * duration)
+        needed = min(CHECKS[track.first.id].hold_s, SHORT_CLIP_SHARE * duration)
         longest = track.longest_run(frame_step)
         if longest + 1e-9 < needed:
             continue
@@ -206,27 +156,6 @@ def persistent(tracks: dict[str, _Track], timeline: _Timeline) -> list[Finding]:
         region = regions[len(regions) // 2] if regions else None
         kept.append(Finding(track.first.id, measured, track.first.severity, region))
     return kept
-
-
-@dataclass(frozen=True)
-class Progress:
-    """What a run in progress has built so far: what the live window and status lines show.
-
-    Attributes:
-        elapsed: Seconds from the first analysed frame to the latest.
-        settled: The findings that have held long enough to be reported (as in the final
-            report, most severe first), with the numbers measured so far.
-        now: Ids of the settled findings that still hold at the latest frame (a gap under
-            BRIDGE_SECONDS does not count as gone); the others were seen earlier.
-        last_seen: Per settled id, seconds from the start to the last frame it fired in.
-        latest: Every analyzer's numbers of the latest frame (what coach mode compares).
-    """
-
-    elapsed: float
-    settled: tuple[Finding, ...]
-    now: frozenset[str]
-    last_seen: dict[str, float]
-    latest: dict[str, float] = field(default_factory=dict)
 
 
 def _shows_better(item: Finding, kept: Snapshot | None) -> bool:
@@ -291,7 +220,7 @@ class Session:
                     frame.image,
                     timestamp=frame.timestamp,
                     index=frame.index,
-                    source_kind=self._source_kind,
+                    source_kind=frame.kind,
                 )
             )
             if isinstance(perception, Perception)
@@ -299,7 +228,6 @@ class Session:
         )
         self.selection = selection or Selection()
         self._analyzer_types = tuple(analyzers)
-        self._source_kind = "image"
         # The run in progress, for progress(): its tracks and timeline.
         self._tracks: dict[str, _Track] = {}
         self._timeline = _Timeline()
@@ -321,8 +249,7 @@ class Session:
         for check_id, track in self._tracks.items():
             # Once settled, always settled: a long coach run need not rescan its runs.
             if check_id not in self._settled:
-                persist = CHECKS[check_id].persist_s
-                needed = PERSIST_SECONDS if persist is None else persist
+                needed = CHECKS[check_id].hold_s
                 if track.longest_run(frame_step) + 1e-9 < needed:
                     continue
                 self._settled.add(check_id)
@@ -354,7 +281,6 @@ class Session:
         The report then holds what was seen so far, with ``interrupted`` or ``error`` set.
         ``on_scene`` sees each analysed scene with its findings (the live preview).
         """
-        self._source_kind = source.kind
         # Per check id, the last frame where it fired: bounded by the size of the table.
         snapshots: dict[str, Snapshot] = {}
         last: Snapshot | None = None
@@ -393,6 +319,7 @@ class Session:
                     skipped += 1
                     perception_error = exc
                     continue
+                scene.requested_size = frame.requested_size
                 current: list[Finding] = []
                 for analyzer in analyzers:
                     measured = analyzer.measure(scene)

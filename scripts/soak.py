@@ -53,7 +53,7 @@ class LoopedClip(FrameSource):
             last = 0.0
             for frame in VideoSource(self.path):
                 last = frame.timestamp
-                yield Frame(frame.image, offset + frame.timestamp, self.frames)
+                yield Frame(frame.image, offset + frame.timestamp, self.frames, frame.kind)
                 self.frames += 1
             offset += last + 1 / 15
 

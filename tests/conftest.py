@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,3 +88,25 @@ def synthetic_scene(
 
 def load_manifest(name: str) -> dict:
     return tomllib.loads((FIXTURES / "manifests" / f"{name}.toml").read_text())
+
+
+XVFB = shutil.which("Xvfb")
+
+
+@pytest.fixture
+def display() -> str:
+    """An X display of its own (Xvfb), for the preview window; .ci/run installs Xvfb."""
+    if XVFB is None or shutil.which("xdotool") is None:
+        pytest.skip("needs Xvfb and xdotool (Debian: apt-get install xvfb xdotool)")
+    number = 90 + os.getpid() % 50
+    server = subprocess.Popen(
+        [XVFB, f":{number}", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(1.0)
+    try:
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(10)

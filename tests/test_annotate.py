@@ -36,7 +36,8 @@ from camcheck.report.annotate import (
     wrap,
     write_png,
 )
-from camcheck.session import Report, Session
+from camcheck.report.model import Report
+from camcheck.session import Session
 from camcheck.sources import VideoSource
 from tests.conftest import FIXTURES, synthetic_scene
 

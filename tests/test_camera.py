@@ -22,9 +22,10 @@ from camcheck.errors import CamcheckError
 from camcheck.findings import Finding, Severity
 from camcheck.report import live_view
 from camcheck.report.live_view import PreviewWindow, TerminalStatus, display_available
+from camcheck.report.model import Report, StopRequested
 from camcheck.report.text import format_report
 from camcheck.scene import Scene
-from camcheck.session import Report, Session, StopRequested
+from camcheck.session import Session
 from camcheck.sources import (
     CAMERA_SEARCH_INDICES,
     CameraInfo,
@@ -224,6 +225,7 @@ def scene_of(
         source_size=source_size,
         timestamp=timestamp,
         index=index,
+        requested_size=(1280, 720) if kind == "camera" else None,
         source_kind=kind,
     )
 
@@ -429,7 +431,8 @@ def test_frozen_video_file_is_found(tmp_path: Path, perception) -> None:
 
 def test_display_detection() -> None:
     assert display_available({"DISPLAY": ":0"}, "linux")
-    assert display_available({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    # OpenCV's Qt has only the X11 plugin: Wayland without XWayland cannot show a window.
+    assert not display_available({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
     assert not display_available({}, "linux")
     assert display_available({}, "darwin") and display_available({}, "win32")
 
@@ -511,7 +514,7 @@ def test_live_camera_unplugged_midway_prints_summary_then_exits_2(monkeypatch) -
         capture = FakeCapture(frames=40, size=(640, 480), value=4, interval=0.03)
         return CameraSource(0, seconds, opener=lambda index: capture, clock=fast_clock(1 / 30))
 
-    monkeypatch.setattr("camcheck.sources.open_source", unplugging_camera)
+    monkeypatch.setattr("camcheck.core.open_source", unplugging_camera)
     result = invoke("live", "--no-window", "--seconds", "30")
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("camcheck: error: the camera stopped sending frames after")
@@ -548,7 +551,7 @@ def test_live_json_has_no_status_lines_and_names_the_picture(tmp_path: Path) -> 
 
 def test_devices_lists_cameras(monkeypatch) -> None:
     cameras = [CameraInfo(0, 1280, 720, 29.7), CameraInfo(2, delivering=False)]
-    monkeypatch.setattr("camcheck.sources.probe_cameras", lambda: cameras)
+    monkeypatch.setattr("camcheck.core.probe_cameras", lambda: cameras)
     result = invoke("devices")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [

@@ -114,7 +114,7 @@ def test_live_without_camera_exits_2_and_points_to_the_sample(monkeypatch) -> No
     def no_camera(spec, seconds):
         raise CamcheckError("error.no_camera", tried="camera 0", sample="fixtures/x.mp4")
 
-    monkeypatch.setattr("camcheck.sources.open_source", no_camera)
+    monkeypatch.setattr("camcheck.core.open_source", no_camera)
     result = invoke("live")
     assert result.exit_code == 2
     assert result.stderr.startswith("camcheck: error: no camera could be opened (tried camera 0)")

@@ -9,7 +9,7 @@ import pytest
 from camcheck.checks import CHECKS
 from camcheck.core import check_images, check_source
 from camcheck.perception import Perception
-from camcheck.session import Report
+from camcheck.report.model import Report
 from camcheck.sources import VideoSource
 from tests.conftest import FIXTURES, manifest_entries
 

@@ -12,7 +12,7 @@ from hypothesis.extra.numpy import arrays
 from camcheck.core import check_source
 from camcheck.errors import CamcheckError
 from camcheck.perception import Perception
-from camcheck.session import Report
+from camcheck.report.model import Report
 from camcheck.sources import ArraySource
 
 DTYPES = st.sampled_from(

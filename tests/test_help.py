@@ -86,8 +86,7 @@ def test_every_help_text_has_a_dutch_translation() -> None:
 
 
 def test_the_readme_names_every_persistence_time_that_differs() -> None:
-    from camcheck.checks import CHECKS
-    from camcheck.session import PERSIST_SECONDS
+    from camcheck.checks import CHECKS, PERSIST_SECONDS
     from tests.conftest import ROOT
 
     readme = (ROOT / "README.md").read_text()

@@ -35,7 +35,8 @@ from camcheck.report.live_view import (
     improvement,
     live_states,
 )
-from camcheck.session import Progress, Session
+from camcheck.report.model import Progress
+from camcheck.session import Session
 from camcheck.sources import ArraySource
 from tests.conftest import FIXTURES, synthetic_scene
 
@@ -299,26 +300,7 @@ def test_ctrl_c_in_a_terminal_clears_the_status_lines(long_clip: Path) -> None:
     assert not any(line.startswith(("  ok ", "  NOW ", "  seen ")) for line in screen), screen
 
 
-XVFB = shutil.which("Xvfb")
 XDOTOOL = shutil.which("xdotool")
-
-
-@pytest.fixture
-def display() -> str:
-    if XVFB is None or XDOTOOL is None:
-        pytest.skip("needs Xvfb and xdotool (Debian: apt-get install xvfb xdotool)")
-    number = 90 + os.getpid() % 50
-    server = subprocess.Popen(
-        [XVFB, f":{number}", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    time.sleep(1.0)
-    try:
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def test_a_video_file_opens_the_window_under_a_display(display: str, tmp_path: Path) -> None:
@@ -385,7 +367,7 @@ def test_no_window_with_the_no_window_flag(display: str) -> None:
 
 
 def test_watch_plays_a_clip_over_and_over_with_time_running_on() -> None:
-    from camcheck.cli import _Looped
+    from camcheck.sources import LoopedVideo as _Looped
 
     looped = _Looped(FIXTURES / "sample_call.mp4")
     frames = []

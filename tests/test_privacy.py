@@ -41,6 +41,7 @@ class Trace:
     programs: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # resolved paths made or opened to write
     renamed: list[tuple[str, str]] = field(default_factory=list)
+    local: list[str] = field(default_factory=list)  # connections to local (unix) sockets
 
 
 def _joined(log: str) -> list[str]:
@@ -90,6 +91,8 @@ def parse(log: str, cwd: Path) -> Trace:
         elif call in ("connect", "sendto", "sendmsg", "sendmmsg"):
             if "AF_INET" in args or INET_SOCKET.search(args):
                 trace.network.append(line)
+            elif "AF_UNIX" in args:
+                trace.local.append(line)
         elif failed:
             continue  # a file call that failed made nothing
         elif call in ("open", "openat", "openat2", "creat"):
@@ -126,7 +129,7 @@ def console_script() -> Path:
 
 
 def traced_run(
-    strace: str, tmp_path: Path, command: list[str]
+    strace: str, tmp_path: Path, command: list[str], extra_env: dict[str, str] | None = None
 ) -> tuple[subprocess.CompletedProcess[str], Trace, Path]:
     """Run `command` under strace with a fresh HOME, TMPDIR and working folder."""
     home, temp, work = tmp_path / "home", tmp_path / "tmp", tmp_path / "work"
@@ -141,6 +144,7 @@ def traced_run(
         # A pip-installed camcheck has its byte code compiled at install time; a checkout
         # installed with -e would otherwise cache it beside the source on first import.
         "PYTHONDONTWRITEBYTECODE": "1",
+        **(extra_env or {}),
     }
     result = subprocess.run(
         [strace, "-f", "-qq", "-yy", "-s", "256", "-e", "signal=none", "-e",
@@ -177,6 +181,26 @@ def test_no_network_no_program_no_file(strace: str, tmp_path: Path, args: list[s
     assert trace.programs == []
     assert outside(trace.written, set()) == []
     assert list(work.iterdir()) == []
+
+
+def test_the_preview_window_starts_no_program_and_sends_nothing(
+    strace: str, tmp_path: Path, display: str
+) -> None:
+    # given a display (Xvfb), where `live` opens its preview window
+    # when the sample clip is watched for a second under strace
+    result, trace, _ = traced_run(
+        strace,
+        tmp_path,
+        [str(console_script()), "live", "--sample", "--seconds", "1"],
+        {"DISPLAY": display},
+    )
+    assert result.returncode in (0, 1), result.stderr
+    # then it reached the X server, over its local socket (the check, then the window) ...
+    assert any("X11-unix" in line for line in trace.local), trace.local[:5]
+    # ... and finding out whether it could open started no program, and nothing was sent
+    assert trace.programs == []
+    assert trace.network == []
+    assert outside(trace.written, set()) == []
 
 
 def test_save_writes_exactly_the_picture_asked_for(strace: str, tmp_path: Path) -> None:

@@ -11,11 +11,12 @@ import tomllib
 from pathlib import Path
 
 from camcheck import cli
+from camcheck.sources import sample_clip
 from tests.conftest import FIXTURES, ROOT
 
 
 def test_the_sample_is_inside_the_package_and_matches_the_fixture() -> None:
-    clip = cli.sample_clip()
+    clip = sample_clip()
     assert clip.parent == Path(cli.__file__).resolve().parent / "samples"
     # the fixture script makes the clip; the packaged copy must stay that same clip
     assert clip.read_bytes() == (FIXTURES / "sample_call.mp4").read_bytes()

@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from camcheck import cli
 from camcheck.checks import CHECKS, IMPACT, LEVELS, MEASURE_FORMATS, PLAIN, UI, finding
+from camcheck.report.model import Report
 from camcheck.report.text import fix_first, format_report
-from camcheck.session import Report
 from tests.conftest import FIXTURES
 
 # Words of the technical scales behind the numbers (kept in JSON and under --verbose).

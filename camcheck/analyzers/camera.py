@@ -28,7 +28,6 @@ import numpy as np
 
 from camcheck.analyzers.base import Analyzer
 from camcheck.scene import Scene, histogram_percentile
-from camcheck.sources import CAMERA_REQUEST_SIZE
 
 # The percentile of frame luma that says how bright the brightest things in view are. The
 # 99th ignores a few hot pixels and the noise of a covered sensor at full gain.
@@ -123,8 +122,9 @@ class CameraAnalyzer(Analyzer):
         measured["camera_width"] = float(width)
         measured["camera_height"] = float(height)
         measured["camera_lines"] = float(min(width, height))
-        measured["requested_width"] = float(CAMERA_REQUEST_SIZE[0])
-        measured["requested_height"] = float(CAMERA_REQUEST_SIZE[1])
+        if scene.requested_size is not None:
+            measured["requested_width"] = float(scene.requested_size[0])
+            measured["requested_height"] = float(scene.requested_size[1])
         # A camera frame's index counts every frame the camera delivered (also those the
         # analysis skipped), so the delivered rate is the camera's, not the analysis speed.
         # Of the frames analysed, the share that were distinct says how many of the

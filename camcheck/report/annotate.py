@@ -22,8 +22,8 @@ import numpy as np
 from camcheck.checks import CHECKS, ui
 from camcheck.errors import CamcheckError
 from camcheck.findings import Finding, Severity
+from camcheck.report.model import Report
 from camcheck.scene import Scene
-from camcheck.session import Report
 
 # Colours are RGB, like the frames. Green and blue are the conventional "this is you"
 # marks; findings take the colour of their severity, red for a problem as in the text report.

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from typing import Any
 
-from camcheck.checks import CHECKS, render
-from camcheck.session import Report
+from camcheck.checks import CHECKS, Check, render
+from camcheck.report.model import Report
+from camcheck.sources import CameraInfo
 
 
 def _number(value: float) -> float | None:
@@ -78,6 +80,41 @@ def report_dict(report: Report, lang: str = "en") -> dict[str, Any]:
 def error_dict(source: str, message: str) -> dict[str, Any]:
     """The entry for an input that could not be checked at all."""
     return {"source": source, "error": message, "exit_code": 2, "findings": []}
+
+
+def checks_list(checks: Iterable[Check], lang: str = "en") -> list[dict[str, Any]]:
+    """The check table as `camcheck checks --json` prints it: each check's rule and words."""
+    return [
+        {
+            "id": check.id,
+            "group": check.group.value,
+            "severity": check.severity.label,
+            "title": check.text(lang).title,
+            "advice": check.text(lang).advice,
+            "metric": check.metric,
+            "threshold": check.threshold,
+            "better": check.better,
+            "rule": check.the_rule.to_json(),
+            "hides": list(check.hides),
+            "source": check.source,
+            "persist_s": check.hold_s,
+        }
+        for check in checks
+    ]
+
+
+def cameras_list(cameras: Iterable[CameraInfo]) -> list[dict[str, Any]]:
+    """What `camcheck devices --json` prints: one entry per camera that opened."""
+    return [
+        {
+            "index": info.index,
+            "width": info.width,
+            "height": info.height,
+            "fps": round(info.fps, 1),
+            "delivering": info.delivering,
+        }
+        for info in cameras
+    ]
 
 
 def dumps(data: object) -> str:

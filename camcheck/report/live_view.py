@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import math
 import os
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import TextIO
 
 import cv2
@@ -16,8 +17,9 @@ import cv2
 from camcheck.checks import CHECKS, fix_order, render, ui
 from camcheck.findings import Finding, Severity
 from camcheck.report.annotate import annotate, ascii_text
+from camcheck.report.model import Progress, StopRequested
 from camcheck.scene import Scene
-from camcheck.session import Progress, StopRequested
+from camcheck.sources import FrameSource
 
 # Keys that end the preview: q and Esc, as in most OpenCV tools.
 STOP_KEYS = frozenset({ord("q"), ord("Q"), 27})
@@ -37,45 +39,54 @@ PROGRESS_BAR_WIDTH = 20
 # Rows kept free below the status lines; with fewer rows, checks that are ok share a line
 # (redrawing in place needs every line on screen).
 TERMINAL_SPARE_ROWS = 2
-# A window is only tried after a separate process managed to open one within this time:
-# Qt aborts the whole process when the display in DISPLAY cannot be reached.
-WINDOW_PROBE_TIMEOUT_S = 5.0
-_WINDOW_PROBE = (
-    "import cv2; cv2.namedWindow('camcheck probe'); cv2.waitKey(1); cv2.destroyAllWindows()"
-)
+# OpenCV's wheels draw windows with Qt, which ships only its X11 (xcb) platform plugin and
+# aborts the whole process when it cannot reach the display in DISPLAY. So before the first
+# window camcheck connects to that display itself, in this process, through the same libxcb
+# Qt uses (a local socket; no program is started to find out), and loads the plugin to see
+# that its libraries are all there.
+XCB_LIBRARY = "libxcb.so.1"
+QT_XCB_PLUGIN = ("qt", "plugins", "platforms", "libqxcb.so")
 
 
 def display_available(environ: Mapping[str, str] | None = None, platform: str = "") -> bool:
-    """Whether a window could be shown: macOS and Windows always, elsewhere X11 or Wayland."""
+    """Whether a window could be shown: macOS and Windows always, elsewhere an X11 display."""
     env = os.environ if environ is None else environ
     if (platform or sys.platform) in ("darwin", "win32"):
         return True
-    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+    return bool(env.get("DISPLAY"))
 
 
-def start_window_probe() -> subprocess.Popen[bytes] | None:
-    """Try to open a window in a child process, so a broken display cannot kill camcheck."""
-    try:
-        return subprocess.Popen(
-            [sys.executable, "-c", _WINDOW_PROBE],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    except OSError:
-        return None
+def window_possible(environ: Mapping[str, str] | None = None, platform: str = "") -> bool:
+    """Whether OpenCV can open a window here without Qt aborting camcheck.
 
-
-def window_probe_ok(probe: subprocess.Popen[bytes] | None) -> bool:
-    """Whether the probe opened its window (waits for it, within WINDOW_PROBE_TIMEOUT_S)."""
-    if probe is None:
+    On Linux: DISPLAY names an X server that accepts a connection now, and the Qt xcb
+    plugin shipped with OpenCV (where it ships one) loads with all its libraries.
+    """
+    if not display_available(environ, platform):
         return False
+    if (platform or sys.platform) in ("darwin", "win32"):
+        return True
+    display = (os.environ if environ is None else environ).get("DISPLAY", "")
     try:
-        return probe.wait(WINDOW_PROBE_TIMEOUT_S) == 0
-    except subprocess.TimeoutExpired:
-        probe.kill()
-        probe.wait()
+        xcb = ctypes.CDLL(XCB_LIBRARY)
+        xcb.xcb_connect.restype = ctypes.c_void_p
+        xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+        xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+        xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+        connection = xcb.xcb_connect(os.fsencode(display), None)
+        if not connection:
+            return False
+        try:
+            if xcb.xcb_connection_has_error(connection) != 0:
+                return False
+        finally:
+            xcb.xcb_disconnect(connection)
+        plugin = Path(cv2.__file__).parent.joinpath(*QT_XCB_PLUGIN)
+        if plugin.is_file():
+            ctypes.CDLL(str(plugin))
+    except (OSError, AttributeError):
         return False
+    return True
 
 
 def progress_line(elapsed: float, total: float | None, lang: str, *, camera: bool = True) -> str:
@@ -385,3 +396,29 @@ class PreviewWindow:
             except Exception:  # the window may already be gone
                 pass
         self.fallback.close()
+
+
+def open_view(
+    source: FrameSource,
+    progress: Callable[[], Progress] | None,
+    lang: str,
+    check_ids: Iterable[str],
+    *,
+    window: bool = True,
+    watch: bool = False,
+) -> PreviewWindow | TerminalStatus:
+    """What shows a live run: a preview window where one can open, else status lines.
+
+    Both show what the session has settled so far (``progress``), not each frame's passing
+    findings. ``window=False`` (--no-window, --json) keeps to the terminal.
+    """
+    total = None if watch else source.expected_seconds  # until q or Ctrl-C: no bar to fill
+    status = TerminalStatus(
+        lang, total, check_ids, camera=source.realtime, progress=progress, watch=watch
+    )
+    # A still has nothing to watch; a camera or a video file gets the window.
+    if window and source.kind != "image" and window_possible():
+        preview = PreviewWindow(lang, total, status, pace=not source.realtime)
+        if preview.try_open():
+            return preview
+    return status

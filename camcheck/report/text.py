@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from camcheck.checks import CHECKS, Group, fix_order, plain_message, render, ui
+from collections.abc import Iterable
+
+from camcheck.checks import CHECKS, Check, Group, fix_order, plain_message, render, ui
 from camcheck.findings import Finding, Severity
-from camcheck.session import Report
+from camcheck.report.model import Report
+from camcheck.sources import CameraInfo
 
 _INDENT = "    "
 
@@ -95,4 +98,35 @@ def format_report(
             lines.append(f"{_INDENT}{ui('label.fix', lang)}: {text.advice}")
     lines.append("")
     lines.append(verdict(report, lang))
+    return "\n".join(lines)
+
+
+def format_checks(checks: Iterable[Check], lang: str) -> str:
+    """What `camcheck checks` prints: each check's id, severity, title and advice."""
+    checks = list(checks)
+    lines = [ui("checks.header", lang, count=len(checks))]
+    for check in checks:
+        text = check.text(lang)
+        lines += ["", f"{check.id}  [{ui('label.' + check.severity.label, lang)}]  {text.title}"]
+        lines.append(f"{_INDENT}{text.advice}")
+    return "\n".join(lines)
+
+
+def format_cameras(cameras: Iterable[CameraInfo], lang: str) -> str:
+    """What `camcheck devices` prints: a line per camera that opened."""
+    lines = []
+    for info in cameras:
+        if info.delivering:
+            lines.append(
+                ui(
+                    "devices.camera",
+                    lang,
+                    index=info.index,
+                    width=info.width,
+                    height=info.height,
+                    fps=round(info.fps),
+                )
+            )
+        else:
+            lines.append(ui("devices.silent", lang, index=info.index))
     return "\n".join(lines)

@@ -43,7 +43,7 @@ from camcheck.sources.images import (
     load_image,
     to_rgb8,
 )
-from camcheck.sources.video import VideoSource, video_duration
+from camcheck.sources.video import LoopedVideo, VideoSource, video_duration
 
 __all__ = [
     "CAMERA_JOIN_TIMEOUT_S",
@@ -68,6 +68,7 @@ __all__ = [
     "Frame",
     "FrameSource",
     "ImageSource",
+    "LoopedVideo",
     "VideoSource",
     "checked_path",
     "find_camera",

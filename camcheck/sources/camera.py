@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections import deque
@@ -129,6 +130,10 @@ class CameraSource(FrameSource):
                 raise CamcheckError("error.camera_silent", camera=self.name, seconds=start_timeout)
             raise CamcheckError("error.no_camera", tried=self.name, sample=sample_clip_hint())
 
+    @property
+    def expected_seconds(self) -> float | None:
+        return self.seconds if math.isfinite(self.seconds) else None
+
     def _read_loop(self) -> None:
         capture = None
         failure: CamcheckError | None = None
@@ -155,7 +160,7 @@ class CameraSource(FrameSource):
                 if now - start >= self.seconds:
                     return
                 last = now
-                frame = Frame(to_rgb8(image), now - start, count)
+                frame = Frame(to_rgb8(image), now - start, count, self.kind, CAMERA_REQUEST_SIZE)
                 delivered_at = frame.timestamp
                 count += 1
                 with self._condition:
@@ -281,8 +286,9 @@ def find_camera(
 
 
 def sample_clip() -> Path:
-    """The sample clip in the source checkout's fixtures/, for machines without a camera."""
-    return Path(__file__).resolve().parent.parent.parent / "fixtures" / SAMPLE_CLIP_NAME
+    """The short clip shipped inside the package (`live --sample`), for trying camcheck
+    without a camera."""
+    return Path(__file__).resolve().parent.parent / "samples" / SAMPLE_CLIP_NAME
 
 
 def sample_clip_hint() -> str:

@@ -10,11 +10,17 @@ import numpy as np
 
 @dataclass(frozen=True)
 class Frame:
-    """One RGB uint8 frame and when it was taken, in seconds from the start of the source."""
+    """One RGB uint8 frame and when it was taken, in seconds from the start of the source.
+
+    ``kind`` is what delivered it ("image", "video" or "camera"); ``requested_size`` is the
+    ``(width, height)`` camcheck asked a camera for (None for files).
+    """
 
     image: np.ndarray
     timestamp: float
     index: int
+    kind: str = "image"
+    requested_size: tuple[int, int] | None = None
 
 
 class FrameSource:
@@ -23,6 +29,11 @@ class FrameSource:
     name: str
     kind: str
     realtime: bool = False
+
+    @property
+    def expected_seconds(self) -> float | None:
+        """How long the source will run, where it knows (a camera's watch, a video's header)."""
+        return None
 
     def __iter__(self) -> Iterator[Frame]:
         raise NotImplementedError

@@ -335,7 +335,7 @@ class ImageSource(FrameSource):
         self.image = load_image(self.path)
 
     def __iter__(self) -> Iterator[Frame]:
-        yield Frame(self.image, 0.0, 0)
+        yield Frame(self.image, 0.0, 0, self.kind)
 
     def close(self) -> None:
         # The pixels are in the report's snapshot if --save needs them; drop our copy.
@@ -364,4 +364,4 @@ class ArraySource(FrameSource):
 
     def __iter__(self) -> Iterator[Frame]:
         for index, image in enumerate(self.images):
-            yield Frame(to_rgb8(image, bgr=False), index / self.fps, index)
+            yield Frame(to_rgb8(image, bgr=False), index / self.fps, index, self.kind)

@@ -88,6 +88,10 @@ class VideoSource(FrameSource):
         self._first: cv2.typing.MatLike | None = first
 
     @property
+    def expected_seconds(self) -> float | None:
+        return self.duration
+
+    @property
     def duration(self) -> float | None:
         """How long the judged part lasts, from the header; None when it does not say."""
         whole = self.frame_count / self.fps if self.frame_count else None
@@ -116,7 +120,7 @@ class VideoSource(FrameSource):
                     if image is None:
                         self._check_complete(index)
                         return
-                yield Frame(to_rgb8(image), timestamp, index)
+                yield Frame(to_rgb8(image), timestamp, index, self.kind)
                 index += 1
         finally:
             self.close()
@@ -140,6 +144,33 @@ class VideoSource(FrameSource):
         if capture is not None:
             capture.release()
             self._capture = None
+
+
+class LoopedVideo(FrameSource):
+    """A video file played over and over (coach mode on a clip), timestamps running on."""
+
+    kind = "video"
+
+    def __init__(self, path: Path | str) -> None:
+        self._current = VideoSource(path)
+        self.path = self._current.path
+        self.name = self._current.name
+
+    def __iter__(self) -> Iterator[Frame]:
+        offset, index = 0.0, 0
+        while True:
+            last = None
+            for frame in self._current:
+                last = frame
+                yield Frame(frame.image, offset + frame.timestamp, index, self.kind)
+                index += 1
+            if last is None:
+                return
+            offset += last.timestamp + 1 / self._current.fps
+            self._current = VideoSource(self.path)
+
+    def close(self) -> None:
+        self._current.close()
 
 
 def video_duration(path: Path) -> float | None:

@@ -1,0 +1,148 @@
+"""The command line's own words: its help in the user's language, and which language that is.
+
+typer and click write a few fixed English words ("Usage:", "[required]", "<list[Path]>");
+these classes write every part of the help from the catalogues instead.
+"""
+
+from __future__ import annotations
+
+import os
+
+import typer
+import typer.core
+
+try:  # typer 0.29 ships its own copy of click
+    from typer._click import Context as _Context
+    from typer._click import HelpFormatter as _HelpFormatter
+except ImportError:  # pragma: no cover - typer on top of click
+    from click import Context as _Context  # type: ignore[assignment]
+    from click import HelpFormatter as _HelpFormatter  # type: ignore[assignment]
+from typer.core import TyperCommand, TyperGroup
+
+from camcheck.checks import LANGUAGES, ui
+from camcheck.errors import CamcheckError
+
+
+def default_language(environ: dict[str, str] | None = None) -> str:
+    """Dutch when the locale asks for it (LC_ALL, LC_MESSAGES or LANG starting with nl)."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
+
+
+def choose_language(lang: str | None) -> str:
+    """A supported language code; a regional variant (nl_BE, en-GB) maps to its language."""
+    chosen = (lang or default_language()).strip()
+    base = chosen.replace("-", "_").split("_")[0].split(".")[0].lower()
+    if base not in LANGUAGES:
+        raise CamcheckError("error.unknown_language", lang=chosen, choices=", ".join(LANGUAGES))
+    return base
+
+
+def help_text(key: str, **values: object) -> str:
+    """Help text in the locale's language: typer reads help when the module is imported,
+    before --lang is parsed, so `--help` follows LANG / LC_MESSAGES only."""
+    return ui(key, default_language(), **values)
+
+
+class _LocalHelpFormatter(_HelpFormatter):
+    """click's help formatter with its one fixed English word, "Usage:", from the table."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, help_text("help.usage") + " " if prefix is None else prefix)
+
+
+class _LocalContext(_Context):
+    formatter_class = _LocalHelpFormatter
+
+
+def _write_options(command: Command | Group, ctx: _Context, formatter: _HelpFormatter) -> None:
+    """The Arguments and Options sections, headed and worded in the locale's language.
+
+    typer's own records add the Python type (``<list[Path]>``) and English brackets
+    (``[required]``, ``[default: 5.0]``); every option here has a metavar in the user's
+    words and states its default in its help text instead.
+    """
+    arguments, options = [], []
+    for param in command.get_params(ctx):
+        if param.hidden:
+            continue
+        if param.param_type_name == "argument":
+            arguments.append((_usage_name(param), param.help or ""))
+        else:
+            names = ", ".join(param.opts)
+            if not param.is_flag:
+                names += f" {param.metavar}"
+            options.append((names, param.help or ""))
+    if arguments:
+        with formatter.section(help_text("help.arguments")):
+            formatter.write_dl(arguments)
+    if options:
+        with formatter.section(help_text("help.options")):
+            formatter.write_dl(options)
+
+
+def _usage_name(param: typer.core.TyperArgument) -> str:
+    """``PHOTO...`` rather than typer's ``{paths}...`` (braces read as a Python set)."""
+    name = param.metavar or param.name or ""
+    return name + "..." if param.nargs != 1 else name
+
+
+def _translated_help_option(option: typer.core.TyperOption | None) -> typer.core.TyperOption | None:
+    if option is not None:
+        option.help = help_text("help.help")
+    return option
+
+
+class Command(TyperCommand):
+    """A command whose help is all in the locale's language, with no Python types in it."""
+
+    context_class = _LocalContext
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = help_text("help.options_metavar")
+
+    def collect_usage_pieces(self, ctx: _Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        return pieces + [
+            _usage_name(p) for p in self.get_params(ctx) if p.param_type_name == "argument"
+        ]
+
+    def get_help_option(self, ctx: _Context) -> typer.core.TyperOption | None:
+        return _translated_help_option(super().get_help_option(ctx))
+
+    def format_options(self, ctx: _Context, formatter: _HelpFormatter) -> None:
+        _write_options(self, ctx, formatter)
+
+
+class Group(TyperGroup):
+    """The top-level help, in the locale's language like the commands' help."""
+
+    context_class = _LocalContext
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.options_metavar = help_text("help.options_metavar")
+        self.subcommand_metavar = help_text("help.command_metavar")
+
+    def get_help_option(self, ctx: _Context) -> typer.core.TyperOption | None:
+        return _translated_help_option(super().get_help_option(ctx))
+
+    def format_options(self, ctx: _Context, formatter: _HelpFormatter) -> None:
+        _write_options(self, ctx, formatter)
+        # As click does: what is left of the line beside the longest name.
+        limit = (
+            formatter.width - 6 - max((len(name) for name in self.list_commands(ctx)), default=0)
+        )
+        rows = [
+            (name, command.get_short_help_str(limit))
+            for name in self.list_commands(ctx)
+            if (command := self.get_command(ctx, name)) is not None and not command.hidden
+        ]
+        if rows:
+            with formatter.section(help_text("help.commands")):
+                formatter.write_dl(rows)
