@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -18,10 +18,7 @@ from camcheck.selection import Selection
 from camcheck.sources import DEFAULT_LIVE_SECONDS
 
 if TYPE_CHECKING:
-    from camcheck.core import LiveView
     from camcheck.report.model import Report
-    from camcheck.session import Session
-    from camcheck.sources import FrameSource
 
 __all__ = ["app", "default_language", "main"]
 
@@ -73,31 +70,6 @@ def _fail(exc: CamcheckError, lang: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _emit(document: dict[str, object], *, one: bool) -> None:
-    """Indented JSON for one source; JSON Lines, one per still, for several."""
-    from camcheck.report.json_format import dumps
-
-    console.echo(dumps(document) if one else json.dumps(document, ensure_ascii=False))
-
-
-def _print(
-    report: Report, lang: str, *, json_output: bool, one: bool, verbose: bool, picture: Path | None
-) -> None:
-    """One report on stdout: text, indented JSON, or a JSON line when ``one`` of several."""
-    from camcheck.report.json_format import report_dict
-    from camcheck.report.text import format_report
-
-    if json_output:
-        document = report_dict(report, lang)
-        if picture is not None:
-            document["picture"] = str(picture)
-        _emit(document, one=one)
-        return
-    console.echo(format_report(report, lang, verbose=verbose, marked=picture is not None))
-    if picture is not None:
-        console.echo(ui("saved.picture", lang, path=str(picture)))
-
-
 def _saved(report: Report, picture: Path | None, lang: str) -> Path | None:
     """Write the marked picture; None (and the reason on stderr) when it could not be."""
     from camcheck.report.annotate import save_report_picture
@@ -124,9 +96,8 @@ def image(
     save: SaveOption = None,
     verbose: VerboseOption = False,
 ) -> None:
-    """Judge one or more still photos; each is reported as soon as it is judged."""
     from camcheck import core
-    from camcheck.report.json_format import error_dict
+    from camcheck.report.output import error_output, report_output
 
     language = "en"
     try:
@@ -144,21 +115,16 @@ def image(
                 codes.append(2)
                 console.warn(result.render(language), language)
                 if json_output:
-                    document = error_dict(one_line(str(path)), result.render(language))
-                    _emit(document, one=not several)
+                    line = result.render(language)
+                    console.echo(error_output(one_line(str(path)), line, one=not several))
                 continue
             saved = _saved(result, picture, language)
             codes.append(2 if picture is not None and saved is None else result.exit_code)
             if len(codes) > 1 and not json_output:
                 console.echo("")
-            _print(
-                result,
-                language,
-                json_output=json_output,
-                one=not several,
-                verbose=verbose,
-                picture=saved,
-            )
+            shown = report_output(result, language, as_json=json_output, one=not several,
+                                  verbose=verbose, picture=saved)  # fmt: skip
+            console.echo(shown)
     except CamcheckError as exc:  # the models could not be loaded
         raise _fail(exc, language) from None
     except KeyboardInterrupt:
@@ -194,39 +160,19 @@ def live(
     verbose: VerboseOption = False,
     watch: Annotated[bool, _option("--watch", "help.watch")] = False,
 ) -> None:
-    """Watch the camera (or a video file) for a few seconds and judge what persists.
-
-    With a display, a preview window shows the camera with the marks and the current
-    findings (q or Esc ends it early); otherwise the terminal shows a status line per check.
-    """
     from camcheck import core
     from camcheck.report.live_view import open_view
+    from camcheck.report.output import report_output
 
     language = "en"
     try:
         language = choose_language(lang)
         selection = Selection.from_options(select or (), ignore or ())
         wanted = [check.id for check in core.list_checks() if selection.wants(check.id)]
-
-        def view(opened: FrameSource, session: Session) -> LiveView:
-            return open_view(
-                opened,
-                session.progress,
-                language,
-                wanted,
-                window=not (no_window or json_output),
-                watch=watch,
-            )
-
-        report = core.check_live(
-            source,
-            seconds=seconds,
-            sample=sample,
-            watch=watch,
-            selection=selection,
-            save=save,
-            view=view,
-        )
+        view = partial(open_view, lang=language, check_ids=wanted,
+                       window=not (no_window or json_output), watch=watch)  # fmt: skip
+        report = core.check_live(source, seconds=seconds, sample=sample, watch=watch,
+                                 selection=selection, save=save, view=view)  # fmt: skip
     except CamcheckError as exc:
         raise _fail(exc, language) from None
     code = report.exit_code
@@ -235,7 +181,9 @@ def live(
     picture = _saved(report, save, language)
     if save is not None and picture is None:
         code = 2
-    _print(report, language, json_output=json_output, one=True, verbose=verbose, picture=picture)
+    console.echo(
+        report_output(report, language, as_json=json_output, verbose=verbose, picture=picture)
+    )
     raise typer.Exit(code)
 
 
@@ -243,10 +191,7 @@ def live(
     cls=Command, help=help_text("help.devices"), short_help=help_text("help.devices_short")
 )
 def devices(json_output: JsonOption = False, lang: LangOption = None) -> None:
-    """List the cameras that open, with the resolution and frame rate they deliver.
-
-    Exits 0 when at least one camera delivers a picture, 2 when none does (like `live`).
-    """
+    # Exits 0 when at least one camera delivers a picture, 2 when none does (like `live`).
     from camcheck import core
     from camcheck.report.json_format import cameras_list, dumps
     from camcheck.report.text import format_cameras
@@ -266,7 +211,6 @@ def devices(json_output: JsonOption = False, lang: LangOption = None) -> None:
 
 @app.command(cls=Command, help=help_text("help.checks"))
 def checks(json_output: JsonOption = False, lang: LangOption = None) -> None:
-    """List every check with its id, severity, threshold and advice."""
     from camcheck import core
     from camcheck.report.json_format import checks_list, dumps
     from camcheck.report.text import format_checks

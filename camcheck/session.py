@@ -284,7 +284,12 @@ class Session:
         # Per check id, the last frame where it fired: bounded by the size of the table.
         snapshots: dict[str, Snapshot] = {}
         last: Snapshot | None = None
-        analyzers = [cls() for cls in self._analyzer_types]
+        # Only the analyzers of selected checks run (--select camera.frozen skips the rest).
+        analyzers = [
+            cls()
+            for cls in self._analyzer_types
+            if any(self.selection.wants(check_id) for check_id in cls.check_ids)
+        ]
         tracks: dict[str, _Track] = {}
         samples: dict[str, _Samples] = {}
         timeline = _Timeline()

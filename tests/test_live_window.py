@@ -47,6 +47,7 @@ FACE = (270, 90, 100, 120)
 class Scripted(Analyzer):
     """Fires the findings a script gives for each frame index (no model, no measure)."""
 
+    check_ids = ("framing.too_close", "lighting.too_dark")
     script: ClassVar[dict[int, list[str]]] = {}
 
     def judge(self, scene, measured):

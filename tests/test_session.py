@@ -116,6 +116,17 @@ def test_ignore_and_select() -> None:
         Selection.from_options(select=["lighting.nope"])
 
 
+def test_only_the_analyzers_of_selected_checks_run() -> None:
+    everything = run(SceneSource([DARK] * 5))
+    only = run(SceneSource([DARK] * 5), Selection.from_options(select=["lighting.too_dark"]))
+    # the exposure analyzer measured; the noise, clutter and VB analyzers did not run
+    assert "face_highlight" in only.metrics and "face_highlight" in everything.metrics
+    for key in ("noise_sigma", "background_edge_density", "vb_score"):
+        assert key in everything.metrics, key
+        assert key not in only.metrics, key
+    assert [f.id for f in only.findings] == ["lighting.too_dark"]
+
+
 def test_metrics_are_medians_over_frames() -> None:
     report = run(SceneSource([GOOD] * 10))
     assert 0.55 < report.metrics["face_luma"] < 0.75

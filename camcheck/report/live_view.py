@@ -10,7 +10,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 import cv2
 
@@ -398,23 +398,27 @@ class PreviewWindow:
         self.fallback.close()
 
 
+class _Run(Protocol):
+    def progress(self) -> Progress: ...
+
+
 def open_view(
     source: FrameSource,
-    progress: Callable[[], Progress] | None,
+    run: _Run,
+    *,
     lang: str,
     check_ids: Iterable[str],
-    *,
     window: bool = True,
     watch: bool = False,
 ) -> PreviewWindow | TerminalStatus:
     """What shows a live run: a preview window where one can open, else status lines.
 
-    Both show what the session has settled so far (``progress``), not each frame's passing
+    Both show what the run (the Session) has settled so far, not each frame's passing
     findings. ``window=False`` (--no-window, --json) keeps to the terminal.
     """
     total = None if watch else source.expected_seconds  # until q or Ctrl-C: no bar to fill
     status = TerminalStatus(
-        lang, total, check_ids, camera=source.realtime, progress=progress, watch=watch
+        lang, total, list(check_ids), camera=source.realtime, progress=run.progress, watch=watch
     )
     # A still has nothing to watch; a camera or a video file gets the window.
     if window and source.kind != "image" and window_possible():
