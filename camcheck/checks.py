@@ -42,6 +42,7 @@ class Group(StrEnum):
     BACKGROUND = "background"
     DISTRACTIONS = "distractions"
     VIRTUAL_BACKGROUND = "virtual_background"
+    FRAMING = "framing"
     CAMERA = "camera"
 
 
@@ -1041,7 +1042,7 @@ _TABLE: tuple[Check, ...] = (
     ),
     Check(
         id="framing.cut_off",
-        group=_CAMERA,
+        group=Group.FRAMING,
         severity=Severity.WARNING,
         metric="head_outside_share",
         threshold=0.15,
@@ -1052,7 +1053,7 @@ _TABLE: tuple[Check, ...] = (
     ),
     Check(
         id="framing.too_close",
-        group=_CAMERA,
+        group=Group.FRAMING,
         severity=Severity.WARNING,
         metric="face_size_share",
         threshold=0.55,
@@ -1063,7 +1064,7 @@ _TABLE: tuple[Check, ...] = (
     ),
     Check(
         id="framing.too_far",
-        group=_CAMERA,
+        group=Group.FRAMING,
         severity=Severity.WARNING,
         metric="face_size_share",
         threshold=0.12,
@@ -1074,7 +1075,7 @@ _TABLE: tuple[Check, ...] = (
     ),
     Check(
         id="framing.off_center",
-        group=_CAMERA,
+        group=Group.FRAMING,
         severity=Severity.INFO,
         metric="face_offset",
         threshold=0.2,
@@ -1085,7 +1086,7 @@ _TABLE: tuple[Check, ...] = (
     ),
     Check(
         id="framing.headroom",
-        group=_CAMERA,
+        group=Group.FRAMING,
         severity=Severity.INFO,
         metric="eye_line_share",
         threshold=0.55,
