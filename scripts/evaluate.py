@@ -304,6 +304,11 @@ def main(argv: list[str] | None = None) -> int:
         f"the check table's rules on each still's own numbers give its ids: {stills - len(differ)}"
         f" of {stills} stills" + ("".join(f"\n  differs: {name}" for name in differ))
     )
+    both = contradictions(results)
+    print(
+        f"reports with face.not_found and a finding about the face: {len(both)}"
+        + "".join(f"\n  both: {name}" for name in both)
+    )
     if args.markdown or args.readme:
         table = markdown(results, everything)
         print()
@@ -311,6 +316,19 @@ def main(argv: list[str] | None = None) -> int:
         if args.readme:
             write_readme(table)
     return 0
+
+
+def contradictions(results: list[dict]) -> list[str]:
+    """Cases reported with face.not_found beside a finding it hides (issue 13: never)."""
+    from camcheck.checks import CHECKS
+
+    hider = CHECKS["face.not_found"]
+    return [
+        res["file"]
+        for res in results
+        if "face.not_found" in res["reported"]
+        and any(hider.hides_check(other) for other in res["reported"])
+    ]
 
 
 def rule_mismatches(results: list[dict]) -> list[str]:

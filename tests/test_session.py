@@ -72,6 +72,18 @@ def test_a_lasting_problem_is_reported_with_its_share_of_time() -> None:
     assert report.exit_code == 1
 
 
+def test_no_face_for_a_while_and_a_face_finding_are_never_reported_together() -> None:
+    from dataclasses import replace
+
+    bright = synthetic_scene(face_luma=0.97, face_texture=0.01)
+    gone = replace(GOOD, faces=())
+    assert {f.id for f in run(SceneSource([bright] * 45)).findings} == {"lighting.too_bright"}
+    # 1.5 s washed out, then 1.5 s without a face: "no face" and "your face is washed out"
+    # contradict each other, so the report keeps only what the table's hides allow
+    both = run(SceneSource([bright] * 45 + [gone] * 45))
+    assert [f.id for f in both.findings] == ["face.not_found"]
+
+
 def test_short_gaps_do_not_break_a_run() -> None:
     # Dark for 1.2 s with one good frame every 0.1 s: the run holds.
     scenes = [GOOD if i % 3 == 2 else DARK for i in range(36)] + [GOOD] * 30
