@@ -275,3 +275,21 @@ def test_rule_mismatches_names_a_still_whose_ids_the_rules_do_not_give() -> None
     assert evaluate.rule_mismatches([bright]) == ["a.jpg"]
     # clips and cases that could not be checked are not judged this way
     assert evaluate.rule_mismatches([dict(bright, kind="video")]) == []
+
+
+def test_relabel_rewrites_only_real_labels(tmp_path: Path) -> None:
+    labels = build_corpus.real_labels()
+    still = real_sources.stills()[0]
+    real_file = next(f for f in labels if real_build._flat(still.archive, still.path) in f)
+    real = {"file": real_file, "kind": "image", "group": "g", "split": "heldout"}
+    real |= {"must": [], "must_not": ["stale.id"], "about": "kept"}
+    synth = {"file": "synth/x.jpg", "kind": "image", "group": "h", "split": "tune"}
+    synth |= {"must": ["a"], "must_not": ["b"]}
+    (tmp_path / "manifest.jsonl").write_text("".join(json.dumps(r) + "\n" for r in (real, synth)))
+    assert build_corpus.relabel(tmp_path) == 1
+    out = [json.loads(line) for line in (tmp_path / "manifest.jsonl").read_text().splitlines()]
+    assert (out[0]["must"], out[0]["must_not"]) == labels[real_file]
+    assert "stale.id" not in out[0]["must_not"]
+    assert out[0]["split"] == "heldout" and out[0]["about"] == "kept"
+    assert out[1] == synth
+    assert build_corpus.relabel(tmp_path) == 0
