@@ -1573,6 +1573,7 @@ MPO = "mediapipe/model_maker/python/vision/object_detector/testdata/"
 # Package path (a clip frame: path@seconds) -> the second look's codes. "+CLOSE -FRAMING"
 # is too close and otherwise well framed (a must id is never also a must-not id).
 _REVIEW: dict[str, str] = {
+    DLF + "2008_002079.jpg": "+CLUT",
     BGM + "background/0001.png": "-NOISE -CAST",
     BGM + "input/0001_back.png": "-NOISE -CAST",
     BGM + "input/0001_img.png": "-CUT -OFF -CLOSE -FAR -CLEAN",
@@ -1699,10 +1700,12 @@ _REVIEW: dict[str, str] = {
     MPO + "coco_data/images/000000000072.jpg": "-NOISE -CAST",
     MPO + "coco_data/images/000000000078.jpg": "-NOISE",
     HG + "none/00af1db1-7c86-4e9b-9383-1fbd06c3492d.jpg": "+FAR -FRAMING -NOISE -CAST -CLUT",
-    HG + "none/00b85ea4-8c5d-4302-b847-0a5de1d7dab2.jpg": "+FAR -FRAMING -NOISE -CAST",
+    HG + "none/00b85ea4-8c5d-4302-b847-0a5de1d7dab2.jpg": "+CLUT +FAR -FRAMING -NOISE -CAST",
     HG + "none/00c84257-800d-4032-9e64-e47eb97005f5.jpg": "-CUT -OFF -CLOSE -FAR -CLEAN",
     HG + "rock/026fd791-8f64-4fae-8cb0-0e01dc4362ce.jpg": "-FRAMING -CLEAN",
-    HG + "call/0413d5c5-f5ba-476f-a921-ea5e967692a9.jpg": "-CUT -HEAD -OFF -CLOSE -NOISE -CAST",
+    HG + "call/0413d5c5-f5ba-476f-a921-ea5e967692a9.jpg": (
+        "+CLUT -CUT -HEAD -OFF -CLOSE -NOISE -CAST"
+    ),
     HG + "call/044768ad-1709-44ba-b041-c2f8cbe4c166.jpg": "-FRAMING -CLEAN",
     HG + "rock/055f8be9-f7fd-4c7f-ad3f-7b404b6489c3.jpg": "+FAR -CUT -OFF -CLOSE -NOISE -CAST",
     HG + "four/06aa70cc-a12a-4b1e-85cf-e54d44c19a3a.jpg": "+FAR -FRAMING -NOISE -CAST",
@@ -1725,7 +1728,7 @@ _REVIEW: dict[str, str] = {
         "-CUT -OFF -CLOSE -FAR -BLUR -NOISE -CAST"
     ),
     HG + "call/0e022ee9-74fd-44fe-adad-60c11835e44f.jpg": "+CLUT -CUT -HEAD -OFF -CLOSE -CLEAN",
-    HG + "four/105f8f8e-ccd6-45a0-b22a-e314930bc13e.jpg": "-FRAMING -CLEAN",
+    HG + "four/105f8f8e-ccd6-45a0-b22a-e314930bc13e.jpg": "+CLUT -FRAMING -CLEAN",
     HG + "rock/10eacf4b-8aaf-46d9-be21-7fb8d8353005.jpg": "+CLUT -FRAMING -CLEAN",
     HG + "four/116292ef-5947-4d6c-a479-630ebb8a1050.jpg": "+FAR +CLUT -FRAMING -NOISE -CAST",
     HG + "call/143f8b21-1dc3-4383-bf36-0a54244dfbc0.jpg": "+SEP -FRAMING",
@@ -1794,11 +1797,11 @@ _REVIEW: dict[str, str] = {
     OCC + "dnn_objdetect/tutorials/images/space_shuttle.jpg": "-NOISE -CAST",
     OCV + "doc/tutorials/dnn/dnn_pytorch_tf_classification/images/squirrel_cls.jpg": "-NOISE -CAST",
     OCV + "doc/tutorials/dnn/dnn_yolo/images/yolo.jpg": "-NOISE",
-    OCV + "samples/data/baboon.jpg": "-NOISE -CAST",
+    OCV + "samples/data/baboon.jpg": "-NOISE -CAST -CLUT",
     OCV + "samples/data/basketball1.png": "-NOISE -CAST",
     OCV + "samples/data/basketball2.png": "-NOISE -CAST",
     OCV + "samples/data/building.jpg": "-NOISE -CAST",
-    OCV + "samples/data/fruits.jpg": "-NOISE",
+    OCV + "samples/data/fruits.jpg": "-NOISE -CLUT",
     OCV + "samples/data/home.jpg": "-NOISE -CAST -CLUT",
     OCV + "samples/data/leuvenA.jpg": "-NOISE",
     OFE + "adams.jpg": "-FRAMING -CLEAN -CLUT",
@@ -1810,7 +1813,7 @@ _REVIEW: dict[str, str] = {
     OFE + "longoria-cooper.jpg": "-BLUR -NOISE -CAST",
     COCO + "241.jpg": "-NOISE",
     COCO + "328.jpg": "-CAST",
-    COCO + "395.jpg": "-CLEAN",
+    COCO + "395.jpg": "+CLUT -CLEAN",
     COCO + "428.jpg": "-FRAMING -CLEAN",
     COCO + "459.jpg": "-CUT -HEAD -OFF -CLOSE -BLUR -NOISE -UNEV",
     COCO + "623.jpg": "-NOISE",
