@@ -379,7 +379,7 @@ def test_portrait_photo_with_a_small_high_face_is_fine() -> None:
         ((40, 100, 110, 110), {"framing.off_center"}),
         ((180, 60, 260, 260), {"framing.too_close"}),
         ((300, 120, 30, 30), {"framing.too_far"}),
-        ((290, 140, 60, 60), {"framing.too_far"}),
+        ((295, 140, 50, 50), {"framing.too_far"}),
         ((270, 200, 100, 100), {"framing.headroom"}),
     ],
     ids=["cut_right", "cut_top", "off_center", "too_close", "too_far", "far_seated", "sunk"],
