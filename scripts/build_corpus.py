@@ -1,6 +1,7 @@
 """Build the development corpus with one command: real pictures, synthetic cases, manifest.
 
     python scripts/build_corpus.py [--out DIR] [--github-cache DIR] [--seed N]
+    python scripts/build_corpus.py --relabel [--out DIR]
 
 DIR defaults to $CAMCHECK_CORPUS, else <repo>/.cache/corpus. Downloads are cached in
 DIR/cache and reused. The result is DIR/real/..., DIR/synth/... (written by every
@@ -9,6 +10,10 @@ DIR/manifest.jsonl, one case per line (the format is in the README, "Development
 held-out scores"). Pictures that /work/shared/reserved/check_reserved.py (or
 $CAMCHECK_RESERVED_CHECK) flags are deleted and left out. A synthetic module that is missing
 or raises is logged and skipped.
+
+``--relabel`` rewrites only the must / must_not lists of the real cases already in
+DIR/manifest.jsonl from scripts/corpus/real_sources.py, in seconds: no file is fetched,
+written or moved, and every other field (split, group, file) stays as it was.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ for entry in (str(ROOT), str(CORPUS_TOOLS)):
         sys.path.insert(0, entry)
 
 import real_build  # noqa: E402  (needs the path above)
+import real_sources  # noqa: E402
 
 log = logging.getLogger("build_corpus")
 
@@ -158,6 +164,60 @@ def summary(records: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def real_labels() -> dict[str, tuple[list[str], list[str]]]:
+    """Corpus file -> (must, must_not) for every real case real_sources.py defines.
+
+    The file names are the ones real_build.build_real gives the cases it writes.
+    """
+    out: dict[str, tuple[list[str], list[str]]] = {}
+
+    def put(rel: str, must, must_not) -> None:
+        must_l = sorted(set(must))
+        out[rel] = (must_l, sorted(set(must_not) - set(must_l)))
+
+    for still in real_sources.stills():
+        rel = f"real/{real_build._flat(still.archive, still.path)}"
+        suffix = "." + still.path.rsplit(".", 1)[-1].lower()
+        put(rel + ("_crop.png" if still.crop is not None else suffix), still.must, still.must_not)
+    for clip in real_sources.CLIPS:
+        base = f"real/{real_build._flat(clip.archive, clip.path)}"
+        must_not = list(clip.must_not)
+        if clip.no_intruder:
+            must_not.append("background.intrusion")
+        for k in range(len(clip.segments)):
+            repeats = real_build.LOW_FPS_REPEATS[k % len(real_build.LOW_FPS_REPEATS)]
+            for tail in ("", f"_lowfps{repeats}x", "_lowres"):
+                put(f"{base}_seg{k}{tail}.mp4", clip.must, must_not)
+        for t, must, must_not_frame, _ in clip.frames:
+            put(f"{base}_t{t:05.1f}.jpg", must, must_not_frame)
+    return out
+
+
+def relabel(out: Path) -> int:
+    """Rewrite the labels of the real cases in ``out``/manifest.jsonl; return how many changed."""
+    manifest = out / "manifest.jsonl"
+    records = [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
+    labels = real_labels()
+    changed = kept = 0
+    for rec in records:
+        new = labels.get(rec["file"])
+        if new is None:
+            if rec["file"].startswith("real/"):
+                log.warning("%s is not in real_sources.py: labels kept", rec["file"])
+            kept += 1
+            continue
+        if (rec["must"], rec["must_not"]) != new:
+            rec["must"], rec["must_not"] = new
+            changed += 1
+    tmp = manifest.with_suffix(".jsonl.part")
+    with tmp.open("w") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    tmp.replace(manifest)
+    log.info("relabelled %d of %d cases (%d not from real_sources.py)", changed, len(records), kept)
+    return changed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=None, help="corpus folder")
@@ -175,6 +235,11 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="take the synth_*.py modules from this folder instead",
     )
+    parser.add_argument(
+        "--relabel",
+        action="store_true",
+        help="only rewrite the real cases' labels in the existing manifest from real_sources.py",
+    )
     parser.add_argument("-q", "--quiet", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -184,6 +249,10 @@ def main(argv: list[str] | None = None) -> int:
         SYNTH_DIRS[:] = [args.synth_dir.resolve()]
         sys.path.insert(0, str(args.synth_dir.resolve()))
     out = (args.out or default_out()).resolve()
+    if args.relabel:
+        changed = relabel(out)
+        print(f"relabelled {changed} cases in {out / 'manifest.jsonl'}")
+        return 0
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("CAMCHECK_SYNTH_CACHE", str(out / "cache" / "synth-sources"))
 

@@ -71,6 +71,27 @@ def test_labels_are_known_ids_and_sources_are_not_reserved() -> None:
         assert not any(name in archive.spec.lower() for name in RESERVED), archive.spec
 
 
+def test_second_look_labels_name_real_cases_and_codes() -> None:
+    # Every key of the second look names a still or a clip frame, and every code is known.
+    keys = {real_sources.review_key(s.path) for s in real_sources.stills()}
+    for clip in real_sources.CLIPS:
+        keys |= {real_sources.review_key(clip.path, t) for t, *_ in clip.frames}
+    assert set(real_sources._REVIEW) <= keys
+    for codes in real_sources._REVIEW.values():
+        for code in codes.split():
+            assert code[0] in "+-" and code[1:] in real_sources.REVIEW_CODES, code
+    # A must id wins over a must-not group code; nobody in the picture rules out framing.
+    must, must_not = real_sources.reviewed("x", ("face.not_found",), ())
+    assert "framing.too_far" in must_not and "face.not_found" in must
+    real_sources._REVIEW["test:key"] = "+CLOSE -FRAMING"
+    try:
+        must, must_not = real_sources.reviewed("test:key", (), ())
+    finally:
+        del real_sources._REVIEW["test:key"]
+    assert must == ("framing.too_close",)
+    assert "framing.too_close" not in must_not and "framing.too_far" in must_not
+
+
 def test_one_person_is_one_group() -> None:
     # Photos that show two people put both people in one group, so neither crosses over.
     assert real_sources.person("obama") == real_sources.person("biden")
@@ -254,3 +275,21 @@ def test_rule_mismatches_names_a_still_whose_ids_the_rules_do_not_give() -> None
     assert evaluate.rule_mismatches([bright]) == ["a.jpg"]
     # clips and cases that could not be checked are not judged this way
     assert evaluate.rule_mismatches([dict(bright, kind="video")]) == []
+
+
+def test_relabel_rewrites_only_real_labels(tmp_path: Path) -> None:
+    labels = build_corpus.real_labels()
+    still = real_sources.stills()[0]
+    real_file = next(f for f in labels if real_build._flat(still.archive, still.path) in f)
+    real = {"file": real_file, "kind": "image", "group": "g", "split": "heldout"}
+    real |= {"must": [], "must_not": ["stale.id"], "about": "kept"}
+    synth = {"file": "synth/x.jpg", "kind": "image", "group": "h", "split": "tune"}
+    synth |= {"must": ["a"], "must_not": ["b"]}
+    (tmp_path / "manifest.jsonl").write_text("".join(json.dumps(r) + "\n" for r in (real, synth)))
+    assert build_corpus.relabel(tmp_path) == 1
+    out = [json.loads(line) for line in (tmp_path / "manifest.jsonl").read_text().splitlines()]
+    assert (out[0]["must"], out[0]["must_not"]) == labels[real_file]
+    assert "stale.id" not in out[0]["must_not"]
+    assert out[0]["split"] == "heldout" and out[0]["about"] == "kept"
+    assert out[1] == synth
+    assert build_corpus.relabel(tmp_path) == 0

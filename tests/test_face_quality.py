@@ -322,6 +322,26 @@ def test_sharpness_does_not_depend_on_face_size_or_skin_tone() -> None:
     assert deep == pytest.approx(small, rel=0.35)
 
 
+def shrunk(scene: Scene, factor: float) -> Scene:
+    """The same view from a camera with ``factor`` times the resolution (or further away)."""
+    height, width = scene.frame.shape[:2]
+    size = (round(width * factor), round(height * factor))
+    frame = cv2.resize(scene.frame, size, interpolation=cv2.INTER_AREA)
+    x, y, w, h = scene.faces[0].box
+    box = (round(x * factor), round(y * factor), round(w * factor), round(h * factor))
+    return Scene(frame=frame, faces=(face_at(box),))
+
+
+def test_a_small_sharp_face_is_not_blurry_and_a_small_defocused_one_is() -> None:
+    # A 55 px face is enlarged to be measured; interpolation must not read as defocus.
+    sharp = portrait_scene(texture=0.25, size=(1280, 720), face_box=(540, 140, 220, 220))
+    full = SharpnessAnalyzer().measure(sharp)["face_sharpness"]
+    small = SharpnessAnalyzer().measure(shrunk(sharp, 0.25))["face_sharpness"]
+    assert small == pytest.approx(full, rel=0.35)
+    assert ids(SharpnessAnalyzer(), shrunk(sharp, 0.25)) == set()
+    assert ids(SharpnessAnalyzer(), shrunk(blurred(sharp, 8.0), 0.5)) == {"image.blurry"}
+
+
 # --- image.noisy ----------------------------------------------------------------------------
 
 
@@ -359,12 +379,32 @@ def test_portrait_photo_with_a_small_high_face_is_fine() -> None:
         ((40, 100, 110, 110), {"framing.off_center"}),
         ((180, 60, 260, 260), {"framing.too_close"}),
         ((300, 120, 30, 30), {"framing.too_far"}),
+        ((295, 140, 50, 50), {"framing.too_far"}),
         ((270, 200, 100, 100), {"framing.headroom"}),
     ],
-    ids=["cut_right", "cut_top", "off_center", "too_close", "too_far", "sunk"],
+    ids=["cut_right", "cut_top", "off_center", "too_close", "too_far", "far_seated", "sunk"],
 )
 def test_framing_faults(box: tuple[int, int, int, int], expected: set[str]) -> None:
     assert framing(box) == expected
+
+
+def test_a_portrait_headshot_that_fills_the_width_is_not_too_close() -> None:
+    # A press headshot, 400x600: the face fills 60% of the width, the shoulders show below.
+    assert framing((80, 120, 240, 240), size=(400, 600)) == set()
+    # A face crop of the same face, 400x400: no room for the shoulders.
+    assert framing((80, 60, 240, 240), size=(400, 400)) == {"framing.too_close"}
+
+
+def test_framing_is_not_judged_in_a_group() -> None:
+    width, height = SIZE
+    frame = np.full((height, width, 3), 128, np.uint8)
+    main, other = face_at((40, 100, 110, 110)), face_at((400, 110, 100, 100))
+    assert ids(FramingAnalyzer(), Scene(frame=frame, faces=(main,))) == {"framing.off_center"}
+    assert ids(FramingAnalyzer(), Scene(frame=frame, faces=(main, other))) == set()
+    # A small face far behind does not make a group.
+    small = face_at((400, 110, 30, 30))
+    found = ids(FramingAnalyzer(), Scene(frame=frame, faces=(main, small)))
+    assert found == {"framing.off_center"}
 
 
 def test_no_face_means_no_face_quality_findings() -> None:

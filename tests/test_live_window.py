@@ -53,7 +53,7 @@ class Scripted(Analyzer):
     def judge(self, scene, measured):
         for check_id in self.script.get(scene.index, []):
             if check_id == "framing.too_close":
-                yield finding(check_id, region=FACE, face_size_share=0.6)
+                yield finding(check_id, region=FACE, face_height_share=0.6)
             elif check_id == "lighting.too_dark":
                 yield finding(
                     check_id, region=FACE, face_highlight=0.2, face_luma=0.15, frame_highlight=0.5

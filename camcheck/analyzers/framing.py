@@ -10,12 +10,18 @@ brows to the chin and is square):
 * framing.off_center: the face's centre is further than the limit from the picture's
   vertical midline, as a share of the width. The rule of thirds puts a subject 1/6 off
   centre, which is fine; further looks like a mistake.
-* framing.too_close / framing.too_far: the face box's height as a share of the picture's
-  short side (its height in a landscape frame). Using the short side treats portrait and
-  landscape pictures alike.
+* framing.too_close: the face box's height as a share of the picture's height: whether
+  the head leaves room below it for the shoulders. A portrait frame has that room even when
+  the face fills its width (a press headshot), a face crop has not.
+* framing.too_far: the face box's height as a share of the picture's short side (its
+  height in a landscape frame), so a standing person in a portrait photo counts as far too.
 * framing.headroom: the eyes lie lower than the limit, as a share of the picture's height
   from the top: a lot of ceiling above a sunken head (a laptop camera tilted up). Broadcast
   framing puts the eyes near the upper third.
+
+Framing is judged on one person only: where a second face at least the table's share as
+wide as the main one is in the picture (a group, two people at one camera), which face to
+frame and how is a matter of taste, so no framing finding fires (framing_peer_ratio).
 """
 
 from __future__ import annotations
@@ -55,6 +61,14 @@ def head_outside_share(scene: Scene) -> float:
     return max(0.0, 1.0 - max(0.0, inside) / area)
 
 
+def peer_ratio(scene: Scene) -> float:
+    """Width of the widest other face as a share of the primary face's width (0: alone)."""
+    face = scene.primary_face
+    assert face is not None
+    main = max(1, face.box[2])
+    return max((other.box[2] for other in scene.faces[1:]), default=0) / main
+
+
 class FramingAnalyzer(Analyzer):
     """Is the face whole, centred, at a good size and height in the picture?"""
 
@@ -77,11 +91,15 @@ class FramingAnalyzer(Analyzer):
             eye_y = (face.keypoints[RIGHT_EYE][1] + face.keypoints[LEFT_EYE][1]) / 2
         else:
             eye_y = y + h / 3
+        # The unclipped box is square: its longer side is the face's height.
+        side = max(w, h)
         return {
             "head_outside_share": head_outside_share(scene),
             "face_offset": abs(center_x - width / 2) / width,
-            "face_size_share": max(w, h) / min(width, height),
+            "face_size_share": side / min(width, height),
+            "face_height_share": side / height,
             "eye_line_share": eye_y / height,
+            "framing_peer_ratio": peer_ratio(scene),
         }
 
     def region(

@@ -9,7 +9,7 @@ sides of the tune / held-out split.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # ---------------------------------------------------------------------------------------
 # Archives: what to download (once) into <corpus>/cache
@@ -664,7 +664,7 @@ def stills() -> list[Still]:
     out.extend(_more_stills())
     out.extend(_THIRD_PEOPLE)
     out.extend(_MMPOSE)
-    return out
+    return [_reviewed_still(still) for still in out]
 
 
 @dataclass(frozen=True)
@@ -1529,3 +1529,332 @@ CLIPS.extend(
         ),
     ]
 )
+
+
+# ---------------------------------------------------------------------------------------
+# Second look (issue 11): framing, sharpness, noise, light, colour, outline and clutter
+# ---------------------------------------------------------------------------------------
+# Every real still and clip frame above was looked at again for the ids below, on contact
+# sheets of the whole picture and of its largest face at 1.5x the face box, judged as a
+# frame in a video call. "+" marks an id a careful person agrees must be reported, "-" one
+# that must not; an id left out is debatable for that picture (a tight press headshot for
+# too_close, a press wall with logos for cluttered, stage light for color_cast, a small
+# soft phone-photo face for blurry). Framing is labelled only where one person is the
+# subject, not on groups or crowds. The labels say what the picture shows, not what
+# camcheck reported on it.
+REVIEW_CODES: dict[str, tuple[str, ...]] = {
+    "CUT": ("framing.cut_off",),
+    "HEAD": ("framing.headroom",),
+    "OFF": ("framing.off_center",),
+    "CLOSE": ("framing.too_close",),
+    "FAR": ("framing.too_far",),
+    "BLUR": ("image.blurry",),
+    "NOISE": ("image.noisy",),
+    "UNEV": ("lighting.uneven",),
+    "CAST": ("lighting.color_cast",),
+    "SEP": ("virtual_background.poor_separation",),
+    "CLUT": ("background.cluttered",),
+}
+# Well framed: the head whole, centred, at a good size and height.
+REVIEW_CODES["FRAMING"] = tuple(
+    i for c in ("CUT", "HEAD", "OFF", "CLOSE", "FAR") for i in REVIEW_CODES[c]
+)
+# A clean picture of the face: sharp, not grainy, evenly lit, no colour cast.
+REVIEW_CODES["CLEAN"] = tuple(i for c in ("BLUR", "NOISE", "UNEV", "CAST") for i in REVIEW_CODES[c])
+# Nobody in the picture: a finding about a face, its framing, its light or its outline
+# cannot be right.
+FACELESS = (
+    *REVIEW_CODES["FRAMING"],
+    "image.blurry",
+    "lighting.uneven",
+    "virtual_background.poor_separation",
+)
+MPO = "mediapipe/model_maker/python/vision/object_detector/testdata/"
+# Package path (a clip frame: path@seconds) -> the second look's codes. "+CLOSE -FRAMING"
+# is too close and otherwise well framed (a must id is never also a must-not id).
+_REVIEW: dict[str, str] = {
+    DLF + "2008_002079.jpg": "+CLUT",
+    BGM + "background/0001.png": "-NOISE -CAST",
+    BGM + "input/0001_back.png": "-NOISE -CAST",
+    BGM + "input/0001_img.png": "-CUT -OFF -CLOSE -FAR -CLEAN",
+    BGM + "background/0002.png": "-NOISE -CAST",
+    BGM + "input/0500_img.png": "-CUT -OFF -CLOSE -FAR -CLEAN",
+    BGM + "input/1000_img.png": "-FRAMING -BLUR -NOISE -CAST",
+    BGM + "input/1500_img.png": "-FRAMING -CLEAN",
+    DF + "couple.jpg": "-CLEAN",
+    DF + "img10.jpg": "-CUT -HEAD -OFF -FAR -CLEAN -CLUT",
+    DF + "img11.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img11_reflection.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img12.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img14.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img15.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img16.jpg": "-CUT -HEAD -OFF -FAR -CLEAN -CLUT",
+    DF + "img17.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img18.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img19.jpg": "-CUT -HEAD -OFF -FAR -CLEAN -CLUT",
+    DF + "img1.jpg": "-FRAMING -CLEAN",
+    DF + "img20.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img21.jpg": "-CUT -HEAD -OFF -FAR -CLEAN -CLUT",
+    DF + "img22.jpg": "-CUT -HEAD -CLOSE -FAR -CLEAN",
+    DF + "img23.jpg": "-FRAMING -CLEAN",
+    DF + "img24.jpg": "-CUT -HEAD -OFF -FAR -CLEAN -CLUT",
+    DF + "img25.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img26.jpg": "-FRAMING -BLUR -NOISE -UNEV",
+    DF + "img27.jpg": "-FRAMING -BLUR -NOISE -UNEV -CLUT",
+    DF + "img28.jpg": "-FRAMING -CLEAN",
+    DF + "img29.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img2.jpg": "-FRAMING -CLEAN",
+    DF + "img30.jpg": "-CUT -HEAD -OFF -FAR -CLEAN -CLUT",
+    DF + "img31.jpg": "-FRAMING -BLUR -NOISE -CAST -CLUT",
+    DF + "img32.jpg": "+CLOSE -FRAMING -CLEAN -CLUT",
+    DF + "img33.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img34.jpg": "-FRAMING -BLUR -NOISE -CAST -CLUT",
+    DF + "img35.jpg": "-FRAMING -BLUR -NOISE -CAST -CLUT",
+    DF + "img36.jpg": "-FRAMING -CLEAN",
+    DF + "img37.jpg": "-CUT -HEAD -OFF -CLOSE -CLEAN",
+    DF + "img38.jpg": "-FRAMING -CLEAN",
+    DF + "img39.jpg": "-FRAMING -CLEAN",
+    DF + "img3.jpg": "-FRAMING -CLEAN",
+    DF + "img40.jpg": "-FRAMING -CLEAN",
+    DF + "img41.jpg": "-FRAMING -CLEAN",
+    DF + "img42.jpg": "-FRAMING -CLEAN",
+    DF + "img43.jpg": "-FRAMING -CLEAN",
+    DF + "img44.jpg": "-FRAMING -CLEAN",
+    DF + "img45.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img46.jpg": "-FRAMING -CLEAN",
+    DF + "img47.jpg": "-CUT -HEAD -OFF -FAR -CLEAN",
+    DF + "img48.jpg": "-FRAMING -CLEAN",
+    DF + "img49.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img4.jpg": "-FRAMING -CLEAN",
+    DF + "img50.jpg": "-FRAMING -CLEAN",
+    DF + "img51.jpg": "+CLOSE -HEAD -OFF -FAR -CLEAN -CLUT",
+    DF + "img53.jpg": "-FRAMING -CLEAN",
+    DF + "img54.jpg": "-FRAMING -CLEAN",
+    DF + "img55.jpg": "-FRAMING -CLEAN",
+    DF + "img56.jpg": "-FRAMING -CLEAN",
+    DF + "img57.jpg": "-CUT -HEAD -OFF -CLOSE -CLEAN -CLUT",
+    DF + "img58.jpg": "-CUT -HEAD -CLOSE -CLEAN",
+    DF + "img59.jpg": "-CUT -HEAD -CLOSE -FAR -BLUR -NOISE -CAST",
+    DF + "img5.jpg": "-CUT -HEAD -OFF -FAR -CLEAN",
+    DF + "img61.jpg": "+CLOSE -FRAMING -CLEAN -CLUT",
+    DF + "img62.jpg": "-FRAMING -CLEAN",
+    DF + "img67.jpg": "-CUT -OFF -CLOSE -FAR -BLUR -NOISE",
+    DF + "img6.jpg": "-CUT -HEAD -OFF -FAR -CLEAN",
+    DF + "img7.jpg": "-FRAMING -CLEAN -CLUT",
+    DF + "img8.jpg": "-FRAMING -CLEAN",
+    DF + "img9.jpg": "-CUT -HEAD -OFF -FAR -CLEAN",
+    DF + "selfie-many-people.jpg": "-BLUR -NOISE",
+    DLF + "2007_007763.jpg": "-NOISE",
+    DLF + "2008_001322.jpg": "-NOISE -CAST",
+    DLF + "2008_002470.jpg": "-NOISE",
+    DLF + "2008_002506.jpg": "-BLUR -NOISE",
+    DLF + "2008_004176.jpg": "+CLUT",
+    DLF + "2009_004587.jpg": "-NOISE",
+    DLF + "Tom_Cruise_avp_2014_4.jpg": "+CLOSE -HEAD -OFF -FAR -CLEAN -CLUT",
+    "dlib/test/ffmpeg_data/dog.jpg": "-NOISE -CAST",
+    "dlib/test/ffmpeg_data/eagle.jpg": "-NOISE -CAST -CLUT",
+    "dlib/test/ffmpeg_data/giraffe.jpg": "-NOISE -CAST",
+    "dlib/test/ffmpeg_data/horses.jpg": "-NOISE -CAST -CLUT",
+    FR + "alex-lacamoire.png": "-CUT -OFF -CLOSE -FAR -NOISE",
+    FR + "knn_examples/test/alex_lacamoire1.jpg": "-FRAMING -CLEAN -CLUT",
+    FR + "knn_examples/train/biden/biden2.jpg": "-FRAMING -CLEAN -CLUT",
+    FR + "knn_examples/train/alex_lacamoire/img1.jpg": "-FRAMING -CLEAN -CLUT",
+    FR + "knn_examples/train/rose_leslie/img1.jpg": "-FRAMING -CLEAN -CLUT",
+    FR + "knn_examples/train/rose_leslie/img2.jpg": "-FRAMING -CLEAN",
+    FR + "knn_examples/train/kit_harington/john1.jpeg": "-FRAMING -NOISE -UNEV -CAST -CLUT",
+    FR + "knn_examples/train/kit_harington/john2.jpeg": "-FRAMING -BLUR -NOISE",
+    FR + "knn_examples/test/johnsnow_test1.jpg": "-CUT -HEAD -OFF -CLOSE -BLUR -NOISE",
+    FR + "knn_examples/test/kit_with_rose.jpg": "-CLEAN",
+    FR + "lin-manuel-miranda.png": "-CUT -HEAD -OFF -FAR -CLEAN -CLUT",
+    FR + "knn_examples/test/obama1.jpg": "-FRAMING -CLEAN",
+    FR + "knn_examples/test/obama_and_biden.jpg": "-BLUR -NOISE -CAST",
+    FR + "obama_small.jpg": "-CUT -HEAD -OFF -FAR -CLEAN",
+    HAM + "@1.2": "+SEP",
+    HAM + "@3.1": "-FRAMING -BLUR -NOISE -CLUT",
+    HAM + "@4": "-FRAMING -BLUR -NOISE -CLUT",
+    HAM + "@5.6": "-FRAMING -NOISE -CLUT",
+    HAM + "@6.5": "-FRAMING -BLUR -NOISE -CLUT",
+    FR + "two_people.jpg": "-CLEAN",
+    FRT + "biden.jpg": "-CUT -HEAD -OFF -CLOSE -CLEAN",
+    FRT + "obama2.jpg": "-FRAMING -CLEAN",
+    FRT + "obama3.jpg": "-CUT -HEAD -OFF -CLOSE -CLEAN",
+    FRT + "obama.jpg": "-FRAMING -CLEAN",
+    FRT + "obama_partial_face2.jpg": "+CUT +OFF -FRAMING -BLUR -NOISE -CAST",
+    FRT + "obama_partial_face.jpg": "+CUT +OFF -FRAMING -BLUR -NOISE -CAST",
+    "data/test_images/shea_whigham/1.jpg": "-FRAMING -CLEAN",
+    "data/test_images/kate_siegel/1.jpg": "-CUT -HEAD -OFF -CLOSE -CLEAN",
+    "data/test_images/paul_rudd/1.jpg": "+CLOSE -HEAD -OFF -FAR -CLEAN -CLUT",
+    "data/test_images/angelina_jolie/1.jpg": "-FRAMING -CLEAN -CLUT",
+    "data/multiface.jpg": "-NOISE",
+    "examples/video.mp4@1": "-NOISE",
+    "inputs/whole_imgs/10045.png": "+BLUR",
+    "inputs/cropped_faces/Adele_crop.png": "+CLOSE -HEAD -OFF -FAR -UNEV -CLUT",
+    "inputs/cropped_faces/Julia_Roberts_crop.png": "+CLOSE -HEAD -OFF -FAR -UNEV -CAST -CLUT",
+    "inputs/cropped_faces/Justin_Timberlake_crop.png": "+CLOSE -HEAD -OFF -FAR -UNEV -CLUT",
+    "inputs/cropped_faces/Paris_Hilton_crop.png": "+CLOSE -HEAD -OFF -FAR -UNEV -CAST -CLUT",
+    JXL + "external/wesaturate/500px/cvo9xd_keong_macan_srgb8.png": "-NOISE -CAST -CLUT",
+    JXL + "jxl/flower/flower.png": "-NOISE -CAST",
+    JXL + "jxl/hdr_room.png": "-NOISE -CAST -CLUT",
+    JXL + "external/wesaturate/500px/tmshre_riaphotographs_srgb8.png": "-NOISE -CAST",
+    JXL + "external/wesaturate/500px/u76c0g_bliznaca_srgb8.png": "-NOISE -CAST",
+    MPO + "coco_data/images/000000000072.jpg": "-NOISE -CAST",
+    MPO + "coco_data/images/000000000078.jpg": "-NOISE",
+    HG + "none/00af1db1-7c86-4e9b-9383-1fbd06c3492d.jpg": "+FAR -FRAMING -NOISE -CAST -CLUT",
+    HG + "none/00b85ea4-8c5d-4302-b847-0a5de1d7dab2.jpg": "+CLUT +FAR -FRAMING -NOISE -CAST",
+    HG + "none/00c84257-800d-4032-9e64-e47eb97005f5.jpg": "-CUT -OFF -CLOSE -FAR -CLEAN",
+    HG + "rock/026fd791-8f64-4fae-8cb0-0e01dc4362ce.jpg": "-FRAMING -CLEAN",
+    HG + "call/0413d5c5-f5ba-476f-a921-ea5e967692a9.jpg": (
+        "+CLUT -CUT -HEAD -OFF -CLOSE -NOISE -CAST"
+    ),
+    HG + "call/044768ad-1709-44ba-b041-c2f8cbe4c166.jpg": "-FRAMING -CLEAN",
+    HG + "rock/055f8be9-f7fd-4c7f-ad3f-7b404b6489c3.jpg": "+FAR -CUT -OFF -CLOSE -NOISE -CAST",
+    HG + "four/06aa70cc-a12a-4b1e-85cf-e54d44c19a3a.jpg": "+FAR -FRAMING -NOISE -CAST",
+    HG + "four/077fa4bf-a99e-496b-b895-709afc614eec.jpg": (
+        "+FAR -CUT -OFF -CLOSE -NOISE -CAST -CLUT"
+    ),
+    HG + "four/07a5a144-c635-4441-aedb-5c8e9da79aac.jpg": "+FAR +CLUT -CUT -OFF -CLOSE -NOISE",
+    HG + "four/07fdea90-1102-4419-a3af-b394cb29531b.jpg": "-CUT -HEAD -OFF -CLOSE -CLEAN",
+    HG + "rock/09a619ab-cdf7-4a66-911f-347113f050f1.jpg": "+FAR -FRAMING -NOISE -CAST",
+    HG + "none/0a038096-c14f-46ac-9155-980161ebc440.jpg": "-CUT -OFF -CLOSE -FAR -CLEAN -CLUT",
+    HG + "none/0a0ef3d2-2560-4a93-904d-437189fffbf2.jpg": "+FAR -CUT -OFF -CLOSE -NOISE -CAST",
+    HG + "none/0a272153-56c7-42d5-a17d-cd307a1cd6d4.jpg": "+FAR -CUT -OFF -CLOSE -NOISE -CAST",
+    HG + "none/0a4a8907-1950-4e43-9a03-1740e78224ef.jpg": "-FRAMING -BLUR -NOISE",
+    HG + "none/0a4bc2da-f5b3-48cd-8f0d-c61dbd08ba53.jpg": "-CUT -HEAD -OFF -CLOSE -NOISE -CAST",
+    HG + "none/0a71a6e8-bb06-4ed0-a60b-c2a602fce261.jpg": "-CUT -HEAD -OFF -CLOSE -CLEAN",
+    HG + "none/0a787971-9377-4888-803f-aef21863ef7d.jpg": "-FRAMING -CLEAN -CLUT",
+    HG + "rock/0c6628ea-4a8c-49c9-b7cf-c30aef18dc3d.jpg": "+FAR -FRAMING -NOISE -CAST",
+    HG + "four/0c960166-75b0-4c1b-a3cc-2ddbd5a21703.jpg": "-CUT -HEAD -OFF -CLOSE -NOISE -UNEV",
+    HG + "rock/0cc7ad09-ae5f-45a8-b264-4216176369b6.jpg": (
+        "-CUT -OFF -CLOSE -FAR -BLUR -NOISE -CAST"
+    ),
+    HG + "call/0e022ee9-74fd-44fe-adad-60c11835e44f.jpg": "+CLUT -CUT -HEAD -OFF -CLOSE -CLEAN",
+    HG + "four/105f8f8e-ccd6-45a0-b22a-e314930bc13e.jpg": "+CLUT -FRAMING -CLEAN",
+    HG + "rock/10eacf4b-8aaf-46d9-be21-7fb8d8353005.jpg": "+CLUT -FRAMING -CLEAN",
+    HG + "four/116292ef-5947-4d6c-a479-630ebb8a1050.jpg": "+FAR +CLUT -FRAMING -NOISE -CAST",
+    HG + "call/143f8b21-1dc3-4383-bf36-0a54244dfbc0.jpg": "+SEP -FRAMING",
+    HG + "four/15a73593-b13e-4a1b-99bb-51775cfdfc42.jpg": "-CUT -OFF -CLOSE -CLEAN",
+    HG + "rock/15cb4e8b-ba1d-46f1-8456-247016a599a4.jpg": (
+        "-CUT -CLOSE -FAR -NOISE -UNEV -CAST -CLUT"
+    ),
+    HG + "call/172ba7f6-c6ba-4398-89a2-25375dccfefa.jpg": "+HEAD -CUT -OFF -CLOSE -CAST",
+    HG + "call/17b3aa02-dc4d-448d-8601-e2b67193d436.jpg": "-FRAMING -CLEAN",
+    HG + "call/17d804b5-7118-462d-8191-58d764f591b8.jpg": "-FRAMING -BLUR -NOISE -UNEV",
+    HG + "rock/18e20af8-8fe1-48d4-bd0e-83fa9e2db88e.jpg": "+FAR -FRAMING -NOISE -CAST",
+    HG + "rock/1bed937b-7ae4-4070-891c-daf69415da41.jpg": "-FRAMING -CLEAN -CLUT",
+    HG + "call/1d65a858-623a-4984-9420-958c7e870c3e.jpg": (
+        "-CUT -OFF -CLOSE -FAR -BLUR -NOISE -CAST"
+    ),
+    HG + "call/1f5fb137-c7a9-435b-85dd-6d7b63ea233a.jpg": "-FRAMING -CLEAN",
+    HG + "rock/20e2164d-3473-4d42-8755-22cdbd4417ba.jpg": "+FAR -FRAMING -NOISE -CAST",
+    HG + "call/21de0cfe-af9f-42c2-95d4-aa3d852e7dad.jpg": "-CUT -OFF -CLOSE -CLEAN",
+    HG + "four/249c5023-6106-447a-84ac-17eb4713731b.jpg": "-CUT -HEAD -OFF -CLOSE -CLEAN",
+    HG + "four/25bb4c45-e40b-482c-b588-04db60b7e450.jpg": "+FAR -FRAMING -NOISE -CAST",
+    MPO + "pascal_voc_data/images/37ca2a3d-IMG_0520.jpg": "-NOISE -CAST -CLUT",
+    MPO + "pascal_voc_data/images/3d3382d3-IMG_0514.jpg": "-NOISE",
+    MPO + "pascal_voc_data/images/d1c65813-IMG_0546.jpg": "-NOISE",
+    MPO + "pascal_voc_data/images/d86b20e0-IMG_0509.jpg": "-NOISE",
+    "mediapipe/framework/debug/testdata/sergey.png": "-CUT -HEAD -OFF -FAR -CLEAN -CLUT",
+    MMP + "300vw/001/imgs/000006.jpg": "-FRAMING -CLEAN",
+    MMP + "300vw/001/imgs/000009.jpg": "-FRAMING -CLEAN",
+    MMP + "300vw/401/imgs/000731.jpg": "+HEAD -CUT -CLOSE -FAR -NOISE -CAST",
+    MMP + "cofw/001805.jpg": "-HEAD -OFF -FAR -CLEAN -CLUT",
+    MMP + "aic/054d9ce9201beffc76e5ff2169d2af2f027002ca.jpg": "-NOISE",
+    MMP + "crowdpose/106848.jpg": "-BLUR -NOISE -CAST",
+    MMP + "lapa/10773046825_0.jpg": "-FRAMING -CLEAN -CLUT",
+    MMP + "lapa/13609937564_5.jpg": "-NOISE",
+    MMP + "panoptic/ex2_2.flv_000040_l.jpg": "-CUT -HEAD -OFF -CLOSE -NOISE -UNEV -CAST -CLUT",
+    MMP + "aic/fa436c914fe4a8ec1ec5474af4d3820b84d17561.jpg": "-NOISE",
+    MMP + "aflw/image04476.jpg": "-FRAMING -BLUR -NOISE -UNEV",
+    MMP + "aflw/image22568.jpg": "-FRAMING -CLEAN",
+    MMP + "300w/indoor_020.png": "+CLOSE +SEP -HEAD -OFF -FAR -BLUR -NOISE -CAST -CLUT",
+    MMP + "300w/indoor_029.png": "-CUT -HEAD -OFF -FAR -BLUR -NOISE -CAST -CLUT",
+    OCC + "xobjdetect/tutorials/cascade_classifier/images/"
+    "Cascade_Classifier_Tutorial_Result_Haar.jpg": "-CUT -OFF -CLOSE -FAR -BLUR -NOISE",
+    OCC + "xobjdetect/tutorials/cascade_classifier/images/"
+    "Cascade_Classifier_Tutorial_Result_LBP.jpg": "+HEAD -CUT -CLOSE -FAR -BLUR -NOISE",
+    OCV + "doc/tutorials/imgproc/imgtrans/laplace_operator/images/"
+    "Laplace_Operator_Tutorial_Original_Image.jpg": "-NOISE",
+    OCV + "doc/tutorials/imgproc/histograms/template_matching/images/"
+    "Template_Matching_Original_Image.jpg": "-CAST",
+    OCV + "doc/tutorials/imgproc/threshold/images/Threshold_Tutorial_Original_Image.jpg": (
+        "-NOISE -CAST"
+    ),
+    OCC + "face/tutorials/face_landmark/images/ab-1.jpg": "-CUT -OFF -CLOSE -FAR -BLUR -NOISE",
+    OCC + "face/tutorials/face_landmark/images/ab.jpg": "-FRAMING -BLUR -NOISE",
+    OCC + "dnn_objdetect/tutorials/images/aeroplane.jpg": "-NOISE -CAST",
+    OCV + "doc/tutorials/app/images/astra_color.jpg": "-NOISE",
+    OCC + "dnn_objdetect/tutorials/images/bus.jpg": "-NOISE",
+    OCC + "dnn_objdetect/tutorials/images/cat.jpg": "-NOISE -CAST -CLUT",
+    OCC + "gapi/tutorials/face_beautification/pics/example.jpg": "+CLOSE -HEAD -OFF -FAR -CLEAN",
+    OCC + "face/tutorials/face_recognition/facerec_video/facerec_video.png": (
+        "-CUT -OFF -CLOSE -FAR -BLUR -NOISE"
+    ),
+    OCV + "doc/tutorials/others/images/fusion.png": "-NOISE",
+    OCV + "samples/winrt/FaceDetection/FaceDetection/Assets/group1.jpg": "-BLUR -NOISE -CAST -CLUT",
+    OCC + "dnn_objdetect/tutorials/images/person.jpg": "-NOISE -CAST",
+    OCC + "cannops/tutorials/puppy.jpg": "-NOISE",
+    OCC + "text/samples/scenetext03.jpg": "-NOISE -CAST",
+    OCC + "dnn_objdetect/tutorials/images/space_shuttle.jpg": "-NOISE -CAST",
+    OCV + "doc/tutorials/dnn/dnn_pytorch_tf_classification/images/squirrel_cls.jpg": "-NOISE -CAST",
+    OCV + "doc/tutorials/dnn/dnn_yolo/images/yolo.jpg": "-NOISE",
+    OCV + "samples/data/baboon.jpg": "-NOISE -CAST -CLUT",
+    OCV + "samples/data/basketball1.png": "-NOISE -CAST",
+    OCV + "samples/data/basketball2.png": "-NOISE -CAST",
+    OCV + "samples/data/building.jpg": "-NOISE -CAST",
+    OCV + "samples/data/fruits.jpg": "-NOISE -CLUT",
+    OCV + "samples/data/home.jpg": "-NOISE -CAST -CLUT",
+    OCV + "samples/data/leuvenA.jpg": "-NOISE",
+    OFE + "adams.jpg": "-FRAMING -CLEAN -CLUT",
+    OFE + "carell.jpg": "-CUT -HEAD -OFF -FAR -CLEAN",
+    OFE + "clapton-1.jpg": "+CLOSE -HEAD -OFF -FAR -BLUR -NOISE -CAST -CLUT",
+    OFE + "clapton-2.jpg": "-FRAMING -BLUR -NOISE -CAST -CLUT",
+    OFE + "lennon-1.jpg": "+CLOSE -HEAD -OFF -FAR -BLUR -NOISE -UNEV -CLUT",
+    OFE + "lennon-2.jpg": "-CUT -HEAD -OFF -FAR -BLUR -NOISE -CLUT",
+    OFE + "longoria-cooper.jpg": "-BLUR -NOISE -CAST",
+    COCO + "241.jpg": "-NOISE",
+    COCO + "328.jpg": "-CAST",
+    COCO + "395.jpg": "+CLUT -CLEAN",
+    COCO + "428.jpg": "-FRAMING -CLEAN",
+    COCO + "459.jpg": "-CUT -HEAD -OFF -CLOSE -BLUR -NOISE -UNEV",
+    COCO + "623.jpg": "-NOISE",
+    PAL + "collection/castle-maintenon.jpg": "-NOISE -CAST",
+    PAL + "collection/cincinnati-bridge.jpg": "-NOISE",
+    PAL + "collection/citrus-fruits.jpg": "-NOISE -CAST",
+    PAL + "collection/european-honey-bee.jpg": "-NOISE -CAST",
+    PAL + "collection/panther-chameleon-female.jpg": "-NOISE -CAST",
+    IMGIO + "chelsea.png": "-NOISE -CAST -CLUT",
+    IMGIO + "cockatoo.mp4@1": "-NOISE -CAST",
+}
+
+
+def review_key(path: str, t: float | None = None) -> str:
+    """The key of a still (its package path) or of a clip frame (path@seconds)."""
+    return path if t is None else f"{path}@{t:g}"
+
+
+def reviewed(
+    key: str, must: tuple[str, ...], must_not: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``must`` and ``must_not`` with the second look's labels for ``key`` added."""
+    add_must: list[str] = []
+    add_not: list[str] = list(FACELESS) if "face.not_found" in must else []
+    for code in _REVIEW.get(key, "").split():
+        (add_must if code[0] == "+" else add_not).extend(REVIEW_CODES[code[1:]])
+    new_must = _p(must, tuple(add_must))
+    return new_must, tuple(x for x in _p(must_not, tuple(add_not)) if x not in new_must)
+
+
+def _reviewed_still(still: Still) -> Still:
+    must, must_not = reviewed(review_key(still.path), still.must, still.must_not)
+    return replace(still, must=must, must_not=must_not)
+
+
+def _reviewed_clip(clip: Clip) -> Clip:
+    frames = tuple(
+        (t, *reviewed(review_key(clip.path, t), must, must_not), about)
+        for t, must, must_not, about in clip.frames
+    )
+    return replace(clip, frames=frames)
+
+
+CLIPS[:] = [_reviewed_clip(clip) for clip in CLIPS]
