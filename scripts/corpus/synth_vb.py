@@ -281,11 +281,12 @@ CALL_WIDTHS = (640, 800, 960)
 CALL_QUALITY = (70, 92)
 # Background blur by the app: Gaussian sigma (px at 960) of the room.
 CALL_BLUR_SIGMA = (6.0, 20.0)
-# A rim or cut of at least this many px is plain to see (edge_artifacts must); a matte
-# within CALL_CLEAN_PX of the person with a fine mask is a clean cut (edge must_not).
+# A rim or cut of at least this many px (the matte's outline off the person's, on average)
+# is plain to see (edge_artifacts must), and so is spill; a matte within CALL_CLEAN_PX of
+# the person with a fine mask and little feather is a clean cut (edge must_not).
 CALL_VISIBLE_GROW_PX = 4
 CALL_VISIBLE_SHRINK_PX = 6
-CALL_CLEAN_PX = 1
+CALL_CLEAN_PX = 1.5
 CALL_CLEAN_MASK_SIDE = 144
 CALL_CLEAN_FEATHER = 2.5
 # Of the subjects, every this-many-th one also gives a plain webcam negative (real frames
@@ -294,7 +295,12 @@ CALL_PLAIN_EVERY = 3
 
 
 def _call_matte(st: sc.Staged, rng: np.random.Generator, scale: float) -> tuple:
-    """A call app's matte for the staged person: (alpha, grow px, side, sigma, edge label)."""
+    """A call app's matte for the staged person: (alpha, grow px, side, sigma, offset px).
+
+    ``offset`` is how far the matte's outline lies outside the person's (negative: inside),
+    in px at 960 px width: the area between the two over the person's outline length. The
+    threshold of the coarse mask moves the outline as well as ``grow`` does.
+    """
     side = int(rng.integers(CALL_MASK_SIDE[0], CALL_MASK_SIDE[1] + 1))
     thr = float(rng.uniform(*CALL_MASK_THRESHOLD))
     coarse = sc.low_resolution(st.mask, side, nearest=False, threshold=thr)
@@ -307,13 +313,21 @@ def _call_matte(st: sc.Staged, rng: np.random.Generator, scale: float) -> tuple:
         hard = sc.erode(hard, px)
     sigma = float(rng.uniform(*CALL_FEATHER_SIGMA))
     alpha = sc.gaussian(hard, sigma * scale)
-    if grow >= CALL_VISIBLE_GROW_PX or -grow >= CALL_VISIBLE_SHRINK_PX:
-        edge = "must"
-    elif abs(grow) <= CALL_CLEAN_PX and side >= CALL_CLEAN_MASK_SIDE and sigma <= CALL_CLEAN_FEATHER:
-        edge = "must_not"
-    else:
-        edge = ""  # between: a careful person might or might not call it an artifact
-    return alpha, grow, side, sigma, edge
+    person = sc.hard(st.mask).astype(np.uint8)
+    contours, _ = cv2.findContours(person, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    length = max(1.0, sum(cv2.arcLength(c, True) for c in contours))
+    offset = float((sc.hard(alpha).sum() - person.sum()) / length / scale)
+    return alpha, grow, side, sigma, offset
+
+
+def _edge_label(offset: float, side: int, sigma: float, spill: bool) -> str:
+    """edge_artifacts "must", "must_not" or "" (a careful person might say either)."""
+    if spill or offset >= CALL_VISIBLE_GROW_PX or -offset >= CALL_VISIBLE_SHRINK_PX:
+        return "must"
+    clean = abs(offset) <= CALL_CLEAN_PX
+    if clean and side >= CALL_CLEAN_MASK_SIDE and sigma <= CALL_CLEAN_FEATHER:
+        return "must_not"
+    return ""
 
 
 def _call_picture(pic: sc.Picture, size: tuple[int, int], rng: np.random.Generator) -> np.ndarray:
@@ -341,15 +355,17 @@ def _call_case(
     grain = f"webcam gain {gain:.1f}, lens blur {blur:.1f} px"
     if kind == "plain":
         return camera, [], [DETECTED, EDGE], f"the real photo as a webcam frame ({grain})"
-    alpha, grow, side, sigma, edge = _call_matte(st, rng, scale)
+    alpha, grow, side, sigma, offset = _call_matte(st, rng, scale)
     if kind == "blur":
+        edge = _edge_label(offset, side, sigma, spill=False)
         room_sigma = float(rng.uniform(*CALL_BLUR_SIGMA)) * scale
         keep = 1.0 - sc.dilate(sc.hard(alpha, 0.3), max(1, round(6 * scale)))
         blurred = sc.masked_blur(camera, keep, room_sigma)
         must_not = [DETECTED] + ([EDGE] if edge == "must_not" else [])
         about = (
             f"background blur by the app: the room blurred sigma {room_sigma:.0f} px behind the "
-            f"app's matte (mask {side} px, grown {grow:+d} px, feather {sigma:.1f}); {grain}"
+            f"app's matte (mask {side} px, grown {grow:+d} px, outline {offset:+.1f} px off, "
+            f"feather {sigma:.1f}); {grain}"
         )
         return sc.composite(camera, blurred, alpha), [], must_not, about
     assert pic is not None
@@ -363,10 +379,12 @@ def _call_case(
         local = cv2.GaussianBlur(picture, (0, 0), band * 1.5)
         person = camera * (1 - strength * ring[..., None]) + local * (strength * ring[..., None])
         spill = f", the picture's light wrapped {band} px into the edge at {strength:.2f}"
+    edge = _edge_label(offset, side, sigma, spill=bool(spill))
     must = [DETECTED] + ([EDGE] if edge == "must" else [])
     must_not = [EDGE] if edge == "must_not" else []
     about = (
-        f"call app: mask at {side} px, grown {grow:+d} px, feather {sigma:.1f} px{spill}; "
+        f"call app: mask at {side} px, grown {grow:+d} px, outline {offset:+.1f} px off the "
+        f"person's, feather {sigma:.1f} px{spill}; "
         f"picture stretched from its own JPEG; {grain}"
     )
     return sc.composite(person, picture, alpha), must, must_not, about
@@ -593,8 +611,8 @@ def append_call_cases(out_dir: Path, rng_seed: int) -> int:
 
     scripts = Path(__file__).resolve().parents[1]
     sys.path.insert(0, str(scripts))
-    import build_corpus  # noqa: PLC0415  (a script module, only for this entry point)
-    import real_build  # noqa: PLC0415
+    import build_corpus
+    import real_build
 
     out_dir = Path(out_dir).resolve()
     # Where the builder keeps the downloaded pictures (build_corpus.main sets the same).
@@ -628,7 +646,7 @@ if __name__ == "__main__":
         import sys
 
         sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-        from build_corpus import DEFAULT_SEED  # noqa: PLC0415
+        from build_corpus import DEFAULT_SEED
 
         args.seed = DEFAULT_SEED
     print(f"{append_call_cases(args.out, args.seed)} cases written")
