@@ -10,6 +10,14 @@ plain webcam frame.
 The person mask is camcheck's own segmentation of the photo, but most generators change its
 shape on purpose (dilated, eroded, coarse, offset, lagging, GrabCut's classical matte), so a
 detector cannot pass by recognising the model's own outline.
+
+``vb_call_v2`` (:func:`build_call`) runs a call app's whole chain once per subject, every
+parameter drawn per case: the app's segmentation at 64-256 px, thresholded, grown or shrunk,
+feathered, sometimes wrapping the picture's light into the edge; webcam gain and lens blur
+on the person; the picture stretched from its own JPEG. Its negatives are the same people as
+plain webcam frames and with the room blurred by the app after the camera's grain (so the
+blurred room is clean, as in a real app). ``python scripts/corpus/synth_vb.py --out DIR``
+adds these cases to an existing corpus.
 """
 
 from __future__ import annotations
