@@ -187,17 +187,18 @@ class VirtualBackgroundAnalyzer(Analyzer):
         if not person_at_camera(scene):
             self._worst = None
             return measured
-        person_sigma, background_sigma = outline.noise_sigmas(scene, band)
+        planes = outline.noise_planes(scene)
+        person_sigma, background_sigma = outline.noise_sigmas(scene, band, planes)
         if not (math.isnan(person_sigma) or math.isnan(background_sigma)):
             measured.update(
                 vb_person_noise=person_sigma,
                 vb_background_noise=background_sigma,
                 vb_noise_ratio=person_sigma / max(background_sigma, NOISE_FLOOR),
             )
-        ring = outline.ring_noise_ratio(scene, band)
+        ring = outline.ring_noise_ratio(scene, band, planes)
         if not math.isnan(ring):
             measured["vb_ring_noise_ratio"] = ring
-        floor = outline.noise_floor_ratio(scene, band)
+        floor = outline.noise_floor_ratio(scene, band, planes)
         if not math.isnan(floor):
             measured["vb_noise_floor_ratio"] = floor
         inner = outline.inner_mask(scene, band)
