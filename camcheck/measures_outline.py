@@ -26,6 +26,23 @@ FLAT_GRADIENT = 24.0
 NOISE_LUMA_RANGE = (16, 240)
 # Fewer flat pixels than this in a region and its noise is not estimated.
 MIN_NOISE_PIXELS = 400
+# The noise floor: Immerkær's response averaged over blocks of this many px square wholly
+# inside a region (not clipped), and this percentile of the blocks taken: the flattest
+# blocks of a region, where texture cannot pose as noise (a camera's grain is on every
+# block; a pasted picture's smooth sky or wall has none). Fewer blocks than this and the
+# floor is not estimated. A floor under NOISE_FLOOR_MIN (8-bit levels) counts as that, so
+# two clean regions cannot divide to a wild ratio.
+FLOOR_BLOCK = 8
+FLOOR_PERCENT = 10
+MIN_FLOOR_BLOCKS = 12
+NOISE_FLOOR_MIN = 0.15
+# The rings either side of the boundary band whose noise is compared: this share of the frame
+# diagonal wide (about 15 px at 640x480). Fewer flat pixels than MIN_RING_NOISE_PIXELS in a
+# ring and the ratio is not measured; a background sigma under RING_NOISE_FLOOR (8-bit)
+# counts as that (as NOISE_FLOOR does for the whole regions).
+RING_SHARE = 0.02
+MIN_RING_NOISE_PIXELS = 200
+RING_NOISE_FLOOR = 0.25
 # Ring around the person-mask boundary left out of the person's noise estimate (edges and
 # hair), as a share of the frame diagonal: 1.3% is about 9 px at 640x360.
 BAND_SHARE = 0.013
@@ -97,15 +114,22 @@ def inner_mask(scene: Scene, band: np.ndarray) -> np.ndarray:
     return cv2.bitwise_and(scene.person_mask.view(np.uint8), cv2.bitwise_not(band))
 
 
-def noise_sigmas(scene: Scene, band: np.ndarray) -> tuple[float, float]:
+def noise_planes(scene: Scene) -> tuple[np.ndarray, np.ndarray]:
+    """Immerkær's response and the flat, unclipped pixels (uint8), shared by the noise cues."""
+    luma = scene.luma8
+    low, high = NOISE_LUMA_RANGE
+    return immerkaer_response(luma), cv2.bitwise_and(flat_mask(luma), cv2.inRange(luma, low, high))
+
+
+def noise_sigmas(
+    scene: Scene, band: np.ndarray, planes: tuple[np.ndarray, np.ndarray] | None = None
+) -> tuple[float, float]:
     """Immerkær noise sigma (8-bit levels) of the person and of the background, flat parts.
 
-    Either is NaN when its region has too few flat pixels.
+    Either is NaN when its region has too few flat pixels. ``planes`` are
+    :func:`noise_planes` of the scene, when already computed.
     """
-    luma = scene.luma8
-    response = immerkaer_response(luma)
-    low, high = NOISE_LUMA_RANGE
-    usable = cv2.bitwise_and(flat_mask(luma), cv2.inRange(luma, low, high))
+    response, usable = planes or noise_planes(scene)
     background = scene.background_mask.view(np.uint8)
     sigmas = []
     for region in (inner_mask(scene, band), background):
@@ -117,8 +141,72 @@ def noise_sigmas(scene: Scene, band: np.ndarray) -> tuple[float, float]:
     return sigmas[0], sigmas[1]
 
 
-def boundary_band(scene: Scene) -> np.ndarray:
-    """Pixels within BAND_SHARE of the frame diagonal of the person-mask boundary (uint8).
+def ring_noise_ratio(
+    scene: Scene, band: np.ndarray, planes: tuple[np.ndarray, np.ndarray] | None = None
+) -> float:
+    """Noise of the person over the background's, both within RING_SHARE of the outline.
+
+    Immerkær's sigma on flat pixels (as :func:`noise_sigmas`) of the two rings just inside
+    and just outside the boundary band. Near the outline person and room share distance,
+    light and exposure, so a real room's grain matches the person's more closely there than
+    across the whole frame; a pasted picture's ring is as clean as the rest of it. NaN when
+    a ring has too few flat pixels.
+    """
+    near = boundary_band(scene, BAND_SHARE + RING_SHARE)
+    outer = cv2.bitwise_and(near, cv2.bitwise_not(band))
+    response, flat = planes or noise_planes(scene)
+    usable = cv2.bitwise_and(flat, outer)
+    sigmas = []
+    for region in (scene.person_mask.view(np.uint8), scene.background_mask.view(np.uint8)):
+        mask = cv2.bitwise_and(usable, region)
+        if cv2.countNonZero(mask) < MIN_RING_NOISE_PIXELS:
+            return math.nan
+        sigmas.append(IMMERKAER_SCALE * cv2.mean(response, mask=mask)[0])
+    return sigmas[0] / max(sigmas[1], RING_NOISE_FLOOR)
+
+
+def noise_floor_ratio(
+    scene: Scene, band: np.ndarray, planes: tuple[np.ndarray, np.ndarray] | None = None
+) -> float:
+    """The person's noise floor over the background's (see FLOOR_BLOCK); NaN if unmeasured.
+
+    The floor of a region is the FLOOR_PERCENT-th percentile of Immerkær's sigma over its
+    unclipped FLOOR_BLOCK-px blocks, the boundary band left out of both regions. A camera
+    puts the same grain on person and room (ratio near 1); a person pasted onto a clean
+    picture keeps theirs while the picture's flattest parts have none.
+    """
+    response = immerkaer_response(scene.luma8) if planes is None else planes[0]
+    low, high = NOISE_LUMA_RANGE
+    usable = cv2.inRange(scene.luma8, low, high)
+    outside = cv2.bitwise_and(scene.background_mask.view(np.uint8), cv2.bitwise_not(band))
+    floors = []
+    for region in (inner_mask(scene, band), outside):
+        floors.append(_block_floor(response, cv2.bitwise_and(usable, region)))
+    if math.isnan(floors[0]) or math.isnan(floors[1]):
+        return math.nan
+    return max(floors[0], NOISE_FLOOR_MIN) / max(floors[1], NOISE_FLOOR_MIN)
+
+
+def _block_floor(response: np.ndarray, region: np.ndarray) -> float:
+    """Immerkær sigma of the FLOOR_PERCENT-th flattest block wholly inside ``region``."""
+    size = FLOOR_BLOCK
+    height, width = (d // size * size for d in response.shape)
+    blocks = (width // size, height // size)
+    # An area resize by a whole factor is the mean over each block (fast, in OpenCV).
+    inside = cv2.resize(
+        cv2.compare(region[:height, :width], 0, cv2.CMP_GT), blocks, interpolation=cv2.INTER_AREA
+    )
+    chosen = inside == 255
+    if int(chosen.sum()) < MIN_FLOOR_BLOCKS:
+        return math.nan
+    means = cv2.resize(
+        response[:height, :width].astype(np.float32), blocks, interpolation=cv2.INTER_AREA
+    )
+    return IMMERKAER_SCALE * float(np.percentile(means[chosen], FLOOR_PERCENT))
+
+
+def boundary_band(scene: Scene, share: float = BAND_SHARE) -> np.ndarray:
+    """Pixels within ``share`` of the frame diagonal of the person-mask boundary (uint8).
 
     Grown on a mask MASK_STEP times smaller, as the Scene's background margin is: the
     person mask comes from a 256 px model anyway.
@@ -128,7 +216,7 @@ def boundary_band(scene: Scene) -> np.ndarray:
     small = cv2.resize(
         scene.person_mask.view(np.uint8), small_size, interpolation=cv2.INTER_NEAREST
     )
-    radius = max(1, round(BAND_SHARE * math.hypot(*small_size)))
+    radius = max(1, round(share * math.hypot(*small_size)))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
     band = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, kernel)
     return cv2.resize(band, (width, height), interpolation=cv2.INTER_NEAREST)

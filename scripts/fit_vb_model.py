@@ -1,9 +1,9 @@
 """Fit camcheck/data/vb_model.json, the virtual-background cue model, on a tune split.
 
-Input: a JSON-lines file, one case a line, with ``split`` ("tune"/"heldout"), a label
-(``vb``: true for a pasted background) and ``measured`` (the analyzer's numbers for it):
-what ``.cache/features.py`` style dumps or ``scripts/evaluate.py --dump`` write. Only the tune
-split is used to fit; the heldout figures are printed, never fitted on.
+Input: a JSON-lines file, one case a line: what ``scripts/evaluate.py --dump`` writes (the
+label is read from ``must``/``must_not``), or lines with ``split`` ("tune"/"heldout"), a
+label (``vb``: true for a pasted background) and ``measured`` (the analyzer's numbers for
+it). Only the tune split is used to fit; the heldout figures are printed, never fitted on.
 
 Logistic regression by Newton's method with an L2 penalty (no library beyond numpy), on the
 standardised and clipped cues that :class:`camcheck.analyzers.virtual_background.CueModel`
@@ -35,6 +35,10 @@ CUES: tuple[tuple[str, bool, int], ...] = (
     # (name, fitted on its log, the sign physics allows for its weight)
     # the person keeps the webcam's noise, a pasted picture is cleaner
     ("vb_noise_ratio", True, +1),
+    # ... measured on the flattest blocks of each region, where texture cannot pose as noise
+    ("vb_noise_floor_ratio", True, +1),
+    # ... and in the rings either side of the outline, where person and room share light
+    ("vb_ring_noise_ratio", True, +1),
     # a pasted picture is crisper than the webcam's person; a real room is as sharp or softer
     ("vb_sharpness_ratio", True, +1),
     # an upsampled hard mask cuts the outline in one pixel
@@ -57,8 +61,28 @@ PENALTY = 1.0
 MAX_REAL_FALSE_ALARMS = 0.005
 
 
+DETECTED = "virtual_background.detected"
+
+
 def rows_of(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    """Cases with a label and a measured score; ``evaluate.py --dump`` lines are converted.
+
+    A case without ``vb_score`` had its still cues not measured (no one at the camera, see
+    ``person_at_camera``): it cannot fire and says nothing about the cues.
+    """
+    rows = []
+    for line in path.read_text().splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if "must" in row:  # an evaluate.py --dump line
+            if row.get("kind") != "image":
+                continue
+            vb = True if DETECTED in row["must"] else False if DETECTED in row["must_not"] else None
+            row = {**row, "vb": vb, "measured": row.get("metrics", {})}
+        if "vb_score" in row.get("measured", {}):
+            rows.append(row)
+    return rows
 
 
 def design(rows: list[dict], model: CueModel) -> np.ndarray:

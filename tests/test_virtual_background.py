@@ -20,7 +20,6 @@ from camcheck.analyzers.virtual_background import (
 from camcheck.checks import (
     CHECKS,
     VB_FLICKER_RATIO,
-    VB_PASTE_NOISE_RATIO,
     VB_SCORE_LIMIT,
     VB_STILL_SHARE,
     render,
@@ -142,9 +141,10 @@ def test_cheap_composite_is_detected_with_edge_artifacts() -> None:
     ids = [f.id for f in found]
     assert ids[:2] == [DETECTED, EDGE]
     measured = found[0].measured
-    # the hard paste: a noisy person with a one-pixel edge on a clean picture
-    assert measured["vb_noise_ratio"] >= VB_PASTE_NOISE_RATIO
+    # a noisy person with a one-pixel edge on a clean picture: the score decides
+    assert measured["vb_noise_ratio"] >= 6.0
     assert measured["vb_edge_step_share"] > 0.7
+    assert measured["vb_score"] > VB_SCORE_LIMIT
     # every message renders with the numbers it names, in both languages
     for item in found:
         for lang in ("en", "nl"):
@@ -305,3 +305,24 @@ def test_steady_cut_out_does_not_flicker() -> None:
     # The same cheap paste without the mask's jitter: still background, but no flicker.
     last = run_clip(cheap=True, jitter=0.0)[-1]
     assert last["vb_edge_flicker"] < VB_FLICKER_RATIO
+
+
+def test_saved_picture_previews_the_cut_out_for_the_rehearsal() -> None:
+    # given a scene and the rehearsal's finding, the picture gains a band below the legend
+    # with the person on a plain fill: background pixels there are the fill, the person kept
+    from camcheck.checks import finding
+    from camcheck.report.annotate import CUTOUT_FILL, CUTOUT_SCALE, annotate, legend_band
+
+    frame, shape = composite(np.random.default_rng(9), cheap=False)
+    scene = scene_of(frame, shape)
+    rehearsal = [finding(SEPARATION, vb_mask_unsure_px=9.0)]
+    plain = annotate(scene, rehearsal, "en")
+    shown = annotate(scene, rehearsal, "en", cutout_preview=True)
+    assert shown.shape[1] == plain.shape[1] and shown.shape[0] > plain.shape[0]
+    caption = legend_band([("x", None)], frame.shape[1]).shape[0]
+    top = plain.shape[0] + caption
+    preview = shown[top : top + round(frame.shape[0] * CUTOUT_SCALE)]
+    # the top-left corner of the frame is background: filled; the chest is the person
+    assert tuple(preview[4, 12]) == CUTOUT_FILL
+    chest = preview[round(300 * CUTOUT_SCALE), 8 + round(320 * CUTOUT_SCALE)]
+    assert tuple(chest) != CUTOUT_FILL

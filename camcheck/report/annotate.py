@@ -69,6 +69,13 @@ UNDEREXPOSED_LUMA8 = 25
 ZEBRA_PERIOD_PX = 8
 ZEBRA_COLOUR = (255, 255, 255)
 UNDEREXPOSED_COLOUR = (120, 40, 255)
+# The cut-out preview (issue 12's rehearsal, with virtual_background.poor_separation in a
+# saved picture): the person as a call app would cut them, where the person model is at
+# least half sure, on a plain fill, at this share of the frame's size, below the legend.
+CUTOUT_FILL = (128, 128, 128)
+CUTOUT_CONFIDENCE = 0.5
+CUTOUT_SCALE = 0.5
+PREVIEW_ID = "virtual_background.poor_separation"
 # Transliterations NFKD does not cover (typographic punctuation).
 _ASCII_REPLACEMENTS = {
     "‘": "'",
@@ -335,6 +342,20 @@ def legend_band(lines: Sequence[tuple[str, tuple | None]], width: int) -> np.nda
     return band
 
 
+def cutout_band(scene: Scene, lang: str) -> np.ndarray:
+    """A band with a caption and the person cut out onto a plain fill (RGB uint8)."""
+    assert scene.person is not None
+    alpha = (scene.person >= CUTOUT_CONFIDENCE).astype(np.float32)[..., None]
+    cut = scene.frame * alpha + np.array(CUTOUT_FILL, np.float32) * (1.0 - alpha)
+    height, width = scene.frame.shape[:2]
+    size = (max(1, round(width * CUTOUT_SCALE)), max(1, round(height * CUTOUT_SCALE)))
+    small = cv2.resize(cut.astype(np.uint8), size, interpolation=cv2.INTER_AREA)
+    caption = legend_band([(ui("legend.cutout_preview", lang), None)], width)
+    band = np.full((size[1] + LEGEND_PADDING, width, 3), LEGEND_BACKGROUND, np.uint8)
+    band[: size[1], LEGEND_PADDING : LEGEND_PADDING + size[0]] = small[:, : width - LEGEND_PADDING]
+    return np.vstack([caption, band])
+
+
 def finding_regions(
     findings: Sequence[Finding], frame_findings: Sequence[Finding] = ()
 ) -> dict[str, tuple[int, int, int, int]]:
@@ -354,6 +375,7 @@ def annotate(
     states: Mapping[str, str] | None = None,
     exposure: bool = False,
     frame_regions_only: bool = False,
+    cutout_preview: bool = False,
 ) -> np.ndarray:
     """The frame with its marks and, below it, the legend; RGB uint8.
 
@@ -370,6 +392,8 @@ def annotate(
             underexposed skin) under the marks.
         frame_regions_only: Box only what this frame shows (a saved picture): a listed
             finding that did not fire in it keeps its legend line but gets no box.
+        cutout_preview: Add a band below the legend with the person cut out onto a plain
+            fill, as a call app's virtual background would (see :func:`cutout_band`).
     """
     frame = np.ascontiguousarray(scene.frame.copy())
     if exposure:
@@ -379,7 +403,10 @@ def annotate(
         regions = {key: box for key, box in regions.items() if states.get(key) == "now"}
     draw_marks(frame, scene, findings, regions)
     lines = [*legend_lines(findings, lang, states), *((line, None) for line in extra_lines)]
-    return np.vstack([frame, legend_band(lines, frame.shape[1])])
+    bands = [frame, legend_band(lines, frame.shape[1])]
+    if cutout_preview:
+        bands.append(cutout_band(scene, lang))
+    return np.vstack(bands)
 
 
 def check_save_path(path: Path) -> None:
@@ -452,5 +479,6 @@ def save_report_picture(report: Report, path: Path, lang: str = "en") -> None:
         lang,
         frame_findings=snapshot.findings,
         frame_regions_only=True,
+        cutout_preview=any(item.id == PREVIEW_ID for item in report.findings),
     )
     write_png(path, image)

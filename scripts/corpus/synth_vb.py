@@ -10,6 +10,14 @@ plain webcam frame.
 The person mask is camcheck's own segmentation of the photo, but most generators change its
 shape on purpose (dilated, eroded, coarse, offset, lagging, GrabCut's classical matte), so a
 detector cannot pass by recognising the model's own outline.
+
+``vb_call_v2`` (:func:`build_call`) runs a call app's whole chain once per subject, every
+parameter drawn per case: the app's segmentation at 64-256 px, thresholded, grown or shrunk,
+feathered, sometimes wrapping the picture's light into the edge; webcam gain and lens blur
+on the person; the picture stretched from its own JPEG. Its negatives are the same people as
+plain webcam frames and with the room blurred by the app after the camera's grain (so the
+blurred room is clean, as in a real app). ``python scripts/corpus/synth_vb.py --out DIR``
+adds these cases to an existing corpus.
 """
 
 from __future__ import annotations
@@ -252,6 +260,180 @@ STILL_GENERATORS: dict[str, Gen] = {
 NO_PICTURE = {"bgblur_soft_v1", "webcam_plain_v1"}
 
 
+# --- a call app's pipeline, one randomised generator over every subject (v2) -------------
+# The v1 generators above each take 6 subjects, so a split by person leaves about one case
+# per generator held out. This generator runs the whole chain of a call app once per
+# subject, with every parameter drawn per case, so every person (and so both splits) holds
+# composites; its negatives are the same people as plain webcam frames and with the room
+# blurred by the app (camera grain first, then the app blurs: the blurred room is clean).
+CALL_FAMILY = "vb_call"
+# The app's segmentation runs at this long side (px) and is upsampled bilinearly, then cut
+# at a threshold: Meet's and Zoom's models run at 144-256 px; 64 px is a cheap one.
+CALL_MASK_SIDE = (64, 256)
+CALL_MASK_THRESHOLD = (0.35, 0.65)
+# The matte is then grown (a rim of the room shows) or shrunk (hair and ears cut away) by
+# this many px at 960 px width, and feathered with this Gaussian sigma.
+CALL_GROW_PX = (-10, 10)
+CALL_FEATHER_SIGMA = (0.5, 4.0)
+# Share of cases whose app also wraps the picture's light into the person's edge (spill).
+CALL_SPILL_SHARE = 0.3
+# The webcam: analogue gain (noise) and lens blur of the person and the real room.
+CALL_GAIN = (1.0, 3.5)
+CALL_CAMERA_BLUR = (0.5, 1.3)
+# The pasted picture's own history: stored at this share of the frame's size and stretched
+# (a small wallpaper), and JPEG-compressed at this quality before the app got it.
+CALL_PICTURE_SCALE = (0.45, 1.0)
+CALL_PICTURE_QUALITY = (60, 92)
+# The call's frame width (px) and its encoder's JPEG quality.
+CALL_WIDTHS = (640, 800, 960)
+CALL_QUALITY = (70, 92)
+# Background blur by the app: Gaussian sigma (px at 960) of the room.
+CALL_BLUR_SIGMA = (6.0, 20.0)
+# A rim or cut of at least this many px (the matte's outline off the person's, on average)
+# is plain to see (edge_artifacts must), and so is spill; a matte within CALL_CLEAN_PX of
+# the person with a fine mask and little feather is a clean cut (edge must_not).
+CALL_VISIBLE_GROW_PX = 4
+CALL_VISIBLE_SHRINK_PX = 6
+CALL_CLEAN_PX = 1.5
+CALL_CLEAN_MASK_SIDE = 144
+CALL_CLEAN_FEATHER = 2.5
+# Of the subjects, every this-many-th one also gives a plain webcam negative (real frames
+# of the corpus are the main negatives), and every other one a background-blur negative.
+CALL_PLAIN_EVERY = 3
+
+
+def _call_matte(st: sc.Staged, rng: np.random.Generator, scale: float) -> tuple:
+    """A call app's matte for the staged person: (alpha, grow px, side, sigma, offset px).
+
+    ``offset`` is how far the matte's outline lies outside the person's (negative: inside),
+    in px at 960 px width: the area between the two over the person's outline length. The
+    threshold of the coarse mask moves the outline as well as ``grow`` does.
+    """
+    side = int(rng.integers(CALL_MASK_SIDE[0], CALL_MASK_SIDE[1] + 1))
+    thr = float(rng.uniform(*CALL_MASK_THRESHOLD))
+    coarse = sc.low_resolution(st.mask, side, nearest=False, threshold=thr)
+    grow = int(rng.integers(CALL_GROW_PX[0], CALL_GROW_PX[1] + 1))
+    hard = sc.hard(coarse)
+    px = max(0, round(abs(grow) * scale))
+    if grow > 0 and px:
+        hard = sc.dilate(hard, px)
+    elif grow < 0 and px:
+        hard = sc.erode(hard, px)
+    sigma = float(rng.uniform(*CALL_FEATHER_SIGMA))
+    alpha = sc.gaussian(hard, sigma * scale)
+    person = sc.hard(st.mask).astype(np.uint8)
+    contours, _ = cv2.findContours(person, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    length = max(1.0, sum(cv2.arcLength(c, True) for c in contours))
+    offset = float((sc.hard(alpha).sum() - person.sum()) / length / scale)
+    return alpha, grow, side, sigma, offset
+
+
+def _edge_label(offset: float, side: int, sigma: float, spill: bool) -> str:
+    """edge_artifacts "must", "must_not" or "" (a careful person might say either)."""
+    if spill or offset >= CALL_VISIBLE_GROW_PX or -offset >= CALL_VISIBLE_SHRINK_PX:
+        return "must"
+    clean = abs(offset) <= CALL_CLEAN_PX
+    if clean and side >= CALL_CLEAN_MASK_SIDE and sigma <= CALL_CLEAN_FEATHER:
+        return "must_not"
+    return ""
+
+
+def _call_picture(pic: sc.Picture, size: tuple[int, int], rng: np.random.Generator) -> np.ndarray:
+    """The picture as the app pastes it, linear: its own size and JPEG history, no grain."""
+    width, height = size
+    share = float(rng.uniform(*CALL_PICTURE_SCALE))
+    small = (max(16, round(width * share)), max(16, round(height * share)))
+    focus = (float(rng.uniform(0.2, 0.8)), float(rng.uniform(0.2, 0.8)))
+    stored = sc.jpeg_roundtrip(
+        sc.cover(pic.image, small, focus=focus),
+        int(rng.integers(CALL_PICTURE_QUALITY[0], CALL_PICTURE_QUALITY[1] + 1)),
+    )
+    return sc.to_linear(cv2.resize(stored, (width, height), interpolation=cv2.INTER_LINEAR))
+
+
+def _call_case(
+    kind: str, st: sc.Staged, pic: sc.Picture | None, rng: np.random.Generator
+) -> tuple[np.ndarray, list[str], list[str], str]:
+    """One case of the call pipeline: the linear frame before the call's encoder, labels."""
+    h, w = st.mask.shape
+    scale = w / sc.STILL_WIDTH
+    gain = float(rng.uniform(*CALL_GAIN))
+    blur = float(rng.uniform(*CALL_CAMERA_BLUR))
+    camera = _camera(st, rng, gain=gain, blur=blur * scale)
+    grain = f"webcam gain {gain:.1f}, lens blur {blur:.1f} px"
+    if kind == "plain":
+        return camera, [], [DETECTED, EDGE], f"the real photo as a webcam frame ({grain})"
+    alpha, grow, side, sigma, offset = _call_matte(st, rng, scale)
+    if kind == "blur":
+        edge = _edge_label(offset, side, sigma, spill=False)
+        room_sigma = float(rng.uniform(*CALL_BLUR_SIGMA)) * scale
+        keep = 1.0 - sc.dilate(sc.hard(alpha, 0.3), max(1, round(6 * scale)))
+        blurred = sc.masked_blur(camera, keep, room_sigma)
+        must_not = [DETECTED] + ([EDGE] if edge == "must_not" else [])
+        about = (
+            f"background blur by the app: the room blurred sigma {room_sigma:.0f} px behind the "
+            f"app's matte (mask {side} px, grown {grow:+d} px, outline {offset:+.1f} px off, "
+            f"feather {sigma:.1f}); {grain}"
+        )
+        return sc.composite(camera, blurred, alpha), [], must_not, about
+    assert pic is not None
+    picture = _call_picture(pic, (w, h), rng)
+    spill = ""
+    person = camera
+    if rng.random() < CALL_SPILL_SHARE:
+        strength = float(rng.uniform(*SPILL_STRENGTH))
+        band = max(2, round(int(rng.integers(SPILL_BAND_PX[0], SPILL_BAND_PX[1] + 1)) * scale))
+        ring = sc.gaussian(np.clip(alpha - sc.erode(sc.hard(alpha), band), 0, 1), band / 3)
+        local = cv2.GaussianBlur(picture, (0, 0), band * 1.5)
+        person = camera * (1 - strength * ring[..., None]) + local * (strength * ring[..., None])
+        spill = f", the picture's light wrapped {band} px into the edge at {strength:.2f}"
+    edge = _edge_label(offset, side, sigma, spill=bool(spill))
+    must = [DETECTED] + ([EDGE] if edge == "must" else [])
+    must_not = [EDGE] if edge == "must_not" else []
+    about = (
+        f"call app: mask at {side} px, grown {grow:+d} px, outline {offset:+.1f} px off the "
+        f"person's, feather {sigma:.1f} px{spill}; "
+        f"picture stretched from its own JPEG; {grain}"
+    )
+    return sc.composite(person, picture, alpha), must, must_not, about
+
+
+def build_call(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
+    """Write the call-pipeline stills (vb_call_v2 and its negatives); their records."""
+    subs = sc.subjects(sources)
+    pics = _pictures(sources)
+    records: list[dict] = []
+    for k, subject in enumerate(subs):
+        kinds = ["paste", "blur" if k % 2 else None, "plain" if k % CALL_PLAIN_EVERY == 0 else None]
+        for kind in filter(None, kinds):
+            gen_name = {"paste": "vb_call_v2", "blur": "bgblur_call_v2", "plain": "webcam_call_v2"}[
+                kind
+            ]
+            rng = sc.family_rng(rng_seed, CALL_FAMILY, gen_name, k, subject.group)
+            width = int(sc.pick(rng, CALL_WIDTHS))
+            st = sc.stage(subject, width, face_share=float(rng.uniform(0.22, 0.4)))
+            pic = sc.pick(rng, pics) if kind == "paste" else None
+            linear, must, must_not, about = _call_case(kind, st, pic, rng)
+            # One JPEG, the call's encoder (write_still); the picture had its own before.
+            quality = int(rng.integers(CALL_QUALITY[0], CALL_QUALITY[1] + 1))
+            image = sc.to_srgb(linear)
+            name = f"{gen_name}_{k:02d}_{subject.name}"
+            rel = sc.write_still(out_dir, CALL_FAMILY, name, image, quality)
+            where = f"; picture {sc.about_picture(pic)}" if pic is not None else ""
+            records.append(
+                sc.record(
+                    rel,
+                    kind="image",
+                    subject=subject,
+                    generator=gen_name,
+                    must=must,
+                    must_not=must_not,
+                    about=f"{about}{where}; JPEG q{quality}",
+                )
+            )
+    return records
+
+
 # --- clips -----------------------------------------------------------------------------
 def _clip_frames(
     st: sc.Staged,
@@ -327,7 +509,9 @@ CLIP_GENERATORS = {
 def build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
     """Write the virtual-background stills and clips; return their manifest records."""
     try:
-        return _build(Path(out_dir), sources, rng_seed)
+        return _build(Path(out_dir), sources, rng_seed) + build_call(
+            Path(out_dir), sources, rng_seed
+        )
     finally:
         sc.close_perception()
 
@@ -420,3 +604,57 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
                 )
             )
     return records
+
+
+def append_call_cases(out_dir: Path, rng_seed: int) -> int:
+    """Add the call-pipeline cases to an existing corpus: write them, append their records.
+
+    The same function the corpus builder runs (through :func:`build`), so a full rebuild makes
+    the same files; this only spares the 25 minutes of rebuilding everything. Records of files
+    already in the manifest are replaced. Returns the number of cases written.
+    """
+    import json
+    import os
+    import sys
+
+    scripts = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(scripts))
+    import build_corpus
+    import real_build
+
+    out_dir = Path(out_dir).resolve()
+    # Where the builder keeps the downloaded pictures (build_corpus.main sets the same).
+    os.environ.setdefault("CAMCHECK_SYNTH_CACHE", str(out_dir / "cache" / "synth-sources"))
+    manifest = out_dir / "manifest.jsonl"
+    old = [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
+    real = [r for r in old if r.get("real")]
+    try:
+        made = build_call(out_dir, real_build.subject_sources(real, out_dir), rng_seed)
+    finally:
+        sc.close_perception()
+    new = build_corpus.finish(made, out_dir)
+    files = {r["file"] for r in new}
+    kept = [r for r in old if r["file"] not in files]
+    tmp = manifest.with_suffix(".jsonl.part")
+    with tmp.open("w") as fh:
+        for rec in kept + new:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    tmp.replace(manifest)
+    return len(new)
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="add the vb_call_v2 cases to a corpus")
+    parser.add_argument("--out", type=Path, required=True, help="the corpus folder")
+    parser.add_argument("--seed", type=int, default=None, help="default: the builder's")
+    args = parser.parse_args()
+    if args.seed is None:
+        import sys
+
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from build_corpus import DEFAULT_SEED
+
+        args.seed = DEFAULT_SEED
+    print(f"{append_call_cases(args.out, args.seed)} cases written")
