@@ -244,6 +244,7 @@ class _Found:
     points: np.ndarray  # the 6 keypoints, x and y
     score: float
     landmarks: np.ndarray | None = None  # 478 x 3, once the landmark model has run on it
+    presence: float | None = None  # the landmark model's face presence, once it has run
     # A weaker, larger face this one lies in and replaces once confirmed: the same face,
     # seen closer by a tile (the short-range model's loose box around a small face).
     replaces: _Found | None = field(default=None, repr=False)
@@ -332,7 +333,7 @@ class Perception:
         self._models: dict[str, _Model] = {}
         self._anchors: dict[str, np.ndarray] = {}
         # Video: the frame index, face corners and landmarks of the last landmark model run.
-        self._tracked: tuple[int, np.ndarray, np.ndarray] | None = None
+        self._tracked: tuple[int, np.ndarray, np.ndarray, float] | None = None
         try:
             from ai_edge_litert.interpreter import Interpreter
 
@@ -418,6 +419,7 @@ class Perception:
         confirmed = []
         for candidate in candidates:
             landmarks, presence = self._landmarks(frame, candidate)
+            candidate.presence = presence
             if presence >= FACE_PRESENCE_MIN:
                 candidate.landmarks = landmarks
                 confirmed.append(candidate)
@@ -433,6 +435,7 @@ class Perception:
             score=found.score,
             keypoints=tuple((float(x), float(y)) for x, y in found.points),
             landmarks=found.landmarks,
+            presence=found.presence,
         )
 
     def _tile_faces(self, frame: np.ndarray) -> list[_Found]:
@@ -586,9 +589,11 @@ class Perception:
         faces = [self._face(f, scene.frame.shape) for f in found]
         (which,) = [f for f, face in zip(found, faces, strict=True) if face == primary][:1]
         self._add_landmarks(scene.frame, which, None if source_kind == "image" else index)
-        if which.landmarks is not None:
+        if which.landmarks is not None or which.presence is not None:
             scene.faces = tuple(
-                dataclasses.replace(face, landmarks=which.landmarks) if face is primary else face
+                dataclasses.replace(face, landmarks=which.landmarks, presence=which.presence)
+                if face is primary
+                else face
                 for face in scene.faces
             )
 
@@ -602,7 +607,7 @@ class Perception:
         if primary.landmarks is not None:
             return
         if index is not None and self._tracked is not None:
-            last, corners, points = self._tracked
+            last, corners, points, presence = self._tracked
             if 0 < index - last < LANDMARK_EVERY and (
                 iou(primary.box, corners.ravel()[None, :])[0] > TRACK_IOU
             ):
@@ -613,13 +618,15 @@ class Perception:
                 primary.landmarks = np.hstack(
                     [points[:, :2] * scale + shift, points[:, 2:] * scale]
                 ).astype(np.float32)
+                primary.presence = presence
                 return
         points, presence = self._landmarks(frame, primary)
+        primary.presence = presence
         self._tracked = None
         if presence >= LANDMARK_PRESENCE_MIN:
             primary.landmarks = points
             if index is not None:
-                self._tracked = (index, primary.corners.copy(), points)
+                self._tracked = (index, primary.corners.copy(), points, presence)
 
     def close(self) -> None:
         self._models = {}

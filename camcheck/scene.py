@@ -50,6 +50,9 @@ class Face:
     # MediaPipe's 478 face-mesh points (x, y in frame pixels, z relative depth in pixels), or
     # None. Perception fills them for the primary face only.
     landmarks: np.ndarray | None = field(default=None, compare=False, repr=False)
+    # The landmark model's face presence (0 to 1) on this face where it ran, else None: how
+    # well the face fits a human face's geometry (an animal's or a clock's "face" does not).
+    presence: float | None = field(default=None, compare=False)
 
     @property
     def area(self) -> int:
