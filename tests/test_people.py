@@ -202,11 +202,11 @@ def test_a_face_the_detector_sees_in_a_flower_is_not_found() -> None:
     # given a confident detection where the segmentation sees no person (a flower, a room),
     # which the landmark model does not fit
     scene = synthetic_scene(person_box=None)
+    assert scene.person is not None
+    scene.person[:] = 0.0
     scene = dataclasses.replace(
         scene, faces=tuple(dataclasses.replace(f, presence=0.02) for f in scene.faces)
     )
-    assert scene.person is not None
-    scene.person[:] = 0.0
     measured = FaceAnalyzer().measure(scene)
     # then it is no face, however confident the detector was
     assert measured["face_score"] > 0.9 and measured["face_on_person"] == 0.0
@@ -265,3 +265,18 @@ def test_in_a_clip_you_are_a_face_that_fits_the_landmarks() -> None:
     assert IntrusionAnalyzer().measure(clip) == {}
     fitting = dataclasses.replace(clip, faces=(dataclasses.replace(head, presence=0.99),))
     assert IntrusionAnalyzer().measure(fitting)["face_presence"] == 1.0
+
+
+def test_a_flower_the_landmark_model_rejects_is_not_you() -> None:
+    # given a poster's flower the detector takes for a face larger than yours, off the
+    # person mask, which the landmark model rejects, and your own face, which it fits
+    scene = synthetic_scene()
+    you = dataclasses.replace(scene.faces[0], presence=1.0)
+    flower = Face(box=(20, 20, 160, 160), score=0.6, presence=0.01)
+    scene = dataclasses.replace(scene, faces=(flower, you))
+    # then you are the primary face, and the flower comes after you
+    assert scene.primary_face == you
+    assert scene.faces == (you, flower)
+    # while before the landmark model's word the larger one leads
+    unknown = dataclasses.replace(flower, presence=None)
+    assert dataclasses.replace(scene, faces=(unknown, you)).primary_face == unknown

@@ -12,17 +12,17 @@ not. ``face_on_person`` is the share of the best face's box on the person mask; 
 rule reads it beside the score.
 
 A face also has a human face's shape: the landmark model (run in perception on the primary
-face and on every face a later detector pass added) gives its face presence, ``face_fit``,
-the best over the faces it ran on. A real face fits (0.998 or more on the corpus, also where
-the segmentation misses the person, as in a grey picture), while a dog's, a squirrel's, a
-toy's or a clock's "face" does not (0.38 or less), even though the segmentation takes the
-animal for a person. A hand over the face or beside it, or a face cut by the frame's edge,
-lowers the fit of a real face too, so a face that does not fit still counts when it lies on
-a person and has skin's colour: ``face_skin`` is the share of the middle of the best face's
-box (half its width and height: cheeks, nose, eyes) whose chroma lies in the skin cluster
-of Chai & Ngan (1999, YCbCr: Cr 133 to 173, Cb 77 to 127), which holds every skin tone
-under white light. A dog's white and brown fur, a pink toy, a clock's face mostly do not.
-The table's rule holds the limits.
+face, the next most prominent one and every face a later detector pass added) gives its
+face presence, ``face_fit``, the best over the faces it ran on. A real face fits (0.99 or
+more on the corpus, also where the segmentation misses the person, as in a grey picture),
+while a dog's, a squirrel's, a toy's or a clock's "face" does not (0.38 or less; a statue
+0.90, a fruit 0.91), even though the segmentation takes the animal for a person. A hand
+over the face or beside it, or a face cut by the frame's edge, lowers the fit of a real face
+too, so a face that does not fit still counts when it lies on a person and has skin's
+colour: ``face_skin`` is the share of the middle of the best face's box (half its width and
+height: cheeks, nose, eyes) whose chroma lies in the skin cluster of Chai & Ngan (1999,
+YCbCr: Cr 133 to 173, Cb 77 to 127), which holds every skin tone under white light. A dog's
+white and brown fur, a pink toy, a clock's face mostly do not. The table's rule holds the limits.
 
 What a face.not_found means for the other checks is in the table: it hides every finding
 about the face (a weak detection is not a face to judge), and a frame too dark to find a

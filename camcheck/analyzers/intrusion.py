@@ -11,11 +11,13 @@ which has skin's colour and lies on the person mask, on none. Three
 signs, each measured apart from you; which of them counts, and from what size, is the check
 table's rule:
 
-- A second face of real prominence: its width as a share of yours, its detector score, and
-  how much of it lies on the person mask. A portrait on the wall behind you is seen at the
-  wall's distance and printed smaller than life, so its face is much narrower than yours;
-  a logo or a pattern the detector mistakes for a face is not on the person mask (the
-  segmentation model marks people, not pictures), while a real person's face is.
+- A second face of real prominence: its width as a share of yours, its detector score, how
+  much of it lies on the person mask, and how well it fits a face's landmarks (the
+  landmark model's presence; a raised hand the detector takes for a face does not fit).
+  A portrait on the wall behind you is seen at the wall's distance and printed smaller
+  than life, so its face is much narrower than yours; a logo or a pattern the detector
+  mistakes for a face is not on the person mask (the segmentation model marks people,
+  not pictures), while a real person's face is.
 - A second body: the segmentation model marks every person as "person", so someone
   standing or walking behind you is a separate piece of the person mask. Yours is the
   piece under the centre of your face.
@@ -132,6 +134,8 @@ class IntrusionAnalyzer(Analyzer):
                 scene.person_mask[y : y + h, x : x + w].mean()
             )
             measured["second_face_share"] = face.area / float(width * height)
+            if face.presence is not None:
+                measured["second_face_fit"] = face.presence
             measured.update(box_measures("second_face", face.box))
         measured.update(_second_body(scene))
         measured.update(motion)
