@@ -37,7 +37,8 @@ CORNER_WEIGHT = 0.5
 # FaceLandmarker default, 0.5) that lies off the person mask (under the share below) is no
 # one's face: a flower in a poster or a pattern the detector took for one. It keeps this
 # share of its prominence, so that any face of a person comes first. On the development
-# corpus a dahlia poster larger than the person's face was "you" in five scenes.
+# corpus a dahlia poster larger than the person's face was "you" (bg_banner_v1_01,
+# bg_poster_v1_06: the poster was then left out of the background as your face).
 UNFIT_PRESENCE = 0.5
 UNFIT_OFF_PERSON = 0.35
 UNFIT_WEIGHT = 0.01
