@@ -73,6 +73,10 @@ FACE_PRESENCE_MIN = 0.9
 # The primary face's landmarks are kept when its presence reaches this (MediaPipe's
 # FaceLandmarker default, min_face_presence_confidence).
 LANDMARK_PRESENCE_MIN = 0.5
+# How many faces, most prominent first, the landmark model looks at to find the primary one
+# (a face it rejects off the person mask is demoted, see Scene.prominence). One in nearly
+# every frame; a poster of a flower larger than your face takes two.
+PRIMARY_TRIES = 3
 LANDMARK_MODEL = "face_landmarks_detector.tflite"
 LANDMARK_INPUT = 256
 LANDMARK_COUNT = 478
@@ -244,6 +248,7 @@ class _Found:
     points: np.ndarray  # the 6 keypoints, x and y
     score: float
     landmarks: np.ndarray | None = None  # 478 x 3, once the landmark model has run on it
+    presence: float | None = None  # the landmark model's face presence, once it has run
     # A weaker, larger face this one lies in and replaces once confirmed: the same face,
     # seen closer by a tile (the short-range model's loose box around a small face).
     replaces: _Found | None = field(default=None, repr=False)
@@ -332,7 +337,9 @@ class Perception:
         self._models: dict[str, _Model] = {}
         self._anchors: dict[str, np.ndarray] = {}
         # Video: the frame index, face corners and landmarks of the last landmark model run.
-        self._tracked: tuple[int, np.ndarray, np.ndarray] | None = None
+        self._tracked: tuple[int, np.ndarray, np.ndarray, float] | None = None
+        # Video: the frame index, corners and face presence of the last second face looked at.
+        self._second: tuple[int, np.ndarray, float] | None = None
         try:
             from ai_edge_litert.interpreter import Interpreter
 
@@ -418,6 +425,7 @@ class Perception:
         confirmed = []
         for candidate in candidates:
             landmarks, presence = self._landmarks(frame, candidate)
+            candidate.presence = presence
             if presence >= FACE_PRESENCE_MIN:
                 candidate.landmarks = landmarks
                 confirmed.append(candidate)
@@ -433,6 +441,7 @@ class Perception:
             score=found.score,
             keypoints=tuple((float(x), float(y)) for x, y in found.points),
             landmarks=found.landmarks,
+            presence=found.presence,
         )
 
     def _tile_faces(self, frame: np.ndarray) -> list[_Found]:
@@ -574,23 +583,67 @@ class Perception:
         still = source_kind == "image"
         if index == 0:
             self._tracked = None  # a new source
+            self._second = None
         return self._find(frame, still or index % FULL_RANGE_EVERY == 0, still)
 
     def _landmark_primary(
         self, scene: Scene, found: list[_Found], source_kind: str, index: int
     ) -> None:
-        """Give the scene's primary face (whichever Scene's own rule picks) its landmarks."""
-        primary = scene.primary_face
-        if primary is None:
-            return
-        faces = [self._face(f, scene.frame.shape) for f in found]
-        (which,) = [f for f, face in zip(found, faces, strict=True) if face == primary][:1]
-        self._add_landmarks(scene.frame, which, None if source_kind == "image" else index)
-        if which.landmarks is not None:
+        """Give the scene's primary face (whichever Scene's own rule picks) its landmarks.
+
+        The landmark model's presence can demote the primary (Scene.prominence: a rejected
+        face off the person mask, such as a flower in a poster); then the next face becomes
+        primary and is looked at in turn, up to PRIMARY_TRIES faces.
+        """
+        for _ in range(PRIMARY_TRIES):
+            primary = scene.primary_face
+            if primary is None:
+                return
+            faces = [self._face(f, scene.frame.shape) for f in found]
+            (which,) = [f for f, face in zip(found, faces, strict=True) if face == primary][:1]
+            self._add_landmarks(scene.frame, which, None if source_kind == "image" else index)
+            if which.landmarks is None and which.presence is None:
+                break
             scene.faces = tuple(
-                dataclasses.replace(face, landmarks=which.landmarks) if face is primary else face
+                dataclasses.replace(face, landmarks=which.landmarks, presence=which.presence)
+                if face is primary
+                else face
                 for face in scene.faces
             )
+            scene.sort_faces()
+            if scene.primary_face == primary:
+                break
+        self._look_at_second(scene, found, None if source_kind == "image" else index)
+
+    def _look_at_second(self, scene: Scene, found: list[_Found], index: int | None) -> None:
+        """The landmark model's presence on the most prominent face after the primary.
+
+        background.intrusion judges that face: someone beside you fits a face's landmarks, a
+        raised hand the detector took for a face does not. In video the last presence is
+        kept for LANDMARK_EVERY frames while the box stays put (IoU above TRACK_IOU).
+        """
+        if len(scene.faces) < 2 or scene.faces[1].presence is not None:
+            return
+        second = scene.faces[1]
+        faces = [self._face(f, scene.frame.shape) for f in found]
+        (which,) = [f for f, face in zip(found, faces, strict=True) if face == second][:1]
+        presence = None
+        if index is not None and self._second is not None:
+            last, corners, value = self._second
+            if 0 < index - last < LANDMARK_EVERY and (
+                iou(which.box, corners.ravel()[None, :])[0] > TRACK_IOU
+            ):
+                presence = value
+        if presence is None:
+            presence = self._landmarks(scene.frame, which)[1]
+            if index is not None:
+                self._second = (index, which.corners.copy(), presence)
+        which.presence = presence
+        scene.faces = tuple(
+            dataclasses.replace(face, presence=presence) if face is second else face
+            for face in scene.faces
+        )
+        scene.sort_faces()
 
     def _add_landmarks(self, frame: np.ndarray, primary: _Found, index: int | None) -> None:
         """Landmarks for the primary face only.
@@ -602,7 +655,7 @@ class Perception:
         if primary.landmarks is not None:
             return
         if index is not None and self._tracked is not None:
-            last, corners, points = self._tracked
+            last, corners, points, presence = self._tracked
             if 0 < index - last < LANDMARK_EVERY and (
                 iou(primary.box, corners.ravel()[None, :])[0] > TRACK_IOU
             ):
@@ -613,13 +666,15 @@ class Perception:
                 primary.landmarks = np.hstack(
                     [points[:, :2] * scale + shift, points[:, 2:] * scale]
                 ).astype(np.float32)
+                primary.presence = presence
                 return
         points, presence = self._landmarks(frame, primary)
+        primary.presence = presence
         self._tracked = None
         if presence >= LANDMARK_PRESENCE_MIN:
             primary.landmarks = points
             if index is not None:
-                self._tracked = (index, primary.corners.copy(), points)
+                self._tracked = (index, primary.corners.copy(), points, presence)
 
     def close(self) -> None:
         self._models = {}

@@ -33,6 +33,15 @@ FACE_ON_PERSON_MIN = 0.5
 # all of it (linear in between): someone beside you must be clearly larger to take the
 # place of the person in the middle, as a camera is aimed at the person using it.
 CORNER_WEIGHT = 0.5
+# ... and a face the landmark model has rejected (face presence under MediaPipe's
+# FaceLandmarker default, 0.5) that lies off the person mask (under the share below) is no
+# one's face: a flower in a poster or a pattern the detector took for one. It keeps this
+# share of its prominence, so that any face of a person comes first. On the development
+# corpus a dahlia poster larger than the person's face was "you" (bg_banner_v1_01,
+# bg_poster_v1_06: the poster was then left out of the background as your face).
+UNFIT_PRESENCE = 0.5
+UNFIT_OFF_PERSON = 0.35
+UNFIT_WEIGHT = 0.01
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,9 @@ class Face:
     # MediaPipe's 478 face-mesh points (x, y in frame pixels, z relative depth in pixels), or
     # None. Perception fills them for the primary face only.
     landmarks: np.ndarray | None = field(default=None, compare=False, repr=False)
+    # The landmark model's face presence (0 to 1) on this face where it ran, else None: how
+    # well the face fits a human face's geometry (an animal's or a clock's "face" does not).
+    presence: float | None = field(default=None, compare=False)
 
     @property
     def area(self) -> int:
@@ -92,7 +104,7 @@ class Scene:
             self.person = np.zeros((height, width), np.float32)
         if self.source_size == (0, 0):
             self.source_size = (width, height)
-        self.faces = tuple(sorted(self.faces, key=self.prominence, reverse=True))
+        self.sort_faces()
 
     @property
     def size(self) -> tuple[int, int]:
@@ -100,13 +112,24 @@ class Scene:
         return self.frame.shape[1], self.frame.shape[0]
 
     def prominence(self, face: Face) -> float:
-        """A face's area weighted by how central it is (see CORNER_WEIGHT)."""
+        """A face's area weighted by how central it is (CORNER_WEIGHT), and whether it is a
+        person's (UNFIT_WEIGHT)."""
         width, height = self.size
         cx, cy = face.center
         off = float(np.hypot(cx - width / 2, cy - height / 2)) / max(
             float(np.hypot(width / 2, height / 2)), 1.0
         )
-        return face.area * (1.0 - (1.0 - CORNER_WEIGHT) * min(off, 1.0))
+        weight = 1.0 - (1.0 - CORNER_WEIGHT) * min(off, 1.0)
+        if face.presence is not None and face.presence < UNFIT_PRESENCE:
+            x, y, w, h = face.box
+            box = self.person_mask[y : y + h, x : x + w]
+            if box.size == 0 or float(box.mean()) < UNFIT_OFF_PERSON:
+                weight *= UNFIT_WEIGHT
+        return face.area * weight
+
+    def sort_faces(self) -> None:
+        """Order ``faces`` most prominent first again (after perception learned more)."""
+        self.faces = tuple(sorted(self.faces, key=self.prominence, reverse=True))
 
     @property
     def primary_face(self) -> Face | None:

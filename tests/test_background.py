@@ -23,8 +23,11 @@ PERSON_BOX = (230, 70, 180, 290)
 FACE_BOX = (270, 90, 100, 120)
 
 
-def face(box: tuple[int, int, int, int] = FACE_BOX, score: float = 0.95) -> Face:
-    return Face(box=box, score=score)
+def face(
+    box: tuple[int, int, int, int] = FACE_BOX, score: float = 0.95, presence: float | None = 1.0
+) -> Face:
+    """A face the landmark model fits (presence 1.0) unless told otherwise."""
+    return Face(box=box, score=score, presence=presence)
 
 
 def scene_with(
@@ -295,6 +298,20 @@ def test_second_face_of_real_prominence_is_an_intrusion() -> None:
     (item,) = findings
     assert item.measured["second_face_width_ratio"] == pytest.approx(0.7)
     assert item.region == (480, 60, 70, 84)
+
+
+def test_a_raised_hand_the_detector_takes_for_a_face_is_not_someone_else() -> None:
+    # given a "face" beside yours, on the person mask and confidently detected, that the
+    # landmark model does not fit: your own raised hand
+    hand = face((480, 60, 70, 84), score=0.8, presence=0.0)
+    scene = second_person(scene_with(plain_wall(), faces=(face(), hand)), hand.box)
+    measured = IntrusionAnalyzer().measure(scene)
+    assert measured["second_face_on_person"] == 1.0 and measured["second_face_fit"] == 0.0
+    # then it is nobody, while the same box fitting a face's landmarks is someone
+    assert not IntrusionAnalyzer().analyze(scene)
+    real = face(hand.box, score=0.8)
+    fitting = second_person(scene_with(plain_wall(), faces=(face(), real)), real.box)
+    assert ids(IntrusionAnalyzer().analyze(fitting)) == {"background.intrusion"}
 
 
 def test_a_face_the_detector_sees_in_a_logo_is_not_someone_else() -> None:

@@ -199,13 +199,84 @@ def test_a_small_face_in_a_poster_beside_you_is_no_intrusion() -> None:
 
 
 def test_a_face_the_detector_sees_in_a_flower_is_not_found() -> None:
-    # given a confident detection where the segmentation sees no person (a flower, a room)
+    # given a confident detection where the segmentation sees no person (a flower, a room),
+    # which the landmark model does not fit
     scene = synthetic_scene(person_box=None)
     assert scene.person is not None
     scene.person[:] = 0.0
+    scene = dataclasses.replace(
+        scene, faces=tuple(dataclasses.replace(f, presence=0.02) for f in scene.faces)
+    )
     measured = FaceAnalyzer().measure(scene)
     # then it is no face, however confident the detector was
     assert measured["face_score"] > 0.9 and measured["face_on_person"] == 0.0
     assert [item.id for item in FaceAnalyzer().analyze(scene)] == ["face.not_found"]
     # and the same face on a person is found
     assert not FaceAnalyzer().analyze(synthetic_scene())
+
+
+def test_an_animal_the_landmark_model_does_not_fit_is_no_face() -> None:
+    # given a "face" on what the segmentation takes for a person (a dog), which the landmark
+    # model does not fit, scored as the corpus's toys and animals are
+    scene = synthetic_scene()
+    dog = dataclasses.replace(scene.faces[0], score=0.73, presence=0.26)
+    scene = dataclasses.replace(scene, faces=(dog,))
+    # then no face was found, and nobody intrudes on a dog
+    assert [item.id for item in FaceAnalyzer().analyze(scene)] == ["face.not_found"]
+    assert IntrusionAnalyzer().measure(scene) == {}
+    # but a real face under a raised hand (it fits badly, yet has skin's colour) is found
+    assert FaceAnalyzer().measure(scene)["face_skin"] < 0.5
+    x, y, w, h = dog.box
+    assert scene.frame is not None
+    scene.frame[y : y + h, x : x + w] = (200, 150, 120)  # a light skin tone, sRGB
+    assert FaceAnalyzer().measure(scene)["face_skin"] == 1.0
+    assert not FaceAnalyzer().analyze(scene)
+
+
+def test_a_face_that_fits_counts_where_the_segmentation_missed_the_person() -> None:
+    # given a clear face the landmark model fits, in a grey picture the segmentation misses
+    scene = synthetic_scene(person_box=None)
+    assert scene.person is not None
+    scene.person[:] = 0.0
+    fitting = dataclasses.replace(scene.faces[0], score=0.83, presence=1.0)
+    scene = dataclasses.replace(scene, faces=(fitting,))
+    # then the face was found, whatever the person mask says
+    assert FaceAnalyzer().measure(scene)["face_on_person"] == 0.0
+    assert not FaceAnalyzer().analyze(scene)
+    # and without the fit, a face off the person mask is not
+    unfit = dataclasses.replace(fitting, presence=0.85)
+    found = FaceAnalyzer().analyze(dataclasses.replace(scene, faces=(unfit,)))
+    assert [item.id for item in found] == ["face.not_found"]
+
+
+def test_in_a_clip_you_are_a_face_that_fits_the_landmarks() -> None:
+    # given a skin-coloured "face" on the person mask that the landmark model does not fit
+    # (a pink cockatoo's head held to the camera)
+    scene = synthetic_scene()
+    head = dataclasses.replace(scene.faces[0], score=0.66, presence=0.01)
+    x, y, w, h = head.box
+    scene.frame[y : y + h, x : x + w] = (200, 150, 120)
+    still = dataclasses.replace(scene, faces=(head,))
+    # then in a still it counts as a face (a real face under a hand looks the same) ...
+    assert not FaceAnalyzer().analyze(still)
+    assert IntrusionAnalyzer().measure(still)["face_presence"] == 1.0
+    # ... but in a clip, where the landmark model sees it again and again, it is nobody
+    clip = dataclasses.replace(still, source_kind="video")
+    assert IntrusionAnalyzer().measure(clip) == {}
+    fitting = dataclasses.replace(clip, faces=(dataclasses.replace(head, presence=0.99),))
+    assert IntrusionAnalyzer().measure(fitting)["face_presence"] == 1.0
+
+
+def test_a_flower_the_landmark_model_rejects_is_not_you() -> None:
+    # given a poster's flower the detector takes for a face larger than yours, off the
+    # person mask, which the landmark model rejects, and your own face, which it fits
+    scene = synthetic_scene()
+    you = dataclasses.replace(scene.faces[0], presence=1.0)
+    flower = Face(box=(20, 20, 160, 160), score=0.6, presence=0.01)
+    scene = dataclasses.replace(scene, faces=(flower, you))
+    # then you are the primary face, and the flower comes after you
+    assert scene.primary_face == you
+    assert scene.faces == (you, flower)
+    # while before the landmark model's word the larger one leads
+    unknown = dataclasses.replace(flower, presence=None)
+    assert dataclasses.replace(scene, faces=(unknown, you)).primary_face == unknown

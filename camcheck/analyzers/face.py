@@ -11,6 +11,19 @@ mask, while what the detector mistakes for a face in a flower, a room or a bus m
 not. ``face_on_person`` is the share of the best face's box on the person mask; the table's
 rule reads it beside the score.
 
+A face also has a human face's shape: the landmark model (run in perception on the primary
+face, the next most prominent one and every face a later detector pass added) gives its
+face presence, ``face_fit``, the best over the faces it ran on. A real face fits (0.99 or
+more on the corpus, also where the segmentation misses the person, as in a grey picture),
+while a dog's, a squirrel's, a toy's or a clock's "face" does not (0.38 or less; a statue
+0.90, a fruit 0.91), even though the segmentation takes the animal for a person. A hand
+over the face or beside it, or a face cut by the frame's edge, lowers the fit of a real face
+too, so a face that does not fit still counts when it lies on a person and has skin's
+colour: ``face_skin`` is the share of the middle of the best face's box (half its width and
+height: cheeks, nose, eyes) whose chroma lies in the skin cluster of Chai & Ngan (1999,
+YCbCr: Cr 133 to 173, Cb 77 to 127), which holds every skin tone under white light. A dog's
+white and brown fur, a pink toy, a clock's face mostly do not. The table's rule holds the limits.
+
 What a face.not_found means for the other checks is in the table: it hides every finding
 about the face (a weak detection is not a face to judge), and a frame too dark to find a
 face is lighting.too_dark's case, whose advice (add light) is the fix to start with.
@@ -18,8 +31,16 @@ face is lighting.too_dark's case, whose advice (add light) is the fix to start w
 
 from __future__ import annotations
 
+import cv2
+import numpy as np
+
 from camcheck.analyzers.base import Analyzer
-from camcheck.scene import Scene
+from camcheck.scene import Face, Scene
+
+# The skin cluster in 8-bit YCrCb (Chai & Ngan 1999, "Face segmentation using skin-color map
+# in videophone applications"): the same chroma range for every skin tone.
+SKIN_CR = (133, 173)
+SKIN_CB = (77, 127)
 
 
 class FaceAnalyzer(Analyzer):
@@ -39,4 +60,22 @@ class FaceAnalyzer(Analyzer):
         measured["face_on_person"] = (
             float(scene.person_mask[y : y + h, x : x + w].mean()) if w > 0 and h > 0 else 0.0
         )
+        fits = [face.presence for face in scene.faces if face.presence is not None]
+        if fits:
+            # Skin colour is read beside the fit only: without the landmark model's word (a
+            # scene built by hand) the rule reads the score alone.
+            measured["face_fit"] = max(fits)
+            measured["face_skin"] = skin_share(scene, best)
         return measured
+
+
+def skin_share(scene: Scene, face: Face) -> float:
+    """Share of the middle of ``face``'s box (half its width and height) in skin chroma."""
+    x, y, w, h = face.box
+    middle = scene.frame[y + h // 4 : y + h - h // 4, x + w // 4 : x + w - w // 4]
+    if middle.size == 0:
+        return 0.0
+    ycrcb = cv2.cvtColor(np.ascontiguousarray(middle), cv2.COLOR_RGB2YCrCb)
+    cr, cb = ycrcb[..., 1], ycrcb[..., 2]
+    skin = (cr >= SKIN_CR[0]) & (cr <= SKIN_CR[1]) & (cb >= SKIN_CB[0]) & (cb <= SKIN_CB[1])
+    return float(np.count_nonzero(skin)) / skin.size

@@ -1,14 +1,23 @@
 """background.intrusion: someone or something else in the picture with you (a person, a cat).
 
 Judged only when your face was found: "someone else" is someone besides you, and without a
-face face.not_found leads. Three signs, each measured apart from you; which of them counts,
-and from what size, is the check table's rule:
+face face.not_found leads. "Your face" is the primary face when face.not_found's own rule,
+read on that face alone, takes it for a face: a clock or a cockatoo the detector mistakes
+for a face (and the segmentation for a person) is no "you" for others to intrude on. In a
+clip the landmark model sees your face again and again, so there it must also fit a human
+face's landmarks (face.not_found's FACE_FIT_MIN) on the frames counted as you: a real face
+fits on nearly all of them (a hand passing over it for a moment), a pink cockatoo's head,
+which has skin's colour and lies on the person mask, on none. Three
+signs, each measured apart from you; which of them counts, and from what size, is the check
+table's rule:
 
-- A second face of real prominence: its width as a share of yours, its detector score, and
-  how much of it lies on the person mask. A portrait on the wall behind you is seen at the
-  wall's distance and printed smaller than life, so its face is much narrower than yours;
-  a logo or a pattern the detector mistakes for a face is not on the person mask (the
-  segmentation model marks people, not pictures), while a real person's face is.
+- A second face of real prominence: its width as a share of yours, its detector score, how
+  much of it lies on the person mask, and how well it fits a face's landmarks (the
+  landmark model's presence; a raised hand the detector takes for a face does not fit).
+  A portrait on the wall behind you is seen at the wall's distance and printed smaller
+  than life, so its face is much narrower than yours; a logo or a pattern the detector
+  mistakes for a face is not on the person mask (the segmentation model marks people,
+  not pictures), while a real person's face is.
 - A second body: the segmentation model marks every person as "person", so someone
   standing or walking behind you is a separate piece of the person mask. Yours is the
   piece under the centre of your face.
@@ -35,9 +44,10 @@ import cv2
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.checks import CHECKS
+from camcheck.analyzers.face import skin_share
+from camcheck.checks import CHECKS, FACE_FIT_MIN
 from camcheck.measures import box_measures, box_region
-from camcheck.scene import Scene
+from camcheck.scene import Face, Scene
 
 # Motion is measured on a luma plane this many times smaller than the working frame: the
 # area average lowers sensor noise fourfold, and what we look for is the size of a cat.
@@ -97,6 +107,8 @@ class IntrusionAnalyzer(Analyzer):
 
     def measure(self, scene: Scene) -> dict[str, float]:
         primary = scene.primary_face
+        if primary is not None and not _is_you(scene, primary):
+            primary = None
         motion = self._motion(scene)
         now = scene.timestamp
         self._faces.append((now, primary is not None))
@@ -122,6 +134,8 @@ class IntrusionAnalyzer(Analyzer):
                 scene.person_mask[y : y + h, x : x + w].mean()
             )
             measured["second_face_share"] = face.area / float(width * height)
+            if face.presence is not None:
+                measured["second_face_fit"] = face.presence
             measured.update(box_measures("second_face", face.box))
         measured.update(_second_body(scene))
         measured.update(motion)
@@ -230,6 +244,26 @@ class IntrusionAnalyzer(Analyzer):
         box = (x * MOTION_STEP, y * MOTION_STEP, w * MOTION_STEP, h * MOTION_STEP)
         measured.update(box_measures("moving", box))
         return measured
+
+
+def _is_you(scene: Scene, face: Face) -> bool:
+    """Whether face.not_found's rule, on this face's own numbers, takes it for a face; in a
+    clip, whether it also fits a human face's landmarks."""
+    x, y, w, h = face.box
+    numbers = {
+        "face_score": face.score,
+        "face_on_person": (
+            float(scene.person_mask[y : y + h, x : x + w].mean()) if w > 0 and h > 0 else 0.0
+        ),
+    }
+    if face.presence is not None:
+        numbers["face_fit"] = face.presence
+        numbers["face_skin"] = skin_share(scene, face)
+    # Without a presence the landmark model did not run (a synthetic scene): no evidence.
+    fits = face.presence is None or face.presence >= FACE_FIT_MIN
+    if scene.source_kind != "image" and not fits:
+        return False
+    return not CHECKS["face.not_found"].fires(numbers)
 
 
 def _sign_fires(prefix: str, measured: Mapping[str, float]) -> bool:
