@@ -2,7 +2,9 @@
 
 Measures follow ISO/IEC 29794-5 (OFIQ) where it has one: luma is BT.601 Y', the
 under-exposure range is Y' <= 25/255 and the over-exposure range Y' >= 247/255. The face is
-measured on its skin (:attr:`camcheck.scene.Scene.face_mask`).
+measured on its skin, as OFIQ does: the landmark model's forehead, cheek and nose zones
+(:attr:`camcheck.scene.Scene.face_skin_mask`), which keep hair, brows, eyes, beard and the
+background out; a face without landmarks on its outline (``face_mask``).
 
 "Too dark" is judged on highlights, not on the mean. Skin reflectance differs about
 tenfold between the lightest and darkest tones, so a well-lit dark face has a low mean,
@@ -55,8 +57,9 @@ SRGB_LINEAR = np.where(_CODES <= 0.04045, _CODES / 12.92, ((_CODES + 0.055) / 1.
 
 
 def face_luma_stats(scene: Scene) -> dict[str, float] | None:
-    """Mean, highlight and clipped shares of the primary face's luma, or None without a face."""
-    histogram = scene.face_histogram
+    """Mean, highlight and clipped shares of the primary face's skin luma (its skin zones,
+    else its outline), or None without a face."""
+    histogram = scene.skin_histogram
     if histogram.sum() < MIN_FACE_PIXELS:
         return None
     return {
@@ -68,7 +71,8 @@ def face_luma_stats(scene: Scene) -> dict[str, float] | None:
 
 
 def frame_light_stats(scene: Scene) -> dict[str, float]:
-    """The frame's brightest things (on the averaged copy) and its mean in linear light."""
+    """The frame's brightest things (on the averaged copy), its mean in linear light and the
+    share of it that is blown out."""
     luma8 = scene.luma8
     height, width = luma8.shape
     size = (max(1, width // FRAME_STEP), max(1, height // FRAME_STEP))
@@ -78,6 +82,26 @@ def frame_light_stats(scene: Scene) -> dict[str, float]:
     return {
         "frame_highlight": histogram_percentile(histogram, FRAME_HIGHLIGHT_PERCENTILE),
         "frame_linear_mean": float(np.dot(histogram, SRGB_LINEAR)) / total if total else 0.0,
+        "frame_blown_share": histogram_share(scene.frame_histogram, BRIGHT_LUMA8, 255),
+    }
+
+
+def face_trust(scene: Scene) -> dict[str, float]:
+    """How far the face is a face to judge even where segmentation lost the person.
+
+    A washed-out person can vanish from the person mask, so face.not_found would call the
+    face "not on a person"; the landmark model still finds its 478 points on it (skin zone
+    pixels), which a pattern the detector took for a face (fruit, a flower) rarely has.
+    """
+    face = scene.primary_face
+    if face is None:
+        return {}
+    skin = scene.face_skin_mask
+    x, y, w, h = face.box
+    box = scene.person_mask[max(0, y) : y + h, max(0, x) : x + w]
+    return {
+        "skin_pixels": float(np.count_nonzero(skin)) if skin is not None else 0.0,
+        "face_box_on_person": float(box.mean()) if box.size else 0.0,
     }
 
 
@@ -91,6 +115,7 @@ class ExposureAnalyzer(Analyzer):
         stats = face_luma_stats(scene)
         if stats is not None:
             measured.update(stats)
+            measured.update(face_trust(scene))
         return measured
 
     def region(

@@ -348,7 +348,7 @@ def gen_skintone_dark(st: sc.Staged, rng: np.random.Generator, views: list[sc.Pi
 
 
 def _deep_dark_room(st: sc.Staged, rng: np.random.Generator) -> tuple[np.ndarray, str]:
-    """A deep skin tone in dark clothes before a dark wall, lit as in the photo (linear).
+    """A deep skin tone in dark clothes before a dark wall, well lit (linear light).
 
     The hardest well-lit picture for a "too dark" verdict: nothing in the frame is bright but
     the face's own sheen, the eyes and the teeth. The skin's reflectance is lowered as in
@@ -356,7 +356,11 @@ def _deep_dark_room(st: sc.Staged, rng: np.random.Generator) -> tuple[np.ndarray
     are dyed to a dark fabric, and the photo's room is replaced by a dark painted wall.
     """
     factor = float(sc.pick(rng, DEEP_SKIN_FACTORS))
-    linear = sc.to_linear(darker_skin(st.rgb, st.mask, factor))
+    # Lit as a well-lit face is (a photo whose face is in shade would give an underexposed
+    # face, not a deep skin tone), then the skin's reflectance lowered under that light.
+    person = sc.to_linear(st.rgb)
+    person *= float(rng.uniform(*WELL_LIT_FACE)) / max(_face_luma(person, st.face), 1e-4)
+    linear = sc.to_linear(darker_skin(sc.to_srgb(person), st.mask, factor))
     h, w = st.mask.shape
     _, fy, _, fh = st.face
     skin = _skin(st.rgb, st.mask)
