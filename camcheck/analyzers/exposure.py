@@ -22,6 +22,12 @@ A picture can be so dark that no face is found at all (five stops under). It is 
 on the frame alone: if even its brightest things are dim, the picture is too dark, and
 that, not "no face", is what the user must fix first (the table's too_dark rule hides
 face.not_found).
+
+"Too bright" (washed out) is a share of the skin in the over-exposure range with a bright
+mean: a face whose skin zones clip over a tenth of their pixels has lost its modelling.
+A glint on oily or deep skin clips a few percent and stays quiet. A washed-out person can
+vanish from the person mask as well; the finding then counts for a face the landmark model
+found points on (and hides face.not_found), not for a bright pattern off the person.
 """
 
 from __future__ import annotations
@@ -47,8 +53,8 @@ FRAME_HIGHLIGHT_PERCENTILE = 99.9
 # The frame is read at this fraction of the working size (area averaging, see above).
 FRAME_STEP = 4
 # The limits (the face's highlights on their own, or with a dim frame; a dim frame without
-# a face; the share of clipped skin or a pale mean) live in the check table's rules for
-# lighting.too_dark and too_bright.
+# a face; the share of clipped skin with a bright mean, on a face the landmarks or the person
+# mask confirm) live in the check table's rules for lighting.too_dark and too_bright.
 # Fewer skin pixels than this and the face is too small to judge its light.
 MIN_FACE_PIXELS = 200
 # sRGB decoding (IEC 61966-2-1) of the 256 luma codes, for the frame's mean in linear light.
