@@ -208,15 +208,26 @@ class Scene:
         return mask.astype(bool)
 
     @cached_property
-    def face_skin_zones(self) -> dict[str, np.ndarray] | None:
-        """The primary face's SKIN_ZONES as masks, or None without landmarks."""
+    def face_skin_hulls(self) -> dict[str, np.ndarray] | None:
+        """The primary face's SKIN_ZONES as convex hulls (int32 points), or None without
+        landmarks."""
         face = self.primary_face
         if face is None or face.landmarks is None:
             return None
+        return {
+            name: cv2.convexHull(np.round(face.landmarks[list(points), :2]).astype(np.int32))
+            for name, points in SKIN_ZONES.items()
+        }
+
+    @property
+    def face_skin_zones(self) -> dict[str, np.ndarray] | None:
+        """Each skin zone as a mask of the frame, or None without landmarks."""
+        hulls = self.face_skin_hulls
+        if hulls is None:
+            return None
         zones = {}
-        for name, points in SKIN_ZONES.items():
+        for name, hull in hulls.items():
             mask = np.zeros(self.frame.shape[:2], np.uint8)
-            hull = cv2.convexHull(np.round(face.landmarks[list(points), :2]).astype(np.int32))
             cv2.fillConvexPoly(mask, hull, 1)
             zones[name] = mask.astype(bool)
         return zones
@@ -225,13 +236,13 @@ class Scene:
     def face_skin_mask(self) -> np.ndarray | None:
         """The union of the face's skin zones (forehead, cheeks, nose), or None without
         landmarks: where light on the face is read without hair, brows, eyes or beard."""
-        zones = self.face_skin_zones
-        if zones is None:
+        hulls = self.face_skin_hulls
+        if hulls is None:
             return None
-        union = np.zeros(self.frame.shape[:2], bool)
-        for mask in zones.values():
-            union |= mask
-        return union
+        mask = np.zeros(self.frame.shape[:2], np.uint8)
+        for hull in hulls.values():
+            cv2.fillConvexPoly(mask, hull, 1)
+        return mask.view(bool)
 
     @cached_property
     def face_mask(self) -> np.ndarray:
