@@ -25,6 +25,23 @@ FACE_OVAL = (
     10, 338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288, 397, 365, 379, 378, 400, 377,
     152, 148, 176, 149, 150, 136, 172, 58, 132, 93, 234, 127, 162, 21, 54, 103, 67, 109,
 )  # fmt: skip
+# The skin zones of the face (forehead, both cheeks, nose), as ISO/IEC 29794-5 (OFIQ) reads
+# a face's light on skin: each the convex hull of these face-mesh points, chosen on the
+# landmarks drawn over frontal and turned faces of the development corpus (a test checks
+# them on the fixtures' faces, tests/test_lighting.py). They keep off hair, brows, eyes,
+# beard, lips and the background the outline can touch at the sides. The cheeks start
+# below the points under the eyes (117 to 119), where the rim of a pair of glasses sits.
+SKIN_ZONES = {
+    "forehead": (69, 108, 151, 337, 299, 296, 336, 9, 107, 66),
+    "cheek_right": (123, 50, 101, 36, 205, 187, 147),
+    "cheek_left": (352, 280, 330, 266, 425, 411, 376),
+    "nose": (168, 6, 197, 195, 5, 4, 1, 45, 275, 220, 440, 51, 281, 122, 351, 188, 412),
+}  # fmt: skip
+# Fewer zone pixels than this and the skin zones are too small to stand for the face: its
+# whole outline is read instead. The zones cover 12 to 18% of the square of the face box's
+# width on the development corpus, so this is a face about 38 px wide; as many pixels as the
+# light checks need of a face at all (exposure.MIN_FACE_PIXELS).
+MIN_SKIN_ZONE_PIXELS = 200
 # If the person mask covers less than this share of the face ellipse, segmentation failed
 # there and the face mask is the plain ellipse.
 FACE_ON_PERSON_MIN = 0.5
@@ -166,6 +183,15 @@ class Scene:
         return _histogram(self.luma8, self.face_mask)
 
     @cached_property
+    def skin_histogram(self) -> np.ndarray:
+        """256-bin histogram of ``luma8`` over the face's skin zones, or over ``face_mask``
+        when the face has no landmarks or too little zone skin (MIN_SKIN_ZONE_PIXELS)."""
+        skin = self.face_skin_mask
+        if skin is not None and np.count_nonzero(skin) >= MIN_SKIN_ZONE_PIXELS:
+            return _histogram(self.luma8, skin)
+        return self.face_histogram
+
+    @cached_property
     def person_mask(self) -> np.ndarray:
         assert self.person is not None
         return self.person >= PERSON_CONFIDENCE
@@ -205,6 +231,43 @@ class Scene:
         outline = np.round(face.landmarks[list(FACE_OVAL), :2]).astype(np.int32)
         cv2.fillPoly(mask, [outline], 1)
         return mask.astype(bool)
+
+    @cached_property
+    def face_skin_hulls(self) -> dict[str, np.ndarray] | None:
+        """The primary face's SKIN_ZONES as convex hulls (int32 points), or None without
+        landmarks."""
+        face = self.primary_face
+        if face is None or face.landmarks is None:
+            return None
+        return {
+            name: cv2.convexHull(np.round(face.landmarks[list(points), :2]).astype(np.int32))
+            for name, points in SKIN_ZONES.items()
+        }
+
+    @property
+    def face_skin_zones(self) -> dict[str, np.ndarray] | None:
+        """Each skin zone as a mask of the frame, or None without landmarks."""
+        hulls = self.face_skin_hulls
+        if hulls is None:
+            return None
+        zones = {}
+        for name, hull in hulls.items():
+            mask = np.zeros(self.frame.shape[:2], np.uint8)
+            cv2.fillConvexPoly(mask, hull, 1)
+            zones[name] = mask.astype(bool)
+        return zones
+
+    @cached_property
+    def face_skin_mask(self) -> np.ndarray | None:
+        """The union of the face's skin zones (forehead, cheeks, nose), or None without
+        landmarks: where light on the face is read without hair, brows, eyes or beard."""
+        hulls = self.face_skin_hulls
+        if hulls is None:
+            return None
+        mask = np.zeros(self.frame.shape[:2], np.uint8)
+        for hull in hulls.values():
+            cv2.fillConvexPoly(mask, hull, 1)
+        return mask.view(bool)
 
     @cached_property
     def face_mask(self) -> np.ndarray:

@@ -29,10 +29,12 @@ FIRST_CHECKS = ("camera.black_frames", "camera.frozen")
 # The measure (and which way is worse) that says in which frame a finding shows clearest,
 # where the check's own metric does not: an intrusion seen as a moving blob or a separate
 # body has no second face, but always the share of the picture it takes.
-# The checks whose hides hold across a whole video or live report, not only frame by frame:
-# "no face" and a finding about your face contradict each other whenever they were seen.
-# Others do not (a virtual background seen for a second does not undo a cluttered room).
-REPORT_HIDERS = ("face.not_found",)
+# Hides that hold across a whole video or live report, not only frame by frame, are those
+# with this check on either side: "no face" and a finding about your face contradict each
+# other whenever each was seen (face.not_found hides the face findings, a washed-out or
+# dark face hides "no face"). Others do not: a virtual background seen for a second does
+# not undo a cluttered room.
+REPORT_HIDER = "face.not_found"
 SNAPSHOT_MEASURES: dict[str, tuple[str, str]] = {
     "background.intrusion": ("intrusion_share", "higher"),
 }
@@ -200,16 +202,21 @@ def _best_snapshot(findings: list[Finding], snapshots: dict[str, Snapshot]) -> S
     return best
 
 
-def _unhidden(findings: list[Finding], hiders: Iterable[str] | None = None) -> list[Finding]:
+def _unhidden(findings: list[Finding], *, report: bool = False) -> list[Finding]:
     """Drop the findings that another finding of the same frame makes meaningless.
 
-    With ``hiders``, only those checks hide (what the whole report's findings hide).
+    For a whole ``report``, only the hides with REPORT_HIDER on either side hold.
     """
-    allowed = set(CHECKS) if hiders is None else set(hiders)
-    hiding = [CHECKS[f.id] for f in findings if CHECKS[f.id].hides and f.id in allowed]
-    if not hiding:
-        return findings
-    return [f for f in findings if not any(c.hides_check(f.id) for c in hiding)]
+    hiding = [CHECKS[f.id] for f in findings if CHECKS[f.id].hides]
+
+    def hidden(item: Finding) -> bool:
+        return any(
+            check.hides_check(item.id)
+            and (not report or REPORT_HIDER in (check.id, item.id))
+            for check in hiding
+        )
+
+    return [f for f in findings if not hidden(f)] if hiding else findings
 
 
 class Session:
@@ -364,9 +371,9 @@ class Session:
         if not timeline.count and perception_error is not None and error is None:
             error = CamcheckError("error.perception", reason=describe(perception_error))
         # A clip in which no face was found for a while reports no finding about "your face"
-        # from its other frames either (a bird the detector took for a face now and then):
-        # face.not_found's hides hold for the whole report, as REPORT_HIDERS says.
-        findings = sorted(_unhidden(persistent(tracks, timeline), REPORT_HIDERS), key=_order)
+        # from its other frames either (a bird the detector took for a face now and then),
+        # as REPORT_HIDER says.
+        findings = sorted(_unhidden(persistent(tracks, timeline), report=True), key=_order)
         metrics = {key: values.median() for key, values in samples.items() if values.values}
         if skipped:
             metrics["frames_skipped"] = float(skipped)

@@ -187,6 +187,50 @@ def test_darker_skin_scales_only_skin_reflectance() -> None:
     assert np.array_equal(deep[:20, :20], st.rgb[:20, :20])  # the room is untouched
 
 
+def test_overexposure_is_counted_from_a_well_exposed_face_not_from_a_dim_photo() -> None:
+    import synth_lighting as sl
+
+    # given a photo whose face sits two stops under a well-lit face
+    st = _portrait()
+    lin = sc.to_linear(st.rgb)
+    dim = sc.Staged(
+        sc.to_srgb(lin * (sl.WELL_LIT_FACE[0] / 4 / sl._face_luma(lin, st.face))), st.mask, st.face
+    )
+    for gen in (sl.gen_over, sl.gen_flare):
+        out, must, _, _, _ = gen(dim, np.random.default_rng(1), [])
+        # then the face ends at least the generator's stops over a well-lit face, not just
+        # back at a normal level
+        over = np.log2(sl._face_luma(out, st.face) / sl.WELL_LIT_FACE[0])
+        assert over >= min(sl.OVER_EV[0], sl.FLARE_EV[0]) - 0.05
+        assert must == [sl.BRIGHT]
+
+
+def test_deep_dark_room_darkens_skin_clothes_and_wall_and_its_pair_is_two_stops_under() -> None:
+    import synth_lighting as sl
+
+    # given a portrait in a light grey shirt
+    st = _portrait()
+    shirt = (st.mask > 0.5) & (np.arange(st.mask.shape[0]) > 160)[:, None]
+    st.rgb[shirt] = (200, 200, 200)
+    lit, must, must_not, _, _ = sl.gen_deep_dark_room(st, np.random.default_rng(4), [])
+    under, must_u, _, about, gain = sl.gen_deep_dark_room_under(st, np.random.default_rng(4), [])
+    face = (slice(95, 125), slice(145, 175))
+    # a well-lit face's level times a deep skin's reflectance
+    skin = float(sc.luminance(lit[face]).mean())
+    low = min(sl.DEEP_SKIN_FACTORS) * sl.WELL_LIT_FACE[0]
+    assert low * 0.8 <= skin <= max(sl.DEEP_SKIN_FACTORS) * sl.WELL_LIT_FACE[1] * 1.2
+    wall = sc.luminance(lit)[:20, :20].mean()
+    assert sl.DARK_WALL[0] * 0.5 <= wall <= sl.DARK_WALL[1] * 2
+    # then the shirt is dark cloth, the skin darker, the wall dark
+    clothes = sc.luminance(lit)[shirt]
+    assert float(np.median(clothes)) <= sl.DARK_CLOTHES[1] * sl.CLOTH_TEXTURE[1]
+    assert must == [] and sl.DARK in must_not
+    stops = np.log2(lit[face].mean() / under[face].mean())
+    assert -sl.DEEP_UNDER_EV[0] + 0.05 >= stops >= -sl.DEEP_UNDER_EV[1] - 0.05
+    assert must_u == [sl.DARK] and gain == pytest.approx(2.0**stops, rel=1e-3)
+    assert "EV" in about and "dark wall" in about
+
+
 def _clip_scene() -> sc.ClipScene:
     room = np.full((90, 160, 3), 0.2, np.float32)
     room[:, :40] = (0.3, 0.1, 0.1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import cv2
@@ -258,3 +259,92 @@ def test_gain_noise_in_a_dark_frame_is_not_taken_for_bright_things() -> None:
     measured = ExposureAnalyzer().measure(scene)
     assert measured["frame_highlight"] < 0.25
     assert [f.id for f in ExposureAnalyzer().analyze(scene)] == ["lighting.too_dark"]
+
+
+# --- light read on the face's skin zones (landmarks) --------------------------------------
+
+
+def landmarked(scene: Scene, seed: int = 1) -> Scene:
+    """The scene's face with 478 stand-in landmarks spread over the inner part of its box,
+    so its skin zones (convex hulls of some of them) lie on the face."""
+    import dataclasses
+
+    face = scene.faces[0]
+    x, y, w, h = face.box
+    rng = np.random.default_rng(seed)
+    points = np.column_stack(
+        [
+            rng.uniform(x + 0.2 * w, x + 0.8 * w, 478),
+            rng.uniform(y + 0.2 * h, y + 0.8 * h, 478),
+            np.zeros(478),
+        ]
+    )
+    scene.faces = (dataclasses.replace(face, landmarks=points),)
+    return scene
+
+
+def test_exposure_reads_the_skin_zones_not_dark_hair_in_the_outline() -> None:
+    # given a well-lit face with a dark fringe over the top of its box
+    def fringed() -> Scene:
+        scene = synthetic_scene(face_luma=0.62, face_texture=0.04, background=0.5)
+        x, y, w, h = scene.faces[0].box
+        scene.frame[y : y + int(0.18 * h), x : x + w] = 20
+        return scene
+
+    # when it is read without landmarks (the outline) and with them (the skin zones)
+    outline = ExposureAnalyzer().measure(fringed())
+    zones = ExposureAnalyzer().measure(landmarked(fringed()))
+    # then only the skin zones keep the hair out
+    assert outline["skin_pixels"] == 0 and zones["skin_pixels"] > 200
+    assert zones["face_luma"] == pytest.approx(0.62, abs=0.05)
+    assert outline["face_luma"] < zones["face_luma"] - 0.02
+
+
+def test_a_washed_out_face_the_person_mask_lost_is_too_bright_not_no_face() -> None:
+    from camcheck.analyzers.face import FaceAnalyzer
+
+    # given a face clipped over most of its skin, that segmentation lost (no person mask),
+    # and that the landmark model fits only loosely (its skin has lost its colour too)
+    scene = landmarked(synthetic_scene(face_luma=0.99, face_texture=0.02, background=0.95))
+    assert scene.person is not None
+    scene.person[:] = 0.0
+    scene.faces = (dataclasses.replace(scene.faces[0], presence=0.6),)
+    exposure = {f.id for f in ExposureAnalyzer().analyze(scene)}
+    face = {f.id for f in FaceAnalyzer().analyze(scene)}
+    # then too_bright fires on the landmarked face, and the table lets it hide "no face"
+    assert exposure == {"lighting.too_bright"} and face == {"face.not_found"}
+    assert CHECKS["lighting.too_bright"].hides_check("face.not_found")
+    assert not CHECKS["face.not_found"].hides_check("lighting.too_bright")
+
+
+def test_a_bright_pattern_off_the_person_without_landmarks_is_not_a_washed_out_face() -> None:
+    # given a bright "face" (fruit, a flower) that the landmark model did not confirm and that
+    # lies off the person mask
+    scene = synthetic_scene(face_luma=0.99, face_texture=0.02, background=0.9)
+    assert scene.person is not None
+    scene.person[:] = 0.0
+    measured = ExposureAnalyzer().measure(scene)
+    # then the face's light is measured but too_bright does not fire (face.not_found leads)
+    assert measured["face_bright_share"] > 0.5 and measured["skin_pixels"] == 0
+    assert ExposureAnalyzer().analyze(scene) == []
+
+
+@pytest.mark.parametrize(
+    "name", ["good_obama.jpg", "face_webcam_darkskin.jpg", "bright_biden.jpg", "dark_astronaut.jpg"]
+)
+def test_skin_zones_lie_on_the_face_inside_its_outline(perception, name: str) -> None:
+    from camcheck.sources.images import load_image
+    from tests.conftest import FIXTURES
+
+    # given a fixture's face with its landmarks
+    scene = perception.scene(load_image(FIXTURES / name))
+    zones, oval = scene.face_skin_zones, scene.face_oval_mask
+    assert zones is not None and oval is not None
+    # then every zone has skin, and (nearly) all of it lies inside the face outline
+    for zone in zones.values():
+        assert np.count_nonzero(zone) > 50
+        assert np.count_nonzero(zone & oval) >= 0.95 * np.count_nonzero(zone)
+    # and together they are well under half of the outline: hair, brows, eyes, lips and
+    # beard stay out
+    skin = scene.face_skin_mask
+    assert skin is not None and np.count_nonzero(skin) < 0.35 * np.count_nonzero(oval)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 
+from camcheck.checks import CHECKS
 from camcheck.errors import CamcheckError
 from camcheck.scene import Scene
 from camcheck.selection import Selection
@@ -78,10 +79,19 @@ def test_no_face_for_a_while_and_a_face_finding_are_never_reported_together() ->
     bright = synthetic_scene(face_luma=0.97, face_texture=0.01)
     gone = replace(GOOD, faces=())
     assert {f.id for f in run(SceneSource([bright] * 45)).findings} == {"lighting.too_bright"}
+    assert {f.id for f in run(SceneSource([gone] * 45)).findings} == {"face.not_found"}
     # 1.5 s washed out, then 1.5 s without a face: "no face" and "your face is washed out"
-    # contradict each other, so the report keeps only what the table's hides allow
+    # contradict each other, so the report keeps what the table's hides allow (a washed-out
+    # face is one the detector loses, so too_bright hides "no face")
     both = run(SceneSource([bright] * 45 + [gone] * 45))
-    assert [f.id for f in both.findings] == ["face.not_found"]
+    assert CHECKS["lighting.too_bright"].hides_check("face.not_found")
+    assert [f.id for f in both.findings] == ["lighting.too_bright"]
+    # and a finding face.not_found hides goes when "no face" stays
+    close = synthetic_scene(face_luma=0.6, face_box=(170, 10, 300, 340), person_box=None)
+    assert "framing.too_close" in {f.id for f in run(SceneSource([close] * 45)).findings}
+    mixed = run(SceneSource([close] * 45 + [gone] * 45))
+    assert "face.not_found" in {f.id for f in mixed.findings}
+    assert "framing.too_close" not in {f.id for f in mixed.findings}
 
 
 def test_short_gaps_do_not_break_a_run() -> None:

@@ -120,7 +120,7 @@ class BacklightAnalyzer(Analyzer):
         stats = face_luma_stats(scene)
         if stats is None:
             return measured
-        histogram = scene.face_histogram
+        histogram = scene.skin_histogram
         face_key = float(np.dot(histogram, SRGB_LINEAR)) / float(histogram.sum())
         measured["light_level"] = light
         measured["face_key_level"] = face_key

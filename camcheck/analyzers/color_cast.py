@@ -269,7 +269,13 @@ def skin_lab(scene: Scene) -> tuple[float, float, float] | None:
     x, y, w, h = face.box
     x0, y0 = max(0, x), max(0, y)
     crop = scene.frame[y0 : y + h, x0 : x + w]
+    # The skin zones (forehead, cheeks, nose) where they hold enough pixels: the outline
+    # also holds lips, brows and beard, whose colour is not the light's.
     mask = scene.face_mask[y0 : y + h, x0 : x + w]
+    if (zones := scene.face_skin_mask) is not None:
+        zone_crop = zones[y0 : y + h, x0 : x + w]
+        if np.count_nonzero(zone_crop) >= MIN_SKIN_PIXELS:
+            mask = zone_crop
     if crop.size == 0 or np.count_nonzero(mask) < MIN_SKIN_PIXELS:
         return None
     lab = cv2.cvtColor(crop, cv2.COLOR_RGB2Lab).astype(np.float32)

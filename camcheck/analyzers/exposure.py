@@ -2,7 +2,9 @@
 
 Measures follow ISO/IEC 29794-5 (OFIQ) where it has one: luma is BT.601 Y', the
 under-exposure range is Y' <= 25/255 and the over-exposure range Y' >= 247/255. The face is
-measured on its skin (:attr:`camcheck.scene.Scene.face_mask`).
+measured on its skin, as OFIQ does: the landmark model's forehead, cheek and nose zones
+(:attr:`camcheck.scene.Scene.face_skin_mask`), which keep hair, brows, eyes, beard and the
+background out; a face without landmarks on its outline (``face_mask``).
 
 "Too dark" is judged on highlights, not on the mean. Skin reflectance differs about
 tenfold between the lightest and darkest tones, so a well-lit dark face has a low mean,
@@ -20,6 +22,12 @@ A picture can be so dark that no face is found at all (five stops under). It is 
 on the frame alone: if even its brightest things are dim, the picture is too dark, and
 that, not "no face", is what the user must fix first (the table's too_dark rule hides
 face.not_found).
+
+"Too bright" (washed out) is a share of the skin in the over-exposure range with a bright
+mean: a face whose skin zones clip over a tenth of their pixels has lost its modelling.
+A glint on oily or deep skin clips a few percent and stays quiet. A washed-out person can
+vanish from the person mask as well; the finding then counts for a face the landmark model
+found points on (and hides face.not_found), not for a bright pattern off the person.
 """
 
 from __future__ import annotations
@@ -45,8 +53,8 @@ FRAME_HIGHLIGHT_PERCENTILE = 99.9
 # The frame is read at this fraction of the working size (area averaging, see above).
 FRAME_STEP = 4
 # The limits (the face's highlights on their own, or with a dim frame; a dim frame without
-# a face; the share of clipped skin or a pale mean) live in the check table's rules for
-# lighting.too_dark and too_bright.
+# a face; the share of clipped skin with a bright mean, on a face the landmarks or the person
+# mask confirm) live in the check table's rules for lighting.too_dark and too_bright.
 # Fewer skin pixels than this and the face is too small to judge its light.
 MIN_FACE_PIXELS = 200
 # sRGB decoding (IEC 61966-2-1) of the 256 luma codes, for the frame's mean in linear light.
@@ -55,8 +63,9 @@ SRGB_LINEAR = np.where(_CODES <= 0.04045, _CODES / 12.92, ((_CODES + 0.055) / 1.
 
 
 def face_luma_stats(scene: Scene) -> dict[str, float] | None:
-    """Mean, highlight and clipped shares of the primary face's luma, or None without a face."""
-    histogram = scene.face_histogram
+    """Mean, highlight and clipped shares of the primary face's skin luma (its skin zones,
+    else its outline), or None without a face."""
+    histogram = scene.skin_histogram
     if histogram.sum() < MIN_FACE_PIXELS:
         return None
     return {
@@ -68,7 +77,8 @@ def face_luma_stats(scene: Scene) -> dict[str, float] | None:
 
 
 def frame_light_stats(scene: Scene) -> dict[str, float]:
-    """The frame's brightest things (on the averaged copy) and its mean in linear light."""
+    """The frame's brightest things (on the averaged copy), its mean in linear light and the
+    share of it that is blown out."""
     luma8 = scene.luma8
     height, width = luma8.shape
     size = (max(1, width // FRAME_STEP), max(1, height // FRAME_STEP))
@@ -78,6 +88,26 @@ def frame_light_stats(scene: Scene) -> dict[str, float]:
     return {
         "frame_highlight": histogram_percentile(histogram, FRAME_HIGHLIGHT_PERCENTILE),
         "frame_linear_mean": float(np.dot(histogram, SRGB_LINEAR)) / total if total else 0.0,
+        "frame_blown_share": histogram_share(scene.frame_histogram, BRIGHT_LUMA8, 255),
+    }
+
+
+def face_trust(scene: Scene) -> dict[str, float]:
+    """How far the face is a face to judge even where segmentation lost the person.
+
+    A washed-out person can vanish from the person mask, so face.not_found would call the
+    face "not on a person"; the landmark model still finds its 478 points on it (skin zone
+    pixels), which a pattern the detector took for a face (fruit, a flower) rarely has.
+    """
+    face = scene.primary_face
+    if face is None:
+        return {}
+    skin = scene.face_skin_mask
+    x, y, w, h = face.box
+    box = scene.person_mask[max(0, y) : y + h, max(0, x) : x + w]
+    return {
+        "skin_pixels": float(np.count_nonzero(skin)) if skin is not None else 0.0,
+        "face_box_on_person": float(box.mean()) if box.size else 0.0,
     }
 
 
@@ -91,6 +121,7 @@ class ExposureAnalyzer(Analyzer):
         stats = face_luma_stats(scene)
         if stats is not None:
             measured.update(stats)
+            measured.update(face_trust(scene))
         return measured
 
     def region(

@@ -51,13 +51,18 @@ def _to_linear(value: float) -> float:
 
 
 def face_halves(scene: Scene) -> tuple[np.ndarray, np.ndarray] | None:
-    """Luma histograms of the face's image-left and image-right halves, or None."""
+    """Luma histograms of the face's image-left and image-right halves, or None.
+
+    Read on the skin zones where the face has landmarks (a fringe over one eye, a beard or
+    a scarf at the cheek is not uneven light), else, or when a half of them is too small,
+    on the face's outline.
+    """
     face = scene.primary_face
     if face is None or len(face.keypoints) <= MOUTH:
         return None
     x, y, w, h = face.box
+    x, y = max(0, x), max(0, y)
     luma = scene.luma8[y : y + h, x : x + w]
-    mask = scene.face_mask[y : y + h, x : x + w]
     (rx, ry), (lx, ly) = face.keypoints[RIGHT_EYE], face.keypoints[LEFT_EYE]
     ex, ey = (rx + lx) / 2 - x, (ry + ly) / 2 - y
     mx, my = face.keypoints[MOUTH][0] - x, face.keypoints[MOUTH][1] - y
@@ -66,15 +71,19 @@ def face_halves(scene: Scene) -> tuple[np.ndarray, np.ndarray] | None:
     columns = np.arange(luma.shape[1], dtype=np.float32)[None, :] - ex
     rows = np.arange(luma.shape[0], dtype=np.float32)[:, None] - ey
     side = columns * (my - ey) - rows * (mx - ex)
-    right = (side > 0) & mask
-    left = (side < 0) & mask
-    if min(np.count_nonzero(left), np.count_nonzero(right)) < MIN_HALF_PIXELS:
-        return None
 
     def histogram(half: np.ndarray) -> np.ndarray:
         return cv2.calcHist([luma], [0], half.view(np.uint8), [256], [0, 256]).ravel()
 
-    return histogram(left), histogram(right)
+    for whole in (scene.face_skin_mask, scene.face_mask):
+        if whole is None:
+            continue
+        mask = whole[y : y + h, x : x + w]
+        right = (side > 0) & mask
+        left = (side < 0) & mask
+        if min(np.count_nonzero(left), np.count_nonzero(right)) >= MIN_HALF_PIXELS:
+            return histogram(left), histogram(right)
+    return None
 
 
 class UniformityAnalyzer(Analyzer):

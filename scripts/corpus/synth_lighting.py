@@ -9,8 +9,12 @@ about a stop of it. Skin tone is changed by scaling the skin's reflectance in li
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import argparse
+import json
+import sys
+from collections.abc import Callable, Collection
 from pathlib import Path
+from types import ModuleType
 
 import cv2
 import numpy as np
@@ -25,12 +29,18 @@ NOFACE = "face.not_found"
 # Cases per generator (subjects are cycled). Ids made by only three generators (too_bright,
 # backlight) get three more cases each: 27 positives, about 8 of them held out.
 STILLS_PER_GENERATOR = 6
-THREE_GENERATOR_IDS = {"light_over_v1", "light_hotkey_v1", "light_flare_v1",
+THREE_GENERATOR_IDS = {"light_over_v2", "light_hotkey_v2", "light_flare_v2",
                        "backlight_window_v1", "backlight_lamp_v1", "backlight_sky_v1"}  # fmt: skip
 
 # Exposure ranges in stops (EV) relative to the photo, which is taken as well exposed.
 UNDER_EV = (-3.0, -1.5)  # the brief's range; -1.5 EV already reads "too dark" to people
 OVER_EV = (1.5, 2.5)
+# A ring light too close: the person this many stops over, the room HOTKEY_ROOM_EV.
+HOTKEY_EV = (1.6, 2.5)
+HOTKEY_ROOM_EV = 0.6
+# Overexposure with veiling glare (a haze over the lens, in linear light).
+FLARE_EV = (1.4, 2.2)
+FLARE_VEIL = (0.06, 0.15)
 # So dark that the detector cannot find a face: with the camera at gain x16 camcheck's
 # detector found no face in any of the 6 such cases of the 2026-12-01 corpus build.
 NOFACE_EV = (-6.5, -5.0)
@@ -49,6 +59,17 @@ WELL_LIT_FACE = (0.16, 0.3)
 OUTDOOR_VIEWS = ("china", "castle", "rocket")  # bridge is a night view: no daylight
 # Skin reflectance factors for darker skin tones (the brief: x0.3, x0.5).
 SKIN_FACTORS = (0.3, 0.4, 0.5)
+# Deep skin in a dark room (issue 14's pair: well lit stays quiet, two stops under fires):
+# the deepest two of SKIN_FACTORS, clothes of dark fabric (navy or black cloth reflects 2 to
+# 5% of the light) and a dark painted wall, as _wall's level in linear light.
+DEEP_SKIN_FACTORS = (0.3, 0.4)
+DARK_CLOTHES = (0.02, 0.05)
+DARK_WALL = (0.01, 0.04)
+DEEP_UNDER_EV = (-2.3, -1.8)
+# The dyed cloth's weave: its luminance against its local mean, kept within this range.
+CLOTH_TEXTURE = (0.6, 1.4)
+# Dyes in linear RGB (scaled to the fabric's luminance): black, navy, charcoal brown.
+CLOTH_DYES = ((1.0, 1.0, 1.0), (0.7, 0.8, 1.4), (1.2, 1.0, 0.8))
 
 
 def _face_luma(linear: np.ndarray, face: tuple[int, int, int, int]) -> float:
@@ -168,28 +189,43 @@ def gen_lowlight(st: sc.Staged, rng: np.random.Generator, views: list[sc.Picture
     return out, [DARK], [BRIGHT, NOFACE], about, 0.0
 
 
+def _over_gain(st: sc.Staged, ev: float) -> tuple[float, float]:
+    """The linear gain that puts the face ``ev`` stops over a well-exposed level, and the
+    stops the photo itself was pushed.
+
+    A photo is taken as well exposed unless its face is dimmer than a well-lit face
+    (WELL_LIT_FACE's low end): a face in shade before a bright view, or a dim room, is first
+    brought up to that level. Pushing such a photo by ``ev`` alone only gave a normally
+    exposed face before a blown-out room (the v1 generators did, on six of 27 cases of the
+    2026-12-01 corpus).
+    """
+    face = _face_luma(sc.to_linear(st.rgb), st.face)
+    gain = 2.0**ev * max(1.0, WELL_LIT_FACE[0] / max(face, 1e-4))
+    return gain, float(np.log2(gain))
+
+
 def gen_over(st: sc.Staged, rng: np.random.Generator, views: list[sc.Picture]) -> Result:
-    ev = float(rng.uniform(*OVER_EV))
-    out = sc.to_linear(st.rgb) * 2.0**ev
-    return out, [BRIGHT], [DARK, NOFACE], f"overexposed {ev:+.1f} EV, clipped", 1.0
+    gain, push = _over_gain(st, float(rng.uniform(*OVER_EV)))
+    out = sc.to_linear(st.rgb) * gain
+    return out, [BRIGHT], [DARK, NOFACE], f"overexposed {push:+.1f} EV, clipped", 1.0
 
 
 def gen_hotkey(st: sc.Staged, rng: np.random.Generator, views: list[sc.Picture]) -> Result:
-    ev = float(rng.uniform(1.6, 2.5))
+    _, push = _over_gain(st, float(rng.uniform(*HOTKEY_EV)))
     lin = sc.to_linear(st.rgb)
     # A ring light too close: the person takes the full push, the room a little of it.
     person = sc.gaussian(st.mask, 6.0)[..., None]
-    gain = 2.0 ** (ev * person + 0.6 * (1 - person))
+    gain = 2.0 ** (push * person + HOTKEY_ROOM_EV * (1 - person))
     out = lin * gain
-    about = f"a light too close: the person {ev:+.1f} EV and clipped, the room +0.6 EV"
+    about = f"a light too close: the person {push:+.1f} EV and clipped, the room +0.6 EV"
     return out, [BRIGHT], [DARK, NOFACE], about, 1.0
 
 
 def gen_flare(st: sc.Staged, rng: np.random.Generator, views: list[sc.Picture]) -> Result:
-    ev = float(rng.uniform(1.4, 2.2))
-    veil = float(rng.uniform(0.06, 0.15))
-    out = sc.to_linear(st.rgb) * 2.0**ev + veil
-    about = f"overexposed {ev:+.1f} EV with veiling glare {veil:.2f} (washed out)"
+    gain, push = _over_gain(st, float(rng.uniform(*FLARE_EV)))
+    veil = float(rng.uniform(*FLARE_VEIL))
+    out = sc.to_linear(st.rgb) * gain + veil
+    about = f"overexposed {push:+.1f} EV with veiling glare {veil:.2f} (washed out)"
     return out, [BRIGHT], [DARK, NOFACE], about, 1.0
 
 
@@ -311,6 +347,57 @@ def gen_skintone_dark(st: sc.Staged, rng: np.random.Generator, views: list[sc.Pi
     return lin, [DARK], [BRIGHT, NOFACE], about, 2.0**-ev
 
 
+def _deep_dark_room(st: sc.Staged, rng: np.random.Generator) -> tuple[np.ndarray, str]:
+    """A deep skin tone in dark clothes before a dark wall, well lit (linear light).
+
+    The hardest well-lit picture for a "too dark" verdict: nothing in the frame is bright but
+    the face's own sheen, the eyes and the teeth. The skin's reflectance is lowered as in
+    :func:`darker_skin` (the sheen kept), the clothes (the person below the chin, not skin)
+    are dyed to a dark fabric, and the photo's room is replaced by a dark painted wall.
+    """
+    factor = float(sc.pick(rng, DEEP_SKIN_FACTORS))
+    # Lit as a well-lit face is (a photo whose face is in shade would give an underexposed
+    # face, not a deep skin tone), then the skin's reflectance lowered under that light.
+    person = sc.to_linear(st.rgb)
+    person *= float(rng.uniform(*WELL_LIT_FACE)) / max(_face_luma(person, st.face), 1e-4)
+    linear = sc.to_linear(darker_skin(sc.to_srgb(person), st.mask, factor))
+    h, w = st.mask.shape
+    _, fy, _, fh = st.face
+    skin = _skin(st.rgb, st.mask)
+    below = np.zeros((h, w), np.float32)
+    below[min(h, fy + fh) :, :] = 1.0
+    clothes = np.clip(st.mask - skin, 0.0, 1.0) * sc.gaussian(below, 4.0)
+    fabric = float(rng.uniform(*DARK_CLOTHES))
+    # Dyed cloth keeps the folds and weave of the photo's clothes (their luminance against
+    # its local mean) but not their colour or a white shirt's brightness.
+    lum = sc.luminance(linear)
+    weave = np.clip(lum / np.maximum(sc.gaussian(lum, 8.0), 1e-4), *CLOTH_TEXTURE)
+    dye = np.array(sc.pick(rng, CLOTH_DYES), np.float32)
+    dyed = (fabric * weave)[..., None] * (dye / float(sc.luminance(dye)))
+    linear = linear * (1 - clothes[..., None]) + dyed * clothes[..., None]
+    wall_level = float(rng.uniform(*DARK_WALL))
+    out = _place(linear, st.mask, _wall((w, h), wall_level, rng))
+    about = (
+        f"deep skin (reflectance x{factor:.1f}) in dark clothes ({fabric:.3f} linear) before "
+        f"a dark wall ({wall_level:.3f})"
+    )
+    return out, about
+
+
+def gen_deep_dark_room(st: sc.Staged, rng: np.random.Generator, views: list[sc.Picture]) -> Result:
+    out, about = _deep_dark_room(st, rng)
+    return out, [], [DARK, BRIGHT, NOFACE], f"{about}, well lit", 1.0
+
+
+def gen_deep_dark_room_under(
+    st: sc.Staged, rng: np.random.Generator, views: list[sc.Picture]
+) -> Result:
+    # The same kind of picture as gen_deep_dark_room, two stops under: the issue's pair.
+    out, about = _deep_dark_room(st, rng)
+    ev = float(rng.uniform(*DEEP_UNDER_EV))
+    return out * 2.0**ev, [DARK], [BRIGHT, NOFACE], f"{about}, {ev:+.1f} EV", 2.0**-ev
+
+
 def gen_noface(st: sc.Staged, rng: np.random.Generator, views: list[sc.Picture]) -> Result:
     ev = float(rng.uniform(*NOFACE_EV))
     lin = sc.to_linear(st.rgb) * 2.0**ev
@@ -323,9 +410,9 @@ STILL_GENERATORS: dict[str, Gen] = {
     "light_under_v1": gen_under,
     "light_dimroom_v1": gen_dimroom,
     "light_lowlight_nr_v1": gen_lowlight,
-    "light_over_v1": gen_over,
-    "light_hotkey_v1": gen_hotkey,
-    "light_flare_v1": gen_flare,
+    "light_over_v2": gen_over,
+    "light_hotkey_v2": gen_hotkey,
+    "light_flare_v2": gen_flare,
     "backlight_window_v1": gen_window,
     "backlight_lamp_v1": gen_lamp,
     "backlight_sky_v1": gen_sky,
@@ -334,28 +421,48 @@ STILL_GENERATORS: dict[str, Gen] = {
     "light_skintone_v1": gen_skintone,
     "light_skintone_dark_v1": gen_skintone_dark,
     "light_noface_dark_v1": gen_noface,
+    "light_deep_darkroom_v1": gen_deep_dark_room,
+    "light_deep_darkroom_under_v1": gen_deep_dark_room_under,
 }
 
 
-def build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
-    """Write the lighting stills; return their manifest records."""
+def build(
+    out_dir: Path,
+    sources: list[dict],
+    rng_seed: int,
+    only: Collection[str] | None = None,
+) -> list[dict]:
+    """Write the lighting stills; return their manifest records.
+
+    ``only`` names the generators to run (all when None). Every case is seeded by its
+    generator, number and subject, so a case made alone equals the one a full build makes.
+    """
     try:
-        return _build(Path(out_dir), sources, rng_seed)
+        return _build(Path(out_dir), sources, rng_seed, only)
     finally:
         sc.close_perception()
 
 
-def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
+def _build(
+    out_dir: Path,
+    sources: list[dict],
+    rng_seed: int,
+    only: Collection[str] | None,
+) -> list[dict]:
+    generators = {k: g for k, g in STILL_GENERATORS.items() if only is None or k in only}
+    if not generators:
+        return []
     subs = sc.subjects(sources)
     if not subs:
         return []
     # Outdoor views only: what a window or the sky behind a person shows.
     views = [sc.picture(k) for k in OUTDOOR_VIEWS]
     records: list[dict] = []
-    for gen_name, gen in STILL_GENERATORS.items():
+    for gen_name, gen in generators.items():
         count = STILLS_PER_GENERATOR + (3 if gen_name in THREE_GENERATOR_IDS else 0)
         for k in range(count):
             subject = sc.subject_for(subs, gen_name, k)
+            name = f"{gen_name}_{k:02d}_{subject.name}"
             rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
             st = sc.stage(subject, sc.STILL_WIDTH, face_share=float(rng.uniform(0.22, 0.4)))
             linear, must, must_not, about, gain = gen(st, rng, views)
@@ -363,7 +470,6 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
                 linear = sc.sensor_noise(sc.gaussian(linear, sc.WEBCAM_BLUR_SIGMA), rng, gain=gain)
             quality = sc.jpeg_quality(rng)
             image = sc.jpeg_roundtrip(sc.to_srgb(linear), quality)
-            name = f"{gen_name}_{k:02d}_{subject.name}"
             rel = sc.write_still(out_dir, FAMILY, name, image, quality)
             records.append(
                 sc.record(
@@ -377,3 +483,58 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
                 )
             )
     return records
+
+
+def refresh_corpus(corpus: Path, seed: int) -> tuple[list[dict], int]:
+    """Make this family's cases in a built corpus as a full build would, without the 25-min
+    rebuild: returns the new records and how many old ones of the family were dropped.
+
+    The subjects come from the manifest's real photos, the split from the builder's own
+    hash. DIR/manifest.jsonl keeps every other case: it is read again just before it is
+    replaced, so cases another generator added meanwhile stay.
+    """
+    build_corpus = _builder()
+    import real_build
+
+    manifest = corpus / "manifest.jsonl"
+
+    def read() -> list[dict]:
+        return [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
+
+    sources = real_build.subject_sources(read(), corpus)
+    made = build_corpus.finish(build(corpus, sources, seed), corpus)
+    mine = f"synth/{FAMILY}/"
+    records = read()
+    kept = [rec for rec in records if not str(rec["file"]).startswith(mine)]
+    tmp = manifest.with_suffix(".jsonl.part")
+    with tmp.open("w") as fh:
+        for rec in kept + made:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    tmp.replace(manifest)
+    return made, len(records) - len(kept)
+
+
+def _builder() -> ModuleType:
+    """scripts/build_corpus.py: its split and record clean-up, so both ways agree."""
+    scripts = str(Path(__file__).resolve().parents[1])
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    import build_corpus
+
+    return build_corpus
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=refresh_corpus.__doc__)
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--seed", type=int, default=_builder().DEFAULT_SEED)
+    args = parser.parse_args(argv)
+    made, dropped = refresh_corpus(args.corpus.resolve(), args.seed)
+    for rec in made:
+        print(rec["split"], rec["file"], rec["must"])
+    print(f"{len(made)} {FAMILY} cases written, {dropped} old ones dropped from the manifest")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
