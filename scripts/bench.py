@@ -155,27 +155,31 @@ CHUNK_FRAMES = 30
 
 def time_session(
     perception: Perception, frames: list[bytes], baseline: BareTasks | None
-) -> tuple[list[float], list[float]]:
-    """Milliseconds a frame of the real Session.run, and of the bare baseline, per stretch.
+) -> dict[str, list[float]]:
+    """Milliseconds a frame of the real Session.run and of the bare baseline, per stretch.
 
     The frames go through camcheck's Session in stretches of CHUNK_FRAMES (decoding, the
     one-frame lookahead, every analyzer at its cadence, persistence), each stretch followed
     by the bare baseline on the same frames, so both see the same load on a shared machine.
-    The indices run on across stretches, so perception tracks as in one long run.
+    The indices run on across stretches, so perception tracks as in one long run. Besides
+    wall time, the process's CPU time (all threads): on a loaded machine wall time mostly
+    says how much of a core the scheduler gave, CPU time how much work was done.
     """
-    ours: list[float] = []
-    bare: list[float] = []
+    times: dict[str, list[float]] = {"ours": [], "bare": [], "ours cpu": [], "bare cpu": []}
     for start in range(0, len(frames) - CHUNK_FRAMES + 1, CHUNK_FRAMES):
         chunk = frames[start : start + CHUNK_FRAMES]
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         Session(perception).run(JpegFrames(chunk, start))
-        ours.append((time.perf_counter() - began) * 1000 / len(chunk))
+        times["ours"].append((time.perf_counter() - began) * 1000 / len(chunk))
+        times["ours cpu"].append((time.process_time() - cpu) * 1000 / len(chunk))
         if baseline is not None:
             baseline.timings.clear()
+            cpu = time.process_time()
             for data in chunk:
                 baseline.run(data)
-            bare.append(statistics.fmean(baseline.timings))
-    return ours, bare
+            times["bare cpu"].append((time.process_time() - cpu) * 1000 / len(chunk))
+            times["bare"].append(statistics.fmean(baseline.timings))
+    return times
 
 
 # Share of the slowest and of the fastest frames left out of each mean: a shared machine's
@@ -278,7 +282,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--sizes",
+        default=",".join(f"{w}x{h}" for w, h in RESOLUTIONS),
+        help="resolutions to time, e.g. 1280x720 (default: all three)",
+    )
     args = parser.parse_args()
+    sizes = [tuple(int(n) for n in size.split("x")) for size in args.sizes.split(",")]
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, OpenCV {cv2.__version__}"
@@ -291,12 +301,10 @@ def main() -> int:
     )
     results: dict[tuple[int, int], dict[str, float]] = {}
     bare: dict[tuple[int, int], float] = {}
-    session: dict[tuple[int, int], float] = {}
-    session_bare: dict[tuple[int, int], float] = {}
-    ratios: dict[tuple[int, int], float] = {}
+    session: dict[tuple[int, int], dict[str, float]] = {}
     baseline = BareTasks() if has_mediapipe() else None
     with Perception() as perception:
-        for size in RESOLUTIONS:
+        for size in sizes:
             frames = webcam_frames(size, args.frames + 10)
             between = baseline.run if baseline is not None else None
             time_stages(perception, frames[:10], between)  # warm up
@@ -309,64 +317,61 @@ def main() -> int:
             )
             if baseline is not None:
                 bare[size] = trimmed_mean(baseline.timings)
-            ours, theirs = time_session(perception, frames[10:], baseline)
-            session[size] = statistics.median(ours)
-            if theirs:
-                session_bare[size] = statistics.median(theirs)
-                ratios[size] = statistics.median(a / b for a, b in zip(ours, theirs, strict=True))
+            times = time_session(perception, frames[10:], baseline)
+            session[size] = {
+                key: statistics.median(values) for key, values in times.items() if values
+            }
+            if times["bare"]:
+                for key in ("", " cpu"):
+                    pairs = zip(times["ours" + key], times["bare" + key], strict=True)
+                    session[size]["ratio" + key] = statistics.median(a / b for a, b in pairs)
     if baseline is not None:
         baseline.close()
-    stages = list(results[RESOLUTIONS[0]])
+    stages = list(results[sizes[0]])
     header = (
         "| stage (mean ms per frame, 5% trimmed) | "
-        + " | ".join(f"{w}x{h}" for w, h in RESOLUTIONS)
+        + " | ".join(f"{w}x{h}" for w, h in sizes)
         + " |"
     )
     print()
     print(header)
-    print("|---" * (len(RESOLUTIONS) + 1) + "|")
+    print("|---" * (len(sizes) + 1) + "|")
     for stage in stages:
         if stage == "p95 whole pipeline":
             continue
-        print(f"| {stage} | " + " | ".join(f"{results[s][stage]:.2f}" for s in RESOLUTIONS) + " |")
-    totals = {
-        s: sum(v for k, v in results[s].items() if k != "p95 whole pipeline") for s in RESOLUTIONS
-    }
-    print(
-        "| **whole pipeline** | " + " | ".join(f"**{totals[s]:.2f}**" for s in RESOLUTIONS) + " |"
-    )
+        print(f"| {stage} | " + " | ".join(f"{results[s][stage]:.2f}" for s in sizes) + " |")
+    totals = {s: sum(v for k, v in results[s].items() if k != "p95 whole pipeline") for s in sizes}
+    print("| **whole pipeline** | " + " | ".join(f"**{totals[s]:.2f}**" for s in sizes) + " |")
     print(
         "| whole pipeline, 95th percentile | "
-        + " | ".join(f"{results[s]['p95 whole pipeline']:.2f}" for s in RESOLUTIONS)
+        + " | ".join(f"{results[s]['p95 whole pipeline']:.2f}" for s in sizes)
         + " |"
     )
     if bare:
         print(
             "| bare MediaPipe Tasks: decode, detect, segment | "
-            + " | ".join(f"{bare[s]:.2f}" for s in RESOLUTIONS)
+            + " | ".join(f"{bare[s]:.2f}" for s in sizes)
             + " |"
         )
         print(
             "| stages one after another / bare | "
-            + " | ".join(f"{totals[s] / bare[s]:.2f}x" for s in RESOLUTIONS)
+            + " | ".join(f"{totals[s] / bare[s]:.2f}x" for s in sizes)
             + " |"
         )
-    print(
-        "| **camcheck's Session.run, wall per frame** (median of 1 s stretches) | "
-        + " | ".join(f"**{session[s]:.2f}**" for s in RESOLUTIONS)
-        + " |"
-    )
-    if ratios:
-        print(
-            "| bare MediaPipe Tasks on the same stretches | "
-            + " | ".join(f"{session_bare[s]:.2f}" for s in RESOLUTIONS)
-            + " |"
-        )
-        print(
-            "| **camcheck / bare** (median of the stretches' ratios) | "
-            + " | ".join(f"**{ratios[s]:.2f}x**" for s in RESOLUTIONS)
-            + " |"
-        )
+    rows = [
+        ("**camcheck's Session.run, wall ms per frame** (median of 1 s stretches)", "ours", "**"),
+        ("bare MediaPipe Tasks on the same stretches, wall", "bare", ""),
+        ("**camcheck / bare, wall** (median of the stretches' ratios)", "ratio", "**"),
+        ("camcheck's Session.run, CPU ms per frame (all threads)", "ours cpu", ""),
+        ("bare MediaPipe Tasks, CPU ms per frame", "bare cpu", ""),
+        ("camcheck / bare, CPU", "ratio cpu", ""),
+    ]
+    for label, key, bold in rows:
+        if key not in session[sizes[0]]:
+            continue
+        unit = "x" if key.startswith("ratio") else ""
+        cells = " | ".join(f"{bold}{session[s][key]:.2f}{unit}{bold}" for s in sizes)
+        print(f"| {label} | {cells} |")
     print()
     print(
         f"cold start of `camcheck image fixtures/good_obama.jpg`: {wall:.2f} s wall "
