@@ -5,11 +5,13 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Iterable
 
+from camcheck.analysis import Analysis
 from camcheck.analyzers import ANALYZERS, Analyzer
 from camcheck.checks import CHECKS
 from camcheck.errors import CamcheckError, describe
 from camcheck.findings import Finding
 from camcheck.perception import Perception
+from camcheck.pipeline import Lookahead
 from camcheck.report.model import Progress, Report, Snapshot, StopRequested
 from camcheck.scene import Scene
 from camcheck.selection import Selection
@@ -299,12 +301,6 @@ class Session:
         # Per check id, the last frame where it fired: bounded by the size of the table.
         snapshots: dict[str, Snapshot] = {}
         last: Snapshot | None = None
-        # Only the analyzers of selected checks run (--select camera.frozen skips the rest).
-        analyzers = [
-            cls()
-            for cls in self._analyzer_types
-            if any(self.selection.wants(check_id) for check_id in cls.check_ids)
-        ]
         tracks: dict[str, _Track] = {}
         samples: dict[str, _Samples] = {}
         timeline = _Timeline()
@@ -314,11 +310,13 @@ class Session:
         error: CamcheckError | None = None
         skipped = 0
         perception_error: Exception | None = None
-        frames = iter(source)
+        analysis = Analysis(self._analyzer_types, self.selection)
+        # Video and live: the next frame is read and perceived while this one is judged.
+        perceived = Lookahead(iter(source), self._perceive, ahead=source.kind != "image")
         try:
             while True:
                 try:
-                    frame = next(frames)
+                    item = next(perceived)
                 except StopIteration:
                     break
                 except (CamcheckError, KeyboardInterrupt):
@@ -331,24 +329,26 @@ class Session:
                         seconds=seconds,
                         reason=describe(exc),
                     ) from exc
-                try:
-                    scene = self._perceive(frame)
-                except (CamcheckError, KeyboardInterrupt):
-                    raise
-                except Exception as exc:  # a model failing on one frame: skip that frame
+                frame, scene = item.frame, item.scene
+                if scene is None:
+                    error_seen = item.error
+                    assert error_seen is not None
+                    if isinstance(error_seen, CamcheckError) or not isinstance(
+                        error_seen, Exception
+                    ):
+                        raise error_seen  # includes KeyboardInterrupt
+                    # A model failing on one frame: skip that frame.
                     skipped += 1
-                    perception_error = exc
+                    perception_error = error_seen
                     continue
                 scene.requested_size = frame.requested_size
                 current: list[Finding] = []
-                for analyzer in analyzers:
-                    measured = analyzer.measure(scene)
+                for position in range(len(analysis.analyzers)):
+                    measured, found = analysis.step(position, scene)
                     for key, value in measured.items():
                         samples.setdefault(key, _Samples()).add(value)
                     self._latest.update(measured)
-                    current.extend(
-                        f for f in analyzer.judge(scene, measured) if self.selection.wants(f.id)
-                    )
+                    current.extend(found)
                 current = _unhidden(current)
                 timeline.add(frame.timestamp)
                 last = Snapshot(_slim(scene), tuple(current))
@@ -367,6 +367,7 @@ class Session:
         except CamcheckError as exc:
             error = exc
         finally:
+            perceived.close()
             source.close()
         if not timeline.count and perception_error is not None and error is None:
             error = CamcheckError("error.perception", reason=describe(perception_error))

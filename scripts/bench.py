@@ -9,12 +9,18 @@ Stages per frame, at 640x480, 1280x720 and 1920x1080 (a webcam frame made from t
 good_obama fixture, JPEG-encoded as an MJPEG camera delivers it):
 decode (JPEG -> RGB), working copy (downscale to 640), face detection (short range, and full
 range every few frames), face landmarks (the primary face), person segmentation, then each
-analyzer (its measure and judge, including the Scene planes it is first to use).
+analyzer (its measure and judge at its cadence, as the Session runs it, including the Scene
+planes it is first to use). These stages run one after another in one thread.
+
+The headline figure is the real thing: the same frames through camcheck's Session.run (the
+frame read and perceived one ahead while the analyzers judge the last, each analyzer at its
+cadence), as wall time per frame, in one-second stretches.
 
 With the `reference` extra installed (MediaPipe), the same run also times the bare MediaPipe
 baseline on the same frames: decode, then MediaPipe Tasks' FaceDetector and ImageSegmenter
-with camcheck's models, nothing else; and the cold start of a bare script that loads both
-models through Tasks and runs them on one still. It prints camcheck/bare for both.
+with camcheck's models, nothing else (frame by frame between the stages, and after each
+Session stretch on the same frames); and the cold start of a bare script that loads both
+models through Tasks and runs them on one still. It prints camcheck/bare for each.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import cv2
@@ -37,6 +43,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from camcheck.analysis import Analysis  # noqa: E402
 from camcheck.analyzers import ANALYZERS  # noqa: E402
 from camcheck.perception import (  # noqa: E402
     SEGMENTER_LANDSCAPE_MODEL,
@@ -48,7 +55,9 @@ from camcheck.perception import (  # noqa: E402
     working_copy,
 )
 from camcheck.scene import Scene  # noqa: E402
-from camcheck.sources import to_rgb8  # noqa: E402
+from camcheck.selection import Selection  # noqa: E402
+from camcheck.session import Session  # noqa: E402
+from camcheck.sources import Frame, FrameSource, to_rgb8  # noqa: E402
 
 RESOLUTIONS = [(640, 480), (1280, 720), (1920, 1080)]
 
@@ -84,7 +93,8 @@ def time_stages(
         timings.setdefault(name, []).append((now - start) * 1000)
         return now
 
-    analyzers = [cls() for cls in ANALYZERS]
+    # As the Session runs them: each analyzer at its cadence (Analyzer.every_s).
+    analysis = Analysis(ANALYZERS, Selection())
     for index, data in enumerate(frames):
         t = time.perf_counter()
         image = to_rgb8(cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR))
@@ -112,12 +122,64 @@ def time_stages(
             # As a live camera delivers them, so the camera checks do their real work.
             source_kind="camera",
         )
-        for analyzer in analyzers:
-            analyzer.judge(scene, analyzer.measure(scene))
+        for position, analyzer in enumerate(analysis.analyzers):
+            analysis.step(position, scene)
             t = record(f"analyzer {type(analyzer).__name__}", t)
         if between is not None:
             between(data)
     return timings
+
+
+class JpegFrames(FrameSource):
+    """JPEG frames decoded as they are read, timed as a 30 fps camera delivers them."""
+
+    kind = "camera"
+    name = "bench"
+
+    def __init__(self, frames: list[bytes], first_index: int) -> None:
+        self.frames = frames
+        self.first_index = first_index
+
+    def __iter__(self) -> Iterator[Frame]:
+        for offset, data in enumerate(self.frames):
+            index = self.first_index + offset
+            image = to_rgb8(cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR))
+            yield Frame(image, index / CAMERA_FPS, index)
+
+
+CAMERA_FPS = 30.0
+# Frames per stretch of the side-by-side run: a second of video, so each analyzer's
+# cadence (every_s) comes round as often as in a long run.
+CHUNK_FRAMES = 30
+
+
+def time_session(
+    perception: Perception, frames: list[bytes], baseline: BareTasks | None
+) -> dict[str, list[float]]:
+    """Milliseconds a frame of the real Session.run and of the bare baseline, per stretch.
+
+    The frames go through camcheck's Session in stretches of CHUNK_FRAMES (decoding, the
+    one-frame lookahead, every analyzer at its cadence, persistence), each stretch followed
+    by the bare baseline on the same frames, so both see the same load on a shared machine.
+    The indices run on across stretches, so perception tracks as in one long run. Besides
+    wall time, the process's CPU time (all threads): on a loaded machine wall time mostly
+    says how much of a core the scheduler gave, CPU time how much work was done.
+    """
+    times: dict[str, list[float]] = {"ours": [], "bare": [], "ours cpu": [], "bare cpu": []}
+    for start in range(0, len(frames) - CHUNK_FRAMES + 1, CHUNK_FRAMES):
+        chunk = frames[start : start + CHUNK_FRAMES]
+        began, cpu = time.perf_counter(), time.process_time()
+        Session(perception).run(JpegFrames(chunk, start))
+        times["ours"].append((time.perf_counter() - began) * 1000 / len(chunk))
+        times["ours cpu"].append((time.process_time() - cpu) * 1000 / len(chunk))
+        if baseline is not None:
+            baseline.timings.clear()
+            cpu = time.process_time()
+            for data in chunk:
+                baseline.run(data)
+            times["bare cpu"].append((time.process_time() - cpu) * 1000 / len(chunk))
+            times["bare"].append(statistics.fmean(baseline.timings))
+    return times
 
 
 # Share of the slowest and of the fastest frames left out of each mean: a shared machine's
@@ -220,7 +282,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--sizes",
+        default=",".join(f"{w}x{h}" for w, h in RESOLUTIONS),
+        help="resolutions to time, e.g. 1280x720 (default: all three)",
+    )
     args = parser.parse_args()
+    sizes = [tuple(int(n) for n in size.split("x")) for size in args.sizes.split(",")]
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, OpenCV {cv2.__version__}"
@@ -233,9 +301,10 @@ def main() -> int:
     )
     results: dict[tuple[int, int], dict[str, float]] = {}
     bare: dict[tuple[int, int], float] = {}
+    session: dict[tuple[int, int], dict[str, float]] = {}
     baseline = BareTasks() if has_mediapipe() else None
     with Perception() as perception:
-        for size in RESOLUTIONS:
+        for size in sizes:
             frames = webcam_frames(size, args.frames + 10)
             between = baseline.run if baseline is not None else None
             time_stages(perception, frames[:10], between)  # warm up
@@ -248,43 +317,61 @@ def main() -> int:
             )
             if baseline is not None:
                 bare[size] = trimmed_mean(baseline.timings)
+            times = time_session(perception, frames[10:], baseline)
+            session[size] = {
+                key: statistics.median(values) for key, values in times.items() if values
+            }
+            if times["bare"]:
+                for key in ("", " cpu"):
+                    pairs = zip(times["ours" + key], times["bare" + key], strict=True)
+                    session[size]["ratio" + key] = statistics.median(a / b for a, b in pairs)
     if baseline is not None:
         baseline.close()
-    stages = list(results[RESOLUTIONS[0]])
+    stages = list(results[sizes[0]])
     header = (
         "| stage (mean ms per frame, 5% trimmed) | "
-        + " | ".join(f"{w}x{h}" for w, h in RESOLUTIONS)
+        + " | ".join(f"{w}x{h}" for w, h in sizes)
         + " |"
     )
     print()
     print(header)
-    print("|---" * (len(RESOLUTIONS) + 1) + "|")
+    print("|---" * (len(sizes) + 1) + "|")
     for stage in stages:
         if stage == "p95 whole pipeline":
             continue
-        print(f"| {stage} | " + " | ".join(f"{results[s][stage]:.2f}" for s in RESOLUTIONS) + " |")
-    totals = {
-        s: sum(v for k, v in results[s].items() if k != "p95 whole pipeline") for s in RESOLUTIONS
-    }
-    print(
-        "| **whole pipeline** | " + " | ".join(f"**{totals[s]:.2f}**" for s in RESOLUTIONS) + " |"
-    )
+        print(f"| {stage} | " + " | ".join(f"{results[s][stage]:.2f}" for s in sizes) + " |")
+    totals = {s: sum(v for k, v in results[s].items() if k != "p95 whole pipeline") for s in sizes}
+    print("| **whole pipeline** | " + " | ".join(f"**{totals[s]:.2f}**" for s in sizes) + " |")
     print(
         "| whole pipeline, 95th percentile | "
-        + " | ".join(f"{results[s]['p95 whole pipeline']:.2f}" for s in RESOLUTIONS)
+        + " | ".join(f"{results[s]['p95 whole pipeline']:.2f}" for s in sizes)
         + " |"
     )
     if bare:
         print(
             "| bare MediaPipe Tasks: decode, detect, segment | "
-            + " | ".join(f"{bare[s]:.2f}" for s in RESOLUTIONS)
+            + " | ".join(f"{bare[s]:.2f}" for s in sizes)
             + " |"
         )
         print(
-            "| **camcheck / bare** | "
-            + " | ".join(f"**{totals[s] / bare[s]:.2f}x**" for s in RESOLUTIONS)
+            "| stages one after another / bare | "
+            + " | ".join(f"{totals[s] / bare[s]:.2f}x" for s in sizes)
             + " |"
         )
+    rows = [
+        ("**camcheck's Session.run, wall ms per frame** (median of 1 s stretches)", "ours", "**"),
+        ("bare MediaPipe Tasks on the same stretches, wall", "bare", ""),
+        ("**camcheck / bare, wall** (median of the stretches' ratios)", "ratio", "**"),
+        ("camcheck's Session.run, CPU ms per frame (all threads)", "ours cpu", ""),
+        ("bare MediaPipe Tasks, CPU ms per frame", "bare cpu", ""),
+        ("camcheck / bare, CPU", "ratio cpu", ""),
+    ]
+    for label, key, bold in rows:
+        if key not in session[sizes[0]]:
+            continue
+        unit = "x" if key.startswith("ratio") else ""
+        cells = " | ".join(f"{bold}{session[s][key]:.2f}{unit}{bold}" for s in sizes)
+        print(f"| {label} | {cells} |")
     print()
     print(
         f"cold start of `camcheck image fixtures/good_obama.jpg`: {wall:.2f} s wall "

@@ -9,6 +9,12 @@ from camcheck.checks import CHECKS, finding
 from camcheck.findings import Finding
 from camcheck.scene import Scene
 
+# Seconds between two measurements, in video and live runs, of what changes only when the
+# scene does (the background's clutter and colours, the face's colour, light spread,
+# sharpness and noise): every 3rd frame at 30 fps, still 10 numbers a second against the
+# 1 s a finding must persist (camcheck.session.PERSIST_SECONDS). Stills are always measured.
+SLOW_CHANGE_S = 0.1
+
 
 class Analyzer:
     """Judges one aspect of a Scene. Never calls a model; gets everything from the Scene.
@@ -20,6 +26,10 @@ class Analyzer:
 
     #: The check ids this analyzer can report, in the table's order.
     check_ids: ClassVar[tuple[str, ...]] = ()
+    #: In video and live runs, seconds between two measurements (the Session keeps the last
+    #: numbers and findings in between, see camcheck.analysis); None measures every frame.
+    #: Only for an analyzer that keeps no history of its own between frames.
+    every_s: ClassVar[float | None] = None
 
     def measure(self, scene: Scene) -> dict[str, float]:
         """The numbers behind the verdict; also reported as the session's metrics."""

@@ -33,7 +33,7 @@ from collections.abc import Mapping
 import cv2
 import numpy as np
 
-from camcheck.analyzers.base import Analyzer
+from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
 from camcheck.measures import (
     MIN_BACKGROUND_SHARE,
     MIN_WINDOW_BACKGROUND,
@@ -81,6 +81,7 @@ class ClutterAnalyzer(Analyzer):
     """Edge density of the background, weighted by the variety of edge orientations."""
 
     check_ids = ("background.cluttered",)
+    every_s = SLOW_CHANGE_S
 
     def measure(self, scene: Scene) -> dict[str, float]:
         width, height = scene.size

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Mapping
 import cv2
 import numpy as np
 
-from camcheck.analyzers.base import Analyzer
+from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
 from camcheck.checks import CAST_RULE, CHECKS, finding
 from camcheck.findings import Finding
 from camcheck.scene import Scene
@@ -167,6 +167,7 @@ class ColorCastAnalyzer(Analyzer):
     """Is the face tinted by the light, or grey and pale?"""
 
     check_ids = ("lighting.color_cast",)
+    every_s = SLOW_CHANGE_S
 
     def measure(self, scene: Scene) -> dict[str, float]:
         face = scene.primary_face

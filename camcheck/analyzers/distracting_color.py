@@ -32,7 +32,7 @@ from collections.abc import Mapping
 import cv2
 import numpy as np
 
-from camcheck.analyzers.base import Analyzer
+from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
 from camcheck.measures import MIN_BACKGROUND_SHARE, box_measures, box_region
 from camcheck.scene import Scene
 
@@ -121,6 +121,7 @@ class DistractingColorAnalyzer(Analyzer):
     """Finds the most salient colourful object of the background, measured against the wall."""
 
     check_ids = ("background.distracting_color",)
+    every_s = SLOW_CHANGE_S
 
     def measure(self, scene: Scene) -> dict[str, float]:
         width, height = scene.size

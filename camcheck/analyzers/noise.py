@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from camcheck.analyzers.base import Analyzer
+from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
 from camcheck.measures import immerkaer_sigma
 from camcheck.scene import Scene
 
@@ -18,6 +18,7 @@ class NoiseAnalyzer(Analyzer):
     """Is the picture grainy?"""
 
     check_ids = ("image.noisy",)
+    every_s = SLOW_CHANGE_S
 
     def measure(self, scene: Scene) -> dict[str, float]:
         sigma = immerkaer_sigma(scene.luma8)

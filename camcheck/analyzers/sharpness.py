@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 import cv2
 
-from camcheck.analyzers.base import Analyzer
+from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
 from camcheck.scene import Scene
 
 # The face box is resampled to this width before measuring: a webcam face at arm's length
@@ -46,6 +46,7 @@ class SharpnessAnalyzer(Analyzer):
     """Is the face in focus?"""
 
     check_ids = ("image.blurry",)
+    every_s = SLOW_CHANGE_S
 
     def measure(self, scene: Scene) -> dict[str, float]:
         face = scene.primary_face

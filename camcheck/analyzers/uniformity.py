@@ -23,7 +23,7 @@ from collections.abc import Mapping
 import cv2
 import numpy as np
 
-from camcheck.analyzers.base import Analyzer
+from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
 from camcheck.scene import Scene, histogram_percentile
 
 # Codes of the ``light_side`` measure (words in checks.MEASURE_WORDS), from the person's
@@ -90,6 +90,7 @@ class UniformityAnalyzer(Analyzer):
     """Is the face lit evenly from left and right?"""
 
     check_ids = ("lighting.uneven",)
+    every_s = SLOW_CHANGE_S
 
     def measure(self, scene: Scene) -> dict[str, float]:
         halves = face_halves(scene)
