@@ -213,8 +213,7 @@ def _unhidden(findings: list[Finding], *, report: bool = False) -> list[Finding]
 
     def hidden(item: Finding) -> bool:
         return any(
-            check.hides_check(item.id)
-            and (not report or REPORT_HIDER in (check.id, item.id))
+            check.hides_check(item.id) and (not report or REPORT_HIDER in (check.id, item.id))
             for check in hiding
         )
 
@@ -345,8 +344,10 @@ class Session:
                 current: list[Finding] = []
                 for position in range(len(analysis.analyzers)):
                     measured, found = analysis.step(position, scene)
+                    places = analysis.analyzers[position].not_metrics
                     for key, value in measured.items():
-                        samples.setdefault(key, _Samples()).add(value)
+                        if key not in places:
+                            samples.setdefault(key, _Samples()).add(value)
                     self._latest.update(measured)
                     current.extend(found)
                 current = _unhidden(current)

@@ -149,6 +149,16 @@ def test_only_the_analyzers_of_selected_checks_run() -> None:
     assert [f.id for f in only.findings] == ["lighting.too_dark"]
 
 
+def test_metrics_hold_quantities_not_places_or_codes() -> None:
+    from camcheck.analyzers import ANALYZERS
+
+    report = run(SceneSource([GOOD] * 10))
+    places = set().union(*(cls.not_metrics for cls in ANALYZERS))
+    assert {"busiest_x", "busiest_h", "colour_spot_w", "light_x", "light_place"} <= places
+    assert "background_clutter" in report.metrics
+    assert places.isdisjoint(report.metrics)
+
+
 def test_metrics_are_medians_over_frames() -> None:
     report = run(SceneSource([GOOD] * 10))
     assert 0.55 < report.metrics["face_luma"] < 0.75

@@ -10,7 +10,6 @@ import cv2
 import numpy as np
 import pytest
 
-from camcheck import measures_outline as outline
 from camcheck.analyzers.virtual_background import (
     FLICKER_WINDOW,
     CueModel,
@@ -24,6 +23,7 @@ from camcheck.checks import (
     VB_STILL_SHARE,
     render,
 )
+from camcheck.measures import outline
 from camcheck.scene import Face, Scene
 
 DETECTED = "virtual_background.detected"

@@ -31,16 +31,22 @@ from collections.abc import Mapping
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.analyzers.exposure import SRGB_LINEAR, face_luma_stats
-from camcheck.measures import box_measures, box_region
+from camcheck.measures import (
+    MIN_BACKGROUND_SHARE,
+    SRGB_LINEAR,
+    box_keys,
+    box_measures,
+    box_region,
+    face_luma_stats,
+)
 from camcheck.scene import Scene
 
 # Luma (8-bit) from which a background pixel counts as blown out: OFIQ's over-exposure
 # range (ISO/IEC 29794-5), where a correctly exposed white wall never reaches (0.85 to 0.90
 # on our fixtures) and a window, lamp or sky does.
 BLOWN_LUMA8 = 247
-# A background smaller than this share of the frame (face fills the picture) is not judged.
-MIN_BACKGROUND_SHARE = 0.05
+# A background smaller than measures.MIN_BACKGROUND_SHARE of the frame (the face fills the
+# picture) is not judged.
 # A side of the background smaller than this share of the frame has no share of its own.
 MIN_SIDE_SHARE = 0.02
 # The light is "behind you" rather than on one side when the less bright side holds at
@@ -69,6 +75,7 @@ class BacklightAnalyzer(Analyzer):
     """Meters the face against a blown-out background, in stops."""
 
     check_ids = ("lighting.backlight",)
+    not_metrics = box_keys("light") | {"light_place"}
 
     def measure(self, scene: Scene) -> dict[str, float]:
         background = scene.background_mask

@@ -26,6 +26,10 @@ class Analyzer:
 
     #: The check ids this analyzer can report, in the table's order.
     check_ids: ClassVar[tuple[str, ...]] = ()
+    #: Measured keys that are places or codes, not quantities (a box's corner, "left"):
+    #: they serve the finding's region and words, and are left out of the report's
+    #: metrics, whose every number is a median over the frames.
+    not_metrics: ClassVar[frozenset[str]] = frozenset()
     #: In video and live runs, seconds between two measurements (the Session keeps the last
     #: numbers and findings in between, see camcheck.analysis); None measures every frame.
     #: Only for an analyzer that keeps no history of its own between frames.

@@ -37,6 +37,7 @@ from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
 from camcheck.measures import (
     MIN_BACKGROUND_SHARE,
     MIN_WINDOW_BACKGROUND,
+    box_keys,
     box_measures,
     box_region,
     window_box,
@@ -81,6 +82,7 @@ class ClutterAnalyzer(Analyzer):
     """Edge density of the background, weighted by the variety of edge orientations."""
 
     check_ids = ("background.cluttered",)
+    not_metrics = box_keys("busiest")
     every_s = SLOW_CHANGE_S
 
     def measure(self, scene: Scene) -> dict[str, float]:

@@ -33,7 +33,7 @@ import cv2
 import numpy as np
 
 from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
-from camcheck.measures import MIN_BACKGROUND_SHARE, box_measures, box_region
+from camcheck.measures import MIN_BACKGROUND_SHARE, box_keys, box_measures, box_region
 from camcheck.scene import Scene
 
 # Colour is judged on a copy this many times smaller than the working frame (160x90 at
@@ -121,6 +121,7 @@ class DistractingColorAnalyzer(Analyzer):
     """Finds the most salient colourful object of the background, measured against the wall."""
 
     check_ids = ("background.distracting_color",)
+    not_metrics = box_keys("colour_spot")
     every_s = SLOW_CHANGE_S
 
     def measure(self, scene: Scene) -> dict[str, float]:

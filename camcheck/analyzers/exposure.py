@@ -38,44 +38,24 @@ import cv2
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.scene import Scene, histogram_mean, histogram_percentile, histogram_share
+from camcheck.measures import (
+    BRIGHT_LUMA8,
+    SRGB_LINEAR,
+    face_luma_stats,
+)
+from camcheck.scene import Scene, histogram_percentile, histogram_share
 
-# OFIQ's exposure ranges (ISO/IEC 29794-5, UnderExposurePrevention / OverExposurePrevention),
-# on 8-bit luma.
-DARK_LUMA8 = 25
-BRIGHT_LUMA8 = 247
-# The percentile that stands for "the brightest parts of the face".
-HIGHLIGHT_PERCENTILE = 95
 # The percentile that stands for "the brightest things in the picture", on the quarter-size
 # copy: 0.1% of a 640x360 frame is 14 of its 160x90 cells, an eye white or the teeth of a
 # face at an arm's length, or a lamp, a white shirt or a window in view.
 FRAME_HIGHLIGHT_PERCENTILE = 99.9
 # The frame is read at this fraction of the working size (area averaging, see above).
 FRAME_STEP = 4
+
+
 # The limits (the face's highlights on their own, or with a dim frame; a dim frame without
 # a face; the share of clipped skin with a bright mean, on a face the landmarks or the person
 # mask confirm) live in the check table's rules for lighting.too_dark and too_bright.
-# Fewer skin pixels than this and the face is too small to judge its light.
-MIN_FACE_PIXELS = 200
-# sRGB decoding (IEC 61966-2-1) of the 256 luma codes, for the frame's mean in linear light.
-_CODES = np.arange(256, dtype=np.float64) / 255.0
-SRGB_LINEAR = np.where(_CODES <= 0.04045, _CODES / 12.92, ((_CODES + 0.055) / 1.055) ** 2.4)
-
-
-def face_luma_stats(scene: Scene) -> dict[str, float] | None:
-    """Mean, highlight and clipped shares of the primary face's skin luma (its skin zones,
-    else its outline), or None without a face."""
-    histogram = scene.skin_histogram
-    if histogram.sum() < MIN_FACE_PIXELS:
-        return None
-    return {
-        "face_luma": histogram_mean(histogram),
-        "face_highlight": histogram_percentile(histogram, HIGHLIGHT_PERCENTILE),
-        "face_dark_share": histogram_share(histogram, 0, DARK_LUMA8),
-        "face_bright_share": histogram_share(histogram, BRIGHT_LUMA8, 255),
-    }
-
-
 def frame_light_stats(scene: Scene) -> dict[str, float]:
     """The frame's brightest things (on the averaged copy), its mean in linear light and the
     share of it that is blown out."""

@@ -31,16 +31,9 @@ face is lighting.too_dark's case, whose advice (add light) is the fix to start w
 
 from __future__ import annotations
 
-import cv2
-import numpy as np
-
 from camcheck.analyzers.base import Analyzer
-from camcheck.scene import Face, Scene
-
-# The skin cluster in 8-bit YCrCb (Chai & Ngan 1999, "Face segmentation using skin-color map
-# in videophone applications"): the same chroma range for every skin tone.
-SKIN_CR = (133, 173)
-SKIN_CB = (77, 127)
+from camcheck.measures import skin_share
+from camcheck.scene import Scene
 
 
 class FaceAnalyzer(Analyzer):
@@ -67,15 +60,3 @@ class FaceAnalyzer(Analyzer):
             measured["face_fit"] = max(fits)
             measured["face_skin"] = skin_share(scene, best)
         return measured
-
-
-def skin_share(scene: Scene, face: Face) -> float:
-    """Share of the middle of ``face``'s box (half its width and height) in skin chroma."""
-    x, y, w, h = face.box
-    middle = scene.frame[y + h // 4 : y + h - h // 4, x + w // 4 : x + w - w // 4]
-    if middle.size == 0:
-        return 0.0
-    ycrcb = cv2.cvtColor(np.ascontiguousarray(middle), cv2.COLOR_RGB2YCrCb)
-    cr, cb = ycrcb[..., 1], ycrcb[..., 2]
-    skin = (cr >= SKIN_CR[0]) & (cr <= SKIN_CR[1]) & (cb >= SKIN_CB[0]) & (cb <= SKIN_CB[1])
-    return float(np.count_nonzero(skin)) / skin.size

@@ -44,9 +44,14 @@ import cv2
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.analyzers.face import skin_share
 from camcheck.checks import CHECKS, FACE_FIT_MIN
-from camcheck.measures import box_measures, box_region
+from camcheck.measures import (
+    MIN_BACKGROUND_SHARE,
+    box_keys,
+    box_measures,
+    box_region,
+    skin_share,
+)
 from camcheck.scene import Face, Scene
 
 # Motion is measured on a luma plane this many times smaller than the working frame: the
@@ -67,8 +72,8 @@ MOTION_SIGMAS = 5.0
 MOTION_MIN_LEVELS = 10
 # MAD to sigma for normally distributed noise.
 MAD_TO_SIGMA = 1.4826
-# Too little background (under this share of the plane) and motion is not judged.
-MIN_BACKGROUND_SHARE = 0.05
+# Too little background (under measures.MIN_BACKGROUND_SHARE of the plane) and motion is
+# not judged.
 # The camera's own shift between the compared frames is only searched up to this share of
 # the plane's width (a hand-held camera or a laptop nudged moves a few per cent in 0.1 s);
 # a larger estimate is a mismatch, not a pan.
@@ -96,6 +101,7 @@ class IntrusionAnalyzer(Analyzer):
     """A second face or body in any frame; something travelling through the background."""
 
     check_ids = ("background.intrusion",)
+    not_metrics = box_keys("second_face", "moving", "second_body")
 
     def __init__(self) -> None:
         # (timestamp, luma plane, background mask) of recent frames, oldest first.

@@ -90,6 +90,7 @@ class UniformityAnalyzer(Analyzer):
     """Is the face lit evenly from left and right?"""
 
     check_ids = ("lighting.uneven",)
+    not_metrics = frozenset({"light_side"})
     every_s = SLOW_CHANGE_S
 
     def measure(self, scene: Scene) -> dict[str, float]:

@@ -2,7 +2,7 @@
 
 Video apps cut the person out with a low-resolution segmentation and paste them onto an
 image. This analyzer only measures; the check table's rules decide (camcheck/checks.py).
-The cues, each measured on the image (see :mod:`camcheck.measures_outline`):
+The cues, each measured on the image (see :mod:`camcheck.measures.outline`):
 
 * noise: a camera puts sensor noise everywhere; a pasted picture is often cleaner than the
   person (Immerkær's noise estimate on flat parts of each region, and the noise floor of
@@ -40,8 +40,8 @@ from importlib import resources
 import cv2
 import numpy as np
 
-from camcheck import measures_outline as outline
 from camcheck.analyzers.base import Analyzer
+from camcheck.measures import outline
 from camcheck.scene import Scene
 
 # Background sigmas under this count as this, so a flat synthetic wall cannot divide by zero.

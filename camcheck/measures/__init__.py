@@ -1,4 +1,4 @@
-"""Image measures shared by several analyzers."""
+"""Image measures shared by analyzers: noise, windows, face light, skin (outline: outline.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import math
 
 import cv2
 import numpy as np
+
+from camcheck.scene import Face, Scene, histogram_mean, histogram_percentile, histogram_share
 
 # Immerkær's noise-estimation mask: the difference of two Laplacians, which cancels smooth
 # image structure up to second order and leaves mostly noise (Immerkær 1996, "Fast noise
@@ -130,6 +132,11 @@ def window_box(
     return x, y, w, h
 
 
+def box_keys(*prefixes: str) -> frozenset[str]:
+    """The keys :func:`box_measures` writes for each prefix (``prefix_x`` ... ``prefix_h``)."""
+    return frozenset(f"{prefix}_{key}" for prefix in prefixes for key in "xywh")
+
+
 def box_measures(prefix: str, box: tuple[int, int, int, int]) -> dict[str, float]:
     """A box as measured numbers (``prefix_x``, ``_y``, ``_w``, ``_h``), so JSON users get it."""
     return {f"{prefix}_{key}": float(value) for key, value in zip("xywh", box, strict=True)}
@@ -139,3 +146,49 @@ def box_region(prefix: str, measured: dict[str, float]) -> tuple[int, int, int, 
     """The box that :func:`box_measures` stored under ``prefix``, as a finding's region."""
     x, y, w, h = (int(measured[f"{prefix}_{key}"]) for key in "xywh")
     return x, y, w, h
+
+
+# Exposure of the face's skin (lighting.too_dark, too_bright, backlight).
+# OFIQ's exposure ranges (ISO/IEC 29794-5, UnderExposurePrevention / OverExposurePrevention),
+# on 8-bit luma.
+DARK_LUMA8 = 25
+BRIGHT_LUMA8 = 247
+# The percentile that stands for "the brightest parts of the face".
+HIGHLIGHT_PERCENTILE = 95
+# Fewer skin pixels than this and the face is too small to judge its light.
+MIN_FACE_PIXELS = 200
+# sRGB decoding (IEC 61966-2-1) of the 256 luma codes, for the frame's mean in linear light.
+_CODES = np.arange(256, dtype=np.float64) / 255.0
+SRGB_LINEAR = np.where(_CODES <= 0.04045, _CODES / 12.92, ((_CODES + 0.055) / 1.055) ** 2.4)
+
+
+def face_luma_stats(scene: Scene) -> dict[str, float] | None:
+    """Mean, highlight and clipped shares of the primary face's skin luma (its skin zones,
+    else its outline), or None without a face."""
+    histogram = scene.skin_histogram
+    if histogram.sum() < MIN_FACE_PIXELS:
+        return None
+    return {
+        "face_luma": histogram_mean(histogram),
+        "face_highlight": histogram_percentile(histogram, HIGHLIGHT_PERCENTILE),
+        "face_dark_share": histogram_share(histogram, 0, DARK_LUMA8),
+        "face_bright_share": histogram_share(histogram, BRIGHT_LUMA8, 255),
+    }
+
+
+# The skin cluster in 8-bit YCrCb (Chai & Ngan 1999, "Face segmentation using skin-color map
+# in videophone applications"): the same chroma range for every skin tone.
+SKIN_CR = (133, 173)
+SKIN_CB = (77, 127)
+
+
+def skin_share(scene: Scene, face: Face) -> float:
+    """Share of the middle of ``face``'s box (half its width and height) in skin chroma."""
+    x, y, w, h = face.box
+    middle = scene.frame[y + h // 4 : y + h - h // 4, x + w // 4 : x + w - w // 4]
+    if middle.size == 0:
+        return 0.0
+    ycrcb = cv2.cvtColor(np.ascontiguousarray(middle), cv2.COLOR_RGB2YCrCb)
+    cr, cb = ycrcb[..., 1], ycrcb[..., 2]
+    skin = (cr >= SKIN_CR[0]) & (cr <= SKIN_CR[1]) & (cb >= SKIN_CB[0]) & (cb <= SKIN_CB[1])
+    return float(np.count_nonzero(skin)) / skin.size
