@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import statistics
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from camcheck.analysis import Analysis
 from camcheck.analyzers import ANALYZERS, Analyzer
@@ -220,6 +221,12 @@ def _unhidden(findings: list[Finding], *, report: bool = False) -> list[Finding]
     return [f for f in findings if not hidden(f)] if hiding else findings
 
 
+def _kinded(source: FrameSource) -> Iterator[Frame]:
+    """The source's frames, each knowing its kind (a source of its own may leave it out)."""
+    for frame in source:
+        yield frame if frame.kind is not None else dataclasses.replace(frame, kind=source.kind)
+
+
 class Session:
     """Checks the frames of one source with one set of analyzers."""
 
@@ -236,7 +243,7 @@ class Session:
                     frame.image,
                     timestamp=frame.timestamp,
                     index=frame.index,
-                    source_kind=frame.kind,
+                    source_kind=frame.kind or "image",
                 )
             )
             if isinstance(perception, Perception)
@@ -311,7 +318,7 @@ class Session:
         perception_error: Exception | None = None
         analysis = Analysis(self._analyzer_types, self.selection)
         # Video and live: the next frame is read and perceived while this one is judged.
-        perceived = Lookahead(iter(source), self._perceive, ahead=source.kind != "image")
+        perceived = Lookahead(_kinded(source), self._perceive, ahead=source.kind != "image")
         try:
             while True:
                 try:

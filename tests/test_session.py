@@ -252,3 +252,16 @@ def test_no_thread_is_left_behind_by_a_video_run() -> None:
     report = check_source(VideoSource(FIXTURES / "sample_call.mp4"), perception=None)
     assert report.frames_analyzed == 75
     assert set(threading.enumerate()) <= before
+
+
+def test_frames_without_a_kind_take_their_sources() -> None:
+    # given a source of one's own whose frames do not say what delivered them
+    seen: list[str | None] = []
+
+    def perceive(frame: Frame) -> Scene:
+        seen.append(frame.kind)
+        return GOOD
+
+    # when a Session judges it, then each frame is the source's kind (not taken for a still)
+    Session(perceive).run(SceneSource([GOOD] * 3))
+    assert seen == ["video"] * 3

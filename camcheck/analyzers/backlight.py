@@ -30,7 +30,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from camcheck.analyzers.base import Analyzer
+from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
 from camcheck.measures import (
     MIN_BACKGROUND_SHARE,
     SRGB_LINEAR,
@@ -75,6 +75,8 @@ class BacklightAnalyzer(Analyzer):
     """Meters the face against a blown-out background, in stops."""
 
     check_ids = ("lighting.backlight",)
+    # Light on a face changes when a lamp or a cloud does: 10 readings a second suffice.
+    every_s = SLOW_CHANGE_S
     not_metrics = box_keys("light") | {"light_place"}
 
     def measure(self, scene: Scene) -> dict[str, float]:

@@ -37,7 +37,7 @@ from collections.abc import Mapping
 import cv2
 import numpy as np
 
-from camcheck.analyzers.base import Analyzer
+from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
 from camcheck.measures import (
     BRIGHT_LUMA8,
     SRGB_LINEAR,
@@ -95,6 +95,8 @@ class ExposureAnalyzer(Analyzer):
     """Is the face underexposed (too dark) or overexposed (washed out), or the whole frame dark?"""
 
     check_ids = ("lighting.too_dark", "lighting.too_bright")
+    # Light on a face changes when a lamp or a cloud does: 10 readings a second suffice.
+    every_s = SLOW_CHANGE_S
 
     def measure(self, scene: Scene) -> dict[str, float]:
         measured = frame_light_stats(scene)

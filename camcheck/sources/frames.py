@@ -12,14 +12,15 @@ import numpy as np
 class Frame:
     """One RGB uint8 frame and when it was taken, in seconds from the start of the source.
 
-    ``kind`` is what delivered it ("image", "video" or "camera"); ``requested_size`` is the
-    ``(width, height)`` camcheck asked a camera for (None for files).
+    ``kind`` is what delivered it ("image", "video" or "camera"; None: the kind of the
+    source it came from); ``requested_size`` is the ``(width, height)`` camcheck asked a
+    camera for (None for files).
     """
 
     image: np.ndarray
     timestamp: float
     index: int
-    kind: str = "image"
+    kind: str | None = None
     requested_size: tuple[int, int] | None = None
 
 
