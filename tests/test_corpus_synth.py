@@ -82,6 +82,17 @@ def test_record_has_the_corpus_fields_and_never_a_label_on_both_sides() -> None:
     json.dumps(rec)
 
 
+def test_still_record_writes_the_jpeg_it_records(tmp_path: Path) -> None:
+    image = np.full((48, 64, 3), 128, np.uint8)
+    rec = sc.still_record(
+        tmp_path, "vb", "g_v1_00_x", image, 85, subject=None, generator="g_v1",
+        must=["a.b"], must_not=[], about="a grey frame",
+    )  # fmt: skip
+    assert rec["file"] == "synth/vb/g_v1_00_x.jpg" and rec["about"] == "a grey frame; JPEG q85"
+    written = cv2.imread(str(tmp_path / rec["file"]))
+    assert written is not None and written.shape == (48, 64, 3)
+
+
 @pytest.mark.parametrize("family", FAMILIES)
 def test_every_family_exposes_build(family: str) -> None:
     module = importlib.import_module(f"synth_{family}")

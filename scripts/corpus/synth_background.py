@@ -431,18 +431,9 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
             linear = sc.sensor_noise(sc.gaussian(linear, sc.WEBCAM_BLUR_SIGMA), rng)
             quality = sc.jpeg_quality(rng)
             image = sc.jpeg_roundtrip(sc.to_srgb(linear), quality)
-            rel = sc.write_still(
-                out_dir, FAMILY, f"{gen_name}_{k:02d}_{subject.name}", image, quality
-            )
+            name = f"{gen_name}_{k:02d}_{subject.name}"
             records.append(
-                sc.record(
-                    rel,
-                    kind="image",
-                    subject=subject,
-                    generator=gen_name,
-                    must=must,
-                    must_not=must_not,
-                    about=f"{about}; JPEG q{quality}",
-                )
-            )
+                sc.still_record(out_dir, FAMILY, name, image, quality, subject=subject,
+                                generator=gen_name, must=must, must_not=must_not, about=about)
+            )  # fmt: skip
     return records

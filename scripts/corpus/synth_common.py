@@ -895,6 +895,33 @@ def write_still(out_dir: Path, family: str, name: str, image: np.ndarray, qualit
     return rel.as_posix()
 
 
+def still_record(
+    out_dir: Path,
+    family: str,
+    name: str,
+    image: np.ndarray,
+    quality: int,
+    *,
+    subject: Subject | None,
+    generator: str,
+    must: Iterable[str],
+    must_not: Iterable[str],
+    about: str,
+) -> dict:
+    """Write a generated still (:func:`write_still`) and return its manifest record, whose
+    ``about`` ends with the JPEG quality."""
+    rel = write_still(out_dir, family, name, image, quality)
+    return record(
+        rel,
+        kind="image",
+        subject=subject,
+        generator=generator,
+        must=must,
+        must_not=must_not,
+        about=f"{about}; JPEG q{quality}",
+    )
+
+
 def write_clip(
     out_dir: Path, family: str, name: str, frames: Iterable[np.ndarray], fps: float
 ) -> str:

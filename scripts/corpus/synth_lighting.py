@@ -470,18 +470,10 @@ def _build(
                 linear = sc.sensor_noise(sc.gaussian(linear, sc.WEBCAM_BLUR_SIGMA), rng, gain=gain)
             quality = sc.jpeg_quality(rng)
             image = sc.jpeg_roundtrip(sc.to_srgb(linear), quality)
-            rel = sc.write_still(out_dir, FAMILY, name, image, quality)
             records.append(
-                sc.record(
-                    rel,
-                    kind="image",
-                    subject=subject,
-                    generator=gen_name,
-                    must=must,
-                    must_not=must_not,
-                    about=f"{about}; JPEG q{quality}",
-                )
-            )
+                sc.still_record(out_dir, FAMILY, name, image, quality, subject=subject,
+                                generator=gen_name, must=must, must_not=must_not, about=about)
+            )  # fmt: skip
     return records
 
 

@@ -418,19 +418,12 @@ def build_call(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
             quality = int(rng.integers(CALL_QUALITY[0], CALL_QUALITY[1] + 1))
             image = sc.to_srgb(linear)
             name = f"{gen_name}_{k:02d}_{subject.name}"
-            rel = sc.write_still(out_dir, CALL_FAMILY, name, image, quality)
             where = f"; picture {sc.about_picture(pic)}" if pic is not None else ""
             records.append(
-                sc.record(
-                    rel,
-                    kind="image",
-                    subject=subject,
-                    generator=gen_name,
-                    must=must,
-                    must_not=must_not,
-                    about=f"{about}{where}; JPEG q{quality}",
-                )
-            )
+                sc.still_record(out_dir, CALL_FAMILY, name, image, quality, subject=subject,
+                                generator=gen_name, must=must, must_not=must_not,
+                                about=f"{about}{where}")
+            )  # fmt: skip
     return records
 
 
@@ -534,19 +527,12 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
             linear, must, must_not, about = gen(st, bg, rng)
             image, quality = _finish(linear, rng)
             name = f"{gen_name}_{k:02d}_{subject.name}"
-            rel = sc.write_still(out_dir, FAMILY, name, image, quality)
             where = "" if gen_name in NO_PICTURE else f"; picture {sc.about_picture(pic)}"
             records.append(
-                sc.record(
-                    rel,
-                    kind="image",
-                    subject=subject,
-                    generator=gen_name,
-                    must=must,
-                    must_not=must_not,
-                    about=f"{about}{where}; JPEG q{quality}",
-                )
-            )
+                sc.still_record(out_dir, FAMILY, name, image, quality, subject=subject,
+                                generator=gen_name, must=must, must_not=must_not,
+                                about=f"{about}{where}")
+            )  # fmt: skip
     for gen_name, (kind, must, must_not) in CLIP_GENERATORS.items():
         for k in range(CLIPS_PER_GENERATOR):
             subject = sc.subject_for(subs, gen_name, k)
