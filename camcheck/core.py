@@ -297,8 +297,11 @@ def check_live(
             shown = view(source, session) if view is not None else None
             return session.run(source, on_frame=on_frame, on_scene=shown)
         finally:
-            if shown is not None:
-                shown.close()
+            try:
+                if shown is not None:
+                    shown.close()
+            finally:
+                source.close()  # also when the view failed before the run began
 
 
 def check_video(

@@ -208,17 +208,28 @@ def _best_snapshot(findings: list[Finding], snapshots: dict[str, Snapshot]) -> S
 def _unhidden(findings: list[Finding], *, report: bool = False) -> list[Finding]:
     """Drop the findings that another finding of the same frame makes meaningless.
 
-    For a whole ``report``, only the hides with REPORT_HIDER on either side hold.
+    For a whole ``report`` only the hides with REPORT_HIDER on either side hold, and of
+    such a pair the report keeps the finding seen the larger share of the time: of "no
+    face" and "someone else behind you", the one that held longer (a second without a face
+    does not undo five seconds of a walker, nor the other way round). Ties go to the hider.
     """
-    hiding = [CHECKS[f.id] for f in findings if CHECKS[f.id].hides]
+    hiding = [f for f in findings if CHECKS[f.id].hides]
+    if not hiding:
+        return findings
+    if not report:
+        return [f for f in findings if not any(CHECKS[h.id].hides_check(f.id) for h in hiding)]
 
-    def hidden(item: Finding) -> bool:
-        return any(
-            check.hides_check(item.id) and (not report or REPORT_HIDER in (check.id, item.id))
-            for check in hiding
-        )
+    def share(item: Finding) -> float:
+        return item.measured.get("fraction", 1.0)
 
-    return [f for f in findings if not hidden(f)] if hiding else findings
+    dropped: set[str] = set()
+    for hider in hiding:
+        for item in findings:
+            pair = (hider.id, item.id)
+            if REPORT_HIDER not in pair or not CHECKS[hider.id].hides_check(item.id):
+                continue
+            dropped.add(item.id if share(hider) >= share(item) else hider.id)
+    return [f for f in findings if f.id not in dropped]
 
 
 def _kinded(source: FrameSource) -> Iterator[Frame]:
@@ -375,8 +386,10 @@ class Session:
         except CamcheckError as exc:
             error = exc
         finally:
-            perceived.close()
-            source.close()
+            try:
+                perceived.close()
+            finally:
+                source.close()
         if not timeline.count and perception_error is not None and error is None:
             error = CamcheckError("error.perception", reason=describe(perception_error))
         # A clip in which no face was found for a while reports no finding about "your face"

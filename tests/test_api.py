@@ -77,3 +77,30 @@ def test_prepare_images_refuses_a_save_name_that_is_one_of_the_photos(tmp_path: 
     with pytest.raises(CamcheckError) as raised:
         prepare_images([photo], Selection(), save=photo)
     assert raised.value.key == "error.save_is_input"
+
+
+def test_check_live_closes_the_source_when_the_view_fails(monkeypatch) -> None:
+    from camcheck import core
+
+    opened = []
+    real_open = core.open_source
+
+    def recording(spec, seconds=None):
+        source = real_open(spec, seconds)
+        closed = source.close
+
+        def close() -> None:
+            opened.append("closed")
+            closed()
+
+        source.close = close
+        return source
+
+    monkeypatch.setattr(core, "open_source", recording)
+
+    def broken_view(source, session):
+        raise RuntimeError("no window today")
+
+    with pytest.raises(RuntimeError):
+        check_live(sample=True, seconds=0.2, view=broken_view)
+    assert opened and opened[0] == "closed"

@@ -381,3 +381,33 @@ def test_watch_plays_a_clip_over_and_over_with_time_running_on() -> None:
     assert all(b > a for a, b in itertools.pairwise(stamps))
     assert abs(stamps[75] - 75 / 15) < 1e-6  # the second loop starts where the first ended
     assert np.array_equal(frames[0].image, frames[75].image)
+
+
+def test_a_display_that_never_answers_gives_status_lines_not_a_hang() -> None:
+    import socket
+
+    from camcheck.report import live_view
+
+    # given an X "server" that accepts the connection and never says a word
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    number = 200 + os.getpid() % 100
+    server.bind(f"\0/tmp/.X11-unix/X{number}")
+    server.listen(1)
+    try:
+        start = time.monotonic()
+        # when camcheck checks whether a window can open, then it gives up in time
+        assert not live_view.window_possible({"DISPLAY": f":{number}"}, "linux")
+        took = time.monotonic() - start
+        assert took < live_view.DISPLAY_CHECK_TIMEOUT_S + 1.0
+    finally:
+        server.close()
+
+
+def test_a_qt_platform_opencv_does_not_ship_falls_back_to_x11(display: str) -> None:
+    from camcheck.report import live_view
+
+    # Qt would abort on "wayland" (OpenCV ships only xcb); the X display is checked instead
+    assert live_view.window_possible({"DISPLAY": display, "QT_QPA_PLATFORM": "wayland"}, "linux")
+    assert not live_view.window_possible(
+        {"DISPLAY": ":1999", "QT_QPA_PLATFORM": "wayland"}, "linux"
+    )

@@ -92,6 +92,11 @@ def test_no_face_for_a_while_and_a_face_finding_are_never_reported_together() ->
     mixed = run(SceneSource([close] * 45 + [gone] * 45))
     assert "face.not_found" in {f.id for f in mixed.findings}
     assert "framing.too_close" not in {f.id for f in mixed.findings}
+    # but a short spell without a face does not undo a long one with it, nor the reverse
+    mostly_close = {f.id for f in run(SceneSource([close] * 150 + [gone] * 45)).findings}
+    assert "framing.too_close" in mostly_close and "face.not_found" not in mostly_close
+    mostly_gone = {f.id for f in run(SceneSource([close] * 45 + [gone] * 150)).findings}
+    assert "face.not_found" in mostly_gone and "framing.too_close" not in mostly_gone
 
 
 def test_short_gaps_do_not_break_a_run() -> None:

@@ -7,6 +7,7 @@ import math
 import os
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -45,7 +46,10 @@ TERMINAL_SPARE_ROWS = 2
 # Qt uses (a local socket; no program is started to find out), and loads the plugin to see
 # that its libraries are all there.
 XCB_LIBRARY = "libxcb.so.1"
-QT_XCB_PLUGIN = ("qt", "plugins", "platforms", "libqxcb.so")
+QT_PLATFORMS = ("qt", "plugins", "platforms")
+# A display that accepts the connection but never answers (an X server behind a firewall)
+# would block the connection for good: after this long camcheck shows status lines instead.
+DISPLAY_CHECK_TIMEOUT_S = 2.0
 
 
 def display_available(environ: Mapping[str, str] | None = None, platform: str = "") -> bool:
@@ -66,27 +70,54 @@ def window_possible(environ: Mapping[str, str] | None = None, platform: str = ""
         return False
     if (platform or sys.platform) in ("darwin", "win32"):
         return True
-    display = (os.environ if environ is None else environ).get("DISPLAY", "")
+    env = os.environ if environ is None else environ
+    plugins = Path(cv2.__file__).parent.joinpath(*QT_PLATFORMS)
+    # Qt aborts as well when QT_QPA_PLATFORM names a plugin OpenCV does not ship (a Wayland
+    # desktop sets "wayland"; its XWayland still serves DISPLAY): camcheck's own windows
+    # then use X11 (xcb), which is checked below.
+    wanted = env.get("QT_QPA_PLATFORM", "").split(":")[0].strip().lower()
+    if plugins.is_dir() and wanted and not (plugins / f"libq{wanted}.so").is_file():
+        if environ is None:
+            os.environ["QT_QPA_PLATFORM"] = "xcb"
+        wanted = "xcb"
+    if wanted not in ("", "xcb"):
+        return True  # a platform OpenCV ships, other than X11 (offscreen, say): Qt's own
+    answered: list[bool] = []
+    checker = threading.Thread(
+        target=lambda: answered.append(_x_display_answers(env.get("DISPLAY", ""))),
+        name="camcheck display check",
+        daemon=True,
+    )
+    checker.start()
+    checker.join(DISPLAY_CHECK_TIMEOUT_S)
+    if not answered or not answered[0]:
+        return False
+    plugin = plugins / "libqxcb.so"
+    if plugin.is_file():
+        try:
+            ctypes.CDLL(str(plugin))
+        except OSError:
+            return False
+    return True
+
+
+def _x_display_answers(display: str) -> bool:
+    """Whether the X server named ``display`` accepts a connection (libxcb, as Qt uses)."""
     try:
         xcb = ctypes.CDLL(XCB_LIBRARY)
         xcb.xcb_connect.restype = ctypes.c_void_p
         xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
         xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
         xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
-        connection = xcb.xcb_connect(os.fsencode(display), None)
-        if not connection:
-            return False
-        try:
-            if xcb.xcb_connection_has_error(connection) != 0:
-                return False
-        finally:
-            xcb.xcb_disconnect(connection)
-        plugin = Path(cv2.__file__).parent.joinpath(*QT_XCB_PLUGIN)
-        if plugin.is_file():
-            ctypes.CDLL(str(plugin))
     except (OSError, AttributeError):
         return False
-    return True
+    connection = xcb.xcb_connect(os.fsencode(display), None)
+    if not connection:
+        return False
+    try:
+        return xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
 
 
 def progress_line(elapsed: float, total: float | None, lang: str, *, camera: bool = True) -> str:
