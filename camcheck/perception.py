@@ -340,6 +340,9 @@ class Perception:
         self._tracked: tuple[int, np.ndarray, np.ndarray, float] | None = None
         # Video: the frame index, corners and face presence of the last second face looked at.
         self._second: tuple[int, np.ndarray, float] | None = None
+        # The last face the landmark model rejected (a poster's face the detector likes):
+        # (frame index, corners, presence), so video does not run the model on it each frame.
+        self._rejected: tuple[int, np.ndarray, float] | None = None
         try:
             from ai_edge_litert.interpreter import Interpreter
 
@@ -584,6 +587,7 @@ class Perception:
         if index == 0:
             self._tracked = None  # a new source
             self._second = None
+            self._rejected = None
         return self._find(frame, still or index % FULL_RANGE_EVERY == 0, still)
 
     def _landmark_primary(
@@ -668,13 +672,23 @@ class Perception:
                 ).astype(np.float32)
                 primary.presence = presence
                 return
+        if index is not None and self._rejected is not None:
+            last, corners, presence = self._rejected
+            if 0 < index - last < LANDMARK_EVERY and (
+                iou(primary.box, corners.ravel()[None, :])[0] > TRACK_IOU
+            ):
+                primary.presence = presence  # still the face the model rejected
+                return
         points, presence = self._landmarks(frame, primary)
         primary.presence = presence
-        self._tracked = None
         if presence >= LANDMARK_PRESENCE_MIN:
             primary.landmarks = points
-            if index is not None:
-                self._tracked = (index, primary.corners.copy(), points, presence)
+            self._tracked = (
+                (index, primary.corners.copy(), points, presence) if index is not None else None
+            )
+        elif index is not None:
+            # Rejected: remember it, and keep following the face that did fit (if any).
+            self._rejected = (index, primary.corners.copy(), presence)
 
     def close(self) -> None:
         self._models = {}

@@ -345,3 +345,27 @@ def test_video_runs_the_landmark_model_every_few_frames_and_tracks_between(
         # tracked landmarks stay within 3% of the face width of the model's own
         error = np.hypot(*(face.landmarks[:, :2] - fresh[:, :2]).T).mean()
         assert error < 0.03 * face.box[2]
+
+
+def test_video_does_not_rerun_the_landmark_model_on_a_face_it_rejected(
+    perception: Perception, monkeypatch
+) -> None:
+    from camcheck.perception import _Found
+
+    # given a "face" the landmark model rejects (a poster), seen in frame after frame
+    calls: list[int] = []
+
+    def rejecting(frame, found):
+        calls.append(1)
+        return np.zeros((478, 3), np.float32), 0.01
+
+    monkeypatch.setattr(perception, "_landmarks", rejecting)
+    perception._tracked = perception._second = perception._rejected = None
+    frame = np.zeros((360, 640, 3), np.uint8)
+    corners = np.array([[100.0, 80.0], [180.0, 180.0]], np.float32)
+    for index in range(1, 10):
+        found = _Found(corners.copy(), np.zeros((6, 2), np.float32), 0.8)
+        perception._add_landmarks(frame, found, index)
+        assert found.presence == pytest.approx(0.01) and found.landmarks is None
+    # then the model ran once every LANDMARK_EVERY frames, not on every frame
+    assert len(calls) == len(range(1, 10, perception_module.LANDMARK_EVERY))
