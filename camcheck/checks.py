@@ -344,88 +344,59 @@ class Level:
         return self.rest.get(lang) or self.rest[DEFAULT_LANGUAGE]
 
 
+def _level(
+    name: str, key: str, worse: Literal["higher", "lower"], *limits: float
+) -> tuple[str, Level]:
+    """The level ``name`` on ``key``: its words are ``level.<name>.0`` for the first (worst)
+    limit, ``.1`` for the next, and so on, the last for a value short of every limit."""
+    bands = tuple(
+        (limit, _LanguageTable.one(f"level.{name}.{band}")) for band, limit in enumerate(limits)
+    )
+    return name, Level(key, worse, bands, _LanguageTable.one(f"level.{name}.{len(limits)}"))
+
+
 # Placeholder name in a PLAIN sentence -> the level it shows. The limits split the range our
 # fixtures cover beyond each check's own threshold (given in the check's source).
-LEVELS: dict[str, Level] = {
-    # image.blurry fires under 0.63; defocus (sigma 3 px) measures 0.28 to 0.57 and 17 px
-    # motion blur 0.58, so 0.40 splits "you can barely make out features" from "soft".
-    "softness": Level(
-        "face_sharpness",
-        "lower",
-        ((0.40, _LanguageTable.one("level.softness.0")),),
-        _LanguageTable.one("level.softness.1"),
-    ),
-    # image.noisy fires over 5 levels; 3 stops of gain measure 7.1 to 8.8, 2 stops 2.5 to 3.7.
-    "graininess": Level(
-        "noise_sigma",
-        "higher",
-        ((7.0, _LanguageTable.one("level.graininess.0")),),
-        _LanguageTable.one("level.graininess.1"),
-    ),
-    # lighting.color_cast fires over 9; scripted white-balance errors give 9.7 to 25, so 15
-    # splits a clear cast from a strong one. Under 9 the finding came from a grey, pale face.
-    "cast_level": Level(
-        "cast_strength",
-        "higher",
-        (
-            (
-                15.0,
-                _LanguageTable.one("level.cast_level.0"),
-            ),
-            (
-                9.0,
-                _LanguageTable.one("level.cast_level.1"),
-            ),
-        ),
-        _LanguageTable.one("level.cast_level.2"),
-    ),
-    # lighting.too_dark fires under 0.30 (or under 0.55 in a dim picture); two stops under
-    # our real fixtures keep 0.20 to 0.40, so under 0.20 the face is very dark.
-    "darkness": Level(
-        "face_highlight",
-        "lower",
-        ((0.20, _LanguageTable.one("level.darkness.0")),),
-        _LanguageTable.one("level.darkness.1"),
-    ),
-    # The exposure analyzer's DIM_FRAME_HIGHLIGHT (0.70): under it the whole picture is dim.
-    "scene_light": Level(
-        "frame_highlight",
-        "lower",
-        ((0.70, _LanguageTable.one("level.scene_light.0")),),
-        _LanguageTable.one("level.scene_light.1"),
-    ),
-    # background.cluttered fires over 0.10; busy rooms on our fixtures score 0.15 to 0.18.
-    "busyness": Level(
-        "background_clutter",
-        "higher",
-        ((0.15, _LanguageTable.one("level.busyness.0")),),
-        _LanguageTable.one("level.busyness.1"),
-    ),
-    # background.distracting_color's peak contrast with the wall: posters on plain and
-    # coloured walls peak at 30 to 73 (its source), so over 55 the spot outshines everything.
-    "colour_level": Level(
-        "colour_spot_peak",
-        "higher",
-        (
-            (
-                55.0,
-                _LanguageTable.one("level.colour_level.0"),
-            ),
-        ),
-        _LanguageTable.one("level.colour_level.1"),
-    ),
-}
+LEVELS: dict[str, Level] = dict(
+    (
+        # image.blurry fires under 0.63; defocus (sigma 3 px) measures 0.28 to 0.57 and 17 px
+        # motion blur 0.58, so 0.40 splits "you can barely make out features" from "soft".
+        _level("softness", "face_sharpness", "lower", 0.40),
+        # image.noisy fires over 5 levels; 3 stops of gain measure 7.1 to 8.8, 2 stops 2.5
+        # to 3.7.
+        _level("graininess", "noise_sigma", "higher", 7.0),
+        # lighting.color_cast fires over 9; scripted white-balance errors give 9.7 to 25, so
+        # 15 splits a clear cast from a strong one. Under 9 the finding came from a grey,
+        # pale face.
+        _level("cast_level", "cast_strength", "higher", 15.0, 9.0),
+        # lighting.too_dark fires under 0.30 (or under 0.55 in a dim picture); two stops
+        # under our real fixtures keep 0.20 to 0.40, so under 0.20 the face is very dark.
+        _level("darkness", "face_highlight", "lower", 0.20),
+        # A frame whose brightest things stay under 0.70 looks dim as a whole (the too_dark
+        # rule's own frame limit, FRAME_DIM, is lower).
+        _level("scene_light", "frame_highlight", "lower", 0.70),
+        # background.cluttered fires over 0.10; busy rooms on our fixtures score 0.15 to 0.18.
+        _level("busyness", "background_clutter", "higher", 0.15),
+        # background.distracting_color's peak contrast with the wall: posters on plain and
+        # coloured walls peak at 30 to 73 (its source), so over 55 the spot outshines
+        # everything.
+        _level("colour_level", "colour_spot_peak", "higher", 55.0),
+    )
+)
 
 # What the text report says instead of a check's message when that message speaks in
-# technical scales. Placeholders are LEVELS names, measured keys, or {marked} (filled by the
-# report: whether a saved picture marks the spot).
+# technical scales (each check's ``<id>.plain`` sentence). Placeholders are LEVELS names,
+# measured keys, or {marked} (filled by the report: whether a saved picture marks the spot).
 PLAIN: dict[str, Mapping[str, str]] = {
-    "image.blurry": _LanguageTable.one("image.blurry.plain"),
-    "image.noisy": _LanguageTable.one("image.noisy.plain"),
-    "lighting.color_cast": _LanguageTable.one("lighting.color_cast.plain"),
-    "lighting.too_dark": _LanguageTable.one("lighting.too_dark.plain"),
-    "background.cluttered": _LanguageTable.one("background.cluttered.plain"),
-    "background.distracting_color": _LanguageTable.one("background.distracting_color.plain"),
+    check_id: _LanguageTable.one(f"{check_id}.plain")
+    for check_id in (
+        "image.blurry",
+        "image.noisy",
+        "lighting.color_cast",
+        "lighting.too_dark",
+        "background.cluttered",
+        "background.distracting_color",
+    )
 }
 
 
