@@ -299,14 +299,18 @@ def _histogram(luma8: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
     return cv2.calcHist([luma8], [0], mask8, [256], [0, 256]).ravel()
 
 
+def histogram_rank(counts: np.ndarray, percent: float) -> int:
+    """The first bin of a histogram where ``percent`` of its count is reached (0 if empty)."""
+    cumulative = np.cumsum(counts)
+    total = float(cumulative[-1]) if cumulative.size else 0.0
+    if total <= 0:
+        return 0
+    return int(np.searchsorted(cumulative, percent / 100.0 * total, side="left"))
+
+
 def histogram_percentile(histogram: np.ndarray, percent: float) -> float:
     """The ``percent`` percentile of a 256-bin luma histogram, as a value in [0, 1]."""
-    total = float(histogram.sum())
-    if total <= 0:
-        return 0.0
-    cumulative = np.cumsum(histogram)
-    index = int(np.searchsorted(cumulative, percent / 100.0 * total, side="left"))
-    return min(index, 255) / 255.0
+    return min(histogram_rank(histogram, percent), 255) / 255.0
 
 
 def histogram_share(histogram: np.ndarray, low: int, high: int) -> float:

@@ -38,7 +38,7 @@ import numpy as np
 from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
 from camcheck.checks import CAST_RULE, CHECKS, finding
 from camcheck.findings import Finding
-from camcheck.scene import Scene
+from camcheck.scene import Scene, histogram_rank
 
 # Colour is judged on a copy this wide: chroma is a low-frequency property, and 128 px
 # keeps a webcam face at 20+ px wide (300+ pixels).
@@ -119,15 +119,13 @@ _GRID_A, _GRID_B = np.meshgrid(_AB_CENTERS, _AB_CENTERS, indexing="ij")
 
 
 def _histogram_median(counts: np.ndarray) -> float:
-    cumulative = np.cumsum(counts)
-    return float(_AB_CENTERS[int(np.searchsorted(cumulative, cumulative[-1] / 2))])
+    return float(_AB_CENTERS[histogram_rank(counts, 50)])
 
 
 def _channel_percentile(plane: np.ndarray, mask: np.ndarray | None, percent: float) -> float:
     """The ``percent`` percentile of a uint8 plane over ``mask``, from its histogram."""
     counts = cv2.calcHist([plane], [0], mask, [256], [0, 256]).ravel()
-    cumulative = np.cumsum(counts)
-    return float(np.searchsorted(cumulative, percent / 100.0 * cumulative[-1]))
+    return float(histogram_rank(counts, percent))
 
 
 def white_point(lab8: np.ndarray, around: np.ndarray) -> tuple[float, float, float, float]:
@@ -197,15 +195,7 @@ class ColorCastAnalyzer(Analyzer):
         )
         # Chroma never exceeds 128 * sqrt(2); 0.5-unit bins are fine for a percentile.
         chroma_counts = cv2.calcHist([chroma], [0], None, [CHROMA_BINS], [0, CHROMA_BINS / 2])
-        chroma_cumulative = np.cumsum(chroma_counts.ravel())
-        frame_chroma = (
-            float(
-                np.searchsorted(
-                    chroma_cumulative, FRAME_CHROMA_PERCENTILE / 100.0 * chroma_cumulative[-1]
-                )
-            )
-            / 2
-        )
+        frame_chroma = histogram_rank(chroma_counts.ravel(), FRAME_CHROMA_PERCENTILE) / 2
         strength = math.hypot(cast_a, cast_b)
         measured = {
             "face_score": face.score,
