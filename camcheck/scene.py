@@ -61,6 +61,10 @@ UNFIT_OFF_PERSON = 0.35
 UNFIT_WEIGHT = 0.01
 
 
+# The face detector's keypoints, in MediaPipe's order (see Face).
+RIGHT_EYE, LEFT_EYE, NOSE_TIP, MOUTH = 0, 1, 2, 3
+
+
 @dataclass(frozen=True)
 class Face:
     """One detected face, in the pixels of the scene's frame.
@@ -83,6 +87,13 @@ class Face:
     @property
     def area(self) -> int:
         return self.box[2] * self.box[3]
+
+    @property
+    def eye_y(self) -> float | None:
+        """Height of the eye line (the mean of the two eyes' keypoints), if they were found."""
+        if len(self.keypoints) <= LEFT_EYE:
+            return None
+        return (self.keypoints[RIGHT_EYE][1] + self.keypoints[LEFT_EYE][1]) / 2
 
     @property
     def center(self) -> tuple[float, float]:

@@ -31,8 +31,6 @@ from collections.abc import Mapping
 from camcheck.analyzers.base import Analyzer
 from camcheck.scene import Scene
 
-# Keypoints: the person's right eye and left eye (MediaPipe's order).
-RIGHT_EYE, LEFT_EYE = 0, 1
 # The crown lies about half a face box above the box's top (the box runs from the brows to
 # the chin; the eyes sit halfway between crown and chin).
 CROWN_ABOVE_BOX = 0.5
@@ -51,9 +49,8 @@ def head_outside_share(scene: Scene) -> float:
     right = x + side if x + w >= width - EDGE_PX else x + w
     bottom = y + side if y + h >= height - EDGE_PX else y + h
     top = y + h - side if y <= EDGE_PX else y
-    if len(face.keypoints) > LEFT_EYE:
-        eye_y = (face.keypoints[RIGHT_EYE][1] + face.keypoints[LEFT_EYE][1]) / 2
-        top = min(top, 2 * eye_y - bottom)
+    if face.eye_y is not None:
+        top = min(top, 2 * face.eye_y - bottom)
     area = (right - left) * (bottom - top)
     if area <= 0:
         return 0.0
@@ -87,10 +84,7 @@ class FramingAnalyzer(Analyzer):
         width, height = scene.size
         _, y, w, h = face.box
         center_x, _ = face.center
-        if len(face.keypoints) > LEFT_EYE:
-            eye_y = (face.keypoints[RIGHT_EYE][1] + face.keypoints[LEFT_EYE][1]) / 2
-        else:
-            eye_y = y + h / 3
+        eye_y = face.eye_y if face.eye_y is not None else y + h / 3
         # The unclipped box is square: its longer side is the face's height.
         side = max(w, h)
         return {

@@ -24,7 +24,7 @@ import cv2
 import numpy as np
 
 from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
-from camcheck.scene import Scene, histogram_percentile
+from camcheck.scene import LEFT_EYE, MOUTH, RIGHT_EYE, Scene, histogram_percentile
 
 # Codes of the ``light_side`` measure (words in checks.MEASURE_WORDS), from the person's
 # point of view in an unmirrored frame.
@@ -35,8 +35,6 @@ LIGHT_FROM_RIGHT = -1
 # for lighting.uneven.
 # Fewer skin pixels than this on either half and the face is too small to judge.
 MIN_HALF_PIXELS = 100
-# Keypoints: the person's right eye, left eye and the mouth centre (MediaPipe's order).
-RIGHT_EYE, LEFT_EYE, MOUTH = 0, 1, 3
 # Luma values are treated as sRGB-encoded to get linear light for the ratio.
 SRGB_LINEAR_KNEE = 0.04045
 # Below this linear level the dark half counts as this, so a black half cannot divide by 0.

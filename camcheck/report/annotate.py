@@ -137,11 +137,10 @@ def shown_region(
     is below them, as the framing check estimates it).
     """
     face = scene.primary_face
-    if check_id != "framing.headroom" or face is None or len(face.keypoints) < 2:
+    if check_id != "framing.headroom" or face is None or face.eye_y is None:
         return region
     x, y, w, h = face.box
-    eye_y = (face.keypoints[0][1] + face.keypoints[1][1]) / 2
-    crown = round(2 * eye_y - (y + h))
+    crown = round(2 * face.eye_y - (y + h))
     return (x, 0, w, max(1, min(crown, y) - REGION_MARGIN * 2))
 
 
