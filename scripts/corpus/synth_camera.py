@@ -159,19 +159,11 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
                     " with high-gain dark noise" if high else ""
                 )
             frames = _frames(kind, scene, rng, n, params)
-            rel = sc.write_clip(
-                out_dir, FAMILY, f"{gen_name}_{k:02d}_{subject.name}", frames, FILE_FPS
-            )
             h, w = scene.room.shape[:2]
+            name = f"{gen_name}_{k:02d}_{subject.name}"
             records.append(
-                sc.record(
-                    rel,
-                    kind="video",
-                    subject=subject,
-                    generator=gen_name,
-                    must=must,
-                    must_not=must_not,
-                    about=f"{about}; {w}x{h} {seconds:.1f} s at {FILE_FPS:g} fps",
-                )
-            )
+                sc.clip_record(out_dir, FAMILY, name, frames, FILE_FPS, subject=subject,
+                               generator=gen_name, must=must, must_not=must_not,
+                               about=f"{about}; {w}x{h} {seconds:.1f} s at {FILE_FPS:g} fps")
+            )  # fmt: skip
     return records

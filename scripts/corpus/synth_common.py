@@ -922,6 +922,32 @@ def still_record(
     )
 
 
+def clip_record(
+    out_dir: Path,
+    family: str,
+    name: str,
+    frames: Iterable[np.ndarray],
+    fps: float,
+    *,
+    subject: Subject | None,
+    generator: str,
+    must: Iterable[str],
+    must_not: Iterable[str],
+    about: str,
+) -> dict:
+    """Write a generated clip (:func:`write_clip`) and return its manifest record."""
+    rel = write_clip(out_dir, family, name, frames, fps)
+    return record(
+        rel,
+        kind="video",
+        subject=subject,
+        generator=generator,
+        must=must,
+        must_not=must_not,
+        about=about,
+    )
+
+
 def write_clip(
     out_dir: Path, family: str, name: str, frames: Iterable[np.ndarray], fps: float
 ) -> str:

@@ -296,16 +296,10 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
                     )
                 frames = _frames_negative(scene, rng, fps, n, kind, params)
                 must, must_not = [], [INTRUSION, NOFACE]
-            rel = sc.write_clip(out_dir, FAMILY, f"{gen_name}_{k:02d}_{subject.name}", frames, fps)
+            name = f"{gen_name}_{k:02d}_{subject.name}"
             records.append(
-                sc.record(
-                    rel,
-                    kind="video",
-                    subject=subject,
-                    generator=gen_name,
-                    must=must,
-                    must_not=must_not,
-                    about=f"{about}; {w}x{h} {seconds:.1f} s at {fps:g} fps{about_src}",
-                )
-            )
+                sc.clip_record(out_dir, FAMILY, name, frames, fps, subject=subject,
+                               generator=gen_name, must=must, must_not=must_not,
+                               about=f"{about}; {w}x{h} {seconds:.1f} s at {fps:g} fps{about_src}")
+            )  # fmt: skip
     return records

@@ -576,19 +576,13 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
                 )
             bg = _pasted(pic, (w, h), rng) if kind != "blur" else None
             frames = _clip_frames(st, bg, rng, kind, fps, params)
-            rel = sc.write_clip(out_dir, FAMILY, f"{gen_name}_{k:02d}_{subject.name}", frames, fps)
             where = "" if kind == "blur" else f"; picture {sc.about_picture(pic)}"
+            name = f"{gen_name}_{k:02d}_{subject.name}"
             records.append(
-                sc.record(
-                    rel,
-                    kind="video",
-                    subject=subject,
-                    generator=gen_name,
-                    must=must,
-                    must_not=must_not,
-                    about=f"{about}; {w}x{h} {CLIP_SECONDS:g} s{where}",
-                )
-            )
+                sc.clip_record(out_dir, FAMILY, name, frames, fps, subject=subject,
+                               generator=gen_name, must=must, must_not=must_not,
+                               about=f"{about}; {w}x{h} {CLIP_SECONDS:g} s{where}")
+            )  # fmt: skip
     return records
 
 
