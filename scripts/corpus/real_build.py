@@ -350,48 +350,34 @@ def _clip_records(fetch: Fetcher, clip: Clip, out: Path) -> list[dict]:
         if len(part) < 2:
             continue
         about = f"{clip.about}; {start:g}-{start + length:g} s"
-        rel = f"real/{base}_seg{k}.mp4"
-        write_clip(out / rel, part, fps)
-        records.append(
-            record(
-                rel, "video", clip.group, archive, clip.path, clip.must, must_not, about, real=True
-            )
-        )
-        # The same recording at a low frame rate: frames repeat, the person still moves.
         repeats = LOW_FPS_REPEATS[k % len(LOW_FPS_REPEATS)]
-        rel = f"real/{base}_seg{k}_lowfps{repeats}x.mp4"
-        write_clip(out / rel, _low_fps(part, fps, repeats), LOW_FPS_OUT)
-        records.append(
-            record(
-                rel,
-                "video",
-                clip.group,
-                archive,
-                clip.path,
-                clip.must,
-                must_not,
+        variants = (
+            # The recording itself.
+            ("", part, fps, about, "none"),
+            # The same recording at a low frame rate: frames repeat, the person still moves.
+            (
+                f"_lowfps{repeats}x",
+                _low_fps(part, fps, repeats),
+                LOW_FPS_OUT,
                 f"{about}; every frame repeated {repeats}x at {LOW_FPS_OUT:g} fps",
-                real=False,
-                generator="real_lowfps_v1",
-            )
-        )
-        # Re-encoded small and starved: block noise and ringing are not a person walking in.
-        rel = f"real/{base}_seg{k}_lowres.mp4"
-        write_clip(out / rel, _low_res(part), fps)
-        records.append(
-            record(
-                rel,
-                "video",
-                clip.group,
-                archive,
-                clip.path,
-                clip.must,
-                must_not,
+                "real_lowfps_v1",
+            ),
+            # Re-encoded small and starved: block noise and ringing are not a person walking in.
+            (
+                "_lowres",
+                _low_res(part),
+                fps,
                 f"{about}; {LOW_RES_SHORT_SIDE} lines, JPEG q{LOW_RES_JPEG_QUALITY} per frame",
-                real=False,
-                generator="real_lowres_v1",
-            )
+                "real_lowres_v1",
+            ),
         )
+        for suffix, frames_out, fps_out, told, generator in variants:
+            rel = f"real/{base}_seg{k}{suffix}.mp4"
+            write_clip(out / rel, frames_out, fps_out)
+            records.append(
+                record(rel, "video", clip.group, archive, clip.path, clip.must, must_not, told,
+                       real=generator == "none", generator=generator)
+            )  # fmt: skip
     for t, must, must_not_frame, about in clip.frames:
         index = min(len(frames) - 1, round(t * fps))
         rel = f"real/{base}_t{t:05.1f}.jpg"
