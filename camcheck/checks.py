@@ -464,7 +464,7 @@ _CAMERA = Group.CAMERA
 # zones (forehead, cheeks, nose), which read brighter than its whole outline (hair, brows,
 # eyes, beard): the stops below are about half a stop fewer than on the outline for the same
 # picture. Fitted on the development corpus's tune split (2026-12-01 build with the lighting
-# family remade by scripts/corpus/synth_lighting.py refresh_corpus: 20 backlit cases, 92
+# family remade by scripts/build_corpus.py --refresh synth_lighting: 20 backlit cases, 92
 # must-not; scripts/fit_limits.py per limit with the other two applied): precision 0.95,
 # recall 0.90 (missed: two faces under a stage spotlight whose highlights reach the window,
 # see BACKLIGHT_HIGHLIGHT_EV; false: deepface img31, a face before bright bokeh windows).

@@ -2,6 +2,7 @@
 
     python scripts/build_corpus.py [--out DIR] [--github-cache DIR] [--seed N]
     python scripts/build_corpus.py --relabel [--out DIR]
+    python scripts/build_corpus.py --refresh synth_NAME [--out DIR] [--seed N]
 
 DIR defaults to $CAMCHECK_CORPUS, else <repo>/.cache/corpus. Downloads are cached in
 DIR/cache and reused. The result is DIR/real/..., DIR/synth/... (written by every
@@ -14,6 +15,11 @@ or raises is logged and skipped.
 ``--relabel`` rewrites only the must / must_not lists of the real cases already in
 DIR/manifest.jsonl from scripts/corpus/real_sources.py, in seconds: no file is fetched,
 written or moved, and every other field (split, group, file) stays as it was.
+
+``--refresh synth_NAME`` remakes one synthetic module's cases in a built corpus as a full
+build would (the same subjects, seed and split), in minutes instead of the full build's
+25: its old cases (DIR/synth/<its FAMILY>/) leave the manifest, its new ones join it, and
+every other case stays.
 """
 
 from __future__ import annotations
@@ -164,6 +170,40 @@ def summary(records: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def refresh(out: Path, module_name: str, seed: int) -> tuple[list[dict], int]:
+    """Remake one synth module's cases in the built corpus ``out``: returns the new records
+    and how many old ones of its family left the manifest.
+
+    The subjects come from the manifest's real photos, the split from :func:`split_of`.
+    The manifest is read again just before it is replaced, so cases another process added
+    meanwhile stay.
+    """
+    module = importlib.import_module(module_name)
+    manifest = out / "manifest.jsonl"
+
+    def read() -> list[dict]:
+        return [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
+
+    sources = real_build.subject_sources(read(), out)
+    family = out / "synth" / module.FAMILY
+    made = module.build(out, sources, seed)
+    flagged = reserved_files(out, [family])
+    for rec in made:
+        if (out / rec["file"]).resolve() in flagged:
+            log.warning("dropping reserved picture %s", rec["file"])
+            (out / rec["file"]).unlink(missing_ok=True)
+    made = finish([r for r in made if (out / r["file"]).resolve() not in flagged], out)
+    mine = f"synth/{module.FAMILY}/"
+    records = read()
+    kept = [rec for rec in records if not str(rec["file"]).startswith(mine)]
+    tmp = manifest.with_suffix(".jsonl.part")
+    with tmp.open("w") as fh:
+        for rec in kept + made:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    tmp.replace(manifest)
+    return made, len(records) - len(kept)
+
+
 def real_labels() -> dict[str, tuple[list[str], list[str]]]:
     """Corpus file -> (must, must_not) for every real case real_sources.py defines.
 
@@ -240,6 +280,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only rewrite the real cases' labels in the existing manifest from real_sources.py",
     )
+    parser.add_argument(
+        "--refresh",
+        metavar="MODULE",
+        default=None,
+        help="only remake one synth module's cases (e.g. synth_art) in the existing corpus",
+    )
     parser.add_argument("-q", "--quiet", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -252,6 +298,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.relabel:
         changed = relabel(out)
         print(f"relabelled {changed} cases in {out / 'manifest.jsonl'}")
+        return 0
+    if args.refresh:
+        os.environ.setdefault("CAMCHECK_SYNTH_CACHE", str(out / "cache" / "synth-sources"))
+        made, dropped = refresh(out, args.refresh, args.seed)
+        for rec in made:
+            print(rec["split"], rec["file"], rec["must"])
+        print(f"{len(made)} cases of {args.refresh} written, {dropped} old ones left the manifest")
         return 0
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("CAMCHECK_SYNTH_CACHE", str(out / "cache" / "synth-sources"))

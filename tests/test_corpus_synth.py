@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "corpus"))
 
 import synth_common as sc  # noqa: E402
 
-FAMILIES = ("vb", "lighting", "background", "intrusion", "camera", "groups")
+FAMILIES = ("vb", "lighting", "background", "intrusion", "camera", "groups", "art")
 RECORD_KEYS = {
     "file", "kind", "group", "split", "real", "generator",
     "must", "must_not", "package", "path", "licence", "about",
@@ -304,3 +304,30 @@ def test_vb_offset_shows_room_on_one_side_and_cuts_the_other() -> None:
     red_outside = float((out[_ring(staged.mask, 0, 5)][:, 0] > 0.3).mean())  # room shows
     assert green_inside > 0.02 and red_outside > 0.02
     assert synth_vb.EDGE in must
+
+
+@pytest.mark.parametrize("style", ["grid", "circles", "stripes", "scribble"])
+def test_art_is_colourful_and_its_muted_print_is_not(style: str) -> None:
+    import synth_art as art
+    import synth_background as sb
+
+    rng = np.random.default_rng(3)
+    best = max(sc.colourfulness(art.ART[style]((200, 160), rng)) for _ in range(art.ART_TRIES))
+    assert best >= sb.MIN_POSTER_COLOURFULNESS
+    painted = art.ART[style]((200, 160), np.random.default_rng(4))
+    assert sc.colourfulness(art.muted(painted, np.random.default_rng(5))) < 15.0
+
+
+def test_art_hangs_on_the_wall_beside_the_person_not_over_them() -> None:
+    import synth_art as art
+
+    st, _ = _disc_scene()
+    out, must, must_not, about = art._case(st, np.random.default_rng(7), "grid", True, False)
+    assert must == ["background.distracting_color"] and "background.cluttered" in must_not
+    srgb = sc.to_srgb(out)
+    person = sc.erode(st.mask, 5) > 0.99
+    # the person (a grey disc) is left as it was, the wall around it changed colour somewhere
+    assert np.abs(srgb[person].astype(int) - 128).max() <= 3
+    # ... and the neutral wall now holds colourful art
+    assert sc.colourfulness(srgb) > 15.0
+    assert "grid art" in about

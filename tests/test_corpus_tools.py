@@ -293,3 +293,32 @@ def test_relabel_rewrites_only_real_labels(tmp_path: Path) -> None:
     assert out[0]["split"] == "heldout" and out[0]["about"] == "kept"
     assert out[1] == synth
     assert build_corpus.relabel(tmp_path) == 0
+
+
+def test_refresh_replaces_one_family_and_keeps_every_other_case(
+    tmp_path: Path, monkeypatch
+) -> None:
+    family = tmp_path / "synth" / "fake"
+    family.mkdir(parents=True)
+    made = tmp_path / "synth" / "fake" / "new.jpg"
+
+    class Fake:
+        FAMILY = "fake"
+
+        @staticmethod
+        def build(out, sources, seed):
+            cv2.imwrite(str(made), np.full((8, 8, 3), 100, np.uint8))
+            return [{"file": "synth/fake/new.jpg", "kind": "image", "group": "g:new",
+                     "must": ["a.b"], "must_not": []}]  # fmt: skip
+
+    monkeypatch.setitem(sys.modules, "synth_fake", Fake)
+    monkeypatch.setattr(build_corpus, "reserved_files", lambda out, folders: set())
+    monkeypatch.setattr(build_corpus.real_build, "subject_sources", lambda recs, out: [])
+    old = {"file": "synth/fake/old.jpg", "kind": "image", "group": "g:old"}
+    other = {"file": "synth/vb/x.jpg", "kind": "image", "group": "g:x", "split": "tune"}
+    (tmp_path / "manifest.jsonl").write_text("".join(json.dumps(r) + "\n" for r in (old, other)))
+    records, dropped = build_corpus.refresh(tmp_path, "synth_fake", 1)
+    assert dropped == 1 and [r["file"] for r in records] == ["synth/fake/new.jpg"]
+    out = [json.loads(line) for line in (tmp_path / "manifest.jsonl").read_text().splitlines()]
+    assert [r["file"] for r in out] == ["synth/vb/x.jpg", "synth/fake/new.jpg"]
+    assert out[1]["split"] == build_corpus.split_of("g:new")

@@ -9,12 +9,8 @@ about a stop of it. Skin tone is changed by scaling the skin's reflectance in li
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 from collections.abc import Callable, Collection
 from pathlib import Path
-from types import ModuleType
 
 import cv2
 import numpy as np
@@ -475,58 +471,3 @@ def _build(
                                 generator=gen_name, must=must, must_not=must_not, about=about)
             )  # fmt: skip
     return records
-
-
-def refresh_corpus(corpus: Path, seed: int) -> tuple[list[dict], int]:
-    """Make this family's cases in a built corpus as a full build would, without the 25-min
-    rebuild: returns the new records and how many old ones of the family were dropped.
-
-    The subjects come from the manifest's real photos, the split from the builder's own
-    hash. DIR/manifest.jsonl keeps every other case: it is read again just before it is
-    replaced, so cases another generator added meanwhile stay.
-    """
-    build_corpus = _builder()
-    import real_build
-
-    manifest = corpus / "manifest.jsonl"
-
-    def read() -> list[dict]:
-        return [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
-
-    sources = real_build.subject_sources(read(), corpus)
-    made = build_corpus.finish(build(corpus, sources, seed), corpus)
-    mine = f"synth/{FAMILY}/"
-    records = read()
-    kept = [rec for rec in records if not str(rec["file"]).startswith(mine)]
-    tmp = manifest.with_suffix(".jsonl.part")
-    with tmp.open("w") as fh:
-        for rec in kept + made:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    tmp.replace(manifest)
-    return made, len(records) - len(kept)
-
-
-def _builder() -> ModuleType:
-    """scripts/build_corpus.py: its split and record clean-up, so both ways agree."""
-    scripts = str(Path(__file__).resolve().parents[1])
-    if scripts not in sys.path:
-        sys.path.insert(0, scripts)
-    import build_corpus
-
-    return build_corpus
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=refresh_corpus.__doc__)
-    parser.add_argument("--corpus", type=Path, required=True)
-    parser.add_argument("--seed", type=int, default=_builder().DEFAULT_SEED)
-    args = parser.parse_args(argv)
-    made, dropped = refresh_corpus(args.corpus.resolve(), args.seed)
-    for rec in made:
-        print(rec["split"], rec["file"], rec["must"])
-    print(f"{len(made)} {FAMILY} cases written, {dropped} old ones dropped from the manifest")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
