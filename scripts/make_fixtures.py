@@ -16,10 +16,7 @@ person through the person mask of the bundled segmentation model.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
-import tarfile
-import zipfile
 from pathlib import Path
 
 import cv2
@@ -28,6 +25,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import pip_fetch  # noqa: E402
 
 from camcheck.perception import Perception  # noqa: E402
 
@@ -59,49 +59,12 @@ def fetch_sources(cache: Path) -> dict[str, np.ndarray]:
     cache.mkdir(parents=True, exist_ok=True)
     photos: dict[str, np.ndarray] = {}
     for spec, files in SOURCES.items():
-        name, version = spec.split("==")
-        stem = name.replace("-", "_")
-        archives = [p for p in cache.iterdir() if p.name.lower().startswith(f"{stem}-{version}")]
-        if not archives:
-            only = (
-                ["--no-binary", ":all:"]
-                if name == "face_recognition"
-                else [
-                    "--only-binary",
-                    ":all:",
-                    "--python-version",
-                    "3.11",
-                    "--platform",
-                    "manylinux_2_28_x86_64",
-                ]
-            )
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "pip",
-                    "download",
-                    "--no-deps",
-                    *only,
-                    spec,
-                    "-d",
-                    str(cache),
-                ],
-                check=True,
-            )
-            archives = [
-                p for p in cache.iterdir() if p.name.lower().startswith(f"{stem}-{version}")
-            ]
-        archive = archives[0]
+        name = spec.split("==")[0]
+        # Only the photos are read, so any wheel of the pinned version will do (asking for
+        # the reference platform's failed: matplotlib ships manylinux2014 wheels only).
+        archive = pip_fetch.download(spec, cache, sdist=name == "face_recognition")
         for key, inner in files.items():
-            if archive.suffix == ".whl":
-                with zipfile.ZipFile(archive) as zf:
-                    data = zf.read(inner)
-            else:
-                with tarfile.open(archive) as tf:
-                    member = tf.extractfile(inner)
-                    assert member is not None
-                    data = member.read()
+            data = pip_fetch.read(archive, inner)
             bgr = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
             photos[key] = shrink(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
     return photos

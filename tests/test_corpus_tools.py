@@ -322,3 +322,31 @@ def test_refresh_replaces_one_family_and_keeps_every_other_case(
     out = [json.loads(line) for line in (tmp_path / "manifest.jsonl").read_text().splitlines()]
     assert [r["file"] for r in out] == ["synth/vb/x.jpg", "synth/fake/new.jpg"]
     assert out[1]["split"] == build_corpus.split_of("g:new")
+
+
+def test_pip_fetch_knows_an_archive_of_exactly_the_pinned_version(tmp_path: Path) -> None:
+    pip_fetch = importlib.import_module("pip_fetch")
+    assert pip_fetch.is_archive_of(
+        "mediapipe-0.10.21-cp311-cp311-linux_x86_64.whl", "mediapipe", "0.10.21"
+    )
+    assert pip_fetch.is_archive_of("opencv_python-5.0.0.93.tar.gz", "opencv-python", "5.0.0.93")
+    assert not pip_fetch.is_archive_of("x-1.23.tar.gz", "x", "1.2")
+    assert not pip_fetch.is_archive_of("xy-1.2.tar.gz", "x", "1.2")
+    # read() takes a file out of a wheel (zip) and out of an sdist (tar.gz) alike
+    import tarfile
+    import zipfile
+
+    wheel = tmp_path / "p-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as zf:
+        zf.writestr("p/data.txt", b"wheel")
+    sdist = tmp_path / "p-1.0.tar.gz"
+    member = tmp_path / "data.txt"
+    member.write_bytes(b"sdist")
+    with tarfile.open(sdist, "w:gz") as tf:
+        tf.add(member, arcname="p-1.0/data.txt")
+    assert pip_fetch.read(wheel, "p/data.txt") == b"wheel"
+    assert pip_fetch.read(sdist, "p-1.0/data.txt") == b"sdist"
+    assert pip_fetch.cached("p==1.0", tmp_path) == [wheel, sdist]
+    # nothing is downloaded when the cache holds the version, in the kind asked for
+    assert pip_fetch.download("p==1.0", tmp_path) == wheel
+    assert pip_fetch.download("p==1.0", tmp_path, sdist=True) == sdist

