@@ -549,9 +549,7 @@ def _stray_px(alpha: np.ndarray, truth: np.ndarray, scale: float) -> tuple[float
     """(signed offset, mean stray) of a matte's outline from the person's, px at 960 width."""
     mine = sc.hard(alpha).astype(bool)
     real = sc.hard(truth).astype(bool)
-    contours, _ = cv2.findContours(
-        real.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE
-    )
+    contours, _ = cv2.findContours(real.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     length = max(1.0, sum(cv2.arcLength(c, True) for c in contours))
     offset = float(mine.sum() - real.sum()) / length / scale
     stray = float((mine ^ real).sum()) / length / scale
@@ -570,8 +568,7 @@ def _call_clip_frames(
     """Frames of one vb_call_clip_v2 case ("paste", "blur" or "plain"); appends each
     frame's (offset, stray) of the app's matte to ``strays``."""
     n = int(CLIP_SECONDS * fps)
-    h, w = scene.mask.shape
-    scale = w / sc.STILL_WIDTH
+    scale = scene.mask.shape[1] / sc.STILL_WIDTH
     phase = float(rng.uniform(0, 2 * np.pi))
     smooth = None
     for i in range(n):
@@ -597,7 +594,8 @@ def _call_clip_frames(
             strays.append(_stray_px(alpha, truth, scale))
             if kind == "blur":
                 keep = 1.0 - sc.dilate(sc.hard(alpha, 0.3), max(1, round(6 * scale)))
-                out = sc.composite(camera, sc.masked_blur(camera, keep, params["room_sigma"]), alpha)
+                room = sc.masked_blur(camera, keep, params["room_sigma"])
+                out = sc.composite(camera, room, alpha)
             else:
                 assert pic_linear is not None
                 out = sc.composite(camera, pic_linear, alpha)
@@ -745,9 +743,8 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
         for k in range(CLIPS_PER_GENERATOR):
             subject = sc.subject_for(subs, gen_name, k)
             rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
-            records.append(
-                _v1_clip(out_dir, subject, gen_name, f"{gen_name}_{k:02d}_{subject.name}", pics, rng)
-            )
+            name = f"{gen_name}_{k:02d}_{subject.name}"
+            records.append(_v1_clip(out_dir, subject, gen_name, name, pics, rng))
     return records
 
 
@@ -782,8 +779,7 @@ def _v1_clip(
     elif kind == "flicker":
         params.update(amp=1.5, hz=0.3)
         about = (
-            "person sits still; the low-resolution mask's threshold and offset "
-            "change every frame"
+            "person sits still; the low-resolution mask's threshold and offset change every frame"
         )
     elif kind == "good":
         params.update(amp=float(rng.uniform(4, 12)), hz=0.4)
@@ -885,7 +881,9 @@ if __name__ == "__main__":
     parser.add_argument("--out", type=Path, required=True, help="the corpus folder")
     parser.add_argument("--seed", type=int, default=None, help="default: the builder's")
     parser.add_argument(
-        "--clips-from", type=Path, default=None,
+        "--clips-from",
+        type=Path,
+        default=None,
         help="write the v2 clip set into OUT/new instead, subjects from this corpus",
     )
     parser.add_argument("--limit", type=int, default=None, help="at most this many subjects")
@@ -898,6 +896,7 @@ if __name__ == "__main__":
 
         args.seed = DEFAULT_SEED
     if args.clips_from is not None:
-        print(f"{private_clip_cases(args.out, args.clips_from, args.seed, args.limit)} clips written")
+        made = private_clip_cases(args.out, args.clips_from, args.seed, args.limit)
+        print(f"{made} clips written")
     else:
         print(f"{append_call_cases(args.out, args.seed)} cases written")
