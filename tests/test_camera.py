@@ -176,9 +176,12 @@ def test_camera_stops_after_its_seconds_and_counts_delivered_frames() -> None:
     # given a camera delivering a frame every 10 ms for 0.3 s
     source = CameraSource(0, 0.3, opener=lambda index: FakeCapture(interval=0.01, size=(64, 48)))
     frames = list(source)
-    # then frames stop at the time asked, timestamps rise, indices count from 0
+    # then frames stop at the time asked, timestamps rise, indices count from 0 (the reader
+    # keeps only the newest frame, so a consumer slowed by a loaded machine may miss the
+    # first one or two; an index is never repeated)
     assert frames and frames[-1].timestamp < 0.3 + 0.05
-    assert frames[0].index == 0
+    assert 0 <= frames[0].index <= 2
+    assert all(b.index > a.index for a, b in itertools.pairwise(frames))
     assert all(b.timestamp >= a.timestamp for a, b in itertools.pairwise(frames))
     assert frames[0].image.shape == (48, 64, 3)
 

@@ -331,3 +331,21 @@ def test_art_hangs_on_the_wall_beside_the_person_not_over_them() -> None:
     # ... and the neutral wall now holds colourful art
     assert sc.colourfulness(srgb) > 15.0
     assert "grid art" in about
+
+
+def test_vb_call_clip_measures_how_far_the_matte_strays_from_the_person() -> None:
+    import synth_vb
+
+    person = np.zeros((120, 160), np.float32)
+    person[30:100, 50:110] = 1.0
+    scale = 160 / sc.STILL_WIDTH
+    # the same matte: no offset, no stray
+    assert synth_vb._stray_px(person, person, scale) == pytest.approx((0.0, 0.0))
+    # grown 3 px all round: a rim, offset and stray both about 3 px (in 960 px units)
+    grown = sc.dilate(person, 3)
+    offset, stray = synth_vb._stray_px(grown, person, scale)
+    assert offset == pytest.approx(stray) and 2.5 / scale < offset < 3.5 / scale
+    # shifted sideways: area unchanged (offset near 0) but the outline strays (a lag)
+    shifted = sc.shift(person, 8, 0, border=cv2.BORDER_CONSTANT)
+    offset, stray = synth_vb._stray_px(shifted, person, scale)
+    assert abs(offset) < 0.5 / scale and stray > 3 / scale

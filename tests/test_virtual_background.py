@@ -21,6 +21,7 @@ from camcheck.checks import (
     VB_FLICKER_RATIO,
     VB_SCORE_LIMIT,
     VB_STILL_SHARE,
+    VB_VIDEO_SCORE_STILL_SHARE,
     render,
 )
 from camcheck.measures import outline
@@ -326,3 +327,38 @@ def test_saved_picture_previews_the_cut_out_for_the_rehearsal() -> None:
     assert tuple(preview[4, 12]) == CUTOUT_FILL
     chest = preview[round(300 * CUTOUT_SCALE), 8 + round(320 * CUTOUT_SCALE)]
     assert tuple(chest) != CUTOUT_FILL
+
+
+def test_in_video_the_score_needs_a_still_background() -> None:
+    # A noisy person on a clean picture whose pixels change from frame to frame (here the
+    # room's exposure drifts by 4 levels, which leaves its noise estimate alone): as a
+    # single picture the score decides, in video the background is not still enough for a
+    # pasted picture, which never changes.
+    rng = np.random.default_rng(8)
+    analyzer = VirtualBackgroundAnalyzer()
+    last: dict[str, float] = {}
+    for index in range(FLICKER_WINDOW + 4):
+        sway = math.sin(index / 2.0) * 2.0
+        frame, shape = composite(rng, cheap=True, offset=(sway, 0.0), shift=sway)
+        drift = 4.0 * (index % 2) * (1 - shape[..., None])
+        gain = rng.normal(0, 3.0, frame.shape) * shape[..., None]  # a dim webcam's person
+        frame = np.clip(frame + drift + gain, 0, 255).astype(np.uint8)
+        scene = Scene(
+            frame=frame,
+            faces=(face(),),
+            person=model_mask(shape),
+            timestamp=index / 15,
+            index=index,
+            source_kind="video",
+        )
+        last = analyzer.measure(scene)
+        single = VirtualBackgroundAnalyzer().measure(scene_of(frame, shape))
+        # as a single picture the same frame gives its score as the still score
+        assert single["vb_still_score"] == pytest.approx(single["vb_score"])
+    assert "vb_still_score" not in last
+    assert last["vb_score"] > VB_SCORE_LIMIT
+    assert last["vb_background_still_share"] < VB_VIDEO_SCORE_STILL_SHARE
+    assert not CHECKS[DETECTED].fires(last) and not CHECKS[EDGE].fires(last)
+    # the same numbers from a single picture, or before a pixel-still background: pasted
+    assert CHECKS[DETECTED].fires({**last, "vb_still_score": last["vb_score"]})
+    assert CHECKS[DETECTED].fires({**last, "vb_background_still_share": 1.0})

@@ -219,6 +219,11 @@ class VirtualBackgroundAnalyzer(Analyzer):
         if not math.isnan(unsure):
             measured["vb_mask_unsure_px"] = unsure
         measured["vb_score"] = model().score(measured)
+        if scene.source_kind == "image":
+            # The score alone decides only for a single picture: in video a camera's room
+            # shows its noise moving, which a pasted picture never does, so there the
+            # table asks for a still background as well (VB_VIDEO_SCORE_STILL_SHARE).
+            measured["vb_still_score"] = measured["vb_score"]
         return measured
 
     def _measure_motion(

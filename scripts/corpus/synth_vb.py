@@ -499,11 +499,217 @@ CLIP_GENERATORS = {
 }
 
 
+# --- clips over every subject (v2) ------------------------------------------------------
+# The v1 clip generators take 3 subjects each, and all 9 VB clips fell in the tune split.
+# This set gives every clip-sized subject one VB clip (so both splits hold many): every
+# other subject one of the v1 kinds (lag, flicker, soft), the rest a call app's pipeline run
+# frame by frame (vb_call_clip_v2, below); every CLIP_SET_NEGATIVE_EVERY-th subject also a
+# background-blur clip (v1's or the call app's) and the next one a plain webcam clip.
+CLIP_SET_FAMILY = "vb_clip"
+CLIP_SET_V1_KINDS = ("vb_lag_clip_v1", "vb_flicker_clip_v1", "vb_soft_clip_v1")
+CLIP_SET_NEGATIVE_EVERY = 3
+# vb_call_clip_v2: the app segments each camera frame with the general (square) selfie model
+# on a letterboxed copy -- camcheck reads a 16:9 clip with the landscape model, so the
+# matte's outline is not our own -- at a long side of CALL_CLIP_MASK_SIDE px, smooths the
+# confidence over time (new = a * old + (1 - a) * frame, a drawn from CALL_CLIP_SMOOTHING:
+# 0 follows at once, 0.7 lags a moving head by a few frames), thresholds, grows or shrinks
+# the matte (px at 960 width) and feathers it; the person sways CALL_CLIP_SWAY_PX (px at
+# 640) as a person at a desk does, sometimes leaning further (CALL_CLIP_LEAN_SHARE).
+CALL_CLIP_MASK_SIDE = (48, 192)
+CALL_CLIP_SMOOTHING = (0.0, 0.7)
+CALL_CLIP_SWAY_PX = (2.0, 8.0)
+CALL_CLIP_LEAN_PX = (14.0, 30.0)
+CALL_CLIP_LEAN_SHARE = 0.3
+# A matte whose outline strays from the person's by this many px on average (at 960 width,
+# the frames' median of the area between the two outlines over the outline's length) shows
+# a crescent or a cut (edge must); within CALL_CLEAN_PX it is clean (with a fine, sharp
+# matte: edge must_not).
+CALL_CLIP_VISIBLE_STRAY_PX = 6.0
+
+
+def _app_confidence(frame_srgb: np.ndarray, side: int) -> np.ndarray:
+    """A call app's person confidence for one frame: the general (square) selfie model on a
+    letterboxed copy, reduced to ``side`` px long side and upsampled bilinearly."""
+    h, w = frame_srgb.shape[:2]
+    size = max(h, w)
+    top = (size - h) // 2
+    left = (size - w) // 2
+    square = cv2.copyMakeBorder(
+        frame_srgb, top, size - h - top, left, size - w - left, cv2.BORDER_CONSTANT, value=0
+    )
+    conf = sc.segment(square)[top : top + h, left : left + w]
+    scale = side / max(h, w)
+    small = cv2.resize(
+        conf, (max(1, round(w * scale)), max(1, round(h * scale))), interpolation=cv2.INTER_AREA
+    )
+    return cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)
+
+
+def _stray_px(alpha: np.ndarray, truth: np.ndarray, scale: float) -> tuple[float, float]:
+    """(signed offset, mean stray) of a matte's outline from the person's, px at 960 width."""
+    mine = sc.hard(alpha).astype(bool)
+    real = sc.hard(truth).astype(bool)
+    contours, _ = cv2.findContours(real.astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    length = max(1.0, sum(cv2.arcLength(c, True) for c in contours))
+    offset = float(mine.sum() - real.sum()) / length / scale
+    stray = float((mine ^ real).sum()) / length / scale
+    return offset, stray
+
+
+def _call_clip_frames(
+    scene: sc.ClipScene,
+    pic_linear: np.ndarray | None,
+    rng: np.random.Generator,
+    kind: str,
+    fps: float,
+    params: dict,
+    strays: list[tuple[float, float]],
+) -> Iterator[np.ndarray]:
+    """Frames of one vb_call_clip_v2 case ("paste", "blur" or "plain"); appends each
+    frame's (offset, stray) of the app's matte to ``strays``."""
+    n = int(CLIP_SECONDS * fps)
+    scale = scene.mask.shape[1] / sc.STILL_WIDTH
+    phase = float(rng.uniform(0, 2 * np.pi))
+    smooth = None
+    for i in range(n):
+        t = i / fps
+        real = scene.frame(t, rng, sway_px=params["sway"], phase=phase)
+        camera = sc.to_linear(sc.webcam(real, rng, gain=params["gain"], blur=params["blur"]))
+        if kind == "plain":
+            out = camera
+        else:
+            conf = _app_confidence(sc.to_srgb(camera), params["side"])
+            a = params["smoothing"]
+            smooth = conf if smooth is None else a * smooth + (1 - a) * conf
+            hard = (smooth >= params["threshold"]).astype(np.float32)
+            px = max(0, round(abs(params["grow"]) * scale))
+            if params["grow"] > 0 and px:
+                hard = sc.dilate(hard, px)
+            elif params["grow"] < 0 and px:
+                hard = sc.erode(hard, px)
+            alpha = sc.gaussian(hard, params["feather"] * scale)
+            dx = params["sway"] * np.sin(2 * np.pi * 0.35 * t + phase)
+            dy = 0.4 * params["sway"] * np.sin(2 * np.pi * 0.23 * t + 1.3 * phase)
+            truth = sc.shift(scene.mask, dx, dy, border=cv2.BORDER_CONSTANT)
+            strays.append(_stray_px(alpha, truth, scale))
+            if kind == "blur":
+                keep = 1.0 - sc.dilate(sc.hard(alpha, 0.3), max(1, round(6 * scale)))
+                room = sc.masked_blur(camera, keep, params["room_sigma"])
+                out = sc.composite(camera, room, alpha)
+            else:
+                assert pic_linear is not None
+                out = sc.composite(camera, pic_linear, alpha)
+        yield sc.jpeg_roundtrip(sc.to_srgb(out), params["quality"])
+
+
+def _call_clip(
+    out_dir: Path,
+    subject: sc.Subject,
+    kind: str,
+    name: str,
+    pics: list[sc.Picture],
+    rng: np.random.Generator,
+) -> dict:
+    """Write one clip of the call app's pipeline (vb_call_clip_v2 or a negative); its record."""
+    fps = float(sc.pick(rng, (15.0, 30.0)))
+    scene = sc.clip_scene(subject, rng)
+    h, w = scene.mask.shape
+    lean = rng.random() < CALL_CLIP_LEAN_SHARE
+    params: dict = {
+        "quality": int(rng.integers(CALL_QUALITY[0], CALL_QUALITY[1] + 1)),
+        "gain": float(rng.uniform(*CALL_GAIN)),
+        "blur": float(rng.uniform(*CALL_CAMERA_BLUR)) * w / sc.STILL_WIDTH,
+        "sway": float(rng.uniform(*(CALL_CLIP_LEAN_PX if lean else CALL_CLIP_SWAY_PX))),
+        "side": int(rng.integers(CALL_CLIP_MASK_SIDE[0], CALL_CLIP_MASK_SIDE[1] + 1)),
+        "threshold": float(rng.uniform(*CALL_MASK_THRESHOLD)),
+        "smoothing": float(rng.uniform(*CALL_CLIP_SMOOTHING)),
+        "grow": int(rng.integers(CALL_GROW_PX[0], CALL_GROW_PX[1] + 1)),
+        "feather": float(rng.uniform(*CALL_FEATHER_SIGMA)),
+        "room_sigma": float(rng.uniform(*CALL_BLUR_SIGMA)) * w / sc.STILL_WIDTH,
+    }
+    pic = sc.pick(rng, pics) if kind == "paste" else None
+    picture = _call_picture(pic, (w, h), rng) if pic is not None else None
+    strays: list[tuple[float, float]] = []
+    frames = list(_call_clip_frames(scene, picture, rng, kind, fps, params, strays))
+    grain = f"webcam gain {params['gain']:.1f}; person sways {params['sway']:.0f} px"
+    if kind == "plain":
+        gen_name, must, must_not = "webcam_clip_v2", [], [DETECTED, EDGE]
+        about = f"the real photo as a webcam clip, nothing pasted ({grain})"
+    else:
+        offset = float(np.median([o for o, _ in strays]))
+        stray = float(np.median([s for _, s in strays]))
+        visible = (
+            offset >= CALL_VISIBLE_GROW_PX
+            or -offset >= CALL_VISIBLE_SHRINK_PX
+            or stray >= CALL_CLIP_VISIBLE_STRAY_PX
+        )
+        clean = (
+            stray <= 2 * CALL_CLEAN_PX
+            and abs(offset) <= CALL_CLEAN_PX
+            and params["side"] >= CALL_CLEAN_MASK_SIDE
+            and params["feather"] <= CALL_CLEAN_FEATHER
+        )
+        app = (
+            f"the app's matte from the square selfie model at {params['side']} px, smoothed "
+            f"{params['smoothing']:.2f} over time, cut at {params['threshold']:.2f}, grown "
+            f"{params['grow']:+d} px, feather {params['feather']:.1f}; outline "
+            f"{offset:+.1f} px off, strays {stray:.1f} px"
+        )
+        if kind == "blur":
+            gen_name, must = "bgblur_call_clip_v2", []
+            must_not = [DETECTED] + ([EDGE] if clean else [])
+            about = f"background blur by the app, sigma {params['room_sigma']:.0f} px; {app}"
+        else:
+            gen_name = "vb_call_clip_v2"
+            must = [DETECTED] + ([EDGE] if visible else [])
+            must_not = [EDGE] if clean and not visible else []
+            about = f"a call app's virtual background; {app}; picture {sc.about_picture(pic)}"
+        about = f"{about}; {grain}"
+    return sc.clip_record(out_dir, CLIP_SET_FAMILY, name, iter(frames), fps, subject=subject,
+                          generator=gen_name, must=must, must_not=must_not,
+                          about=f"{about}; {w}x{h} {CLIP_SECONDS:g} s")  # fmt: skip
+
+
+def build_clips(
+    out_dir: Path, sources: list[dict], rng_seed: int, *, subjects: list | None = None
+) -> list[dict]:
+    """Write the v2 clip set (one VB clip per clip-sized subject, and negatives); records."""
+    subs = subjects if subjects is not None else sc.clip_subjects(sc.subjects(sources))
+    pics = _pictures(sources)
+    records: list[dict] = []
+    for k, subject in enumerate(subs):
+        rng = sc.family_rng(rng_seed, CLIP_SET_FAMILY, "vb", k, subject.group)
+        if k % 2:
+            gen_name = CLIP_SET_V1_KINDS[(k // 2) % len(CLIP_SET_V1_KINDS)]
+            name = f"{gen_name}_s{k:02d}_{subject.name}"
+            records.append(_v1_clip(out_dir, subject, gen_name, name, pics, rng))
+        else:
+            name = f"vb_call_clip_v2_s{k:02d}_{subject.name}"
+            records.append(_call_clip(out_dir, subject, "paste", name, pics, rng))
+        negative = k % CLIP_SET_NEGATIVE_EVERY
+        if negative == 2:
+            continue
+        rng = sc.family_rng(rng_seed, CLIP_SET_FAMILY, "negative", k, subject.group)
+        if negative == 1:
+            name = f"webcam_clip_v2_s{k:02d}_{subject.name}"
+            records.append(_call_clip(out_dir, subject, "plain", name, pics, rng))
+        elif (k // CLIP_SET_NEGATIVE_EVERY) % 2:
+            name = f"bgblur_clip_v1_s{k:02d}_{subject.name}"
+            records.append(_v1_clip(out_dir, subject, "bgblur_clip_v1", name, pics, rng))
+        else:
+            name = f"bgblur_call_clip_v2_s{k:02d}_{subject.name}"
+            records.append(_call_clip(out_dir, subject, "blur", name, pics, rng))
+    return records
+
+
 def build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
     """Write the virtual-background stills and clips; return their manifest records."""
     try:
-        return _build(Path(out_dir), sources, rng_seed) + build_call(
-            Path(out_dir), sources, rng_seed
+        out_dir = Path(out_dir)
+        return (
+            _build(out_dir, sources, rng_seed)
+            + build_call(out_dir, sources, rng_seed)
+            + build_clips(out_dir, sources, rng_seed)
         )
     finally:
         sc.close_perception()
@@ -533,57 +739,67 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
                                 generator=gen_name, must=must, must_not=must_not,
                                 about=f"{about}{where}")
             )  # fmt: skip
-    for gen_name, (kind, must, must_not) in CLIP_GENERATORS.items():
+    for gen_name in CLIP_GENERATORS:
         for k in range(CLIPS_PER_GENERATOR):
             subject = sc.subject_for(subs, gen_name, k)
             rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
-            fps = float(sc.pick(rng, (15.0, 30.0)))
-            st = sc.stage(
-                subject, sc.CLIP_SIZE[0], aspect=16 / 9, face_share=float(rng.uniform(0.22, 0.32))
-            )
-            h, w = st.mask.shape
-            pic = sc.pick(rng, pics)
-            params: dict = {"quality": sc.jpeg_quality(rng)}
-            if kind == "lag":
-                params.update(
-                    amp=float(rng.uniform(*LAG_MOTION_PX)),
-                    hz=float(rng.uniform(*LAG_MOTION_HZ)),
-                    lag=int(rng.integers(LAG_FRAMES[0], LAG_FRAMES[1] + 1) * fps / 30),
-                )
-                params["lag"] = max(2, params["lag"])
-                about = (
-                    f"mask lags the moving head by {params['lag']} frames at {fps:g} fps "
-                    f"(head sways {params['amp']:.0f} px)"
-                )
-            elif kind == "flicker":
-                params.update(amp=1.5, hz=0.3)
-                about = (
-                    "person sits still; the low-resolution mask's threshold and offset "
-                    "change every frame"
-                )
-            elif kind == "good":
-                params.update(amp=float(rng.uniform(4, 12)), hz=0.4)
-                about = "a soft mask that follows the person over a still pasted picture"
-            else:
-                params.update(
-                    amp=float(rng.uniform(4, 12)),
-                    hz=0.4,
-                    sigma=float(rng.uniform(*BLUR_SIGMA)) * 2 / 3,
-                )
-                about = (
-                    f"background blur done well: the room blurred sigma {params['sigma']:.0f} "
-                    "px, soft mask following"
-                )
-            bg = _pasted(pic, (w, h), rng) if kind != "blur" else None
-            frames = _clip_frames(st, bg, rng, kind, fps, params)
-            where = "" if kind == "blur" else f"; picture {sc.about_picture(pic)}"
             name = f"{gen_name}_{k:02d}_{subject.name}"
-            records.append(
-                sc.clip_record(out_dir, FAMILY, name, frames, fps, subject=subject,
-                               generator=gen_name, must=must, must_not=must_not,
-                               about=f"{about}; {w}x{h} {CLIP_SECONDS:g} s{where}")
-            )  # fmt: skip
+            records.append(_v1_clip(out_dir, subject, gen_name, name, pics, rng))
     return records
+
+
+def _v1_clip(
+    out_dir: Path,
+    subject: sc.Subject,
+    gen_name: str,
+    name: str,
+    pics: list[sc.Picture],
+    rng: np.random.Generator,
+) -> dict:
+    """Write one clip of a v1 clip generator (CLIP_GENERATORS) on ``subject``; its record."""
+    kind, must, must_not = CLIP_GENERATORS[gen_name]
+    fps = float(sc.pick(rng, (15.0, 30.0)))
+    st = sc.stage(
+        subject, sc.CLIP_SIZE[0], aspect=16 / 9, face_share=float(rng.uniform(0.22, 0.32))
+    )
+    h, w = st.mask.shape
+    pic = sc.pick(rng, pics)
+    params: dict = {"quality": sc.jpeg_quality(rng)}
+    if kind == "lag":
+        params.update(
+            amp=float(rng.uniform(*LAG_MOTION_PX)),
+            hz=float(rng.uniform(*LAG_MOTION_HZ)),
+            lag=int(rng.integers(LAG_FRAMES[0], LAG_FRAMES[1] + 1) * fps / 30),
+        )
+        params["lag"] = max(2, params["lag"])
+        about = (
+            f"mask lags the moving head by {params['lag']} frames at {fps:g} fps "
+            f"(head sways {params['amp']:.0f} px)"
+        )
+    elif kind == "flicker":
+        params.update(amp=1.5, hz=0.3)
+        about = (
+            "person sits still; the low-resolution mask's threshold and offset change every frame"
+        )
+    elif kind == "good":
+        params.update(amp=float(rng.uniform(4, 12)), hz=0.4)
+        about = "a soft mask that follows the person over a still pasted picture"
+    else:
+        params.update(
+            amp=float(rng.uniform(4, 12)),
+            hz=0.4,
+            sigma=float(rng.uniform(*BLUR_SIGMA)) * 2 / 3,
+        )
+        about = (
+            f"background blur done well: the room blurred sigma {params['sigma']:.0f} "
+            "px, soft mask following"
+        )
+    bg = _pasted(pic, (w, h), rng) if kind != "blur" else None
+    frames = _clip_frames(st, bg, rng, kind, fps, params)
+    where = "" if kind == "blur" else f"; picture {sc.about_picture(pic)}"
+    return sc.clip_record(out_dir, FAMILY, name, frames, fps, subject=subject,
+                          generator=gen_name, must=must, must_not=must_not,
+                          about=f"{about}; {w}x{h} {CLIP_SECONDS:g} s{where}")  # fmt: skip
 
 
 def append_call_cases(out_dir: Path, rng_seed: int) -> int:
@@ -623,12 +839,54 @@ def append_call_cases(out_dir: Path, rng_seed: int) -> int:
     return len(new)
 
 
+def private_clip_cases(root: Path, shared: Path, rng_seed: int, limit: int | None = None) -> int:
+    """Write the v2 clip set into ``root``/new for a helper's private corpus (see the brief's
+    CORPUS_PRIVATE): records go to ``root``/new_records.jsonl, and ``root``/manifest.jsonl
+    becomes the shared manifest plus them. Subjects come from ``shared``'s real photos."""
+    import json
+    import os
+    import sys
+
+    scripts = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(scripts))
+    import build_corpus
+    import real_build
+
+    root, shared = Path(root).resolve(), Path(shared).resolve()
+    os.environ.setdefault("CAMCHECK_SYNTH_CACHE", str(shared / "cache" / "synth-sources"))
+    old = [json.loads(line) for line in (shared / "manifest.jsonl").read_text().splitlines()
+           if line.strip()]  # fmt: skip
+    sources = real_build.subject_sources([r for r in old if r.get("real")], shared)
+    try:
+        subs = sc.clip_subjects(sc.subjects(sources))
+        made = build_clips(root / "new", sources, rng_seed, subjects=subs[:limit])
+    finally:
+        sc.close_perception()
+    new = build_corpus.finish(made, root / "new")
+    for rec in new:
+        rec["file"] = f"new/{rec['file']}"
+    with (root / "new_records.jsonl").open("w") as fh:
+        for rec in new:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    with (root / "manifest.jsonl").open("w") as fh:
+        for rec in old + new:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return len(new)
+
+
 if __name__ == "__main__":
     import argparse
 
     parser = argparse.ArgumentParser(description="add the vb_call_v2 cases to a corpus")
     parser.add_argument("--out", type=Path, required=True, help="the corpus folder")
     parser.add_argument("--seed", type=int, default=None, help="default: the builder's")
+    parser.add_argument(
+        "--clips-from",
+        type=Path,
+        default=None,
+        help="write the v2 clip set into OUT/new instead, subjects from this corpus",
+    )
+    parser.add_argument("--limit", type=int, default=None, help="at most this many subjects")
     args = parser.parse_args()
     if args.seed is None:
         import sys
@@ -637,4 +895,8 @@ if __name__ == "__main__":
         from build_corpus import DEFAULT_SEED
 
         args.seed = DEFAULT_SEED
-    print(f"{append_call_cases(args.out, args.seed)} cases written")
+    if args.clips_from is not None:
+        made = private_clip_cases(args.out, args.clips_from, args.seed, args.limit)
+        print(f"{made} clips written")
+    else:
+        print(f"{append_call_cases(args.out, args.seed)} cases written")
