@@ -666,6 +666,7 @@ def stills() -> list[Still]:
     out.extend(_MMPOSE)
     out.extend(_fourth_stills())
     out.extend(_fifth_stills())
+    out.extend(_sixth_stills())
     return [_reviewed_still(still) for still in out]
 
 
@@ -2882,3 +2883,300 @@ def _news_clips() -> list[Clip]:
 
 
 CLIPS.extend(_reviewed_clip(clip) for clip in _news_clips())
+
+
+# Face-reconstruction examples: press photos, interview and video-call frames.
+ARCHIVES.update(
+    {
+        a.key: a
+        for a in (
+            Archive(
+                "deep3d_gh",
+                "github",
+                "sicxu/Deep3DFaceRecon_pytorch",
+                "HEAD",
+                "MIT (repository); example press photos and video frames of public figures, "
+                "copyright of their owners: test use only",
+                commit="9167c7136aebef0c54d3ac74f4b0396222a491c1",
+            ),
+            Archive(
+                "deca_gh",
+                "github",
+                "YadiraF/DECA",
+                "HEAD",
+                "DECA licence, non-commercial research (repository); example frames are "
+                "VoxCeleb2 interview crops: test use only",
+                commit="f5b6b4236986b7d3d65ca24bfd69f8fd7467896b",
+            ),
+            Archive(
+                "prnet_gh",
+                "github",
+                "YadiraF/PRNet",
+                "HEAD",
+                "MIT (repository); press photo of a public figure, copyright of its owner: test "
+                "use only",
+                commit="fc12fe5e1f1462bdea52409b213d0cf1c8cf6c5b",
+            ),
+        )
+    }
+)
+D3D = "datasets/examples/"
+# AFLW2000 crops (DECA, PRNet) are left out: many are padded with black or white where the
+# crop ran past the photo, and the two repositories share some of them.
+_SIXTH: list[tuple[str, str, str, tuple[str, ...], str, int | None]] = [
+    (
+        "deep3d_gh",
+        D3D + "000002.jpg",
+        "person:d3d_000002",
+        _p(_P, _L),
+        "red-haired woman smiling, someone behind at the edge",
+        None,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "000006.jpg",
+        "person:d3d_000006",
+        _p(_P, _L, _S, _PL),
+        "woman with curls, white backdrop",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "000007.jpg",
+        "person:d3d_000007",
+        _p(_P, _L, _S),
+        "man at a press wall",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "000031.jpg",
+        "person:d3d_000031",
+        _p(_P, _L, _S),
+        "woman smiling, rock behind",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "000033.jpg",
+        "person:d3d_000033",
+        _p(_P, _L, _S),
+        "man in a suit at a logo wall",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "000037.jpg",
+        "person:d3d_000037",
+        _p(_P, _ND, _S),
+        "man in a cap, green behind",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "000050.jpg",
+        "person:d3d_000050",
+        _p(_P, _ND, _S),
+        "man smiling, dark room",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "000055.jpg",
+        "person:d3d_000055",
+        _p(_P, _L, _S),
+        "man in a suit, dark backdrop",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "000114.jpg",
+        "person:d3d_000114",
+        _p(_P, _L, _S),
+        "young man at a red and white poster wall",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "000125.jpg",
+        "person:d3d_000125",
+        _p(_P, _L, _S),
+        "older man in a bow tie",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "000126.jpg",
+        "person:d3d_000126",
+        _p(_P, _L, _S),
+        "blonde woman, leaves behind",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "015259.jpg",
+        "person:d3d_015259",
+        _p(_P, _L, _S),
+        "woman in a cap, green behind",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "015270.jpg",
+        "person:d3d_015270",
+        _p(_P, _L, _S),
+        "man, light blue wall",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "015309.jpg",
+        "person:d3d_015309",
+        _p(_P, _L, _S),
+        "young woman, dark backdrop",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "015310.jpg",
+        "person:d3d_015310",
+        _p(_P, _L, _S),
+        "man at a colourful logo wall",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "015316.jpg",
+        "person:d3d_015316",
+        _p(_P, _ND, _S),
+        "man with spiky hair, black backdrop",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "015384.jpg",
+        "person:d3d_015384",
+        _p(_P, _L, _S),
+        "woman in a patterned top",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "vd006.png",
+        "person:d3d_vd006",
+        _p(_P, _ND, _S),
+        "video frame: girl with a headset microphone talking",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "vd025.png",
+        "person:d3d_vd025",
+        _p(_P, _ND, _S),
+        "video frame: interview, room behind",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "vd026.png",
+        "person:d3d_vd026",
+        _p(_P, _ND, _S),
+        "video frame: man with glasses, dark backdrop",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "vd034.png",
+        "person:d3d_vd034",
+        _p(_P, _ND, _S),
+        "video frame: girl talking, plain wall",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "vd051.png",
+        "person:d3d_vd051",
+        _p(_P, _S),
+        "video frame: older woman at home, webcam-like",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "vd070.png",
+        "person:d3d_vd070",
+        _p(_P, _ND, _S),
+        "webcam frame: man with earphones, shelves and a clock behind",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "vd092.png",
+        "person:d3d_vd092",
+        _p(_P, _ND, _S),
+        "video frame: older man speaking in a chamber",
+        1,
+    ),
+    (
+        "deep3d_gh",
+        D3D + "vd102.png",
+        "person:d3d_vd102",
+        _p(_P, _L, _S),
+        "video frame: man at a White House lectern",
+        1,
+    ),
+    (
+        "deca_gh",
+        "TestSamples/examples/IMG_0392_inputs.jpg",
+        "person:deca_img0392",
+        _p(_P, _S),
+        "tight face crop, man",
+        1,
+    ),
+    (
+        "deca_gh",
+        "TestSamples/examples/id04657-PPHljWCZ53c-000565_inputs_inputs.jpg",
+        "person:vox_id04657",
+        _p(_P, _S),
+        "interview frame, tight face crop",
+        1,
+    ),
+    (
+        "deca_gh",
+        "TestSamples/examples/id06692-Hlahj5abifM-002721_inputs_inputs.jpg",
+        "person:vox_id06692",
+        _p(_P, _S),
+        "interview frame, tight face crop, hand at the chin",
+        1,
+    ),
+    (
+        "deca_gh",
+        "TestSamples/examples/id08392-DGGTJx470Ag-005451_inputs_inputs.jpg",
+        "person:vox_id08392",
+        _p(_P, _S),
+        "interview frame, tight face crop",
+        1,
+    ),
+    (
+        "deca_gh",
+        "TestSamples/examples/id08456-SEvpX9LhEP4-000957_inputs_inputs.jpg",
+        "person:vox_id08456",
+        _p(_P, _S),
+        "interview frame, tight face crop",
+        1,
+    ),
+    (
+        "prnet_gh",
+        "TestImages/trump.jpg",
+        "person:trump_clinton",
+        _p(_P, _L, _S),
+        "speech before flags",
+        1,
+    ),
+]
+
+
+def _sixth_stills() -> list[Still]:
+    return [
+        Still(archive, path, group, labels, about, faces=faces)
+        for archive, path, group, labels, about, faces in _SIXTH
+    ]
