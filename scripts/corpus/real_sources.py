@@ -3365,9 +3365,9 @@ _REVIEW.update(
         "TestSamples/examples/id06692-Hlahj5abifM-002721_inputs_inputs.jpg": "+CLOSE +CUT",
         "TestSamples/examples/id08392-DGGTJx470Ag-005451_inputs_inputs.jpg": "+CLOSE +CUT",
         "TestSamples/examples/id08456-SEvpX9LhEP4-000957_inputs_inputs.jpg": "+CLOSE +CUT",
-        LPD + "d3.mp4@0.5": "+CLOSE",
-        LPD + "d3.mp4@2.5": "+CLOSE",
-        LPD + "d3.mp4@4.5": "+CLOSE",
+        LPD + "d3.mp4@0.5": "+CLOSE +CUT -HEAD",
+        LPD + "d3.mp4@2.5": "+CLOSE +CUT -HEAD",
+        LPD + "d3.mp4@4.5": "+CLOSE +CUT -HEAD",
         "tests/data/test.avi@1": "+CLOSE",
         U2P + "your_portrait_im/man5.jpg": "-CLOSE",
         LPS + "s12.jpg": "-CLUT",
@@ -3390,6 +3390,16 @@ _REVIEW.update(
         MMP + "panoptic/005880453_01_l.jpg": "+FAR",
         U2H + "olympic-athletes-need-to-know-2018-winter-1.jpg": "+FAR",
         "notebooks/videos/bedroom.mp4@4": "+BLUR",
+        # headroom is too much space above the head (eyes low in the picture).
+        U2P + "your_portrait_im/kid1.jpg": "-HEAD",
+        U2P + "your_portrait_im/man2.jpg": "-HEAD",
+        D3D + "vd051.png": "+HEAD +SEP",
+        MMP + "300vw/401/imgs/000732.jpg": "+HEAD",
+        # poor separation: hair the colour of the wall behind it (a green screen is not).
+        D3D + "015316.jpg": "+SEP",
+        LPD + "d11.mp4@0.5": "-SEP",
+        LPD + "d11.mp4@2.5": "-SEP",
+        LPD + "d11.mp4@4.5": "-SEP",
     }
 )
 # The clips above were reviewed when they were added, before these keys existed; reviewing
