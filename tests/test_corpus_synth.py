@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "corpus"))
 
 import synth_common as sc  # noqa: E402
 
-FAMILIES = ("vb", "lighting", "background", "intrusion", "camera", "groups", "art")
+FAMILIES = ("vb", "lighting", "background", "intrusion", "camera", "groups", "art", "colorcast")
 RECORD_KEYS = {
     "file", "kind", "group", "split", "real", "generator",
     "must", "must_not", "package", "path", "licence", "about",
@@ -349,3 +349,18 @@ def test_vb_call_clip_measures_how_far_the_matte_strays_from_the_person() -> Non
     shifted = sc.shift(person, 8, 0, border=cv2.BORDER_CONSTANT)
     offset, stray = synth_vb._stray_px(shifted, person, scale)
     assert abs(offset) < 0.5 / scale and stray > 3 / scale
+
+
+def test_white_balance_error_tints_every_pixel_alike_and_keeps_luminance() -> None:
+    import synth_colorcast as cc
+
+    rng = np.random.default_rng(2)
+    linear = rng.uniform(0.05, 0.9, (20, 30, 3)).astype(np.float32)
+    out = cc.tinted(linear, "orange", 1.5)
+    # one gain per channel (von Kries): the ratio to the original is the same everywhere
+    ratio = out / linear
+    assert np.allclose(ratio, ratio[0, 0], rtol=1e-5)
+    # red over blue by the stops asked, luminance (BT.709) unchanged for a grey
+    assert np.log2(ratio[0, 0, 0] / ratio[0, 0, 2]) == pytest.approx(1.5, abs=1e-4)
+    grey = np.full((1, 1, 3), 0.4, np.float32)
+    assert float(np.dot(cc.tinted(grey, "green", 1.2)[0, 0], cc.LUMA)) == pytest.approx(0.4)
