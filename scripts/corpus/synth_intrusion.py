@@ -258,7 +258,7 @@ def _frames_cross_v2(
             smear = abs(x - before) if before is not None else 0.0
             moving, moving_alpha = item, alpha
             if smear >= 1.5:
-                k = int(round(smear)) | 1
+                k = round(smear) | 1
                 moving = cv2.blur(item, (k, 1))
                 moving_alpha = cv2.blur(alpha, (k, 1))
             room = _overlay(room, moving, moving_alpha, x, y + 2.0 * abs(np.sin(6.0 * t)))
@@ -406,9 +406,7 @@ NEGATIVES = {
     "intr_neg_compress_v1": "compress",
 }
 POSITIVES = ("intr_walker_v1", "intr_peek_v1", "intr_pet_v1")
-CLIP_GENERATORS = {
-    name: name for name in (*POSITIVES, *NEGATIVES, *POSITIVES_V2, *NEGATIVES_V2)
-}
+CLIP_GENERATORS = {name: name for name in (*POSITIVES, *NEGATIVES, *POSITIVES_V2, *NEGATIVES_V2)}
 STILL_GENERATORS: dict = {}
 
 
