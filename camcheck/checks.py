@@ -659,6 +659,14 @@ FACE_SKIN_MIN = 0.81
 # raised hand the detector takes for a face fits 0.00 on every sampled frame of the held-out
 # intr_neg_*_v1_01 clips (the only such case, so the limit is the model's own default).
 SECOND_FACE_FIT_MIN = 0.5
+# ... and whatever its detector score above the detector's own floor (perception's
+# DETECTION_CONFIDENCE): with the fit and the person mask asked for, the score adds nothing.
+# Tune split (development corpus of 2026-12-01): no negative still or clip frame has a
+# second face that fits, lies on the person mask and is 35% as wide as yours, at any score;
+# the face leaning in behind the person in intr_peek_v1_02 scores 0.61 to 0.64 on the
+# frames without the full-range pass (0.88 on those with it). It was 0.7, for the White House
+# seal behind obama1.jpg (0.717), which is neither on the person mask nor a fitting face.
+SECOND_FACE_SCORE_MIN = 0.5
 # A travelling blob counts only where the background stood still before: the share of the
 # comparisons 0.5 to 2 s earlier in which its pixels moved (intrusion.HISTORY_MIN_S and
 # HISTORY_MAX_S), averaged over the blob, is at most this. Tune split (development corpus
@@ -1030,12 +1038,12 @@ _TABLE: tuple[Check, ...] = (
             at_least("face_presence", 0.8),
             any_of(
                 # A second face at least 35% as wide as yours (a person beside or behind you up
-                # to about three times your distance), detected with confidence (second people
-                # in our composites 0.72 to 0.97), and on the person mask: a logo the detector
-                # took for a face (0.717 on the White House seal behind obama1.jpg) is not.
+                # to about three times your distance), detected (SECOND_FACE_SCORE_MIN), on the
+                # person mask (a logo the detector took for a face, 0.717 on the White House
+                # seal behind obama1.jpg, is not) and fitting a face's landmarks.
                 all_of(
                     above("second_face_width_ratio", 0.35),
-                    at_least("second_face_score", 0.7),
+                    at_least("second_face_score", SECOND_FACE_SCORE_MIN),
                     at_least("second_face_on_person", 0.5),
                     at_least("second_face_fit", SECOND_FACE_FIT_MIN),
                 ),
@@ -1073,7 +1081,8 @@ _TABLE: tuple[Check, ...] = (
             ),
         ),
         source="Judged only when your face was found. A second face at least 0.35 of your "
-        "face's width, scored >= 0.7, on the person mask and fitting a face's landmarks "
+        "face's width, found by the detector (score >= 0.5), on the person mask and fitting "
+        "a face's landmarks "
         "(presence >= 0.5; a portrait on the wall is far narrower, a logo mistaken for a "
         "face is not on the mask, a raised hand does not fit); a separate piece of the "
         "person mask of at least 2% of the picture (stray pieces of the segmentation stay "

@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 
 from camcheck.analyzers.intrusion import HISTORY_MIN_S, IntrusionAnalyzer
-from camcheck.checks import HAND_GAP_MAX, MOVED_BEFORE_MAX
+from camcheck.checks import HAND_GAP_MAX, MOVED_BEFORE_MAX, SECOND_FACE_SCORE_MIN
 from camcheck.scene import Scene
 from tests.test_background import (
     FPS,
@@ -19,6 +19,7 @@ from tests.test_background import (
     plain_wall,
     run_clip,
     scene_with,
+    second_person,
     with_bodies,
 )
 
@@ -143,3 +144,18 @@ def test_the_arm_stays_your_arm_on_the_frames_the_hand_is_missed() -> None:
     # while a fresh analyzer, which never saw the hand, reports the bare piece
     assert IntrusionAnalyzer().analyze(_arm_scene(gap_px=8, hand_presence=None))
     assert HEIGHT == 360  # the boxes above are laid out for the 640x360 test frame
+
+
+def test_a_fitting_face_on_the_person_mask_counts_at_a_low_detector_score() -> None:
+    # given someone leaning in behind you, half your face's width, whom the short-range
+    # detector scores only 0.62 (intr_peek_v1_02 between full-range passes) but whose face
+    # fits the landmarks and lies on the person mask
+    second = face((480, 60, 50, 60), score=0.62, presence=1.0)
+    assert second.score >= SECOND_FACE_SCORE_MIN
+    scene = second_person(scene_with(plain_wall(), faces=(face(), second)), second.box)
+    # then it is someone else
+    assert IntrusionAnalyzer().analyze(scene)
+    # and the same detection that does not fit is not
+    unfit = face((480, 60, 50, 60), score=0.62, presence=0.1)
+    scene = second_person(scene_with(plain_wall(), faces=(face(), unfit)), unfit.box)
+    assert not IntrusionAnalyzer().analyze(scene)

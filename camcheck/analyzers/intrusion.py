@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import functools
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import cv2
 import numpy as np
@@ -75,6 +75,9 @@ MOTION_SIGMAS = 5.0
 # ... and at least this many luma levels: JPEG requantisation of a still background differs
 # by a few levels even when the noise estimate is tiny.
 MOTION_MIN_LEVELS = 10
+# The exposure match and the noise estimate read the median of every this-many-th
+# background pixel of the small plane (still 2000 or more of them).
+MEDIAN_STRIDE = 2
 # MAD to sigma for normally distributed noise.
 MAD_TO_SIGMA = 1.4826
 # Too little background (under measures.MIN_BACKGROUND_SHARE of the plane) and motion is
@@ -149,9 +152,9 @@ class IntrusionAnalyzer(Analyzer):
         self._moved: deque[tuple[float, np.ndarray]] = deque()
         self._old: deque[tuple[float, np.ndarray]] = deque()
         self._old_sum: np.ndarray | None = None
-        # (timestamp, box, gap to you, whether it held a hand) of the separate pieces of
-        # the person mask over the last PIECE_MEMORY_S.
-        self._pieces: deque[tuple[float, tuple[float, ...], float, bool]] = deque()
+        # (timestamp, box, gap to you or None, whether it held a hand) of the separate
+        # pieces of the person mask over the last PIECE_MEMORY_S.
+        self._pieces: deque[tuple[float, tuple[float, ...], float | None, bool]] = deque()
 
     def measure(self, scene: Scene) -> dict[str, float]:
         primary = scene.primary_face
@@ -185,9 +188,9 @@ class IntrusionAnalyzer(Analyzer):
             if face.presence is not None:
                 measured["second_face_fit"] = face.presence
             measured.update(box_measures("second_face", face.box))
-        body = _second_body(scene)
+        body, gap = _second_body(scene)
         if body:
-            self._remember_piece(now, body)
+            self._remember_piece(now, body, gap)
         measured.update(body)
         measured.update(motion)
         shares = {
@@ -221,23 +224,27 @@ class IntrusionAnalyzer(Analyzer):
             return None
         return box_region(max(fired)[1], numbers)
 
-    def _remember_piece(self, now: float, body: dict[str, float]) -> None:
+    def _remember_piece(self, now: float, body: dict[str, float], gap: Callable[[], float]) -> None:
         """Read the separate piece together with the same piece (its box overlapping by
         PIECE_IOU) over the last PIECE_MEMORY_S: it held a hand when it did in any of those
-        frames (the detector misses a raised hand on some), and its gap to you is the
-        smallest it had (where the segmentation joins it to you for a frame or not)."""
+        frames (the detector misses a raised hand on some), and its gap to you, measured
+        only for a piece that held a hand (the rule reads it for no other), is the smallest
+        it had (the segmentation trims your shoulder on some frames)."""
         box = tuple(body[f"second_body_{k}"] for k in "xywh")
-        self._pieces.append((now, box, body["second_body_gap"], bool(body["second_body_hand"])))
         while self._pieces and now - self._pieces[0][0] > PIECE_MEMORY_S:
             self._pieces.popleft()
         same = [p for p in self._pieces if _box_iou(box, p[1]) >= PIECE_IOU]
-        body["second_body_gap"] = min(p[2] for p in same)
-        body["second_body_hand"] = float(any(p[3] for p in same))
+        held = bool(body["second_body_hand"])
+        apart = gap() if held or any(p[3] for p in same) else None
+        self._pieces.append((now, box, apart, held))
+        if apart is not None:
+            body["second_body_hand"] = 1.0
+            body["second_body_gap"] = min([apart, *(p[2] for p in same if p[2] is not None)])
 
     def _history_planes(self, now: float, moving: np.ndarray) -> np.ndarray | None:
-        """Per pixel, the share of comparisons HISTORY_MIN_S to HISTORY_MAX_S ago in which
-        it moved (None until at least HISTORY_MIN_PLANES such comparisons exist); then
-        ``moving`` joins the history."""
+        """Per pixel, in how many of the comparisons HISTORY_MIN_S to HISTORY_MAX_S ago
+        (``len(self._old)``) it moved; None until at least HISTORY_MIN_PLANES such
+        comparisons exist. Then ``moving`` joins the history."""
         if self._old_sum is not None and self._old_sum.shape != moving.shape:
             self._moved.clear()
             self._old.clear()
@@ -254,7 +261,7 @@ class IntrusionAnalyzer(Analyzer):
         self._moved.append((now, moving))
         if len(self._old) < HISTORY_MIN_PLANES or self._old_sum is None:
             return None
-        return self._old_sum.astype(np.float32) / len(self._old)
+        return self._old_sum
 
     def _motion(self, scene: Scene) -> dict[str, float]:
         width, height = scene.size
@@ -283,11 +290,11 @@ class IntrusionAnalyzer(Analyzer):
             return {}
         # Auto exposure scales the picture: match the gain (median ratio), then the offset.
         usable = both & (previous >= GAIN_MIN_LUMA)
-        gain = float(np.median(current[usable] / previous[usable])) if usable.any() else 1.0
+        gain = _median(current[usable] / previous[usable]) if usable.any() else 1.0
         residual = current - gain * previous
-        offset = float(np.median(residual[both]))
+        offset = _median(residual[both])
         residual -= offset
-        sigma = MAD_TO_SIGMA * float(np.median(np.abs(residual[both])))
+        sigma = MAD_TO_SIGMA * _median(np.abs(residual[both]))
         limit = max(MOTION_SIGMAS * sigma, float(MOTION_MIN_LEVELS))
         moving = ((np.abs(residual) > limit) & both).astype(np.uint8)
         moving = cv2.morphologyEx(moving, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
@@ -324,7 +331,9 @@ class IntrusionAnalyzer(Analyzer):
         travel = float(np.hypot(*(points[-1] - points[0])))
         path = float(np.hypot(*np.diff(points, axis=0).T).sum()) if len(points) > 1 else 0.0
         if history is not None:
-            measured["moving_moved_before"] = float(history[labels == label].mean())
+            measured["moving_moved_before"] = float(history[labels == label].mean()) / len(
+                self._old
+            )
         measured.update(
             moving_blob_share=area / float(luma.size),
             moving_blob_fill=area / float(w * h),
@@ -413,9 +422,16 @@ def _follow_camera(
 
 
 def _median_abs(difference: np.ndarray) -> float:
-    values = np.abs(difference).ravel()
-    middle = values.size // 2
-    return float(np.partition(values, middle)[middle])
+    return _median(np.abs(difference).ravel())
+
+
+def _median(values: np.ndarray) -> float:
+    """The median of every MEDIAN_STRIDE-th value (the upper middle one of an even count):
+    of thousands of background pixels, half tell the picture's gain, offset and noise as
+    well as all of them, at half the cost of the partition."""
+    sample = values[::MEDIAN_STRIDE]
+    middle = sample.size // 2
+    return float(np.partition(sample, middle)[middle])
 
 
 @functools.lru_cache(maxsize=4)
@@ -424,8 +440,9 @@ def _hanning(cols: int, rows: int) -> np.ndarray:
     return cv2.createHanningWindow((cols, rows), cv2.CV_32F)
 
 
-def _second_body(scene: Scene) -> dict[str, float]:
-    """The largest piece of the person mask that is not the person at the camera."""
+def _second_body(scene: Scene) -> tuple[dict[str, float], Callable[[], float]]:
+    """The largest piece of the person mask that is not the person at the camera, and how
+    to measure its gap to you (frame widths), which costs a distance transform."""
     width, height = scene.size
     size = (max(1, width // BODY_STEP), max(1, height // BODY_STEP))
     # A bilinear sample at each cell's centre, rounded: at a quarter of the size, the mean
@@ -438,7 +455,7 @@ def _second_body(scene: Scene) -> dict[str, float]:
         small, connectivity=8, ltype=cv2.CV_16U
     )
     if count <= 2:  # the background and at most one piece: nobody else
-        return {}
+        return {}, _no_gap
     areas = stats[:, cv2.CC_STAT_AREA]
     you = 0
     if (face := scene.primary_face) is not None:
@@ -460,20 +477,27 @@ def _second_body(scene: Scene) -> dict[str, float]:
     others[[0, you]] = 0
     label = int(np.argmax(others))
     if others[label] == 0:
-        return {}
+        return {}, _no_gap
     x, y, w, h, area = (int(v) for v in stats[label])
-    # How far the piece lies from yours (frame widths): an arm the segmentation cut off
-    # from you lies a few cells away, someone walking behind you usually further.
-    apart = cv2.distanceTransform((labels != you).view(np.uint8), cv2.DIST_L2, 3)
     measured = {
         "second_body_share": area / float(small.size),
-        "second_body_gap": float(apart[labels == label].min()) / size[0],
         "second_body_hand": float(_holds_hand(scene, labels, label, size)),
     }
+
+    def gap() -> float:
+        # How far the piece lies from yours: an arm the segmentation cut off from you lies
+        # a few cells away, someone walking behind you usually further.
+        apart = cv2.distanceTransform((labels != you).view(np.uint8), cv2.DIST_L2, 3)
+        return float(apart[labels == label].min()) / size[0]
+
     # Back to working-frame pixels.
     box = (x * BODY_STEP, y * BODY_STEP, w * BODY_STEP, h * BODY_STEP)
     measured.update(box_measures("second_body", box))
-    return measured
+    return measured, gap
+
+
+def _no_gap() -> float:
+    return 0.0
 
 
 def _holds_hand(scene: Scene, labels: np.ndarray, label: int, size: tuple[int, int]) -> bool:
