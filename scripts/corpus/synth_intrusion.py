@@ -183,6 +183,220 @@ def _region(scene: sc.ClipScene, rng: np.random.Generator) -> tuple[int, int, in
     return x0, y0, x0 + pw, y0 + ph
 
 
+# Version 2 (issue 13): other intruders, moving otherwise, seen otherwise.
+# Animals of other shapes than v1's dogs (Tux Paint's photographic stamps, alpha matte):
+# long and low, tall and narrow, woolly.
+PETS_V2 = (("fox", "usr/share/tuxpaint/stamps/animals/mammals/dogs/fox.png"),
+           ("badger", "usr/share/tuxpaint/stamps/animals/mammals/badger.png"),
+           ("otter", "usr/share/tuxpaint/stamps/animals/mammals/aquatic/otter.png"),
+           ("lamb", "usr/share/tuxpaint/stamps/animals/mammals/bovines/sheep_lamb.png"),
+           ("goat", "usr/share/tuxpaint/stamps/animals/mammals/bovines/goat.png"))  # fmt: skip
+# Seconds an intruder of v2 takes to cross the frame (a dash to a slow amble) ...
+CROSS_V2_S = (0.9, 3.0)
+# ... stopping on the way for this long in half the clips (a child looks, a pet sniffs).
+PAUSE_V2_S = (0.3, 0.8)
+# Out of focus behind you: Gaussian defocus of the intruder, px at 640 wide.
+DEFOCUS_V2_PX = (0.8, 4.0)
+# A child or a person further back: this share of the person's own height on screen.
+WALKER_V2_SCALE = (0.35, 0.6)
+# Pets' height as a share of the frame's, and how high above the frame's bottom they walk
+# (the floor, a sofa's back, a table).
+PET_V2_HEIGHT = (0.18, 0.42)
+PET_V2_LIFT = (0.0, 0.35)
+# Negatives v2: a view through a window scrolling past (a car, a train) at this many px a
+# frame, and foliage tossed by gusts of this displacement amplitude (px).
+SCROLL_V2_PX = (4.0, 14.0)
+GUST_V2_PX = (4.0, 10.0)
+
+
+def _frames_cross_v2(
+    scene: sc.ClipScene,
+    rng: np.random.Generator,
+    fps: float,
+    n: int,
+    item: np.ndarray,
+    alpha: np.ndarray,
+    *,
+    start: float,
+    cross_s: float,
+    pause: tuple[float, float] | None,
+    y: float,
+    defocus: float,
+) -> Iterator[np.ndarray]:
+    """Frames with ``item`` crossing at an uneven pace (eased in and out, maybe stopping),
+    defocused and smeared along its motion by the shutter (half a frame's travel)."""
+    w = scene.room.shape[1]
+    iw = item.shape[1]
+    direction = float(rng.choice([-1.0, 1.0]))
+    if direction < 0:
+        item, alpha = item[:, ::-1], alpha[:, ::-1]
+    if defocus > 0:
+        item = cv2.GaussianBlur(item, (0, 0), defocus)
+        alpha = cv2.GaussianBlur(alpha, (0, 0), defocus)
+    quality = sc.jpeg_quality(rng)
+    phase = float(rng.uniform(0, 6.28))
+    span = w + iw
+
+    def place(t: float) -> float | None:
+        u = t - start
+        if pause is not None:
+            at, hold = pause
+            if u > at * cross_s:
+                u = max(at * cross_s, u - hold)
+        u /= cross_s
+        if not 0.0 <= u <= 1.0:
+            return None
+        eased = 0.5 - 0.5 * np.cos(np.pi * u)  # slow in, quick across, slow out
+        return -iw + eased * span if direction > 0 else w - eased * span
+
+    for i in range(n):
+        t = i / fps
+        room = scene.room
+        x = place(t)
+        if x is not None:
+            before = place(t - 0.5 / fps)
+            smear = abs(x - before) if before is not None else 0.0
+            moving, moving_alpha = item, alpha
+            if smear >= 1.5:
+                k = round(smear) | 1
+                moving = cv2.blur(item, (k, 1))
+                moving_alpha = cv2.blur(alpha, (k, 1))
+            room = _overlay(room, moving, moving_alpha, x, y + 2.0 * abs(np.sin(6.0 * t)))
+        linear = scene.frame(t, rng, phase=phase, room=room)
+        yield sc.camera_encode(linear, rng, quality=quality)
+
+
+def _frames_negative_v2(
+    scene: sc.ClipScene, rng: np.random.Generator, fps: float, n: int, kind: str, params: dict
+) -> Iterator[np.ndarray]:
+    """A window view scrolling past, or foliage tossed by gusts, beside the person."""
+    quality = sc.jpeg_quality(rng)
+    phase = float(rng.uniform(0, 6.28))
+    x0, y0, x1, y1 = params["region"]
+    ph, pw = y1 - y0, x1 - x0
+    yy, xx = np.mgrid[0:ph, 0:pw].astype(np.float32)
+    for i in range(n):
+        t = i / fps
+        room = scene.room.copy()
+        if kind == "scroll":
+            off = int(i * params["speed"]) % (params["strip"].shape[1] - pw)
+            room[y0:y1, x0:x1] = params["strip"][:, off : off + pw]
+        else:  # gusts: calm, then a gust tossing the leaves for a moment, and calm again
+            gust = max(0.0, np.sin(2 * np.pi * t / params["period"] + phase)) ** 2
+            amp = params["amp"] * (0.25 + gust)
+            dx = amp * np.sin(2 * np.pi * (1.3 * t + yy / 45.0)) * np.cos(xx / 30.0 + 2 * t)
+            dy = 0.6 * amp * np.sin(2 * np.pi * (1.1 * t + xx / 55.0))
+            room[y0:y1, x0:x1] = cv2.remap(
+                params["patch"], (xx + dx).astype(np.float32), (yy + dy).astype(np.float32),
+                cv2.INTER_LINEAR,
+                borderMode=cv2.BORDER_REFLECT,
+            )  # fmt: skip
+        linear = scene.frame(t, rng, phase=phase, room=room)
+        yield sc.camera_encode(linear, rng, quality=quality)
+
+
+POSITIVES_V2 = ("intr_pet_v2", "intr_walker_v2")
+NEGATIVES_V2 = {"intr_neg_scroll_v2": "scroll", "intr_neg_gust_v2": "gust"}
+V2_POSITIVE_CLIPS = 9
+V2_NEGATIVE_CLIPS = 5
+
+
+def build_v2(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
+    """Write the v2 intrusion clips (other intruders, paces and blur; other moving worlds)."""
+    try:
+        return _build_v2(Path(out_dir), sources, rng_seed)
+    finally:
+        sc.close_perception()
+
+
+def _build_v2(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
+    subs = sc.clip_subjects(sc.subjects(sources))
+    if not subs:
+        return []
+    records: list[dict] = []
+    for gen_name in (*POSITIVES_V2, *NEGATIVES_V2):
+        positive = gen_name in POSITIVES_V2
+        for k in range(V2_POSITIVE_CLIPS if positive else V2_NEGATIVE_CLIPS):
+            subject = sc.subject_for(subs, gen_name, k)
+            rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
+            fps = float(sc.pick(rng, (15.0, 24.0, 30.0)))
+            seconds = float(rng.uniform(3.0, 4.5))
+            n = int(seconds * fps)
+            scene = sc.clip_scene(subject, rng)
+            h, w = scene.room.shape[:2]
+            if positive:
+                start = float(rng.uniform(0.8, 1.2))
+                cross = float(rng.uniform(*CROSS_V2_S))
+                pause = None
+                if rng.random() < 0.5:
+                    pause = (float(rng.uniform(0.3, 0.7)), float(rng.uniform(*PAUSE_V2_S)))
+                cross = min(cross, seconds - start - 0.2 - (pause[1] if pause else 0.0))
+                defocus = float(rng.uniform(*DEFOCUS_V2_PX))
+                if gen_name == "intr_pet_v2":
+                    key, path = PETS_V2[k % len(PETS_V2)]
+                    item, alpha, _ = _pet(key, path)
+                    height = int(h * rng.uniform(*PET_V2_HEIGHT))
+                    item, alpha = _scaled(item, alpha, height)
+                    y = h - height - rng.uniform(*PET_V2_LIFT) * h
+                    what = f"a {key}"
+                    about_src = (
+                        f"; animal photo {PET_DEB[0]} {PET_DEB[1]} (Debian):{path} ({PET_LICENCE})"
+                    )
+                else:
+                    others = [s for s in subs if s.group != subject.group] or subs
+                    other = others[int(rng.integers(len(others)))]
+                    item, alpha = _cutout(other)
+                    scale = float(rng.uniform(*WALKER_V2_SCALE))
+                    height = int(min(h * 0.95, scene.mask.any(axis=1).sum() * scale))
+                    item, alpha = _scaled(item, alpha, max(40, height))
+                    item = item * float(rng.uniform(0.5, 0.9))
+                    y = h - item.shape[0] - rng.uniform(0.0, 0.25) * h
+                    what = f"a smaller or further person ({other.group})"
+                    about_src = f"; intruder {other.source['package']}:{other.source['path']}"
+                paused = f", pausing {pause[1]:.1f} s" if pause else ""
+                about = (
+                    f"{what} crosses behind the person from {start:.1f} s in {cross:.1f} s"
+                    f"{paused}, defocus {defocus:.1f} px, shutter smear"
+                )
+                frames = _frames_cross_v2(
+                    scene, rng, fps, n, item, alpha, start=start, cross_s=cross,
+                    pause=pause, y=y, defocus=defocus,
+                )  # fmt: skip
+                must, must_not = [INTRUSION], [NOFACE]
+            else:
+                kind = NEGATIVES_V2[gen_name]
+                region = _region(scene, rng)
+                x0, y0, x1, y1 = region
+                size = (x1 - x0, y1 - y0)
+                params: dict = {"region": region}
+                about_src = ""
+                if kind == "scroll":
+                    keys = ("castle", "bridge", "china", "rocket")
+                    key = str(sc.pick(rng, keys))
+                    strip = sc.to_linear(sc.cover(sc.picture(key).image, (size[0] * 6, size[1])))
+                    params["strip"] = strip
+                    params["speed"] = float(rng.uniform(*SCROLL_V2_PX))
+                    about = (
+                        f"the view through a window ({key}) scrolls past at "
+                        f"{params['speed']:.0f} px a frame"
+                    )
+                else:
+                    pic = sc.picture(str(sc.pick(rng, ("china", "chameleon"))))
+                    params["patch"] = sc.to_linear(sc.cover(pic.image, size, focus=(0.2, 0.5)))
+                    params["amp"] = float(rng.uniform(*GUST_V2_PX))
+                    params["period"] = float(rng.uniform(1.5, 3.0))
+                    about = f"foliage ({pic.key}) tossed by gusts up to {params['amp']:.0f} px"
+                frames = _frames_negative_v2(scene, rng, fps, n, kind, params)
+                must, must_not = [], [INTRUSION, NOFACE]
+            name = f"{gen_name}_{k:02d}_{subject.name}"
+            records.append(
+                sc.clip_record(out_dir, FAMILY, name, frames, fps, subject=subject,
+                               generator=gen_name, must=must, must_not=must_not,
+                               about=f"{about}; {w}x{h} {seconds:.1f} s at {fps:g} fps{about_src}")
+            )  # fmt: skip
+    return records
+
+
 NEGATIVES = {
     "intr_neg_leaves_v1": "leaves",
     "intr_neg_water_v1": "water",
@@ -192,14 +406,16 @@ NEGATIVES = {
     "intr_neg_compress_v1": "compress",
 }
 POSITIVES = ("intr_walker_v1", "intr_peek_v1", "intr_pet_v1")
-CLIP_GENERATORS = {name: name for name in (*POSITIVES, *NEGATIVES)}
+CLIP_GENERATORS = {name: name for name in (*POSITIVES, *NEGATIVES, *POSITIVES_V2, *NEGATIVES_V2)}
 STILL_GENERATORS: dict = {}
 
 
 def build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
-    """Write the intrusion clips; return their manifest records."""
+    """Write the intrusion clips (v1 and v2); return their manifest records."""
     try:
-        return _build(Path(out_dir), sources, rng_seed)
+        return _build(Path(out_dir), sources, rng_seed) + _build_v2(
+            Path(out_dir), sources, rng_seed
+        )
     finally:
         sc.close_perception()
 
@@ -209,7 +425,7 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
     if not subs:
         return []
     records: list[dict] = []
-    for gen_name in CLIP_GENERATORS:
+    for gen_name in (*POSITIVES, *NEGATIVES):
         positive = gen_name in POSITIVES
         for k in range(POSITIVE_CLIPS if positive else NEGATIVE_CLIPS):
             subject = sc.subject_for(subs, gen_name, k)
