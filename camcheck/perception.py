@@ -547,15 +547,20 @@ class Perception:
         timestamp: float = 0.0,
         index: int = 0,
         source_kind: str = "image",
+        source_size: tuple[int, int] | None = None,
     ) -> Scene:
-        """Prepare one RGB uint8 frame for the analyzers."""
+        """Prepare one RGB uint8 frame for the analyzers.
+
+        ``source_size`` is the ``(width, height)`` the source delivered when ``image`` is a
+        smaller copy of it (a camera's JPEG decoded at a reduced size); None: its own size.
+        """
         frame = working_copy(image, WORKING_LONG_SIDE)
         found = self._found_faces(frame, source_kind, index)
         scene = Scene(
             frame=frame,
             faces=tuple(self._face(f, frame.shape) for f in found),
             person=self.segment_person(frame),
-            source_size=(image.shape[1], image.shape[0]),
+            source_size=source_size or (image.shape[1], image.shape[0]),
             timestamp=timestamp,
             index=index,
             source_kind=source_kind,

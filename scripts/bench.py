@@ -7,7 +7,8 @@ the Markdown it prints into the README.
 
 Stages per frame, at 640x480, 1280x720 and 1920x1080 (a webcam frame made from the
 good_obama fixture, JPEG-encoded as an MJPEG camera delivers it):
-decode (JPEG -> RGB), working copy (downscale to 640), face detection (short range, and full
+decode (JPEG -> RGB, as the camera reader decodes it: at the reduced size that still gives
+the 640 px working copy), working copy (downscale to 640), face detection (short range, and full
 range every few frames), face landmarks (the primary face), person segmentation, then each
 analyzer (its measure and judge at its cadence, as the Session runs it, including the Scene
 planes it is first to use). These stages run one after another in one thread.
@@ -57,7 +58,12 @@ from camcheck.perception import (  # noqa: E402
 from camcheck.scene import Scene  # noqa: E402
 from camcheck.selection import Selection  # noqa: E402
 from camcheck.session import Session  # noqa: E402
-from camcheck.sources import Frame, FrameSource, to_rgb8  # noqa: E402
+from camcheck.sources import (  # noqa: E402
+    CAMERA_REQUEST_SIZE,
+    Frame,
+    FrameSource,
+    camera_picture,
+)
 
 RESOLUTIONS = [(640, 480), (1280, 720), (1920, 1080)]
 
@@ -97,7 +103,7 @@ def time_stages(
     analysis = Analysis(ANALYZERS, Selection())
     for index, data in enumerate(frames):
         t = time.perf_counter()
-        image = to_rgb8(cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR))
+        image, source_size = delivered(data)
         t = record("decode", t)
         frame = working_copy(image, WORKING_LONG_SIDE)
         t = record("working copy", t)
@@ -116,7 +122,7 @@ def time_stages(
             frame=frame,
             faces=tuple(faces),
             person=person,
-            source_size=(image.shape[1], image.shape[0]),
+            source_size=source_size or (image.shape[1], image.shape[0]),
             timestamp=index / 30,
             index=index,
             # As a live camera delivers them, so the camera checks do their real work.
@@ -130,8 +136,20 @@ def time_stages(
     return timings
 
 
+def delivered(data: bytes) -> tuple[np.ndarray, tuple[int, int] | None]:
+    """One MJPEG frame as camcheck's camera reader turns it into a picture.
+
+    An MJPEG camera opened by ``open_camera`` hands back each JPEG as it came (one row of
+    bytes, V4L2 with CAP_PROP_CONVERT_RGB off), and the reader decodes it with
+    ``camera_picture``: at the reduced size the working copy needs.
+    """
+    picture = camera_picture(np.frombuffer(data, np.uint8).reshape(1, -1))
+    assert picture is not None
+    return picture
+
+
 class JpegFrames(FrameSource):
-    """JPEG frames decoded as they are read, timed as a 30 fps camera delivers them."""
+    """JPEG frames decoded as camcheck's camera reader decodes them, as a 30 fps camera."""
 
     kind = "camera"
     name = "bench"
@@ -143,8 +161,8 @@ class JpegFrames(FrameSource):
     def __iter__(self) -> Iterator[Frame]:
         for offset, data in enumerate(self.frames):
             index = self.first_index + offset
-            image = to_rgb8(cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR))
-            yield Frame(image, index / CAMERA_FPS, index)
+            image, size = delivered(data)
+            yield Frame(image, index / CAMERA_FPS, index, self.kind, CAMERA_REQUEST_SIZE, size)
 
 
 CAMERA_FPS = 30.0
