@@ -1,15 +1,21 @@
-"""What the speed work relies on (issue 19): how the models are run for stills and streams."""
+"""What the speed work relies on (issue 19): how the models run, how far perception runs ahead."""
 
 from __future__ import annotations
 
+import time
+
 import cv2
 import numpy as np
+import pytest
 
 from camcheck.perception import (
     INTERPRETER_THREADS,
     STREAM_INTERPRETER_THREADS,
     Perception,
 )
+from camcheck.pipeline import LOOKAHEAD_FRAMES, Lookahead
+from camcheck.scene import Scene
+from camcheck.sources import Frame
 from tests.conftest import FIXTURES, synthetic_scene
 
 
@@ -42,3 +48,37 @@ def test_a_stream_and_a_still_find_the_same_in_the_same_frame(perception) -> Non
     video = perception.scene(photo, source_kind="video", index=0)
     assert np.array_equal(still.person, video.person)
     assert [f.box for f in still.faces][:1] == [f.box for f in video.faces][:1]
+
+
+class _Counted:
+    """Frames 0, 1, 2... of a video, noting how many were read."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.read = 0
+
+    def __iter__(self):
+        for index in range(self.count):
+            self.read += 1
+            yield Frame(np.zeros((36, 64, 3), np.uint8), index / 30, index, "video")
+
+
+@pytest.mark.parametrize("depth", [1, LOOKAHEAD_FRAMES])
+def test_the_worker_stays_at_most_depth_frames_ahead_and_in_order(depth: int) -> None:
+    frames = _Counted(20)
+    perceived: list[int] = []
+
+    def perceive(frame: Frame) -> Scene:
+        perceived.append(frame.index)
+        return Scene(frame=frame.image, index=frame.index)
+
+    lookahead = Lookahead(iter(frames), perceive, ahead=True, depth=depth)
+    judged = []
+    for item in lookahead:
+        assert item.scene is not None
+        judged.append(item.scene.index)
+        time.sleep(0.005)  # the worker catches up while this one is judged
+        # never more than ``depth`` frames read past the one being judged
+        assert frames.read - 1 - item.scene.index <= depth
+    lookahead.close()
+    assert judged == perceived == list(range(20))
