@@ -408,10 +408,10 @@ def main() -> int:
             + " |"
         )
     rows = [
-        ("**camcheck's Session.run, wall ms per frame** (median of 1 s stretches)", "ours", "**"),
+        ("**camcheck's camera path, wall ms per frame** (median of 1 s stretches)", "ours", "**"),
         ("bare MediaPipe Tasks on the same stretches, wall", "bare", ""),
         ("**camcheck / bare, wall** (median of the stretches' ratios)", "ratio", "**"),
-        ("camcheck's Session.run, CPU ms per frame (all threads)", "ours cpu", ""),
+        ("camcheck's camera path, CPU ms per frame (all threads)", "ours cpu", ""),
         ("bare MediaPipe Tasks, CPU ms per frame", "bare cpu", ""),
         ("camcheck / bare, CPU", "ratio cpu", ""),
     ]
