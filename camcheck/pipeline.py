@@ -1,13 +1,22 @@
-"""Frames perceived one ahead: the models see frame n+1 while the analyzers judge frame n."""
+"""Frames perceived ahead: the models see frames n+1, n+2 while the analyzers judge frame n."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from camcheck.scene import Scene
 from camcheck.sources import Frame
+
+# How many frames the worker may perceive ahead of the one being judged. The two threads'
+# work per frame is uneven: the landmark model runs on every 3rd frame, the full-range
+# detector on every 5th, and the slow analyzers all measure on every 3rd frame (their
+# cadence, camcheck.analysis). With one frame ahead, a frame dear on one side made the other
+# wait; a second absorbs most of it. Each frame ahead holds one more Scene (about 1.6 MB at
+# 640x360) and a live preview one frame (33 ms at 30 fps) more behind the camera.
+LOOKAHEAD_FRAMES = 2
 
 
 @dataclass(frozen=True)
@@ -41,13 +50,14 @@ def _advance(frames: Iterator[Frame], perceive: Callable[[Frame], Scene]) -> obj
 
 
 class Lookahead:
-    """Iterates ``Perceived`` frames, reading and perceiving the next one in a worker thread.
+    """Iterates ``Perceived`` frames, reading and perceiving the next ones in a worker thread.
 
     LiteRT's ``invoke``, OpenCV's calls and video decoding release the GIL, so on two cores
     the models and the decoder of frame n+1 run while the main thread's analyzers judge
-    frame n. At most one frame is ahead, and frames are read and perceived in order by one
-    thread: the scenes, and so the findings, are the same as without the worker. With
-    ``ahead`` False everything runs in the caller's thread (a still: there is no next frame).
+    frame n. At most ``depth`` frames are ahead (LOOKAHEAD_FRAMES), and frames are read and
+    perceived in order by one thread: the scenes, and so the findings, are the same as
+    without the worker. With ``ahead`` False everything runs in the caller's thread (a
+    still: there is no next frame).
 
     A source's exception (or its end) is raised from ``__next__`` as the source raised it;
     perception's is carried in ``Perceived.error``. ``close`` waits for the frame in flight,
@@ -55,12 +65,23 @@ class Lookahead:
     """
 
     def __init__(
-        self, frames: Iterator[Frame], perceive: Callable[[Frame], Scene], *, ahead: bool
+        self,
+        frames: Iterator[Frame],
+        perceive: Callable[[Frame], Scene],
+        *,
+        ahead: bool,
+        depth: int = LOOKAHEAD_FRAMES,
     ) -> None:
         self._frames = frames
         self._perceive = perceive
         self._pool = ThreadPoolExecutor(1, "camcheck perception") if ahead else None
-        self._next: Future[object] | None = None
+        self._depth = max(1, depth)
+        # The frames asked of the worker and not yet handed out, oldest first.
+        self._pending: deque[Future[object]] = deque()
+
+    def _ask(self) -> None:
+        assert self._pool is not None
+        self._pending.append(self._pool.submit(_advance, self._frames, self._perceive))
 
     def __iter__(self) -> Iterator[Perceived]:
         return self
@@ -69,11 +90,13 @@ class Lookahead:
         if self._pool is None:
             item = _advance(self._frames, self._perceive)
         else:
-            future = self._next or self._pool.submit(_advance, self._frames, self._perceive)
-            self._next = None
-            item = future.result()
+            while len(self._pending) < self._depth:
+                self._ask()
+            item = self._pending.popleft().result()
             if isinstance(item, Perceived):
-                self._next = self._pool.submit(_advance, self._frames, self._perceive)
+                # Keep the worker ``depth`` frames ahead while this one is judged (asking
+                # past the source's end only finds the end again).
+                self._ask()
         if isinstance(item, _SourceFailed):
             if item.error is None:
                 raise StopIteration
@@ -82,8 +105,8 @@ class Lookahead:
         return item
 
     def close(self) -> None:
-        """Wait for the frame in flight (its result is dropped) and end the worker."""
+        """Wait for the frame in flight (the results ahead are dropped) and end the worker."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-        self._next = None
+        self._pending.clear()

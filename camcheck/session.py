@@ -255,6 +255,7 @@ class Session:
                     timestamp=frame.timestamp,
                     index=frame.index,
                     source_kind=frame.kind or "image",
+                    source_size=frame.source_size,
                 )
             )
             if isinstance(perception, Perception)

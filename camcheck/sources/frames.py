@@ -14,7 +14,9 @@ class Frame:
 
     ``kind`` is what delivered it ("image", "video" or "camera"; None: the kind of the
     source it came from); ``requested_size`` is the ``(width, height)`` camcheck asked a
-    camera for (None for files).
+    camera for (None for files). ``source_size`` is the ``(width, height)`` the source
+    delivered when ``image`` is a smaller copy of it (a camera's JPEG decoded at a reduced
+    size, see ``sources.camera.camera_picture``); None when ``image`` is the frame itself.
     """
 
     image: np.ndarray
@@ -22,6 +24,14 @@ class Frame:
     index: int
     kind: str | None = None
     requested_size: tuple[int, int] | None = None
+    source_size: tuple[int, int] | None = None
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """``(width, height)`` of the frame as the source delivered it."""
+        if self.source_size is not None:
+            return self.source_size
+        return self.image.shape[1], self.image.shape[0]
 
 
 class FrameSource:

@@ -105,7 +105,8 @@ class _Header:
     deep: bool = False  # more than DEEP_SAMPLE_BITS bits per sample
 
 
-def _jpeg_size(data: bytes) -> tuple[int, int] | None:
+def jpeg_size(data: bytes) -> tuple[int, int] | None:
+    """``(width, height)`` from a JPEG's frame header (SOFn), or None if it has none."""
     pos = 2
     while pos + 9 < len(data):
         if data[pos] != 0xFF:
@@ -181,7 +182,7 @@ def _sniff(data: bytes) -> _Header:
         alpha = data[25] in (4, 6) or b"tRNS" in data[: image_data if image_data > 0 else None]
         return _Header("png", (width, height), alpha)
     if data[:2] == b"\xff\xd8":
-        return _Header("jpeg", _jpeg_size(data))
+        return _Header("jpeg", jpeg_size(data))
     if data[:6] in (b"GIF87a", b"GIF89a") and len(data) >= 10:
         return _Header("gif", struct.unpack("<HH", data[6:10]))
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP" and len(data) >= 30:
@@ -210,7 +211,7 @@ def _sniff(data: bytes) -> _Header:
     return _Header("unknown")
 
 
-def _jpeg_is_complete(data: bytes) -> bool:
+def jpeg_is_complete(data: bytes) -> bool:
     """The main image's scan is followed by the end-of-image marker (FF D9).
 
     The marker is looked for after the first start-of-scan, not merely at the very end:
@@ -301,7 +302,7 @@ def load_image(path: Path | str) -> np.ndarray:
         raise _not_an_image(path, data, header)
     # libjpeg decodes a cut-off JPEG, greying the missing part (and printing "Corrupt JPEG
     # data"): judging that would judge a picture nobody took.
-    if header.kind == "jpeg" and not _jpeg_is_complete(data):
+    if header.kind == "jpeg" and not jpeg_is_complete(data):
         raise CamcheckError("error.truncated", path=shown)
     buffer = np.frombuffer(data, np.uint8)
     try:
