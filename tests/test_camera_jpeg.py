@@ -135,6 +135,16 @@ def test_a_raw_format_that_is_not_jpeg_turns_conversion_back_on() -> None:
     assert frames[0].source_size is None
 
 
+def test_a_camera_whose_jpegs_are_always_refused_gets_opencv_conversion_back() -> None:
+    # given a camera whose every JPEG lacks its end marker (OpenCV's conversion takes them)
+    whole = encoded(webcam_picture((1280, 720)))
+    capture = JpegCapture(whole[:, :-2])
+    frames = camera_frames(capture)
+    # then after a few refused frames the reader gives decoding back to OpenCV
+    assert (cv2.CAP_PROP_CONVERT_RGB, 1) in capture.settings
+    assert frames and frames[0].image.shape == (48, 64, 3)
+
+
 class FakeDevice:
     """cv2.VideoCapture(index) of a camera that settles on ``fourcc``."""
 

@@ -67,6 +67,10 @@ _COLOR_RGB = getattr(cv2, "IMREAD_COLOR_RGB", None)
 # The first bytes of every JPEG: the SOI marker and the start of the next one.
 JPEG_START = b"\xff\xd8\xff"
 MJPEG_FOURCC = cv2.VideoWriter.fourcc(*"MJPG")
+# Raw JPEGs refused in a row (cut short, or undecodable) before the reader gives decoding
+# back to OpenCV: a frame cut short now and then is dropped, a camera that never sends a
+# whole JPEG (some omit the end-of-image marker) still works, a third of a second later.
+MAX_REFUSED_JPEGS = 10
 
 # OpenCV logs every failed camera probe to stderr; camcheck reports failures itself.
 cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_SILENT)
@@ -215,15 +219,24 @@ class CameraSource(FrameSource):
                 return
             last = self._clock()
             count = 0
+            refused = 0  # raw JPEGs refused since the last frame delivered
             while not self._stop.is_set():
                 ok, image = capture.read()
                 now = self._clock()
                 picture = camera_picture(image) if ok and image is not None else None
                 if picture is None:
-                    if ok and image is not None and _encoded_jpeg(image) is None:
-                        # Raw, but not a JPEG (a backend that gave YUYV or NV12 as it came):
-                        # let OpenCV convert again.
+                    refused = refused + 1 if ok and image is not None else refused
+                    if (
+                        ok
+                        and image is not None
+                        and (_encoded_jpeg(image) is None or refused >= MAX_REFUSED_JPEGS)
+                    ):
+                        # Raw, but not a JPEG (a backend that gave YUYV or NV12 as it came),
+                        # or JPEGs we keep refusing (a camera whose frames lack the end
+                        # marker, which OpenCV's own conversion accepts): let OpenCV
+                        # convert again.
                         capture.set(cv2.CAP_PROP_CONVERT_RGB, 1)
+                        refused = 0
                     if now - last > self._read_timeout:
                         raise CamcheckError("error.camera_lost", seconds=delivered_at)
                     self._sleep(CAMERA_RETRY_S)
@@ -232,6 +245,7 @@ class CameraSource(FrameSource):
                 if now - start >= self.seconds:
                     return
                 last = now
+                refused = 0
                 rgb, size = picture
                 frame = Frame(rgb, now - start, count, self.kind, CAMERA_REQUEST_SIZE, size)
                 delivered_at = frame.timestamp
