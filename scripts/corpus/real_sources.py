@@ -669,6 +669,7 @@ def stills() -> list[Still]:
     out.extend(_sixth_stills())
     out.extend(_mmpose_more())
     out.extend(_seventh_stills())
+    out.extend(_eighth_stills())
     return [_reviewed_still(still) for still in out]
 
 
@@ -4061,17 +4062,108 @@ def _seventh_clips() -> list[Clip]:
     return out
 
 
-# Second look (as _REVIEW above): face crops that fill the frame are too close; a soft
-# webcam frame is blurry; a whole body far off in the frame is too far.
+# Second look (as _REVIEW above): face crops that fill the frame are too close, and their
+# hair touches the top, so there is no room above the head; a soft webcam frame is blurry;
+# a whole body far off in the frame is too far.
 _REVIEW.update(
     {
-        **{HSA + name: "+CLOSE" for name in _HYPERSTYLE},
-        **{"data/content/" + n: "+CLOSE" for n in ("006750.jpg", "019706.jpg", "077417.jpg",
+        **{HSA + name: "+CLOSE -HEAD" for name in _HYPERSTYLE},
+        **{"data/content/" + n: "+CLOSE -HEAD" for n in ("006750.jpg", "019706.jpg", "077417.jpg",
                                                   "081680.jpg")},
-        **{"examples/" + path: "+CLOSE" for path, _, _ in _PHOTOMAKER},
+        **{"examples/" + path: "+CLOSE -HEAD" for path, _, _ in _PHOTOMAKER},
         "assets/demo/video1/video1.png": "+BLUR",
+        **{
+            f"videos/pexels-koolshooters-7322716.mp4@{t:g}": "+CLOSE"
+            for t in _TALK_TIMES
+        },
         "examples/poses/pose2.jpg": "+FAR",
         "docs/imgs/input/3.jpg": "+FAR",
     }
 )  # fmt: skip
 CLIPS.extend(_reviewed_clip(clip) for clip in _seventh_clips())
+
+
+# Photos with a wrong white balance or exposure (colour-constancy and exposure-correction
+# examples): real, unmodified camera photos, the positives the new sources above lack. The
+# MIT-Adobe FiveK renders (a####-...P1.5 / N1.5) are re-exposed by the authors and left out,
+# as are the methods' own outputs (*_WB.jpg), figures, and DWB 12.jpg (= WB_sRGB's Edward
+# Simpson photo).
+ARCHIVES.update(
+    {
+        a.key: a
+        for a in (
+            Archive("wbsrgb_gh", "github", "mahmoudnafifi/WB_sRGB", "HEAD",
+                    "CC BY-NC-SA 4.0 (repository); example photos from Flickr under the CC "
+                    "licence in each file name, or Pexels",
+                    commit="98340313cc7d1728e286ad9ba03e8f9a0e8b82c5"),
+            Archive("dwb_gh", "github", "mahmoudnafifi/Deep_White_Balance", "HEAD",
+                    f"CC BY-NC-SA 4.0 (repository); example photos, {_PUBLIC}",
+                    commit="d70afa227c94152fd8421db75b3ee6ac06a417dc"),
+            Archive("shadowmanip_gh", "github", "google/portrait-shadow-manipulation", "HEAD",
+                    f"Apache-2.0 (repository); input portraits, {_PUBLIC}",
+                    commit="c547e876855ae45a4cd0dff7b525050a5152e29c"),
+            Archive("expcorr_gh", "github", "mahmoudnafifi/Exposure_Correction", "HEAD",
+                    "CC BY-NC-SA 4.0 (repository); example photos from Flickr under the CC "
+                    "licence in each file name",
+                    commit="9ce36271db133da208ee7e20f9e0f99fdef75b63"),
+        )
+    }
+)  # fmt: skip
+_CAST = ("lighting.color_cast",)
+WBE = "example_images/"
+# (archive, path, group, must, must_not, about, faces)
+_EIGHTH: list[tuple[str, str, str, tuple[str, ...], tuple[str, ...], str, int | None]] = [
+    ("dwb_gh", WBE + "00.JPG", "photo:dwb_00", _CAST, _p(_P, _S),
+     "man's face close, strong purple cast", 1),
+    ("dwb_gh", WBE + "02.jpg", "photo:dwb_02", (), _P,
+     "four people at a restaurant table", 4),
+    ("dwb_gh", WBE + "06.jpg", "photo:dwb_06", _CAST, _p(_P, _S),
+     "child lying on a floor with toys, face sideways, strong purple cast", 1),
+    ("dwb_gh", WBE + "08.jpg", "photo:dwb_08", (), SEEN, "actors on a stage, red light", None),
+    ("dwb_gh", WBE + "09.jpg", "photo:dwb_09", _CAST, _p(_P, _S),
+     "baby lying on a bed, strong blue cast", 1),
+    ("dwb_gh", WBE + "10.jpg", "photo:dwb_10", (), SEEN,
+     "diver underwater, green, face behind a mask", None),
+    ("expcorr_gh", WBE + "Floris van Lint-CC BY-NC 2.0.jpg", "photo:ec_floris", (),
+     _p(_P, _S), "girl with curls smiling, garden, bright", 1),
+    ("expcorr_gh", WBE + "Justin Chiaratti-CC BY-NC-SA 2.0.jpg", "photo:ec_justin",
+     ("lighting.too_bright",), SEEN, "woman sitting, the whole photo washed out white", 1),
+    ("expcorr_gh", WBE + "Probably Okay! (photo4) CC BY-SA 2.0.jpg", "photo:ec_probably",
+     (), _p(_P, _ND), "couple before a brick wall, a man in a bow tie", None),
+    ("expcorr_gh", WBE + "Roland Tanglao-CC BY 2.0.jpg", "photo:ec_roland", (), _P,
+     "three people on a lawn in sunlight", 3),
+    ("expcorr_gh", WBE + "y Gabriele Flickr CC BY-NC-SA 2.0.jpg", "photo:ec_gabriele",
+     ("lighting.too_dark",), _p(PERSON, _S, ("lighting.too_bright",)),
+     "woman with a hand at her chin, photo far too dark", 1),
+    ("wbsrgb_gh", WBE + "Flickr_Alpha_CC_BY-NC-SA_2.0.jpg", "photo:wb_alpha", _CAST,
+     _p(_P, _S), "woman with glasses indoors, strong blue cast", 1),
+    ("wbsrgb_gh", WBE + "Flickr_Edward_Simpson_CC_BY-SA_2.0.jpg", "photo:wb_simpson", (),
+     _p(_P, _ND, _S), "woman looking down, warm light, dark behind", 1),
+    ("wbsrgb_gh", WBE + "Flickr_Rhett_Sutphin_CC_BY_2.0.jpg", "photo:wb_sutphin_1", (), SEEN,
+     "people sitting in a library lounge, warm", None),
+    ("wbsrgb_gh", WBE + "Flickr_Rhett_Sutphin_CC_BY_2.0_.jpg", "photo:wb_sutphin_2", (), SEEN,
+     "people at a railing before a city, blue", None),
+    ("wbsrgb_gh", WBE + "Flickr_Rhett_Sutphin_CC_BY_2.0__.jpg", "photo:wb_sutphin_3", (), SEEN,
+     "people at a bar, warm and soft", None),
+    ("wbsrgb_gh", WBE + "Flickr_chispita_666_CC_BY_2.0.jpg", "photo:wb_chispita", (), SEEN,
+     "people in a dark blue dusk, faces dark", None),
+    ("wbsrgb_gh", WBE + "Flikr_Thomas_Hawk_CC BY-NC_2.0.jpg", "photo:wb_hawk", (),
+     _p(_P, _ND, _S), "woman singing at a microphone, orange stage light", 1),
+    ("wbsrgb_gh", WBE + "Pexels_dot_com_Isadora_Menezes.jpg", "photo:wb_menezes", (),
+     _p(SEEN, _S), "woman in profile holding a light bulb in the dark", 1),
+    # Phone portraits in harsh sunlight; the repository's example_out shadows are made up.
+    ("shadowmanip_gh", "input/006.png", "photo:psm_006", (), _p(_P, _ND, _S),
+     "phone portrait of a woman in harsh sun, autumn trees behind", 1),
+    ("shadowmanip_gh", "input/008.png", "photo:psm_008", (), _p(_P, _ND, _S),
+     "phone portrait of a man in harsh sun, a building behind", 1),
+]  # fmt: skip
+
+
+def _eighth_stills() -> list[Still]:
+    return [
+        Still(archive, path, group, must_not, about, must=must, faces=faces)
+        for archive, path, group, must, must_not, about, faces in _EIGHTH
+    ]
+
+
+_REVIEW.update({WBE + "00.JPG": "+CLOSE +CUT"})
