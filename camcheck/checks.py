@@ -272,6 +272,7 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "face_height_share": "percent",
     "framing_peer_ratio": "percent",
     "eye_line_share": "percent",
+    "head_top_share": "percent",
     # camera.*
     "frame_peak_luma": "percent",
     "frame_change_levels": "number",
@@ -641,6 +642,14 @@ OFF_CENTER_SHARE = 0.26
 # the broadcast rule of the old limit (eyes below the middle). Held out: positives 0.560
 # and 0.625 (3% of the range above), negatives 8% below.
 HEADROOM_EYE_SHARE = 0.545
+# ... and the space above the head (hair included, from the person mask) is at least this
+# share of the picture's height: a large face's eyes sit low however tight the crop, and
+# the real photos added on 2026-12-01 (tight crops whose hair touches the top edge) fired
+# with eyes at 0.55 to 0.62. Tune split (2026-12-01, 1564 cases): positives' head tops
+# 0.243 to 0.303, negatives with low eyes 0.031 to 0.113; the limit is the gap's middle,
+# rounded. Held out: positives 0.338 and 0.472 (22% of the range above), negatives up to
+# 0.097 (11% below).
+HEADROOM_TOP_SHARE = 0.18
 # face.not_found (camcheck/analyzers/face.py). A detected face counts when the landmark model
 # fits it at least this well (its face presence). Development corpus, tune split (fitted
 # 2026-12-01, midpoint of the gap): the real faces off the person mask that must count fit
@@ -900,8 +909,13 @@ _TABLE: tuple[Check, ...] = (
         "agreeing; scripted white-balance errors 9.7 to 25. Also a face whose skin has "
         "chroma C*ab under PALE_FACE_CHROMA in a colour picture (grey, pale; well-lit skin "
         "of every tone has 12 or more on our fixtures). Only for a face the detector is at "
-        "least COLOUR_FACE_SCORE sure of. Our fixtures, not yet the development corpus "
-        "(it has no colour-cast cases)",
+        "least COLOUR_FACE_SCORE sure of. Set on our fixtures; on the development corpus "
+        "(its white-balance errors of 1.2 to 2 stops, scripts/corpus/synth_colorcast.py, "
+        "against real photos labelled neutral; 2026-12-01) precision 0.62 and recall 0.50 "
+        "on the tune split, 0.73 and 0.65 held out: a coloured wall can pass for the white "
+        "point, and a strong cast pushes the skin out of the skin-colour range, where it is "
+        "not measured. A stricter face agreement (0.65) raised tune precision to 0.89 but "
+        "lowered recall to 0.47 and the balanced accuracy, so the limits stay",
     ),
     Check(
         id="image.noisy",
@@ -1290,12 +1304,19 @@ _TABLE: tuple[Check, ...] = (
         metric="eye_line_share",
         threshold=HEADROOM_EYE_SHARE,
         better="lower",
-        rule=all_of(above("eye_line_share", HEADROOM_EYE_SHARE), ALONE),
-        source="Height of the eyes from the top, as a share of the picture's height, with "
+        rule=all_of(
+            above("eye_line_share", HEADROOM_EYE_SHARE),
+            above("head_top_share", HEADROOM_TOP_SHARE),
+            ALONE,
+        ),
+        source="Height of the eyes from the top, as a share of the picture's height, and "
+        "the space above the head (its top, hair included, from the person mask), with "
         "nobody else of similar size in the picture. Broadcast framing puts the eyes near "
         "the upper third (0.33); below the middle the head sinks and the ceiling takes "
         "over. The development corpus's real stills: a head sunk under a ceiling or "
-        "window 0.56 to 0.63, others up to 0.50. Fitted on its tune split",
+        "window 0.56 to 0.63, others up to 0.50; tight crops whose hair touches the top "
+        "have low eyes too, with 0.03 to 0.11 above the head against 0.24 and more for a "
+        "sunk head. Fitted on its tune split (held-out margins 11% and 22% of the range)",
     ),
 )
 

@@ -412,3 +412,20 @@ def test_no_face_means_no_face_quality_findings() -> None:
     for analyzer in (UniformityAnalyzer(), ColorCastAnalyzer(), SharpnessAnalyzer()):
         assert analyzer.analyze(scene) == []
     assert FramingAnalyzer().analyze(scene) == []
+
+
+def test_low_eyes_under_hair_that_touches_the_top_are_no_headroom() -> None:
+    # given a large face whose eyes sit low (a tight crop), the same in two pictures
+    width, height = SIZE
+    box = (220, 170, 190, 190)
+    frame = np.full((height, width, 3), 128, np.uint8)
+
+    def with_head_from(top: int) -> set[str]:
+        person = np.zeros((height, width), np.float32)
+        person[top:, 200:430] = 1.0  # hair and head from ``top`` down, the body below
+        return ids(FramingAnalyzer(), Scene(frame=frame, faces=(face_at(box),), person=person))
+
+    # then hair reaching the top edge leaves no room above the head: no headroom finding,
+    # while the same eyes under a third of the picture of empty wall are a sunk head
+    assert "framing.headroom" not in with_head_from(0)
+    assert "framing.headroom" in with_head_from(height // 3)

@@ -36,6 +36,29 @@ from camcheck.scene import Scene
 CROWN_ABOVE_BOX = 0.5
 # A box edge within this many pixels of the frame's edge was clipped there by the detector.
 EDGE_PX = 2
+# A row of the face's columns belongs to the head when the person mask covers more than
+# this share of it (hair frays the mask's edge; half the columns is the head, not a strand).
+HEAD_MASK_COVER = 0.5
+
+
+def head_top_share(scene: Scene) -> float:
+    """The top of the head (hair included) as a share of the picture's height.
+
+    The first row above the face where the person mask covers most of the face's columns;
+    the face box's top where it never does (a bald head the mask trims, or no mask there).
+    A large face's eyes sit low in the frame however tight the crop, so headroom is read from
+    the head's top, not from the eyes alone.
+    """
+    face = scene.primary_face
+    assert face is not None
+    x, y, w, _ = face.box
+    top = max(0, y)
+    band = scene.person_mask[:top, max(0, x) : max(0, x) + max(1, w)]
+    if band.size:
+        covered = band.mean(axis=1) > HEAD_MASK_COVER
+        if covered.any():
+            top = int(covered.argmax())
+    return top / scene.size[1]
 
 
 def head_outside_share(scene: Scene) -> float:
@@ -93,6 +116,7 @@ class FramingAnalyzer(Analyzer):
             "face_size_share": side / min(width, height),
             "face_height_share": side / height,
             "eye_line_share": eye_y / height,
+            "head_top_share": head_top_share(scene),
             "framing_peer_ratio": peer_ratio(scene),
         }
 
