@@ -13,8 +13,10 @@ $CAMCHECK_RESERVED_CHECK) flags are deleted and left out. A synthetic module tha
 or raises is logged and skipped.
 
 ``--relabel`` rewrites only the must / must_not lists of the real cases already in
-DIR/manifest.jsonl from scripts/corpus/real_sources.py, in seconds: no file is fetched,
-written or moved, and every other field (split, group, file) stays as it was.
+DIR/manifest.jsonl from scripts/corpus/real_sources.py (and leaves the ids that
+scripts/corpus/synth_review.py calls debatable out of a synthetic case's lists), in
+seconds: no file is fetched, written or moved, and every other field (split, group, file)
+stays as it was.
 
 ``--refresh synth_NAME`` remakes one synthetic module's cases in a built corpus as a full
 build would (the same subjects, seed and split), in minutes instead of the full build's
@@ -45,6 +47,7 @@ for entry in (str(ROOT), str(CORPUS_TOOLS)):
 
 import real_build  # noqa: E402  (needs the path above)
 import real_sources  # noqa: E402
+import synth_review  # noqa: E402
 
 log = logging.getLogger("build_corpus")
 
@@ -143,8 +146,9 @@ def finish(records: list[dict], out: Path) -> list[dict]:
         rec["split"] = split_of(str(rec["group"]))
         rec.setdefault("real", False)
         rec.setdefault("generator", "none")
-        rec["must"] = sorted(set(rec.get("must", ())))
-        rec["must_not"] = sorted(set(rec.get("must_not", ())) - set(rec["must"]))
+        open_ids = set(synth_review.debatable(rec["file"]))
+        rec["must"] = sorted(set(rec.get("must", ())) - open_ids)
+        rec["must_not"] = sorted(set(rec.get("must_not", ())) - set(rec["must"]) - open_ids)
         for key in ("package", "path", "licence", "about"):
             rec.setdefault(key, "")
         final.append(rec)
@@ -234,7 +238,8 @@ def real_labels() -> dict[str, tuple[list[str], list[str]]]:
 
 
 def relabel(out: Path) -> int:
-    """Rewrite the labels of the real cases in ``out``/manifest.jsonl; return how many changed."""
+    """Rewrite the labels of the real cases in ``out``/manifest.jsonl, and drop a synthetic
+    case's ids that synth_review.py calls debatable; return how many cases changed."""
     manifest = out / "manifest.jsonl"
     records = [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
     labels = real_labels()
@@ -245,6 +250,11 @@ def relabel(out: Path) -> int:
             if rec["file"].startswith("real/"):
                 log.warning("%s is not in real_sources.py: labels kept", rec["file"])
             kept += 1
+            open_ids = set(synth_review.debatable(rec["file"]))
+            if open_ids & set(rec["must"] + rec["must_not"]):
+                rec["must"] = sorted(set(rec["must"]) - open_ids)
+                rec["must_not"] = sorted(set(rec["must_not"]) - open_ids)
+                changed += 1
             continue
         if (rec["must"], rec["must_not"]) != new:
             rec["must"], rec["must_not"] = new

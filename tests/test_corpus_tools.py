@@ -350,3 +350,21 @@ def test_pip_fetch_knows_an_archive_of_exactly_the_pinned_version(tmp_path: Path
     # nothing is downloaded when the cache holds the version, in the kind asked for
     assert pip_fetch.download("p==1.0", tmp_path) == wheel
     assert pip_fetch.download("p==1.0", tmp_path, sdist=True) == sdist
+
+
+def test_a_synthetic_case_looked_at_leaves_its_debatable_ids_out(tmp_path: Path, monkeypatch):
+    synth_review = importlib.import_module("synth_review")
+    name = "synth/vb/x.jpg"
+    monkeypatch.setitem(synth_review.DEBATABLE, name, (("a.b",), "looks seamless"))
+    (tmp_path / "synth" / "vb").mkdir(parents=True)
+    (tmp_path / name).write_bytes(b"x")
+    rec = {"file": name, "kind": "image", "group": "g", "must": ["a.b", "c.d"], "must_not": []}
+    # a build leaves the id out of both lists, and keeps the others
+    (built,) = build_corpus.finish([rec], tmp_path)
+    assert built["must"] == ["c.d"] and built["must_not"] == []
+    # --relabel does the same in a manifest written before the case was looked at
+    stale = dict(rec, must=["c.d"], must_not=["a.b"], split="tune")
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(stale) + "\n")
+    assert build_corpus.relabel(tmp_path) == 1
+    out = json.loads((tmp_path / "manifest.jsonl").read_text())
+    assert out["must"] == ["c.d"] and out["must_not"] == []
