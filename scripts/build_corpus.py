@@ -155,6 +155,36 @@ def finish(records: list[dict], out: Path) -> list[dict]:
     return final
 
 
+def read_manifest(out: Path) -> list[dict]:
+    """The cases of ``out``/manifest.jsonl."""
+    text = (out / "manifest.jsonl").read_text()
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def write_manifest(out: Path, records: list[dict]) -> Path:
+    """Replace ``out``/manifest.jsonl with ``records`` in one step (written aside first)."""
+    manifest = out / "manifest.jsonl"
+    tmp = manifest.with_suffix(".jsonl.part")
+    with tmp.open("w") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    tmp.replace(manifest)
+    return manifest
+
+
+def without_reserved(records: list[dict], out: Path, flagged: set[Path]) -> list[dict]:
+    """``records`` without the ones whose file the reserved check flagged; those files go."""
+    kept = []
+    for rec in records:
+        path = (out / rec["file"]).resolve()
+        if path in flagged:
+            log.warning("dropping reserved picture %s", rec["file"])
+            path.unlink(missing_ok=True)
+        else:
+            kept.append(rec)
+    return kept
+
+
 def summary(records: list[dict]) -> str:
     lines = []
     by = Counter((r["kind"], r["split"]) for r in records)
@@ -183,28 +213,14 @@ def refresh(out: Path, module_name: str, seed: int) -> tuple[list[dict], int]:
     meanwhile stay.
     """
     module = importlib.import_module(module_name)
-    manifest = out / "manifest.jsonl"
-
-    def read() -> list[dict]:
-        return [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
-
-    sources = real_build.subject_sources(read(), out)
-    family = out / "synth" / module.FAMILY
+    sources = real_build.subject_sources(read_manifest(out), out)
     made = module.build(out, sources, seed)
-    flagged = reserved_files(out, [family])
-    for rec in made:
-        if (out / rec["file"]).resolve() in flagged:
-            log.warning("dropping reserved picture %s", rec["file"])
-            (out / rec["file"]).unlink(missing_ok=True)
-    made = finish([r for r in made if (out / r["file"]).resolve() not in flagged], out)
+    flagged = reserved_files(out, [out / "synth" / module.FAMILY])
+    made = finish(without_reserved(made, out, flagged), out)
     mine = f"synth/{module.FAMILY}/"
-    records = read()
+    records = read_manifest(out)
     kept = [rec for rec in records if not str(rec["file"]).startswith(mine)]
-    tmp = manifest.with_suffix(".jsonl.part")
-    with tmp.open("w") as fh:
-        for rec in kept + made:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    tmp.replace(manifest)
+    write_manifest(out, kept + made)
     return made, len(records) - len(kept)
 
 
@@ -240,8 +256,7 @@ def real_labels() -> dict[str, tuple[list[str], list[str]]]:
 def relabel(out: Path) -> int:
     """Rewrite the labels of the real cases in ``out``/manifest.jsonl, and drop a synthetic
     case's ids that synth_review.py calls debatable; return how many cases changed."""
-    manifest = out / "manifest.jsonl"
-    records = [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
+    records = read_manifest(out)
     labels = real_labels()
     changed = kept = 0
     for rec in records:
@@ -259,11 +274,7 @@ def relabel(out: Path) -> int:
         if (rec["must"], rec["must_not"]) != new:
             rec["must"], rec["must_not"] = new
             changed += 1
-    tmp = manifest.with_suffix(".jsonl.part")
-    with tmp.open("w") as fh:
-        for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    tmp.replace(manifest)
+    write_manifest(out, records)
     log.info("relabelled %d of %d cases (%d not from real_sources.py)", changed, len(records), kept)
     return changed
 
@@ -327,24 +338,8 @@ def main(argv: list[str] | None = None) -> int:
         records.extend(run_synth(out, sources, args.seed))
 
     flagged = reserved_files(out, [out / "real", out / "synth"])
-    if flagged:
-        kept = []
-        for rec in records:
-            path = (out / rec["file"]).resolve()
-            if path in flagged:
-                log.warning("dropping reserved picture %s", rec["file"])
-                path.unlink(missing_ok=True)
-            else:
-                kept.append(rec)
-        records = kept
-
-    records = finish(records, out)
-    manifest = out / "manifest.jsonl"
-    tmp = manifest.with_suffix(".jsonl.part")
-    with tmp.open("w") as fh:
-        for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    tmp.replace(manifest)
+    records = finish(without_reserved(records, out, flagged), out)
+    manifest = write_manifest(out, records)
     print(summary(records))
     print(f"manifest: {manifest}")
     return 0

@@ -809,7 +809,6 @@ def append_call_cases(out_dir: Path, rng_seed: int) -> int:
     the same files; this only spares the 25 minutes of rebuilding everything. Records of files
     already in the manifest are replaced. Returns the number of cases written.
     """
-    import json
     import os
     import sys
 
@@ -821,8 +820,7 @@ def append_call_cases(out_dir: Path, rng_seed: int) -> int:
     out_dir = Path(out_dir).resolve()
     # Where the builder keeps the downloaded pictures (build_corpus.main sets the same).
     os.environ.setdefault("CAMCHECK_SYNTH_CACHE", str(out_dir / "cache" / "synth-sources"))
-    manifest = out_dir / "manifest.jsonl"
-    old = [json.loads(line) for line in manifest.read_text().splitlines() if line.strip()]
+    old = build_corpus.read_manifest(out_dir)
     real = [r for r in old if r.get("real")]
     try:
         made = build_call(out_dir, real_build.subject_sources(real, out_dir), rng_seed)
@@ -831,11 +829,7 @@ def append_call_cases(out_dir: Path, rng_seed: int) -> int:
     new = build_corpus.finish(made, out_dir)
     files = {r["file"] for r in new}
     kept = [r for r in old if r["file"] not in files]
-    tmp = manifest.with_suffix(".jsonl.part")
-    with tmp.open("w") as fh:
-        for rec in kept + new:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    tmp.replace(manifest)
+    build_corpus.write_manifest(out_dir, kept + new)
     return len(new)
 
 
@@ -854,8 +848,7 @@ def private_clip_cases(root: Path, shared: Path, rng_seed: int, limit: int | Non
 
     root, shared = Path(root).resolve(), Path(shared).resolve()
     os.environ.setdefault("CAMCHECK_SYNTH_CACHE", str(shared / "cache" / "synth-sources"))
-    old = [json.loads(line) for line in (shared / "manifest.jsonl").read_text().splitlines()
-           if line.strip()]  # fmt: skip
+    old = build_corpus.read_manifest(shared)
     sources = real_build.subject_sources([r for r in old if r.get("real")], shared)
     try:
         subs = sc.clip_subjects(sc.subjects(sources))
@@ -868,9 +861,7 @@ def private_clip_cases(root: Path, shared: Path, rng_seed: int, limit: int | Non
     with (root / "new_records.jsonl").open("w") as fh:
         for rec in new:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    with (root / "manifest.jsonl").open("w") as fh:
-        for rec in old + new:
-            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    build_corpus.write_manifest(root, old + new)
     return len(new)
 
 
