@@ -25,6 +25,8 @@ NOFACE = "face.not_found"
 POSITIVE_CLIPS = 9
 NEGATIVE_CLIPS = 3
 CLIP_SECONDS = (3.0, 4.0)
+# Frame rates a clip is drawn at.
+CLIP_FPS = (15.0, 30.0)
 # Pet cut-outs: (key, path in tuxpaint-stamps-default) - photographs with an alpha matte.
 PET_DEB = ("tuxpaint-stamps-default", "2022.06.04-1")
 PETS = (("dog", "usr/share/tuxpaint/stamps/animals/mammals/dogs/dog.png"),
@@ -299,6 +301,27 @@ POSITIVES_V2 = ("intr_pet_v2", "intr_walker_v2")
 NEGATIVES_V2 = {"intr_neg_scroll_v2": "scroll", "intr_neg_gust_v2": "gust"}
 V2_POSITIVE_CLIPS = 9
 V2_NEGATIVE_CLIPS = 5
+V2_FPS = (15.0, 24.0, 30.0)
+V2_SECONDS = (3.0, 4.5)
+
+
+def _clip_cases(
+    subs: list[sc.Subject],
+    counts: dict[str, int],
+    rng_seed: int,
+    fps_choices: tuple[float, ...],
+    seconds_range: tuple[float, float],
+) -> Iterator[tuple[str, int, sc.Subject, np.random.Generator, float, float, sc.ClipScene]]:
+    """Each generator's ``counts`` cases: its name, number, subject, seeded random source,
+    frame rate, length and the subject's staged scene, drawn in that order (the order the
+    cases' files depend on)."""
+    for gen_name, count in counts.items():
+        for k in range(count):
+            subject = sc.subject_for(subs, gen_name, k)
+            rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
+            fps = float(sc.pick(rng, fps_choices))
+            seconds = float(rng.uniform(*seconds_range))
+            yield gen_name, k, subject, rng, fps, seconds, sc.clip_scene(subject, rng)
 
 
 def build_v2(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
@@ -314,86 +337,85 @@ def _build_v2(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
     if not subs:
         return []
     records: list[dict] = []
-    for gen_name in (*POSITIVES_V2, *NEGATIVES_V2):
+    counts = {g: V2_POSITIVE_CLIPS for g in POSITIVES_V2} | dict.fromkeys(
+        NEGATIVES_V2, V2_NEGATIVE_CLIPS
+    )
+    for gen_name, k, subject, rng, fps, seconds, scene in _clip_cases(
+        subs, counts, rng_seed, V2_FPS, V2_SECONDS
+    ):
         positive = gen_name in POSITIVES_V2
-        for k in range(V2_POSITIVE_CLIPS if positive else V2_NEGATIVE_CLIPS):
-            subject = sc.subject_for(subs, gen_name, k)
-            rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
-            fps = float(sc.pick(rng, (15.0, 24.0, 30.0)))
-            seconds = float(rng.uniform(3.0, 4.5))
-            n = int(seconds * fps)
-            scene = sc.clip_scene(subject, rng)
-            h, w = scene.room.shape[:2]
-            if positive:
-                start = float(rng.uniform(0.8, 1.2))
-                cross = float(rng.uniform(*CROSS_V2_S))
-                pause = None
-                if rng.random() < 0.5:
-                    pause = (float(rng.uniform(0.3, 0.7)), float(rng.uniform(*PAUSE_V2_S)))
-                cross = min(cross, seconds - start - 0.2 - (pause[1] if pause else 0.0))
-                defocus = float(rng.uniform(*DEFOCUS_V2_PX))
-                if gen_name == "intr_pet_v2":
-                    key, path = PETS_V2[k % len(PETS_V2)]
-                    item, alpha, _ = _pet(key, path)
-                    height = int(h * rng.uniform(*PET_V2_HEIGHT))
-                    item, alpha = _scaled(item, alpha, height)
-                    y = h - height - rng.uniform(*PET_V2_LIFT) * h
-                    what = f"a {key}"
-                    about_src = (
-                        f"; animal photo {PET_DEB[0]} {PET_DEB[1]} (Debian):{path} ({PET_LICENCE})"
-                    )
-                else:
-                    others = [s for s in subs if s.group != subject.group] or subs
-                    other = others[int(rng.integers(len(others)))]
-                    item, alpha = _cutout(other)
-                    scale = float(rng.uniform(*WALKER_V2_SCALE))
-                    height = int(min(h * 0.95, scene.mask.any(axis=1).sum() * scale))
-                    item, alpha = _scaled(item, alpha, max(40, height))
-                    item = item * float(rng.uniform(0.5, 0.9))
-                    y = h - item.shape[0] - rng.uniform(0.0, 0.25) * h
-                    what = f"a smaller or further person ({other.group})"
-                    about_src = f"; intruder {other.source['package']}:{other.source['path']}"
-                paused = f", pausing {pause[1]:.1f} s" if pause else ""
-                about = (
-                    f"{what} crosses behind the person from {start:.1f} s in {cross:.1f} s"
-                    f"{paused}, defocus {defocus:.1f} px, shutter smear"
+        n = int(seconds * fps)
+        h, w = scene.room.shape[:2]
+        if positive:
+            start = float(rng.uniform(0.8, 1.2))
+            cross = float(rng.uniform(*CROSS_V2_S))
+            pause = None
+            if rng.random() < 0.5:
+                pause = (float(rng.uniform(0.3, 0.7)), float(rng.uniform(*PAUSE_V2_S)))
+            cross = min(cross, seconds - start - 0.2 - (pause[1] if pause else 0.0))
+            defocus = float(rng.uniform(*DEFOCUS_V2_PX))
+            if gen_name == "intr_pet_v2":
+                key, path = PETS_V2[k % len(PETS_V2)]
+                item, alpha, _ = _pet(key, path)
+                height = int(h * rng.uniform(*PET_V2_HEIGHT))
+                item, alpha = _scaled(item, alpha, height)
+                y = h - height - rng.uniform(*PET_V2_LIFT) * h
+                what = f"a {key}"
+                about_src = (
+                    f"; animal photo {PET_DEB[0]} {PET_DEB[1]} (Debian):{path} ({PET_LICENCE})"
                 )
-                frames = _frames_cross_v2(
-                    scene, rng, fps, n, item, alpha, start=start, cross_s=cross,
-                    pause=pause, y=y, defocus=defocus,
-                )  # fmt: skip
-                must, must_not = [INTRUSION], [NOFACE]
             else:
-                kind = NEGATIVES_V2[gen_name]
-                region = _region(scene, rng)
-                x0, y0, x1, y1 = region
-                size = (x1 - x0, y1 - y0)
-                params: dict = {"region": region}
-                about_src = ""
-                if kind == "scroll":
-                    keys = ("castle", "bridge", "china", "rocket")
-                    key = str(sc.pick(rng, keys))
-                    strip = sc.to_linear(sc.cover(sc.picture(key).image, (size[0] * 6, size[1])))
-                    params["strip"] = strip
-                    params["speed"] = float(rng.uniform(*SCROLL_V2_PX))
-                    about = (
-                        f"the view through a window ({key}) scrolls past at "
-                        f"{params['speed']:.0f} px a frame"
-                    )
-                else:
-                    pic = sc.picture(str(sc.pick(rng, ("china", "chameleon"))))
-                    params["patch"] = sc.to_linear(sc.cover(pic.image, size, focus=(0.2, 0.5)))
-                    params["amp"] = float(rng.uniform(*GUST_V2_PX))
-                    params["period"] = float(rng.uniform(1.5, 3.0))
-                    about = f"foliage ({pic.key}) tossed by gusts up to {params['amp']:.0f} px"
-                frames = _frames_negative_v2(scene, rng, fps, n, kind, params)
-                must, must_not = [], [INTRUSION, NOFACE]
-            name = f"{gen_name}_{k:02d}_{subject.name}"
-            records.append(
-                sc.clip_record(out_dir, FAMILY, name, frames, fps, subject=subject,
-                               generator=gen_name, must=must, must_not=must_not,
-                               about=f"{about}; {w}x{h} {seconds:.1f} s at {fps:g} fps{about_src}")
+                others = [s for s in subs if s.group != subject.group] or subs
+                other = others[int(rng.integers(len(others)))]
+                item, alpha = _cutout(other)
+                scale = float(rng.uniform(*WALKER_V2_SCALE))
+                height = int(min(h * 0.95, scene.mask.any(axis=1).sum() * scale))
+                item, alpha = _scaled(item, alpha, max(40, height))
+                item = item * float(rng.uniform(0.5, 0.9))
+                y = h - item.shape[0] - rng.uniform(0.0, 0.25) * h
+                what = f"a smaller or further person ({other.group})"
+                about_src = f"; intruder {other.source['package']}:{other.source['path']}"
+            paused = f", pausing {pause[1]:.1f} s" if pause else ""
+            about = (
+                f"{what} crosses behind the person from {start:.1f} s in {cross:.1f} s"
+                f"{paused}, defocus {defocus:.1f} px, shutter smear"
+            )
+            frames = _frames_cross_v2(
+                scene, rng, fps, n, item, alpha, start=start, cross_s=cross,
+                pause=pause, y=y, defocus=defocus,
             )  # fmt: skip
+            must, must_not = [INTRUSION], [NOFACE]
+        else:
+            kind = NEGATIVES_V2[gen_name]
+            region = _region(scene, rng)
+            x0, y0, x1, y1 = region
+            size = (x1 - x0, y1 - y0)
+            params: dict = {"region": region}
+            about_src = ""
+            if kind == "scroll":
+                keys = ("castle", "bridge", "china", "rocket")
+                key = str(sc.pick(rng, keys))
+                strip = sc.to_linear(sc.cover(sc.picture(key).image, (size[0] * 6, size[1])))
+                params["strip"] = strip
+                params["speed"] = float(rng.uniform(*SCROLL_V2_PX))
+                about = (
+                    f"the view through a window ({key}) scrolls past at "
+                    f"{params['speed']:.0f} px a frame"
+                )
+            else:
+                pic = sc.picture(str(sc.pick(rng, ("china", "chameleon"))))
+                params["patch"] = sc.to_linear(sc.cover(pic.image, size, focus=(0.2, 0.5)))
+                params["amp"] = float(rng.uniform(*GUST_V2_PX))
+                params["period"] = float(rng.uniform(1.5, 3.0))
+                about = f"foliage ({pic.key}) tossed by gusts up to {params['amp']:.0f} px"
+            frames = _frames_negative_v2(scene, rng, fps, n, kind, params)
+            must, must_not = [], [INTRUSION, NOFACE]
+        name = f"{gen_name}_{k:02d}_{subject.name}"
+        records.append(
+            sc.clip_record(out_dir, FAMILY, name, frames, fps, subject=subject,
+                           generator=gen_name, must=must, must_not=must_not,
+                           about=f"{about}; {w}x{h} {seconds:.1f} s at {fps:g} fps{about_src}")
+        )  # fmt: skip
     return records
 
 
@@ -425,97 +447,86 @@ def _build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
     if not subs:
         return []
     records: list[dict] = []
-    for gen_name in (*POSITIVES, *NEGATIVES):
+    counts = {g: POSITIVE_CLIPS for g in POSITIVES} | dict.fromkeys(NEGATIVES, NEGATIVE_CLIPS)
+    for gen_name, k, subject, rng, fps, seconds, scene in _clip_cases(
+        subs, counts, rng_seed, CLIP_FPS, CLIP_SECONDS
+    ):
         positive = gen_name in POSITIVES
-        for k in range(POSITIVE_CLIPS if positive else NEGATIVE_CLIPS):
-            subject = sc.subject_for(subs, gen_name, k)
-            rng = sc.family_rng(rng_seed, FAMILY, gen_name, k, subject.group)
-            fps = float(sc.pick(rng, (15.0, 30.0)))
-            seconds = float(rng.uniform(*CLIP_SECONDS))
-            n = int(seconds * fps)
-            scene = sc.clip_scene(subject, rng)
-            h, w = scene.room.shape[:2]
-            about_src = ""
-            if positive:
-                start = float(rng.uniform(0.6, 1.0))
-                duration = float(rng.uniform(1.6, min(2.6, seconds - start - 0.2)))
-                if gen_name == "intr_pet_v1":
-                    key, path = PETS[k % len(PETS)]
-                    item, alpha, _ = _pet(key, path)
-                    height = int(h * rng.uniform(0.28, 0.4))
-                    item, alpha = _scaled(item, alpha, height)
-                    y = h - height - rng.uniform(0, 0.08) * h
-                    about = f"a {key} walks across behind the person from {start:.1f} s"
-                    about_src = (
-                        f"; pet photo {PET_DEB[0]} {PET_DEB[1]} (Debian):{path} ({PET_LICENCE})"
-                    )
-                    bob = 2.0
-                    mode = "walk"
-                else:
-                    others = [s for s in subs if s.group != subject.group] or subs
-                    other = others[int(rng.integers(len(others)))]
-                    item, alpha = _cutout(other)
-                    scale = float(rng.uniform(*WALKER_SCALE))
-                    height = int(min(h * 0.95, scene.mask.any(axis=1).sum() * scale))
-                    item, alpha = _scaled(item, alpha, max(40, height))
-                    item = item * float(rng.uniform(0.6, 0.9))  # further from the screen's light
-                    y = h - item.shape[0] + rng.uniform(0, 0.1) * h
-                    mode = "walk" if gen_name == "intr_walker_v1" else "peek"
-                    verb = (
-                        "walks across behind" if mode == "walk" else "leans into the frame behind"
-                    )
-                    about = f"another person ({other.group}) {verb} the person from {start:.1f} s"
-                    about_src = f"; intruder {other.source['package']}:{other.source['path']}"
-                    bob = 4.0 if mode == "walk" else 1.0
-                frames = _frames_pass(
-                    scene, rng, fps, n, item, alpha,
-                    start=start, duration=duration, y=y, bob=bob, mode=mode,
-                )  # fmt: skip
-                must, must_not = [INTRUSION], [NOFACE]
+        n = int(seconds * fps)
+        h, w = scene.room.shape[:2]
+        about_src = ""
+        if positive:
+            start = float(rng.uniform(0.6, 1.0))
+            duration = float(rng.uniform(1.6, min(2.6, seconds - start - 0.2)))
+            if gen_name == "intr_pet_v1":
+                key, path = PETS[k % len(PETS)]
+                item, alpha, _ = _pet(key, path)
+                height = int(h * rng.uniform(0.28, 0.4))
+                item, alpha = _scaled(item, alpha, height)
+                y = h - height - rng.uniform(0, 0.08) * h
+                about = f"a {key} walks across behind the person from {start:.1f} s"
+                about_src = f"; pet photo {PET_DEB[0]} {PET_DEB[1]} (Debian):{path} ({PET_LICENCE})"
+                bob = 2.0
+                mode = "walk"
             else:
-                kind = NEGATIVES[gen_name]
-                params: dict = {}
-                if kind in ("leaves", "water", "screen"):
-                    region = _region(scene, rng)
-                    x0, y0, x1, y1 = region
-                    params["region"] = region
-                    size = (x1 - x0, y1 - y0)
-                    if kind == "leaves":
-                        pic = sc.picture(str(sc.pick(rng, ("china", "chameleon"))))
-                        params["patch"] = sc.to_linear(sc.cover(pic.image, size, focus=(0.1, 0.5)))
-                        params["amp"] = float(rng.uniform(2.0, 5.0))
-                        about = f"foliage ({pic.key}) beside the person sways in place"
-                    elif kind == "water":
-                        pic = sc.picture(str(sc.pick(rng, ("xfce_blue", "xfce_teal", "china"))))
-                        params["patch"] = sc.to_linear(sc.cover(pic.image, size))
-                        about = (
-                            f"a rippling water surface (an aquarium, {pic.key}) beside the person"
-                        )
-                    else:
-                        keys = ("castle", "bridge", "china", "rocket")
-                        pan = (size[0] + 200, size[1])
-                        params["shots"] = [
-                            sc.to_linear(sc.cover(sc.picture(key).image, pan)) for key in keys
-                        ]
-                        about = "a screen on the wall plays landscape shots with cuts"
-                elif kind == "shake":
-                    params["step"] = float(rng.uniform(*SHAKE_PX))
-                    about = f"the camera shakes (random walk {params['step']:.1f} px a frame)"
-                elif kind == "drift":
-                    params["ev"] = float(rng.uniform(*DRIFT_EV))
-                    params["period"] = float(rng.uniform(2.0, 4.0))
-                    about = f"auto exposure drifts +-{params['ev']:.1f} EV"
-                else:
-                    params["quality"] = int(rng.integers(HEAVY_JPEG[0], HEAVY_JPEG[1] + 1))
-                    about = (
-                        f"a low-resolution camera, high gain, JPEG q{params['quality']} every frame"
-                    )
-                frames = _frames_negative(scene, rng, fps, n, kind, params)
-                must, must_not = [], [INTRUSION, NOFACE]
-            name = f"{gen_name}_{k:02d}_{subject.name}"
-            records.append(
-                sc.clip_record(out_dir, FAMILY, name, frames, fps, subject=subject,
-                               generator=gen_name, must=must, must_not=must_not,
-                               about=f"{about}; {w}x{h} {seconds:.1f} s at {fps:g} fps{about_src}")
+                others = [s for s in subs if s.group != subject.group] or subs
+                other = others[int(rng.integers(len(others)))]
+                item, alpha = _cutout(other)
+                scale = float(rng.uniform(*WALKER_SCALE))
+                height = int(min(h * 0.95, scene.mask.any(axis=1).sum() * scale))
+                item, alpha = _scaled(item, alpha, max(40, height))
+                item = item * float(rng.uniform(0.6, 0.9))  # further from the screen's light
+                y = h - item.shape[0] + rng.uniform(0, 0.1) * h
+                mode = "walk" if gen_name == "intr_walker_v1" else "peek"
+                verb = "walks across behind" if mode == "walk" else "leans into the frame behind"
+                about = f"another person ({other.group}) {verb} the person from {start:.1f} s"
+                about_src = f"; intruder {other.source['package']}:{other.source['path']}"
+                bob = 4.0 if mode == "walk" else 1.0
+            frames = _frames_pass(
+                scene, rng, fps, n, item, alpha,
+                start=start, duration=duration, y=y, bob=bob, mode=mode,
             )  # fmt: skip
+            must, must_not = [INTRUSION], [NOFACE]
+        else:
+            kind = NEGATIVES[gen_name]
+            params: dict = {}
+            if kind in ("leaves", "water", "screen"):
+                region = _region(scene, rng)
+                x0, y0, x1, y1 = region
+                params["region"] = region
+                size = (x1 - x0, y1 - y0)
+                if kind == "leaves":
+                    pic = sc.picture(str(sc.pick(rng, ("china", "chameleon"))))
+                    params["patch"] = sc.to_linear(sc.cover(pic.image, size, focus=(0.1, 0.5)))
+                    params["amp"] = float(rng.uniform(2.0, 5.0))
+                    about = f"foliage ({pic.key}) beside the person sways in place"
+                elif kind == "water":
+                    pic = sc.picture(str(sc.pick(rng, ("xfce_blue", "xfce_teal", "china"))))
+                    params["patch"] = sc.to_linear(sc.cover(pic.image, size))
+                    about = f"a rippling water surface (an aquarium, {pic.key}) beside the person"
+                else:
+                    keys = ("castle", "bridge", "china", "rocket")
+                    pan = (size[0] + 200, size[1])
+                    params["shots"] = [
+                        sc.to_linear(sc.cover(sc.picture(key).image, pan)) for key in keys
+                    ]
+                    about = "a screen on the wall plays landscape shots with cuts"
+            elif kind == "shake":
+                params["step"] = float(rng.uniform(*SHAKE_PX))
+                about = f"the camera shakes (random walk {params['step']:.1f} px a frame)"
+            elif kind == "drift":
+                params["ev"] = float(rng.uniform(*DRIFT_EV))
+                params["period"] = float(rng.uniform(2.0, 4.0))
+                about = f"auto exposure drifts +-{params['ev']:.1f} EV"
+            else:
+                params["quality"] = int(rng.integers(HEAVY_JPEG[0], HEAVY_JPEG[1] + 1))
+                about = f"a low-resolution camera, high gain, JPEG q{params['quality']} every frame"
+            frames = _frames_negative(scene, rng, fps, n, kind, params)
+            must, must_not = [], [INTRUSION, NOFACE]
+        name = f"{gen_name}_{k:02d}_{subject.name}"
+        records.append(
+            sc.clip_record(out_dir, FAMILY, name, frames, fps, subject=subject,
+                           generator=gen_name, must=must, must_not=must_not,
+                           about=f"{about}; {w}x{h} {seconds:.1f} s at {fps:g} fps{about_src}")
+        )  # fmt: skip
     return records
