@@ -395,6 +395,13 @@ def test_a_portrait_headshot_that_fills_the_width_is_not_too_close() -> None:
     assert framing((80, 60, 240, 240), size=(400, 400)) == {"framing.too_close"}
 
 
+def test_a_tight_square_portrait_is_too_close_and_a_framed_one_is_not() -> None:
+    # The corpus's tight square portraits (head fills the frame) measure 0.52 and more, its
+    # well-framed people up to 0.48 of the picture's height.
+    assert framing((94, 110, 212, 212), size=(400, 400)) == {"framing.too_close"}
+    assert framing((104, 110, 192, 192), size=(400, 400)) == set()
+
+
 def test_framing_is_not_judged_in_a_group() -> None:
     width, height = SIZE
     frame = np.full((height, width, 3), 128, np.uint8)

@@ -220,6 +220,18 @@ def test_a_face_lit_from_the_front_before_a_window_is_not_backlight() -> None:
     assert BacklightAnalyzer().analyze(scene) == []
 
 
+def test_a_face_before_a_blown_white_backdrop_is_not_backlit() -> None:
+    # The corpus's real studio portraits before a white backdrop that clips (deep3d 000006,
+    # ultralight 23): the whole background blown, the face 1.4-1.5 stops under it on the
+    # mean, but its highlights only 0.8 stop under: the face is lit from the front.
+    rule = CHECKS["lighting.backlight"]
+    backdrop = {"backlight_ev": 1.44, "backlight_highlight_ev": 0.85, "light_share": 0.96}
+    assert not rule.fires(backdrop)
+    # A window behind a face in shade: highlights too a stop or more under the light.
+    window = {"backlight_ev": 1.6, "backlight_highlight_ev": 1.0, "light_share": 0.45}
+    assert rule.fires(window)
+
+
 def test_backlight_hides_too_dark_it_causes() -> None:
     assert CHECKS["lighting.backlight"].hides_check("lighting.too_dark")
 
