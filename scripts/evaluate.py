@@ -161,7 +161,13 @@ def case_errors(res: dict) -> tuple[list[str], list[str]]:
 
 
 def per_id(results: Iterable[dict]) -> dict[str, dict[str, float]]:
-    """Per check id: tp, fp, fn, tn, positives, precision, recall, real false alarms."""
+    """Per check id: tp, fp, fn, tn, positives, precision, recall, real false alarms.
+
+    Two counts of false alarms on real cases: ``real_mn_fa`` of ``real_mn_n`` real cases
+    labelled must-not for the id (false alarms proper), and ``real_fa`` of ``real_n`` real
+    cases that do not ask for it, labelled or not (an upper bound: it counts debatable cases,
+    such as a group photo for intrusion).
+    """
     results = list(results)
     ids = sorted(
         {i for r in results for i in (*r["must"], *r["must_not"], *r["reported"])} - {ERROR_ID}
@@ -169,7 +175,7 @@ def per_id(results: Iterable[dict]) -> dict[str, dict[str, float]]:
     table: dict[str, dict[str, float]] = {}
     for cid in ids:
         tp = fp = fn = tn = 0
-        fa = fa_n = 0
+        fa = fa_n = mn_fa = mn_n = 0
         for r in results:
             hit = cid in r["reported"]
             if cid in r["must"]:
@@ -181,6 +187,9 @@ def per_id(results: Iterable[dict]) -> dict[str, dict[str, float]]:
             if r["real"] and cid not in r["must"]:
                 fa_n += 1
                 fa += hit
+            if r["real"] and cid in r["must_not"]:
+                mn_n += 1
+                mn_fa += hit
         table[cid] = {
             "tp": tp,
             "fp": fp,
@@ -192,6 +201,9 @@ def per_id(results: Iterable[dict]) -> dict[str, dict[str, float]]:
             "real_fa": fa,
             "real_n": fa_n,
             "real_fa_rate": fa / fa_n if fa_n else float("nan"),
+            "real_mn_fa": mn_fa,
+            "real_mn_n": mn_n,
+            "real_mn_fa_rate": mn_fa / mn_n if mn_n else float("nan"),
         }
     return table
 
@@ -212,13 +224,15 @@ def report_text(name: str, results: list[dict]) -> str:
     )
     lines.append(f"case pass rate: {passed}/{n} = {passed / max(1, n):.1%}")
     lines.append(
-        f"{'id':36} {'prec':>5} {'rec':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4}  {'real FA':>12}"
+        f"{'id':36} {'prec':>5} {'rec':>5} {'TP':>4} {'FP':>4} {'FN':>4} {'TN':>4}  "
+        f"{'real FA (must-not)':>18}  {'fired, other real':>17}"
     )
     for cid, s in per_id(results).items():
+        mn = f"{s['real_mn_fa']}/{s['real_mn_n']} {_f(s['real_mn_fa_rate'] * 100, 1)}%"
         fa = f"{s['real_fa']}/{s['real_n']} {_f(s['real_fa_rate'] * 100, 0)}%"
         lines.append(
             f"{cid:36} {_f(s['precision']):>5} {_f(s['recall']):>5} {s['tp']:>4} "
-            f"{s['fp']:>4} {s['fn']:>4} {s['tn']:>4}  {fa:>12}"
+            f"{s['fp']:>4} {s['fn']:>4} {s['tn']:>4}  {mn:>18}  {fa:>17}"
         )
     worst = sorted(
         (r for r in results if case_errors(r) != ([], [])),
@@ -255,13 +269,15 @@ def markdown(results: list[dict], corpus_cases: list[dict], split: str = "heldou
         f"{real_people} real unmodified stills of people), {len(held)} of them held out. "
         f"Case pass rate {passed}/{len(held)} = {passed / max(1, len(held)):.0%}.",
         "",
-        "| id | precision | recall | TP | FP | FN | false alarms on real cases |",
-        "|---|---|---|---|---|---|---|",
+        "| id | precision | recall | TP | FP | FN | false alarms on real must-not cases "
+        "| fired on other real cases |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for cid, s in per_id(held).items():
         out.append(
             f"| `{cid}` | {_f(s['precision'])} | {_f(s['recall'])} | {s['tp']} | "
-            f"{s['fp']} | {s['fn']} | {s['real_fa']}/{s['real_n']} |"
+            f"{s['fp']} | {s['fn']} | {s['real_mn_fa']}/{s['real_mn_n']} | "
+            f"{s['real_fa']}/{s['real_n']} |"
         )
     return "\n".join(out)
 

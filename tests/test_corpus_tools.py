@@ -164,6 +164,9 @@ def test_per_id_counts_only_labelled_cases() -> None:
     assert (s["tp"], s["fp"], s["fn"], s["tn"]) == (1, 1, 1, 1)
     assert s["precision"] == 0.5 and s["recall"] == 0.5
     assert (s["real_fa"], s["real_n"]) == (1, 2)  # real cases without "a" in must
+    assert (s["real_mn_fa"], s["real_mn_n"]) == (1, 2)  # real cases with "a" in must_not
+    debatable = evaluate.per_id([*results, _result([], [], ["a"])])["a"]
+    assert (debatable["real_fa"], debatable["real_mn_fa"]) == (2, 1)
     assert evaluate.case_errors(_result(["a"], ["b"], ["b"])) == (["a"], ["b"])
 
 
