@@ -132,10 +132,10 @@ def muted(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 def _spot(st: sc.Staged, rng: np.random.Generator, iw: int, ih: int) -> tuple[int, int, str]:
     where = str(sc.pick(rng, ["beside", "shoulder", "corner"]))
-    x, y = sb._spot_beside(st, rng, iw, ih, where)
-    if sb._hidden_share(st, x, y, iw, ih) > MAX_HIDDEN_SHARE:
+    x, y = sb.spot_beside(st, rng, iw, ih, where)
+    if sb.hidden_share(st, x, y, iw, ih) > MAX_HIDDEN_SHARE:
         where = "corner"
-        x, y = sb._spot_beside(st, rng, iw, ih, where)
+        x, y = sb.spot_beside(st, rng, iw, ih, where)
     return x, y, where
 
 
@@ -181,8 +181,8 @@ def _case(
         bg, wall = sb.wall((w, h), sb.WALLS[name], rng), f"a {name} wall"
     x, y, where = _spot(st, rng, item.shape[1], item.shape[0])
     bg = _hang(bg, item, x, y, rng)
-    out = sb._place_person(st, bg)
-    hidden = sb._hidden_share(st, x, y, item.shape[1], item.shape[0])
+    out = sb.place_person(st, bg)
+    hidden = sb.hidden_share(st, x, y, item.shape[1], item.shape[0])
     kind = "colourful" if colourful else "muted"
     about = f"{kind} {style} art (M {m:.0f}) {where} the head on {wall}, {hidden:.0%} hidden"
     if colourful:

@@ -122,12 +122,13 @@ def _colourful_crop(
     return best
 
 
-def _place_person(st: sc.Staged, background: np.ndarray) -> np.ndarray:
+def place_person(st: sc.Staged, background: np.ndarray) -> np.ndarray:
+    """The staged person over ``background`` (linear), with a slightly eroded, soft edge."""
     alpha = sc.gaussian(sc.erode(sc.hard(st.mask), 2), 1.2)
     return sc.composite(sc.to_linear(st.rgb), background, alpha)
 
 
-def _spot_beside(
+def spot_beside(
     st: sc.Staged, rng: np.random.Generator, item_w: int, item_h: int, where: str
 ) -> tuple[int, int]:
     """Top-left corner for an item beside the head, behind a shoulder or in a top corner."""
@@ -161,7 +162,8 @@ def _spot_beside(
 MAX_HIDDEN_SHARE = 0.4
 
 
-def _hidden_share(st: sc.Staged, x: int, y: int, iw: int, ih: int) -> float:
+def hidden_share(st: sc.Staged, x: int, y: int, iw: int, ih: int) -> float:
+    """Share of an item's rectangle at (x, y), iw x ih px, that the person covers."""
     h, w = st.mask.shape
     x0, y0, x1, y1 = max(0, x), max(0, y), min(w, x + iw), min(h, y + ih)
     if x1 <= x0 or y1 <= y0:
@@ -188,13 +190,13 @@ def gen_poster(st: sc.Staged, rng: np.random.Generator) -> Result:
     crop, pic, m = _colourful_crop(rng, [sc.picture(k) for k in POSTER_KEYS], (pw, ph))
     item = framed(crop, pw, ph, rng)
     where = str(sc.pick(rng, ["beside", "shoulder", "corner"]))
-    x, y = _spot_beside(st, rng, item.shape[1], item.shape[0], where)
-    if _hidden_share(st, x, y, item.shape[1], item.shape[0]) > MAX_HIDDEN_SHARE:
+    x, y = spot_beside(st, rng, item.shape[1], item.shape[0], where)
+    if hidden_share(st, x, y, item.shape[1], item.shape[0]) > MAX_HIDDEN_SHARE:
         where = "corner"
-        x, y = _spot_beside(st, rng, item.shape[1], item.shape[0], where)
+        x, y = spot_beside(st, rng, item.shape[1], item.shape[0], where)
     _shadowed_paste(bg, item, x, y)
-    out = _place_person(st, bg)
-    hidden = _hidden_share(st, x, y, item.shape[1], item.shape[0])
+    out = place_person(st, bg)
+    hidden = hidden_share(st, x, y, item.shape[1], item.shape[0])
     about = (
         f"a colourful framed poster ({pic.key}, M {m:.0f}) {where} the head on a {wall_name} "
         f"wall, {hidden:.0%} of it hidden"
@@ -225,7 +227,7 @@ def gen_canvas(st: sc.Staged, rng: np.random.Generator) -> Result:
     cover = cv2.warpPerspective(np.ones((ph, pw), np.float32), matrix, (w, h))
     cover = sc.gaussian(cover, 0.8)[..., None]
     bg = warped * cover + bg * (1 - cover * 0.0) * (1 - cover)
-    out = _place_person(st, bg)
+    out = place_person(st, bg)
     about = (
         f"an unframed colourful canvas ({pic.key}, M {m:.0f}) at an angle near the edge, "
         f"{wall_name} wall"
@@ -243,9 +245,9 @@ def gen_banner(st: sc.Staged, rng: np.random.Generator) -> Result:
     cloth = sc.to_linear(crop) * 0.85
     folds = 1 + 0.12 * np.sin(np.linspace(0, rng.uniform(6, 12) * np.pi, bw, dtype=np.float32))
     cloth *= folds[None, :, None]
-    x, _ = _spot_beside(st, rng, bw, bh, "beside")
+    x, _ = spot_beside(st, rng, bw, bh, "beside")
     _shadowed_paste(bg, cloth, x, int(h * rng.uniform(0.0, 0.08)), shadow=0.25)
-    out = _place_person(st, bg)
+    out = place_person(st, bg)
     about = f"a colourful hanging banner ({pic.key}, M {m:.0f}) beside the person, {wall_name} wall"
     return out, [COLOR], [NOFACE], about
 
@@ -253,7 +255,7 @@ def gen_banner(st: sc.Staged, rng: np.random.Generator) -> Result:
 def gen_plainwall(st: sc.Staged, rng: np.random.Generator) -> Result:
     h, w = st.mask.shape
     name = str(sc.pick(rng, list(WALLS)))
-    out = _place_person(st, wall((w, h), WALLS[name], rng))
+    out = place_person(st, wall((w, h), WALLS[name], rng))
     return out, [], [COLOR, CLUTTER, NOFACE], f"an evenly painted {name} wall"
 
 
@@ -273,9 +275,9 @@ def gen_onepicture(st: sc.Staged, rng: np.random.Generator) -> Result:
         )
     item = framed(grey, pw, ph, rng)
     where = str(sc.pick(rng, ["beside", "corner"]))
-    x, y = _spot_beside(st, rng, item.shape[1], item.shape[0], where)
+    x, y = spot_beside(st, rng, item.shape[1], item.shape[0], where)
     _shadowed_paste(bg, item, x, y)
-    out = _place_person(st, bg)
+    out = place_person(st, bg)
     kind = "sepia" if sepia else "black-and-white"
     return (
         out,
@@ -303,7 +305,7 @@ def gen_gallery(st: sc.Staged, rng: np.random.Generator) -> Result:
             jx, jy = rng.uniform(-0.1, 0.1, 2) * cell
             _shadowed_paste(bg, item, int(gx + jx), int(gy + jy), shadow=0.3)
             count += 1
-    out = _place_person(st, bg)
+    out = place_person(st, bg)
     return (
         out,
         [CLUTTER],
@@ -344,7 +346,7 @@ def gen_shelves(st: sc.Staged, rng: np.random.Generator) -> Result:
             x += bw + int(rng.integers(0, 3))
             books += 1
         bg[top + shelf_gap - board : top + shelf_gap] = wood
-    out = _place_person(st, bg)
+    out = place_person(st, bg)
     return out, [CLUTTER], [NOFACE], f"bookshelves full of books ({books} spines) behind the person"
 
 
@@ -352,7 +354,7 @@ def gen_busyroom(st: sc.Staged, rng: np.random.Generator) -> Result:
     h, w = st.mask.shape
     pic = sc.picture(str(sc.pick(rng, BUSY_KEYS)))
     room = sc.to_linear(sc.cover(pic.image, (w, h), focus=(rng.uniform(0.2, 0.8), 0.5)))
-    out = _place_person(st, room)
+    out = place_person(st, room)
     return out, [CLUTTER], [NOFACE], f"a busy real room behind the person ({sc.about_picture(pic)})"
 
 
@@ -361,7 +363,7 @@ def gen_blurroom(st: sc.Staged, rng: np.random.Generator) -> Result:
     pic = sc.picture(str(sc.pick(rng, BUSY_KEYS)))
     sigma = float(rng.uniform(*BLUR_SIGMA))
     room = sc.gaussian(sc.to_linear(sc.cover(pic.image, (w, h))), sigma)
-    out = _place_person(st, room)
+    out = place_person(st, room)
     return out, [], [CLUTTER, NOFACE], f"the busy room blurred sigma {sigma:.0f} px ({pic.key})"
 
 
@@ -381,7 +383,7 @@ def gen_bokeh(st: sc.Staged, rng: np.random.Generator) -> Result:
         cv2.circle(disc, (cx, cy), radius, 1.0, -1)
         lights += sc.gaussian(disc, radius * 0.15)[..., None] * colour * rng.uniform(0.3, 0.9)
     bg = sc.gaussian(bg, 6.0) + lights
-    out = _place_person(st, bg)
+    out = place_person(st, bg)
     return (
         out,
         [],
