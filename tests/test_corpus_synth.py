@@ -16,7 +16,9 @@ sys.path.insert(0, str(ROOT / "scripts" / "corpus"))
 
 import synth_common as sc  # noqa: E402
 
-FAMILIES = ("vb", "lighting", "background", "intrusion", "camera", "groups", "art", "colorcast")
+FAMILIES = (
+    "vb", "lighting", "background", "intrusion", "camera", "groups", "art", "colorcast", "quality",
+)  # fmt: skip
 RECORD_KEYS = {
     "file", "kind", "group", "split", "real", "generator",
     "must", "must_not", "package", "path", "licence", "about",
@@ -331,6 +333,41 @@ def test_art_hangs_on_the_wall_beside_the_person_not_over_them() -> None:
     # ... and the neutral wall now holds colourful art
     assert sc.colourfulness(srgb) > 15.0
     assert "grid art" in about
+
+
+def test_blur_kernels_keep_brightness_and_soften_by_their_size() -> None:
+    import synth_quality as q
+
+    for kernel in (q.pillbox(4.5), q.line_kernel(9.0, 30.0)):
+        assert kernel.sum() == pytest.approx(1.0) and kernel.min() >= 0.0
+    # a wider disc removes more of a sharp edge's detail than a narrow one
+    edge = np.zeros((60, 60, 3), np.float32)
+    edge[:, 30:] = 1.0
+
+    def detail(radius: float) -> float:
+        soft = cv2.filter2D(edge, -1, q.pillbox(radius), borderType=cv2.BORDER_REFLECT)
+        return float(np.abs(np.diff(soft[..., 0], axis=1)).max())
+
+    assert detail(6.0) < detail(2.0) < 1.0
+
+
+def test_quality_cases_blur_relative_to_the_face_and_grain_with_gain() -> None:
+    import synth_quality as q
+
+    st, _ = _disc_scene()
+    rng = np.random.default_rng(5)
+    sharp = sc.to_linear(st.rgb)
+
+    def laplacian(linear: np.ndarray) -> float:
+        return float(cv2.Laplacian(linear[..., 1], cv2.CV_32F).var())
+
+    blurred, must, _, about = q.gen_defocus(st, rng)
+    assert must == [q.BLURRY] and "of the face's width" in about
+    assert laplacian(blurred) < 0.5 * laplacian(sharp)
+    grainy, must, _, _ = q._gain(q.GAIN, True)(st, rng)
+    slight, must_slight, must_not_slight, _ = q._gain(q.SLIGHT_GAIN, False)(st, rng)
+    assert must == [q.NOISY] and must_slight == [] and q.NOISY in must_not_slight
+    assert np.std(grainy - sharp) > 2.5 * np.std(slight - sharp)
 
 
 def test_vb_call_clip_measures_how_far_the_matte_strays_from_the_person() -> None:

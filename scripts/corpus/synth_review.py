@@ -29,6 +29,11 @@ DEBATABLE: dict[str, tuple[tuple[str, ...], str]] = {
         _VB,
         "a real garage photo pasted with no rim and matching light: looks like a garage",
     ),
+    "synth/quality/quality_slight_blur_v1_05_person_rt_face1_retalking-gh_1_6a1930_t000.5.jpg": (
+        ("image.blurry",),
+        "a talking-head video frame scaled up to the still's width: soft before the slight "
+        "blur, so 'not blurry' is no call a careful person makes at a glance",
+    ),
 }
 
 
