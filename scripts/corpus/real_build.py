@@ -401,12 +401,23 @@ def _clip_records(fetch: Fetcher, clip: Clip, out: Path) -> list[dict]:
     return records
 
 
-def build_real(out: Path, cache: Path, github_cache: Path | None) -> list[dict]:
-    """Write every real still and clip under ``out/real`` and return their records."""
+def build_real(
+    out: Path,
+    cache: Path,
+    github_cache: Path | None,
+    archives: frozenset[str] | None = None,
+) -> list[dict]:
+    """Write every real still and clip under ``out/real`` and return their records.
+
+    ``archives`` limits the build to the sources of those archive keys, so that one new
+    batch of sources can be built into a private corpus without rebuilding the rest.
+    """
     fetch = Fetcher(cache, github_cache)
     records: list[dict] = []
     seen: dict[str, str] = {}
     for still in stills():
+        if archives is not None and still.archive not in archives:
+            continue
         try:
             rec = _write_still(fetch, still, out, seen)
         except Exception as exc:  # one bad file must not stop the corpus
@@ -415,6 +426,8 @@ def build_real(out: Path, cache: Path, github_cache: Path | None) -> list[dict]:
         if rec is not None:
             records.append(rec)
     for clip in CLIPS:
+        if archives is not None and clip.archive not in archives:
+            continue
         try:
             records.extend(_clip_records(fetch, clip, out))
         except Exception as exc:
