@@ -239,6 +239,13 @@ def record(
     }
 
 
+def _crop(image: np.ndarray, crop: tuple[float, float, float, float]) -> np.ndarray:
+    """The part of ``image`` inside ``crop`` (x0, y0, x1, y1 as shares of width / height)."""
+    h, w = image.shape[:2]
+    x0, y0, x1, y1 = crop
+    return image[round(y0 * h) : round(y1 * h), round(x0 * w) : round(x1 * w)]
+
+
 def _write_still(fetch: Fetcher, still: Still, out: Path, seen: dict[str, str]) -> dict | None:
     data = fetch.read(still.archive, still.path)
     if data is None:
@@ -259,12 +266,9 @@ def _write_still(fetch: Fetcher, still: Still, out: Path, seen: dict[str, str]) 
         target.write_bytes(data)
     else:
         image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
-        h, w = image.shape[:2]
-        x0, y0, x1, y1 = still.crop
-        crop = image[round(y0 * h) : round(y1 * h), round(x0 * w) : round(x1 * w)]
         rel = rel.rsplit(".", 1)[0] + "_crop.png"
         target = out / rel
-        cv2.imwrite(str(target), crop)
+        cv2.imwrite(str(target), _crop(image, still.crop))
     archive = ARCHIVES[still.archive]
     return record(
         rel,
@@ -339,6 +343,8 @@ def _clip_records(fetch: Fetcher, clip: Clip, out: Path) -> list[dict]:
     if not frames:
         log.warning("cannot decode %s", clip.path)
         return []
+    if clip.crop is not None:
+        frames = [_crop(frame, clip.crop) for frame in frames]
     archive = ARCHIVES[clip.archive]
     base = _flat(clip.archive, clip.path)
     must_not = list(clip.must_not)
