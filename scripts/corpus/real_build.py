@@ -239,6 +239,13 @@ def record(
     }
 
 
+def _crop(image: np.ndarray, crop: tuple[float, float, float, float]) -> np.ndarray:
+    """The part of ``image`` inside ``crop`` (x0, y0, x1, y1 as shares of width / height)."""
+    h, w = image.shape[:2]
+    x0, y0, x1, y1 = crop
+    return image[round(y0 * h) : round(y1 * h), round(x0 * w) : round(x1 * w)]
+
+
 def _write_still(fetch: Fetcher, still: Still, out: Path, seen: dict[str, str]) -> dict | None:
     data = fetch.read(still.archive, still.path)
     if data is None:
@@ -259,12 +266,9 @@ def _write_still(fetch: Fetcher, still: Still, out: Path, seen: dict[str, str]) 
         target.write_bytes(data)
     else:
         image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
-        h, w = image.shape[:2]
-        x0, y0, x1, y1 = still.crop
-        crop = image[round(y0 * h) : round(y1 * h), round(x0 * w) : round(x1 * w)]
         rel = rel.rsplit(".", 1)[0] + "_crop.png"
         target = out / rel
-        cv2.imwrite(str(target), crop)
+        cv2.imwrite(str(target), _crop(image, still.crop))
     archive = ARCHIVES[still.archive]
     return record(
         rel,
@@ -339,6 +343,8 @@ def _clip_records(fetch: Fetcher, clip: Clip, out: Path) -> list[dict]:
     if not frames:
         log.warning("cannot decode %s", clip.path)
         return []
+    if clip.crop is not None:
+        frames = [_crop(frame, clip.crop) for frame in frames]
     archive = ARCHIVES[clip.archive]
     base = _flat(clip.archive, clip.path)
     must_not = list(clip.must_not)
@@ -401,12 +407,23 @@ def _clip_records(fetch: Fetcher, clip: Clip, out: Path) -> list[dict]:
     return records
 
 
-def build_real(out: Path, cache: Path, github_cache: Path | None) -> list[dict]:
-    """Write every real still and clip under ``out/real`` and return their records."""
+def build_real(
+    out: Path,
+    cache: Path,
+    github_cache: Path | None,
+    archives: frozenset[str] | None = None,
+) -> list[dict]:
+    """Write every real still and clip under ``out/real`` and return their records.
+
+    ``archives`` limits the build to the sources of those archive keys, so that one new
+    batch of sources can be built into a private corpus without rebuilding the rest.
+    """
     fetch = Fetcher(cache, github_cache)
     records: list[dict] = []
     seen: dict[str, str] = {}
     for still in stills():
+        if archives is not None and still.archive not in archives:
+            continue
         try:
             rec = _write_still(fetch, still, out, seen)
         except Exception as exc:  # one bad file must not stop the corpus
@@ -415,6 +432,8 @@ def build_real(out: Path, cache: Path, github_cache: Path | None) -> list[dict]:
         if rec is not None:
             records.append(rec)
     for clip in CLIPS:
+        if archives is not None and clip.archive not in archives:
+            continue
         try:
             records.extend(_clip_records(fetch, clip, out))
         except Exception as exc:
