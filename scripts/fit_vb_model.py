@@ -10,7 +10,14 @@ standardised and clipped cues that :class:`camcheck.analyzers.virtual_background
 reads. The limit on the score is chosen on the tune split: the lowest that keeps false
 alarms on real frames at or under MAX_REAL_FALSE_ALARMS.
 
-    python scripts/fit_vb_model.py FEATURES.jsonl [--write]
+    python scripts/fit_vb_model.py FEATURES.jsonl [--write] [--logo [--manifest MANIFEST]]
+
+``--logo`` also proves generalisation the way an acceptance set of other people's composites
+will: for each composite generator G, the model is fitted on the tune split without G's cases
+(its limit chosen the same way) and scored on all of G's cases, which it never saw; for
+each negative generator (background blur, plain webcam frames) the same, counting false
+alarms. With ``--manifest`` the same by pasted picture (the same pictures recur across
+generators). A cue that only helps the generator it was fitted with shows there.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import argparse
 import json
 import math
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -51,6 +59,8 @@ CUES: tuple[tuple[str, bool, int], ...] = (
     ("vb_rim_share", False, +1),
     # a pasted mask's edge runs smoothly, real hair frays
     ("vb_edge_jitter", False, -1),
+    # a pasted picture brings its own white balance; in a room one light falls on both
+    ("vb_light_distance", True, +1),
 )
 # z-scores are clipped to this: one wild cue cannot decide alone.
 CLIP = 3.0
@@ -62,6 +72,8 @@ MAX_REAL_FALSE_ALARMS = 0.005
 
 
 DETECTED = "virtual_background.detected"
+# How synth_vb.py's manifest lines name the pasted picture: "...; picture castle from ...".
+PICTURE_MARK = "; picture "
 
 
 def rows_of(path: Path) -> list[dict]:
@@ -174,10 +186,74 @@ def figures(rows: list[dict], model: CueModel, limit: float, label: str) -> None
     print("   fired per generator: " + ", ".join(parts))
 
 
+def leave_one_out(
+    rows: list[dict], group: Callable[[dict], str | None]
+) -> dict[str, tuple[int, int]]:
+    """Per group of synthetic cases: (cases fired, cases) when fitted on tune without it.
+
+    ``rows`` are all labelled cases (both splits); ``group`` names a case's group (its
+    generator, its pasted picture), None for cases that belong to none (real frames). Fitting
+    uses only tune cases outside the group (real frames always stay in); scoring uses every
+    case of the group, tune and heldout alike, since none of them was fitted on.
+    """
+    out: dict[str, tuple[int, int]] = {}
+    for name in sorted({g for r in rows if (g := group(r)) is not None}):
+        tune = [r for r in rows if r["split"] == "tune" and group(r) != name]
+        model = fit(tune)
+        limit = limit_for(tune, model)
+        left_out = [r for r in rows if group(r) == name]
+        fired = sum(model.score(r["measured"]) > limit for r in left_out)
+        out[name] = (fired, len(left_out))
+    return out
+
+
+def leave_one_generator_out(rows: list[dict]) -> dict[str, tuple[int, int]]:
+    """:func:`leave_one_out` by synthetic generator."""
+    return leave_one_out(rows, lambda r: None if r.get("real") else r.get("generator"))
+
+
+def picture_of(about: str) -> str | None:
+    """The pasted picture's name in a composite's manifest line ("...; picture NAME from ...")."""
+    _, found, rest = about.rpartition(PICTURE_MARK)
+    return rest.split(" from ")[0] if found else None
+
+
+def print_logo(rows: list[dict], manifest: Path | None) -> None:
+    results = leave_one_generator_out(rows)
+    positives = {r.get("generator") for r in rows if r["vb"]}
+    hit = sum(results[g][0] for g in results if g in positives)
+    total = sum(results[g][1] for g in results if g in positives)
+    print(f"leave one generator out: composites found {hit}/{total}")
+    for gen, (fired, count) in results.items():
+        what = "found" if gen in positives else "false alarms"
+        print(f"   {gen:24s} {what} {fired}/{count}")
+    if manifest is None:
+        return
+    about = {}
+    for line in manifest.read_text().splitlines():
+        if line.strip():
+            case = json.loads(line)
+            about[case["file"]] = case.get("about", "")
+    pictures = leave_one_out(
+        rows, lambda r: picture_of(about.get(r.get("file", ""), "")) if r["vb"] else None
+    )
+    hit = sum(fired for fired, _ in pictures.values())
+    total = sum(count for _, count in pictures.values())
+    print(f"leave one pasted picture out: composites found {hit}/{total}")
+    print("   " + ", ".join(f"{name} {f}/{n}" for name, (f, n) in pictures.items()))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("features", type=Path)
     parser.add_argument("--write", action="store_true", help="write camcheck/data/vb_model.json")
+    parser.add_argument("--logo", action="store_true", help="also leave one generator out")
+    parser.add_argument(
+        "--manifest",
+        type=Path,
+        default=None,
+        help="with --logo, also leave one pasted picture out (names read from this manifest)",
+    )
     args = parser.parse_args()
     rows = [r for r in rows_of(args.features) if r.get("vb") is not None]
     tune = [r for r in rows if r["split"] == "tune"]
@@ -189,6 +265,8 @@ def main() -> int:
     print(f"  bias {model.bias:+.3f}; score limit {limit:.4f}")
     figures(tune, model, limit, "tune")
     figures(heldout, model, limit, "heldout")
+    if args.logo:
+        print_logo(rows, args.manifest)
     if args.write:
         data = {
             "about": "Logistic model of virtual-background cues, fitted by "

@@ -12,6 +12,8 @@ import pytest
 
 from camcheck.analyzers.virtual_background import (
     FLICKER_WINDOW,
+    LIGHT_EVERY,
+    STILL_CUE_EVERY,
     CueModel,
     VirtualBackgroundAnalyzer,
     model,
@@ -36,7 +38,7 @@ FACE_BOX = (270, 60, 100, 120)
 
 
 def backdrop() -> np.ndarray:
-    """A clean picture: smooth colour gradients and a few soft shapes, no noise."""
+    """A clean picture: smooth colour gradients, a few soft shapes and crisp frames, no noise."""
     width, height = SIZE
     y, x = np.mgrid[0:height, 0:width].astype(np.float32)
     red = 150 + 60 * np.sin(x / 90.0)
@@ -46,6 +48,9 @@ def backdrop() -> np.ndarray:
     for cx, cy in ((80, 90), (560, 250)):
         blob = np.exp(-((x - cx) ** 2 + (y - cy) ** 2) / (2 * 40.0**2))[..., None]
         picture = picture * (1 - 0.4 * blob)
+    # and what every photo has: a few crisp edges (window frames), away from the person
+    for x0, y0, x1, y1 in ((20, 20, 110, 80), (540, 20, 620, 110)):
+        picture[y0:y1, x0:x1] *= 0.55
     return picture
 
 
@@ -362,3 +367,65 @@ def test_in_video_the_score_needs_a_still_background() -> None:
     # the same numbers from a single picture, or before a pixel-still background: pasted
     assert CHECKS[DETECTED].fires({**last, "vb_still_score": last["vb_score"]})
     assert CHECKS[DETECTED].fires({**last, "vb_background_still_share": 1.0})
+
+
+def lit_scene(wall: tuple[int, int, int], rng: np.random.Generator) -> Scene:
+    """A person in a white shirt under warm light before a wall of the given colour."""
+    shape = person_shape()
+    width, height = SIZE
+    person = person_texture(rng)
+    # the shirt below the neck: near-neutral white under a warm lamp (saturation 0.22)
+    shirt = np.zeros((height, width), bool)
+    shirt[250:, :] = True
+    person[shirt] = (230, 210, 180)
+    room = np.empty((height, width, 3), np.float32)
+    room[:] = wall
+    frame = person * shape[..., None] + room * (1 - shape[..., None])
+    frame = frame + rng.normal(0, 2.0, frame.shape)
+    return scene_of(np.clip(np.round(frame), 0, 255).astype(np.uint8), shape)
+
+
+def test_light_of_another_colour_behind_the_person_is_measured() -> None:
+    rng = np.random.default_rng(11)
+    band = outline.boundary_band
+    # the same warm light on the shirt and on a white wall: their whites agree
+    same = lit_scene((220, 200, 172), rng)
+    # a pasted picture's cool white (another white balance) behind the same person
+    other = lit_scene((200, 215, 235), rng)
+    near = outline.light_colour_distance(same, band(same))
+    far = outline.light_colour_distance(other, band(other))
+    assert near < 3.0
+    assert far > 20.0
+    # a wholly colourful background has no white to read the light from
+    blue = lit_scene((30, 80, 200), rng)
+    assert math.isnan(outline.light_colour_distance(blue, band(blue)))
+    # the analyzer reports it, and the model counts it towards a pasted picture
+    analyzer = VirtualBackgroundAnalyzer()
+    measured_same = analyzer.measure(same)
+    measured_other = VirtualBackgroundAnalyzer().measure(other)
+    assert measured_other["vb_light_distance"] == pytest.approx(far)
+    assert measured_other["vb_score"] > measured_same["vb_score"]
+
+
+def test_in_video_the_light_is_read_every_few_measurements_and_held() -> None:
+    rng = np.random.default_rng(12)
+    warm, cool = lit_scene((220, 200, 172), rng), lit_scene((200, 215, 235), rng)
+    band = outline.boundary_band
+    analyzer = VirtualBackgroundAnalyzer()
+    seen = []
+    # the wall turns cool after the first frame; the light is read again only on the
+    # LIGHT_EVERY-th measurement of the still cues (every STILL_CUE_EVERY frames)
+    for index in range(STILL_CUE_EVERY * LIGHT_EVERY + 1):
+        still = warm if index == 0 else cool
+        scene = Scene(
+            frame=still.frame,
+            faces=still.faces,
+            person=still.person,
+            timestamp=index / 15,
+            index=index,
+            source_kind="video",
+        )
+        seen.append(analyzer.measure(scene)["vb_light_distance"])
+    held = outline.light_colour_distance(warm, band(warm))
+    assert seen[: STILL_CUE_EVERY * LIGHT_EVERY] == pytest.approx([held] * (len(seen) - 1))
+    assert seen[-1] == pytest.approx(outline.light_colour_distance(cool, band(cool)))
