@@ -955,7 +955,13 @@ _TABLE: tuple[Check, ...] = (
         "under PALE_FACE_CHROMA in a colour picture (grey, pale; well-lit skin of every tone "
         "has 12 or more on our fixtures). Only for a face the detector is at least "
         "COLOUR_FACE_SCORE sure of. Fitted on the development corpus's tune split "
-        "(2026-12-01)",
+        "(2026-12-01; white-balance errors of 1.2 to 2 stops from "
+        "scripts/corpus/synth_colorcast.py, von Kries in sRGB and in a camera's sensor RGB, "
+        "and real wrong-white-balance photos, against real faces labelled without a cast): "
+        "precision 1.00 and recall 0.89 on the tune split (32 of 36), 1.00 and 0.92 held out "
+        "(23 of 25; the shared corpus alone 17 of 17), no real face labelled without a cast "
+        "fires; 3-4% of the real photos labelled neither way fire, mostly warm stage and room "
+        "light and the wrong-white-balance sets' unlabelled photos",
     ),
     Check(
         id="image.noisy",
