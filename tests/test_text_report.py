@@ -97,7 +97,7 @@ def test_every_check_has_a_place_in_the_fix_order_and_plain_words_fill() -> None
 
 @pytest.mark.parametrize(
     "name",
-    ["face_defocus_obama", "face_noisy_obama", "bg_painting_grace_hopper", "face_blue_biden"],
+    ["face_defocus_obama", "face_noisy_obama", "bg_painting_grace_hopper", "face_warm_obama"],
 )
 def test_fixture_reports_speak_plainly(name: str) -> None:
     result = CliRunner().invoke(

@@ -1,13 +1,27 @@
 """lighting.color_cast: a tint that makes skin look ill (orange, blue, green) or a grey, pale face.
 
-Skin colour itself is never judged: a person's natural tone is not a cast. A white-balance
-error tints the whole scene, so the cast is read from what should be neutral: the
-near-grey pixels around the face (walls, shirts, ceilings, paper), found by a mean shift in
-CIELAB a*b* that starts at grey and follows the neutral cluster wherever the cast moved it
-(grey world restricted to near-neutral pixels; a red curtain or a blue sweater is too
-colourful to join it). The face must show the same tint too: its a*b* must be shifted the
-same way, by at least a share of the background's shift, so a coloured wall behind a
-normally lit face does not count.
+A white-balance error or coloured light tints the whole scene: in linear light every
+pixel's red, green and blue are scaled by the same three gains (von Kries), so in
+log-chromaticity (ln R/G, ln B/G) the skin and the greys move by the same vector. A coloured
+wall moves only the wall. The cast is therefore read twice and the two readings must agree:
+
+- from the scene's neutrals: the near-grey pixels around the face (walls, shirts, ceilings,
+  paper), found by a mean shift in CIELAB a*b* that starts at the brightest pixels' colour
+  and follows the neutral cluster wherever the cast moved it (grey world restricted to
+  near-neutral pixels; a red curtain or a blue sweater is too colourful to join it);
+- from the skin: the face's skin zones (the landmarks' forehead, cheeks and nose, as ISO/IEC
+  29794-5 / OFIQ reads light on skin), against the skin locus: skin of every depth lies in a
+  narrow band of log-chromaticity in a well-balanced photo (Störring, Martinkauppi: the
+  "skin locus"), whose mean and spread are fitted on the development corpus's real faces
+  labelled without a cast. The distance from it is a Mahalanobis distance, in units of that
+  spread, so a deep skin tone (redder, less blue) is as natural as a light one.
+
+A tint fires when the neutrals are off and the skin is shifted with them and looks natural
+once the neutrals' shift is taken out (a blue wall behind a normal face fails: correcting
+for the wall would make the face orange), or when the skin is far off every natural tone
+and the neutrals are shifted the same way (a cast so strong, or a room so colourful, that few
+neutrals are left). Neither reading alone decides: a warm photo of a deep skin tone moves the
+skin along the locus, where only the neutrals can tell a cast from the person's own tone.
 
 A "pale" face is one whose skin has almost no chroma while the rest of the picture has
 colour. Every skin tone, from the lightest to the deepest, has a clear red-yellow chroma
@@ -15,16 +29,7 @@ colour. Every skin tone, from the lightest to the deepest, has a clear red-yello
 under PALE_FACE_CHROMA looks grey. A picture that is grey as a whole (a monochrome camera,
 an old black-and-white photograph) is not judged for paleness at all.
 
-The face's colour is read on its skin, at the working resolution (a small face in a group
-photo keeps its pixels): the face mask (:attr:`camcheck.scene.Scene.face_mask`, the face
-outline where perception gives one) without the pixels that are not skin whatever the
-light: hair, brows and shadowed background far darker than the face's median, and
-strongly coloured pixels whose hue no skin has (a blue wall or a green plant inside the
-face box). Near-neutral pixels stay, so a grey face is still measured as grey.
-
-Whether a finding fires is the check table's rule on the numbers measured here: the
-cast's strength, the share of near-neutral pixels it was read on and how far the face
-agrees with it (``cast_agreement``), or the face's and the frame's chroma.
+Whether a finding fires is the check table's rule on the numbers measured here.
 """
 
 from __future__ import annotations
@@ -54,19 +59,28 @@ NEUTRAL_RADIUS = 12.0
 WHITE_PATCH_PERCENTILE = 90
 # Mean-shift steps; the cluster centre settles in 3 to 4 on our fixtures.
 NEUTRAL_STEPS = 5
-# The limits (cast strength, the share of near-neutral pixels that makes a white point
-# trustworthy, how far the face must agree with the cast, a pale face's chroma and the
-# frame chroma under which a picture is monochrome) live in the lighting.color_cast rule
-# of the check table.
-# The 16 in CIELAB's L* = 116 (Y/Yn)^(1/3) - 16.
-LAB_L_OFFSET = 16.0
-# Typical skin a*, b* of well-lit photographs across tones (hue about 55 degrees): the
-# point the face's shift is measured from. Only the component along the cast counts.
-SKIN_A = 14.0
-SKIN_B = 20.0
-# The lightness L* at which skin has about that colour (a medium tone, as good_obama's 62);
-# darker faces are compared with the same colour scaled down (see judge).
-SKIN_L = 60.0
+# The limits (the neutrals' stops, the share of near-neutral pixels that makes a white point
+# trustworthy, how far the skin lies off the locus and agrees with the neutrals, a pale
+# face's chroma and the frame chroma under which a picture is monochrome) live in the
+# lighting.color_cast rule of the check table.
+# The skin locus: mean and covariance of the skin's log-chromaticity (ln R/G, ln B/G of its
+# mean linear RGB) over the development corpus's real faces labelled without a cast (tune
+# split, 2026-12-01: 99 faces with colour, the 5% farthest from the median left out as
+# outliers, 94 kept). Light skin lies toward (0.35, -0.2), deep skin toward (0.85, -0.5):
+# the locus is long along the warm-cool axis of the light, narrow across it (green-magenta).
+SKIN_LOCUS_U = 0.587
+SKIN_LOCUS_V = -0.243
+SKIN_LOCUS_UU = 0.0279
+SKIN_LOCUS_UV = -0.0132
+SKIN_LOCUS_VV = 0.0354
+_LOCUS_DET = SKIN_LOCUS_UU * SKIN_LOCUS_VV - SKIN_LOCUS_UV**2
+# Linear light from 8-bit sRGB (IEC 61966-2-1), as a lookup table.
+_SRGB = np.arange(256, dtype=np.float64) / 255.0
+_LINEAR = np.where(_SRGB <= 0.04045, _SRGB / 12.92, ((_SRGB + 0.055) / 1.055) ** 2.4)
+LINEAR_LUT = _LINEAR.astype(np.float32)
+# Added to linear channel means before their ratio is taken: a black face (all channels 0)
+# gives ratio 1 instead of a division by zero; 1e-3 is a quarter of one 8-bit step at black.
+LINEAR_EPS = 1e-3
 # The frame's chroma is read at this percentile (its most colourful tenth).
 FRAME_CHROMA_PERCENTILE = 90
 CHROMA_BINS = 400
@@ -75,15 +89,9 @@ CHROMA_BINS = 400
 MIN_SKIN_PIXELS = 400
 # Skin pixels: not darker than this share of the face's median L* (hair, brows, nostrils
 # and background in shadow are; a side-lit cheek at 2.5 stops under keeps about 0.45 in
-# L*), ...
+# L*). No hue limit: a strong cast moves skin to any hue, and the landmarks' skin zones
+# keep off the background already.
 HAIR_L_SHARE = 0.4
-# ... and not of a hue no skin has when they are colourful: skin of every tone lies between
-# about 20 and 80 degrees in a*b* (red to yellow); a tint of the light moves it, so the
-# range is wide, but a blue or green wall (chroma over NON_SKIN_CHROMA) inside the face
-# box is not skin.
-SKIN_HUE_FROM = -30.0
-SKIN_HUE_TO = 120.0
-NON_SKIN_CHROMA = 12.0
 # Tint codes (words in checks.MEASURE_WORDS["cast_tint"]) and the a*b* hue ranges, in
 # degrees, that map to them: 0 is red (+a*), 90 yellow (+b*), 180 green, 270 blue.
 TINT_PALE = 0
@@ -128,9 +136,24 @@ def _channel_percentile(plane: np.ndarray, mask: np.ndarray | None, percent: flo
     return float(histogram_rank(counts, percent))
 
 
-def white_point(lab8: np.ndarray, around: np.ndarray) -> tuple[float, float, float, float]:
-    """Centre (a*, b*) of the near-neutral cluster of the ``around`` pixels of ``lab8``,
-    the share of those pixels in it, and its median lightness L*.
+def linear_mean(rgb: np.ndarray, mask: np.ndarray) -> tuple[float, float, float]:
+    """Mean linear-light R, G, B of the 8-bit sRGB ``rgb`` over the uint8 ``mask``."""
+    red, green, blue, _ = cv2.mean(cv2.LUT(rgb, LINEAR_LUT), mask=mask)
+    return red, green, blue
+
+
+def log_chromaticity(mean: tuple[float, float, float]) -> tuple[float, float]:
+    """(ln R/G, ln B/G) of a mean linear RGB: where a white-balance gain adds its own log."""
+    red, green, blue = (c + LINEAR_EPS for c in mean)
+    return math.log(red / green), math.log(blue / green)
+
+
+def white_point(
+    rgb: np.ndarray, lab8: np.ndarray, around: np.ndarray
+) -> tuple[float, float, float, float, float]:
+    """The near-neutral cluster of the ``around`` pixels of ``lab8`` (``rgb`` the same
+    pixels in 8-bit sRGB): its centre (a*, b*), the share of those pixels in it, and the
+    log-chromaticity (ln R/G, ln B/G) of its mean linear colour.
 
     The search starts at the median colour of the brightest pixels (white patch: lamps,
     white shirts, lit walls are near-neutral in most rooms), so a strong cast that has moved
@@ -151,14 +174,22 @@ def white_point(lab8: np.ndarray, around: np.ndarray) -> tuple[float, float, flo
         weights = histogram * near
         weight = float(weights.sum())
         if weight <= 0:
-            return 0.0, 0.0, 0.0, 0.0
+            return 0.0, 0.0, 0.0, 0.0, 0.0
         center_a = float((weights * _GRID_A).sum()) / weight
         center_b = float((weights * _GRID_B).sum()) / weight
     a = lab8[..., 1].astype(np.float32) - LAB8_AB_OFFSET
     b = lab8[..., 2].astype(np.float32) - LAB8_AB_OFFSET
     in_cluster = ((a - center_a) ** 2 + (b - center_b) ** 2 < NEUTRAL_RADIUS**2).view(np.uint8)
-    neutral_l = _channel_percentile(lab8[..., 0], in_cluster & around, 50) / LAB8_L_SCALE
-    return center_a, center_b, weight / total, neutral_l
+    neutral_u, neutral_v = log_chromaticity(linear_mean(rgb, in_cluster & around))
+    return center_a, center_b, weight / total, neutral_u, neutral_v
+
+
+def locus_distance(u: float, v: float) -> float:
+    """Mahalanobis distance of the log-chromaticity (u, v) from the skin locus: how many of
+    its spreads a skin colour lies from the natural skin tones."""
+    du, dv = u - SKIN_LOCUS_U, v - SKIN_LOCUS_V
+    square = SKIN_LOCUS_VV * du * du - 2 * SKIN_LOCUS_UV * du * dv + SKIN_LOCUS_UU * dv * dv
+    return math.sqrt(max(0.0, square / _LOCUS_DET))
 
 
 class ColorCastAnalyzer(Analyzer):
@@ -171,10 +202,10 @@ class ColorCastAnalyzer(Analyzer):
         face = scene.primary_face
         if face is None:
             return {}
-        skin = skin_lab(scene)
+        skin = skin_colour(scene)
         if skin is None:
             return {}
-        face_l, face_a, face_b = skin
+        face_l, face_a, face_b, skin_u, skin_v = skin
         width, height = scene.size
         size = (WORK_WIDTH, max(1, round(height * WORK_WIDTH / width)))
         # Bilinear, not area averaging: a fifth of the cost, and the statistics below
@@ -188,7 +219,7 @@ class ColorCastAnalyzer(Analyzer):
         around = lit & (1 - face_mask)
         if not np.any(around):
             return {}
-        cast_a, cast_b, neutral_share, neutral_lightness = white_point(lab8, around)
+        cast_a, cast_b, neutral_share, neutral_u, neutral_v = white_point(small, lab8, around)
         chroma = cv2.magnitude(
             lab8[..., 1].astype(np.float32) - LAB8_AB_OFFSET,
             lab8[..., 2].astype(np.float32) - LAB8_AB_OFFSET,
@@ -196,24 +227,39 @@ class ColorCastAnalyzer(Analyzer):
         # Chroma never exceeds 128 * sqrt(2); 0.5-unit bins are fine for a percentile.
         chroma_counts = cv2.calcHist([chroma], [0], None, [CHROMA_BINS], [0, CHROMA_BINS / 2])
         frame_chroma = histogram_rank(chroma_counts.ravel(), FRAME_CHROMA_PERCENTILE) / 2
+        # The neutrals' offset in stops between the colour channels: the spread of their
+        # log2 R, G, B (G the reference), as a white-balance error is told (tungsten light
+        # under a daylight setting: red about 1.5 stops over blue).
+        logs2 = (neutral_u / math.log(2), 0.0, neutral_v / math.log(2))
+        cast_stops = max(logs2) - min(logs2)
+        # The skin's shift from the locus's centre, and the neutrals' shift: each read along
+        # the other, as a share of its own length.
+        skin_du, skin_dv = skin_u - SKIN_LOCUS_U, skin_v - SKIN_LOCUS_V
+        along = skin_du * neutral_u + skin_dv * neutral_v
+        neutral_sq = neutral_u**2 + neutral_v**2
+        skin_sq = skin_du**2 + skin_dv**2
         strength = math.hypot(cast_a, cast_b)
-        measured = {
+        return {
             "face_score": face.score,
-            "cast_strength": strength,
+            "cast_stops": cast_stops,
             "cast_a": cast_a,
             "cast_b": cast_b,
             "neutral_share": neutral_share,
+            "neutral_u": neutral_u,
+            "neutral_v": neutral_v,
+            "skin_u": skin_u,
+            "skin_v": skin_v,
+            "skin_tone_distance": locus_distance(skin_u, skin_v),
+            "skin_corrected_distance": locus_distance(skin_u - neutral_u, skin_v - neutral_v),
+            "cast_agreement": along / neutral_sq if neutral_sq > 0 else 0.0,
+            "neutral_agreement": along / skin_sq if skin_sq > 0 else 0.0,
             "face_a": face_a,
             "face_b": face_b,
             "face_chroma": math.hypot(face_a, face_b),
             "face_lightness": face_l,
-            "neutral_lightness": neutral_lightness,
             "frame_chroma": frame_chroma,
             "cast_tint": float(tint_of(cast_a, cast_b)) if strength > 0 else float(TINT_PALE),
         }
-        if strength > 0:
-            measured["cast_agreement"] = cast_agreement(measured)
-        return measured
 
     def judge(self, scene: Scene, measured: dict[str, float]) -> Iterable[Finding]:
         check = CHECKS["lighting.color_cast"]
@@ -233,27 +279,9 @@ class ColorCastAnalyzer(Analyzer):
         return scene.face_box
 
 
-def cast_agreement(measured: Mapping[str, float]) -> float:
-    """How far the face is tinted along the cast, as a share of the shift a grey of the
-    face's lightness would get (measured from the typical skin colour).
-
-    a* and b* of one chromaticity scale with (L* + 16), the cube root of luminance in
-    CIELAB's formula: a deeper skin tone has smaller a*, b* than the typical skin, and a
-    white-balance gain moves a dark face less than a light wall.
-    """
-    strength = math.hypot(measured["cast_a"], measured["cast_b"])
-    unit_a, unit_b = measured["cast_a"] / strength, measured["cast_b"] / strength
-    face_l = measured["face_lightness"] + LAB_L_OFFSET
-    skin_scale = min(1.0, face_l / (SKIN_L + LAB_L_OFFSET))
-    face_shift = (measured["face_a"] - SKIN_A * skin_scale) * unit_a + (
-        measured["face_b"] - SKIN_B * skin_scale
-    ) * unit_b
-    lightness = min(1.0, face_l / (measured["neutral_lightness"] + LAB_L_OFFSET))
-    return face_shift / (strength * lightness)
-
-
-def skin_lab(scene: Scene) -> tuple[float, float, float] | None:
-    """Median L*, a*, b* of the face's skin pixels at working resolution, or None."""
+def skin_colour(scene: Scene) -> tuple[float, float, float, float, float] | None:
+    """The face's skin at working resolution: median L*, a*, b* and the log-chromaticity
+    (ln R/G, ln B/G) of its mean linear colour; None without enough skin."""
     face = scene.primary_face
     if face is None:
         return None
@@ -271,16 +299,20 @@ def skin_lab(scene: Scene) -> tuple[float, float, float] | None:
         return None
     lab = cv2.cvtColor(crop, cv2.COLOR_RGB2Lab).astype(np.float32)
     lightness = lab[..., 0] / LAB8_L_SCALE
-    a = lab[..., 1] - LAB8_AB_OFFSET
-    b = lab[..., 2] - LAB8_AB_OFFSET
     lit = mask & (lightness >= MIN_L) & (lightness <= MAX_L)
     if np.count_nonzero(lit) < MIN_SKIN_PIXELS:
         return None
     median_l = float(np.median(lightness[lit]))
-    hue = np.degrees(np.arctan2(b, a))
-    skin_hue = (hue >= SKIN_HUE_FROM) & (hue <= SKIN_HUE_TO)
-    colourful = np.hypot(a, b) > NON_SKIN_CHROMA
-    skin = lit & (lightness >= HAIR_L_SHARE * median_l) & (skin_hue | ~colourful)
+    skin = lit & (lightness >= HAIR_L_SHARE * median_l)
     if np.count_nonzero(skin) < MIN_SKIN_PIXELS:
         return None
-    return float(np.median(lightness[skin])), float(np.median(a[skin])), float(np.median(b[skin]))
+    skin_u, skin_v = log_chromaticity(linear_mean(crop, skin.view(np.uint8)))
+    a = lab[..., 1][skin] - LAB8_AB_OFFSET
+    b = lab[..., 2][skin] - LAB8_AB_OFFSET
+    return (
+        float(np.median(lightness[skin])),
+        float(np.median(a)),
+        float(np.median(b)),
+        skin_u,
+        skin_v,
+    )
