@@ -17,13 +17,16 @@ table's rule:
   A portrait on the wall behind you is seen at the wall's distance and printed smaller
   than life, so its face is much narrower than yours; a logo or a pattern the detector
   mistakes for a face is not on the person mask (the segmentation model marks people,
-  not pictures), while a real person's face is.
+  not pictures), while a real person's face is. A detection whose centre lies inside your
+  own face box is half of your face found twice, as another face there would be hidden.
 - A second body: the segmentation model marks every person as "person", so someone
   standing or walking behind you is a separate piece of the person mask. Yours is the
   piece under the centre of your face. Your own raised arm, cut off from you by the
   segmentation, is a separate piece too; it lies close to you and holds the hand, which
   the detector often takes for a face that the landmark model then rejects. Both are
   read over the last PIECE_MEMORY_S, as the detector misses the hand on some frames.
+  The piece's height beside your face's tells a person or a pet (most of a face's height
+  even further back) from a microphone held up or a sleeve cut off from you.
 - In a video or live run, something moving through the background: a child or a cat
   crossing behind you. The frame is compared with one about MOTION_BASE_S earlier, on a
   small luma plane and only where both frames are background. The camera's own motion is
@@ -35,7 +38,9 @@ table's rule:
   noise comes and goes at random; something entering the room travels, onto ground that
   stood still a moment before. So the blob's net travel over the last TRACK_S seconds,
   its straightness, its compactness and how much its place moved HISTORY_MIN_S to
-  HISTORY_MAX_S earlier are measured beside its size. The Session then keeps a finding
+  HISTORY_MAX_S earlier are measured beside its size, and how much of it a slide of the
+  earlier plane by a cell or two explains (an edge that slid as the camera drifted, which
+  the global shift leaves where the scene has depth). The Session then keeps a finding
   only when it lasts.
 """
 
@@ -114,6 +119,16 @@ HISTORY_MIN_S = 0.5
 HISTORY_MAX_S = 2.0
 # ... and judged only from this many such comparisons (a third of a second at 15 fps).
 HISTORY_MIN_PLANES = 5
+# How far the previous plane may shift, in cells of the small plane (each 4 working
+# pixels, 0.6% of the frame's width), for a moving blob's pixels to count as explained by a
+# small local slide (moving_unexplained): a hand-held camera's drift and its parallax move
+# an edge a cell or two in 0.1 s; a walker or a pet crossing moves 3 to 8 cells, and what
+# it covers or uncovers matches no nearby shift at all.
+EXPLAIN_CELLS = 2
+# ... and a pixel's residual counts as explained up to this share of the local step of the
+# picture (the central difference, two cells wide, so a quarter of it is half a cell's
+# step): the error of a slide that falls between whole cells.
+SUBCELL_SHARE = 0.25
 # How far back the presence of your face is counted.
 FACE_PERSIST_S = 1.0
 
@@ -185,6 +200,16 @@ class IntrusionAnalyzer(Analyzer):
                 scene.person_mask[y : y + h, x : x + w].mean()
             )
             measured["second_face_share"] = face.area / float(width * height)
+            # How far its centre lies from yours, in half-widths (half-heights) of your face
+            # box, the larger of the two: under 1 its centre lies inside your face box, where
+            # another person's face would be hidden behind yours, so it is a second
+            # detection of your own face (half of it, as in an old grey crop).
+            px, py, pw, ph = primary.box
+            fx, fy = face.center
+            measured["second_face_apart"] = max(
+                abs(fx - (px + pw / 2)) / max(pw / 2, 1.0),
+                abs(fy - (py + ph / 2)) / max(ph / 2, 1.0),
+            )
             if face.presence is not None:
                 measured["second_face_fit"] = face.presence
             measured.update(box_measures("second_face", face.box))
@@ -341,11 +366,53 @@ class IntrusionAnalyzer(Analyzer):
             # 1 for a straight walk, small for a centre that jitters back and forth.
             moving_straightness=travel / path if path > 0 else 0.0,
             moving_track_s=now - self._track[0][0],
+            moving_unexplained=_unexplained(
+                current,
+                gain * previous + offset,
+                labels[y : y + h, x : x + w] == label,
+                (x, y, w, h),
+                limit,
+            ),
         )
         # Back to working-frame pixels.
         box = (x * MOTION_STEP, y * MOTION_STEP, w * MOTION_STEP, h * MOTION_STEP)
         measured.update(box_measures("moving", box))
         return measured
+
+
+def _unexplained(
+    current: np.ndarray,
+    previous: np.ndarray,
+    blob: np.ndarray,
+    box: tuple[int, int, int, int],
+    limit: float,
+) -> float:
+    """The share of the blob's pixels that still moved when the previous plane (exposure
+    matched) may shift by up to EXPLAIN_CELLS cells there, each pixel taking its best shift.
+
+    An edge that slid a pixel or two (a dark object at the frame's edge as a hand-held
+    camera drifts, parallax the global shift cannot take out) is explained by such a small
+    shift; a body arriving on the wall is not, as the wall there looked otherwise a moment
+    ago and the body moved further than that.
+    """
+    x, y, w, h = box
+    r = EXPLAIN_CELLS
+    padded = np.pad(previous, r, mode="edge")
+    here = current[y : y + h, x : x + w]
+    best = np.abs(here - previous[y : y + h, x : x + w])
+    for dy in range(-r, r + 1):
+        for dx in range(-r, r + 1):
+            if dx or dy:
+                moved = padded[y + r + dy : y + r + dy + h, x + r + dx : x + r + dx + w]
+                np.minimum(best, np.abs(here - moved), out=best)
+    # A slide rarely lands on whole cells: between two whole-cell shifts an edge is off by
+    # up to half a cell, which leaves half its step per cell (the central difference).
+    around = np.pad(current, 1, mode="edge")[y : y + h + 2, x : x + w + 2]
+    step = np.maximum(
+        np.abs(around[1:-1, 2:] - around[1:-1, :-2]), np.abs(around[2:, 1:-1] - around[:-2, 1:-1])
+    )
+    left = best[blob] > limit + SUBCELL_SHARE * step[blob]
+    return float(np.count_nonzero(left)) / max(int(np.count_nonzero(blob)), 1)
 
 
 def _spaced(track: deque[tuple[float, float, float]]) -> np.ndarray:
@@ -483,6 +550,11 @@ def _second_body(scene: Scene) -> tuple[dict[str, float], Callable[[], float]]:
         "second_body_share": area / float(small.size),
         "second_body_hand": float(_holds_hand(scene, labels, label, size)),
     }
+    if face is not None:
+        # How tall the piece is beside your face: someone standing or leaning in behind
+        # you, or a pet, is most of your face's height even at twice your distance; a
+        # microphone held up or a sleeve the segmentation cut off from you is shorter.
+        measured["second_body_height"] = h * BODY_STEP / max(face.box[3], 1)
 
     def gap() -> float:
         # How far the piece lies from yours: an arm the segmentation cut off from you lies
