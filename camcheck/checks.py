@@ -677,7 +677,10 @@ FACE_SKIN_MIN = 0.81
 # most 0.77 to 0.95; the bare shoulders under a sheer dress (mmpose-gh_img_00000132), on the
 # person mask and skin-coloured, 0.514. The limit is the gap's middle, rounded. Held-out:
 # a real face 0.629 (bgmatting-gh_1000_img, margin 0.054, 11% of the 0.5 to 1.0 range),
-# a hand holding a cassette 0.533 (now no face); a cow's flank 0.604 still passes.
+# a hand holding a cassette 0.533 (now no face); a cow's flank 0.604 (opencv-contrib-python's
+# Laplace tutorial picture) still passes: it is on the person mask and skin-coloured, and
+# the detector is surer of it than of that real face, so no limit on these three measures
+# tells them apart.
 FACE_UNFIT_SCORE_MIN = 0.575
 
 # background.intrusion (camcheck/analyzers/intrusion.py): a second face counts when the
