@@ -723,6 +723,18 @@ FACE_ON_PERSON_MIN = 0.35
 # Held-out: real faces that do not fit 0.87 to 1.00 (margin 0.06), a squirrel 0.69, a clock
 # 0.61, a dog 0.18; a cow's flank 0.88 (missed).
 FACE_SKIN_MIN = 0.81
+# ... and the detector is this sure of it: what the landmark model does not fit must be a
+# clear detection to count on the mask and colour alone. Tune split (development corpus of
+# 2026-12-01): the real faces that count without a fit (a hand over them, the frame's edge,
+# a crowd's face the segmentation marks) score 0.636 (ultralight-gh_test_input) and more,
+# most 0.77 to 0.95; the bare shoulders under a sheer dress (mmpose-gh_img_00000132), on the
+# person mask and skin-coloured, 0.514. The limit is the gap's middle, rounded. Held-out:
+# a real face 0.629 (bgmatting-gh_1000_img, margin 0.054, 11% of the 0.5 to 1.0 range),
+# a hand holding a cassette 0.533 (now no face); a cow's flank 0.604 (opencv-contrib-python's
+# Laplace tutorial picture) still passes: it is on the person mask and skin-coloured, and
+# the detector is surer of it than of that real face, so no limit on these three measures
+# tells them apart.
+FACE_UNFIT_SCORE_MIN = 0.575
 
 # background.intrusion (camcheck/analyzers/intrusion.py): a second face counts when the
 # landmark model fits it at least this well (its face presence; MediaPipe's FaceLandmarker
@@ -865,6 +877,7 @@ _TABLE: tuple[Check, ...] = (
                 any_of(
                     below("face_on_person", FACE_ON_PERSON_MIN),
                     below("face_skin", FACE_SKIN_MIN),
+                    below("face_score", FACE_UNFIT_SCORE_MIN),
                 ),
             ),
         ),
@@ -873,11 +886,12 @@ _TABLE: tuple[Check, ...] = (
         "faces it ran on), the share of the best face's box on the person mask and the "
         "share of its middle in skin chroma (Chai & Ngan 1999). A face counts when it "
         "scores 0.5 or more and fits a human face's landmarks (presence >= 0.94), or, when "
-        "it does not fit (a hand over it, the frame's edge), lies on the person mask with "
-        "skin's colour (81% or more). Development corpus, tune split: real faces that fit "
-        "reach 0.993, also where the segmentation misses the person; a church's statue 0.90, "
-        "flowers, rooms and buses 0.0; toys and a chameleon on the person mask fit 0.001 at "
-        "most and have 7 to 75% skin colour, real faces under a hand 87 to 100%",
+        "it does not fit (a hand over it, the frame's edge), scores 0.575 or more and lies on "
+        "the person mask with skin's colour (81% or more). Development corpus, tune split: "
+        "real faces that fit reach 0.993, also where the segmentation misses the person; a "
+        "church's statue 0.90, flowers, rooms and buses 0.0; toys and a chameleon on the "
+        "person mask fit 0.001 at most and have 7 to 75% skin colour, real faces under a "
+        "hand 87 to 100% and score 0.636 or more, bare shoulders under a sheer dress 0.514",
     ),
     Check(
         id="lighting.backlight",

@@ -233,6 +233,24 @@ def test_an_animal_the_landmark_model_does_not_fit_is_no_face() -> None:
     assert not FaceAnalyzer().analyze(scene)
 
 
+def test_a_faint_detection_the_landmark_model_does_not_fit_is_no_face() -> None:
+    # given skin on the person mask that the landmark model does not fit (bare shoulders
+    # under a sheer dress, a hand holding something up), detected as faintly as the corpus's
+    scene = synthetic_scene()
+    x, y, w, h = scene.faces[0].box
+    assert scene.frame is not None
+    scene.frame[y : y + h, x : x + w] = (200, 150, 120)  # a light skin tone, sRGB
+    faint = dataclasses.replace(scene.faces[0], score=0.53, presence=0.0)
+    measured = FaceAnalyzer().measure(dataclasses.replace(scene, faces=(faint,)))
+    assert measured["face_skin"] == 1.0 and measured["face_on_person"] > 0.9
+    # then it is no face
+    found = FaceAnalyzer().analyze(dataclasses.replace(scene, faces=(faint,)))
+    assert [item.id for item in found] == ["face.not_found"]
+    # while the same patch detected clearly (a real face under a raised hand) is one
+    clear = dataclasses.replace(faint, score=0.8)
+    assert not FaceAnalyzer().analyze(dataclasses.replace(scene, faces=(clear,)))
+
+
 def test_a_face_that_fits_counts_where_the_segmentation_missed_the_person() -> None:
     # given a clear face the landmark model fits, in a grey picture the segmentation misses
     scene = synthetic_scene(person_box=None)

@@ -14,19 +14,22 @@ import pytest
 
 from camcheck import perception as perception_module
 from camcheck.perception import (
+    FACE_PRESENCE_MIN,
     FULL_RANGE,
     FULL_RANGE_EVERY,
     LANDMARK_COUNT,
     LANDMARK_EVERY,
     SHORT_RANGE,
+    TILE_MIN_FACE,
     WORKING_LONG_SIDE,
     Perception,
+    _Found,
     letterbox,
     ssd_anchors,
     weighted_nms,
     working_copy,
 )
-from camcheck.scene import FACE_OVAL
+from camcheck.scene import FACE_OVAL, Face
 from camcheck.sources import load_image
 from tests.conftest import FIXTURES, ROOT
 
@@ -262,6 +265,98 @@ def test_every_face_of_a_small_group_is_found_in_a_still(perception: Perception)
     # then MediaPipe's short-range model alone misses some, and the tiles find all four
     assert found(perception.detect_faces(canvas, full_range=False)) < len(GROUP)
     assert found(list(perception.scene(canvas).faces)) == len(GROUP)
+
+
+def crowd(perception: Perception) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """Three rows of people from the fixtures, head and shoulders 40 px wide (faces of 15 to
+    20 px, under TILE_MIN_FACE), side by side as in a group photo of a hundred people."""
+    canvas = cv2.resize(working_copy(load_image(FIXTURES / "noface_coffee.jpg"), 640), (640, 360))
+    width, gap = 40, 6
+    crops = []
+    for name in GROUP:
+        photo = working_copy(load_image(FIXTURES / name), WORKING_LONG_SIDE)
+        x, y, w, h = perception.detect_faces(photo, full_range=False)[0].box
+        cx, cy, half = x + w / 2, y + h / 2, 1.1 * w
+        rows = slice(max(0, int(cy - half)), int(cy + 1.5 * half))
+        crop = photo[rows, max(0, int(cx - half)) : int(cx + half)]
+        height = round(crop.shape[0] * width / crop.shape[1])
+        crops.append(cv2.resize(crop, (width, height), interpolation=cv2.INTER_AREA))
+    regions = []
+    for row in range(3):
+        for column in range(620 // (width + gap)):
+            crop = crops[(row + column) % len(crops)]
+            left, top = 8 + column * (width + gap), 40 + row * 100
+            canvas[top : top + crop.shape[0], left : left + width] = crop
+            regions.append((left, top, width, crop.shape[0]))
+    return canvas, regions
+
+
+def test_a_crowd_of_small_faces_is_found_in_a_still(perception: Perception) -> None:
+    # given a crowd whose faces are 15 to 20 px wide
+    canvas, regions = crowd(perception)
+    faces = perception.scene(canvas).faces
+
+    def region_of(face: Face) -> int | None:
+        for number, (rx, ry, rw, rh) in enumerate(regions):
+            if rx <= face.center[0] <= rx + rw and ry <= face.center[1] <= ry + rh:
+                return number
+        return None
+
+    # then the tiles find at least half of them, each once, each confirmed by the landmark
+    # model, and nothing outside the people
+    where = [region_of(face) for face in faces]
+    assert None not in where and len(set(where)) == len(where)
+    assert len(faces) >= len(regions) // 2
+    assert all(min(face.box[2:]) < TILE_MIN_FACE for face in faces)
+    assert all(face.presence is not None and face.presence >= FACE_PRESENCE_MIN for face in faces)
+
+
+@pytest.mark.parametrize("name", ["good_obama.jpg", "good_biden.jpg", "good_grace_hopper.jpg"])
+def test_a_face_in_a_loose_box_fits_at_a_tighter_look(perception: Perception, name: str) -> None:
+    # given a face whose box is 1.6 times too large (a coarse pass's box around a small face)
+    frame = working_copy(load_image(FIXTURES / name), WORKING_LONG_SIDE)
+    (found,) = [f for f in perception._find(frame, False, False)]
+    middle, half = found.corners.mean(axis=0), (found.corners[1] - found.corners[0]) / 2
+    loose = _Found(np.array([middle - 1.6 * half, middle + 1.6 * half]), found.points, found.score)
+    # then the landmark model takes it for a face, and its landmarks lie on the face
+    points, presence = perception._landmarks(frame, loose)
+    assert presence >= FACE_PRESENCE_MIN
+    for index, keypoint in ((33, 0), (263, 1)):
+        distance = np.hypot(*(points[index, :2] - found.points[keypoint]))
+        assert distance < 0.15 * (found.corners[1, 0] - found.corners[0, 0])
+    # though not in MediaPipe's own crop around that box: a tighter look found it
+    assert perception._landmarks_in(frame, loose, 1.0)[1] < FACE_PRESENCE_MIN
+
+
+def test_a_tighter_look_counts_only_when_a_second_look_holds_it_up(
+    perception: Perception, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given a candidate the model rejects in MediaPipe's crop, takes for a face in a tighter
+    # one, and then (shown the crop around the landmarks it gave) not again: a fruit
+    frame = np.zeros((200, 200, 3), np.uint8)
+    fruit = _Found(np.float32([[60, 60], [140, 140]]), np.float32([[80, 90], [120, 90]]), 0.6)
+    looks: list[tuple[float, bool]] = []
+    held = 0.01
+
+    def look(image: np.ndarray, found: _Found, share: float) -> tuple[np.ndarray, float]:
+        second = found is not fruit
+        looks.append((share, second))
+        presence = {(1.0, False): 0.2, (0.85, False): 0.97, (1.0, True): held}[share, second]
+        points = np.zeros((LANDMARK_COUNT, 3), np.float32)
+        points[:, :2] = found.corners.mean(axis=0) + np.arange(LANDMARK_COUNT)[:, None] % 7
+        return points, presence
+
+    monkeypatch.setattr(perception, "_landmarks_in", look)
+    monkeypatch.setattr(perception_module, "LANDMARK_RETRY_SHARES", (0.85,))
+    # then it stays what the first look said
+    assert perception._landmarks(frame, fruit)[1] == 0.2
+    assert looks == [(1.0, False), (0.85, False), (1.0, True)]
+    # while a face that holds up counts with the lesser of its two looks
+    held = 0.99
+    assert perception._landmarks(frame, fruit)[1] == 0.97
+    # and without retries (another face than yours in a stream) only the first look counts
+    looks.clear()
+    assert perception._landmarks(frame, fruit, retry=False)[1] == 0.2 and len(looks) == 1
 
 
 def test_the_primary_face_has_landmarks_and_they_give_the_face_mask(
