@@ -4246,7 +4246,8 @@ _FACE_LIT = ("lighting.too_dark", "lighting.backlight", "lighting.too_bright")
 _MMPD_DEBATABLE_DARK = {"LED-high_W"}
 
 
-def _mmpd_stills() -> list[Still]:
+def _mmpd_samples() -> list[tuple[str, str, str, str, tuple[str, ...]]]:
+    """Each MMPD sample: (name, group, who, light, the lighting ids it must not have)."""
     out = []
     for light, light_about in _MMPD_LIGHT.items():
         for letter, (group, who) in _MMPD_SUBJECT.items():
@@ -4256,20 +4257,24 @@ def _mmpd_stills() -> list[Still]:
                 for x in _FACE_LIT
                 if not (x == "lighting.too_dark" and name in _MMPD_DEBATABLE_DARK)
             )
-            labels = _p(_P, _S, lit)
-            out.append(
-                Still(
-                    "mmpd_gh",
-                    f"gif/{name}.gif",
-                    f"person:{group}",
-                    labels,
-                    f"phone recording (first GIF frame), {who}, {light_about}, dark cloth behind",
-                    must=("image.blurry",) if name in _MMPD_BLURRED else (),
-                    faces=1,
-                    crop=_MMPD_CROP,
-                )
-            )
+            out.append((name, group, who, light_about, lit))
     return out
+
+
+def _mmpd_stills() -> list[Still]:
+    return [
+        Still(
+            "mmpd_gh",
+            f"gif/{name}.gif",
+            f"person:{group}",
+            _p(_P, _S, lit),
+            f"phone recording (first GIF frame), {who}, {light_about}, dark cloth behind",
+            must=("image.blurry",) if name in _MMPD_BLURRED else (),
+            faces=1,
+            crop=_MMPD_CROP,
+        )
+        for name, group, who, light_about, lit in _mmpd_samples()
+    ]
 
 
 # (archive, path, group, must, must_not, about, faces)
@@ -4318,28 +4323,19 @@ def _ninth_stills() -> list[Still]:
 
 def _mmpd_clips() -> list[Clip]:
     """Each sample GIF as a real recording: 150 frames, 4.5 s, the person moving."""
-    out = []
-    for light, light_about in _MMPD_LIGHT.items():
-        for letter, (group, who) in _MMPD_SUBJECT.items():
-            name = f"{light}_{letter}"
-            lit = tuple(
-                x
-                for x in _FACE_LIT
-                if not (x == "lighting.too_dark" and name in _MMPD_DEBATABLE_DARK)
-            )
-            out.append(
-                Clip(
-                    "mmpd_gh",
-                    f"gif/{name}.gif",
-                    f"person:{group}",
-                    f"real phone recording (GIF), {who}, {light_about}, dark cloth behind",
-                    must_not=_p(CLIP_NOT, lit, _VB),
-                    segments=((0.0, 4.5),),
-                    no_intruder=True,
-                    crop=_MMPD_CROP,
-                )
-            )
-    return out
+    return [
+        Clip(
+            "mmpd_gh",
+            f"gif/{name}.gif",
+            f"person:{group}",
+            f"real phone recording (GIF), {who}, {light_about}, dark cloth behind",
+            must_not=_p(CLIP_NOT, lit, _VB),
+            segments=((0.0, 4.5),),
+            no_intruder=True,
+            crop=_MMPD_CROP,
+        )
+        for name, group, who, light_about, lit in _mmpd_samples()
+    ]
 
 
 DVD = "demo/"
