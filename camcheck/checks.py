@@ -859,6 +859,13 @@ _TABLE: tuple[Check, ...] = (
             "framing",
             # "Someone else with you" needs a you.
             "background.intrusion",
+            # So does "behind you": with nobody at the camera the whole picture is the
+            # "background", and a bowl of fruit, a baboon's fur or a field of horses read
+            # as a busy or colourful wall (the development corpus of 2026-12-01: 4 of the
+            # 5 real must-not false alarms of background.cluttered, none of its musts).
+            # Once you sit down, your room behind you is judged.
+            "background.cluttered",
+            "background.distracting_color",
         ),
         metric="face_score",
         # Fitted on the development corpus's tune split (MediaPipe short-range detector,

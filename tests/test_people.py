@@ -129,6 +129,20 @@ def test_a_weak_face_gives_no_finding_about_the_face_next_to_not_found() -> None
         assert not set(item.measured) & set(FACE_KEYS), item.id
 
 
+def test_with_nobody_at_the_camera_a_busy_picture_is_no_busy_background() -> None:
+    from tests.test_background import busy_room, scene_with
+
+    # given a busy room with you in front of it: the room behind you is busy
+    seated = scene_with(busy_room())
+    assert "background.cluttered" in {item.id for item in still_report(seated).findings}
+    # when nobody is at the camera (no face, no person mask: a bowl of fruit, an empty room)
+    empty = Scene(frame=seated.frame, faces=(), person=np.zeros(seated.frame.shape[:2], np.float32))
+    found = {item.id for item in still_report(empty).findings}
+    # then "no face found" leads, and there is no "behind you" to judge
+    assert "face.not_found" in found
+    assert not found & {"background.cluttered", "background.distracting_color"}
+
+
 def test_no_check_hides_one_that_hides_it_back() -> None:
     # a loop of hides (a hides b, b hides c, c hides a) would drop all of them at once
     def hidden_by(check_id: str) -> set[str]:
