@@ -388,11 +388,11 @@ class Perception:
         # Per model file and thread count (a still's and a stream's, see
         # STREAM_INTERPRETER_THREADS), created when first needed.
         self._models: dict[tuple[str, int], _Model] = {}
-        self._threads = INTERPRETER_THREADS
-        # Whether every face the landmark model looks at gets its tighter looks
-        # (LANDMARK_RETRY_SHARES): in a still; in a stream only your own face does, so a
-        # frame's cost stays what it was wherever your face fits at the first look.
-        self._retry_all = True
+        # Whether the frames served now are a stream's (video or camera, see _serve): its
+        # models run with STREAM_INTERPRETER_THREADS, and only your own face gets the
+        # landmark model's tighter looks (LANDMARK_RETRY_SHARES), so a frame's cost stays
+        # what it was wherever your face fits at the first look; in a still every face does.
+        self._stream = False
         self._anchors: dict[str, np.ndarray] = {}
         # Video: the frame index, face corners and landmarks of the last landmark model run.
         self._tracked: tuple[int, np.ndarray, np.ndarray, float] | None = None
@@ -414,17 +414,15 @@ class Perception:
             raise CamcheckError("error.model", reason=str(exc) or type(exc).__name__) from exc
 
     def _model(self, name: str) -> _Model:
-        key = (name, self._threads)
+        threads = STREAM_INTERPRETER_THREADS if self._stream else INTERPRETER_THREADS
+        key = (name, threads)
         if key not in self._models:
-            self._models[key] = _Model(self._dir / name, self._interpreter_class, self._threads)
+            self._models[key] = _Model(self._dir / name, self._interpreter_class, threads)
         return self._models[key]
 
     def _serve(self, source_kind: str) -> None:
-        """Run the models with the threads that pay for ``source_kind`` from now on."""
-        self._threads = (
-            STREAM_INTERPRETER_THREADS if source_kind in STREAM_KINDS else INTERPRETER_THREADS
-        )
-        self._retry_all = source_kind not in STREAM_KINDS
+        """Serve ``source_kind``'s frames from now on: a stream's or a still's (``_stream``)."""
+        self._stream = source_kind in STREAM_KINDS
 
     def _detect(self, spec: DetectorSpec, image: np.ndarray) -> list[_Found]:
         """Faces in ``image`` (RGB uint8) by one detector, in ``image``'s pixels."""
@@ -494,7 +492,7 @@ class Perception:
         """The candidates the landmark model takes for faces (their landmarks kept)."""
         confirmed = []
         for candidate in candidates:
-            landmarks, presence = self._landmarks(frame, candidate, retry=self._retry_all)
+            landmarks, presence = self._landmarks(frame, candidate, retry=not self._stream)
             candidate.presence = presence
             if presence >= FACE_PRESENCE_MIN:
                 candidate.landmarks = landmarks
@@ -735,7 +733,7 @@ class Perception:
             ):
                 presence = value
         if presence is None:
-            presence = self._landmarks(scene.frame, which, retry=self._retry_all)[1]
+            presence = self._landmarks(scene.frame, which, retry=not self._stream)[1]
             if index is not None:
                 self._second = (index, which.corners.copy(), presence)
         which.presence = presence

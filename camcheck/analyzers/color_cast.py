@@ -43,6 +43,7 @@ import numpy as np
 from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
 from camcheck.checks import CAST_RULE, CHECKS, finding
 from camcheck.findings import Finding
+from camcheck.measures import SRGB_LINEAR
 from camcheck.scene import Scene, histogram_rank
 
 # Colour is judged on a copy this wide: chroma is a low-frequency property, and 128 px
@@ -74,10 +75,8 @@ SKIN_LOCUS_UU = 0.0279
 SKIN_LOCUS_UV = -0.0132
 SKIN_LOCUS_VV = 0.0354
 _LOCUS_DET = SKIN_LOCUS_UU * SKIN_LOCUS_VV - SKIN_LOCUS_UV**2
-# Linear light from 8-bit sRGB (IEC 61966-2-1), as a lookup table.
-_SRGB = np.arange(256, dtype=np.float64) / 255.0
-_LINEAR = np.where(_SRGB <= 0.04045, _SRGB / 12.92, ((_SRGB + 0.055) / 1.055) ** 2.4)
-LINEAR_LUT = _LINEAR.astype(np.float32)
+# Linear light from 8-bit sRGB (IEC 61966-2-1), as a lookup table for cv2.LUT.
+LINEAR_LUT = SRGB_LINEAR.astype(np.float32)
 # Added to linear channel means before their ratio is taken: a black face (all channels 0)
 # gives ratio 1 instead of a division by zero; 1e-3 is a quarter of one 8-bit step at black.
 LINEAR_EPS = 1e-3

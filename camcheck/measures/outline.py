@@ -15,7 +15,7 @@ import cv2
 import numpy as np
 
 from camcheck.measures import IMMERKAER_SCALE, immerkaer_response
-from camcheck.scene import MASK_STEP, Scene
+from camcheck.scene import MASK_STEP, Scene, histogram_rank
 
 # Noise is Immerkær's (1996) estimate (camcheck.measures), over flat parts chosen here.
 # A pixel is "flat" when the Sobel gradient (|gx| + |gy|) of the 3x3-box-smoothed luma is
@@ -609,8 +609,7 @@ def light_colour_distance(scene: Scene, band: np.ndarray) -> float:
         total = float(counts.sum())
         if total < MIN_LIGHT_PIXELS:
             return math.nan
-        # the lowest level with at least LIGHT_BRIGHT_PERCENT % of the chosen at or under it
-        level = int(np.searchsorted(np.cumsum(counts), LIGHT_BRIGHT_PERCENT / 100 * total))
+        level = histogram_rank(counts, LIGHT_BRIGHT_PERCENT)
         bright = cv2.bitwise_and(chosen, cv2.compare(luma, level, cv2.CMP_GE))
         white = np.asarray(cv2.mean(frame, mask=bright)[:3], np.float64) + 1.0
         points.append(np.log([white[0] / white[1], white[2] / white[1]]))
