@@ -74,7 +74,8 @@ def line_kernel(length: float, angle_deg: float) -> np.ndarray:
     c = size
     dx = np.cos(np.radians(angle_deg)) * length / 2
     dy = np.sin(np.radians(angle_deg)) * length / 2
-    cv2.line(kernel, (round(c - dx), round(c - dy)), (round(c + dx), round(c + dy)), 1.0, 1, cv2.LINE_AA)
+    start, end = (round(c - dx), round(c - dy)), (round(c + dx), round(c + dy))
+    cv2.line(kernel, start, end, 1.0, 1, cv2.LINE_AA)
     return kernel / kernel.sum()
 
 
