@@ -522,7 +522,10 @@ def test_live_camera_unplugged_midway_prints_summary_then_exits_2(monkeypatch) -
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("camcheck: error: the camera stopped sending frames after")
     analysed = re.search(r"camera 0 \((\d+) frames over ", result.stdout)
-    assert analysed and 30 <= int(analysed.group(1)) <= 40
+    # The source keeps only the newest frame while the analysis is busy, so how many of the
+    # 40 sent frames are analysed depends on the machine's load (30 or more on an idle one,
+    # fewer beside other work): only the bounds are certain.
+    assert analysed and 0 < int(analysed.group(1)) <= 40
     assert "Camera shows black (camera.black_frames)" in result.stdout
     assert "Low camera resolution (camera.low_resolution)" in result.stdout
 
