@@ -212,6 +212,19 @@ def test_a_bright_wall_that_is_not_blown_out_is_not_backlight() -> None:
     assert BacklightAnalyzer().analyze(scene) == []
 
 
+def test_a_silhouette_before_a_window_exposed_for_its_view_is_backlight() -> None:
+    # A camera exposing for the view: the window at 0.80, nothing blown out, the face black.
+    (item,) = BacklightAnalyzer().analyze(window_scene(face=0.1, window="full", window_luma=0.8))
+    assert item.id == "lighting.backlight"
+    assert item.measured["backlight_ev"] > 5.0
+    # The same unclipped window behind a face that is only dim is no light source ...
+    assert BacklightAnalyzer().analyze(window_scene(face=0.3, window="full", window_luma=0.8)) == []
+    # ... and behind the black face a grey wall (0.45) is not one either.
+    assert (
+        BacklightAnalyzer().analyze(window_scene(face=0.1, window="full", window_luma=0.45)) == []
+    )
+
+
 def test_a_face_lit_from_the_front_before_a_window_is_not_backlight() -> None:
     # Highlights at 0.80 (0.6 linear): under a stop from the blown window.
     scene = window_scene(face=0.78, window="full")

@@ -13,9 +13,13 @@ in linear light (``backlight_ev``). Its highlights are metered too
 is lit from the front as well, whatever its mean. A deep skin tone has a lower mean under
 the same light, so before a blown-out window it reaches the limit sooner; that is also
 where a camera exposing for the window hurts most. Without a blown-out area nothing is
-backlight, whatever the skin. The light is metered on the blown-out background pixels;
-where they clip, the window is at least that bright, so the difference is at least what
-is measured.
+backlight, whatever the skin, with one exception: a silhouette. A camera that exposes for
+the view through the window keeps the view under clipping and leaves the person black;
+behind a face whose highlights are that dark, background at least SILHOUETTE_EV stops
+over them (and at least SILHOUETTE_LIGHT_LUMA8) counts as the light. A well-lit face, of
+any skin tone, has highlights too bright for that: 3 stops over them is clipping. The
+light is metered on the light's background pixels; where they clip, the window is at
+least that bright, so the difference is at least what is measured.
 
 The blown-out share is taken on each side of the person as well as on the whole
 background, so a window beside the head (filling one side) counts as much as one that
@@ -56,6 +60,28 @@ BOTH_SIDES_RATIO = 0.5
 LIGHT_BEHIND = 0
 LIGHT_LEFT = 1
 LIGHT_RIGHT = -1
+# A silhouette: a camera that exposes for the view through a window (or a phone's exposure
+# lock on it) keeps the window under clipping and leaves the person before it black, so
+# nothing is blown out. Behind a face in such shadow a background pixel counts as light when
+# it is at least this many stops over the face's highlights (a sunlit view against a face in
+# room shade). A white wall in the face's own light is about 1.2 stops over skin
+# (reflectance 0.8 against 0.35); the tests' white walls at 0.85 to 0.90 behind dim faces of
+# 0.30 to 0.35 are 2.5 to 3.3 stops over their highlights and stay a dim face before a bright
+# wall, so the limit is half a stop over them ...
+SILHOUETTE_EV = 3.5
+# ... and at least this bright itself (luma 0.5, 2.2 stops under clipping): the share of
+# a side the light covers then counts as it does for a blown-out window. Only faces whose
+# highlights are under luma 0.33 are concerned (over that, 3.5 stops up is clipping).
+# Fitted with the synthetic silhouettes of scripts/corpus/synth_lighting.py
+# (backlight_silhouette_v1, a window exposed for its view, the face 4 to 6.5 stops under it)
+# on the development corpus's tune split (2026-12-01, fifth session): of its 5 silhouettes,
+# 3 are found at 128, 1 at 153 and 0 at 204 (the blown-out rule alone); no tune still
+# labelled without backlight fires at any floor down to 77, so the limit is set by the
+# positives alone, the highest floor that finds most tune silhouettes; the measure has no
+# negative near it (the 4 real must-not faces this dark read no light at any floor).
+# Heldout: 4 of 5 silhouettes (one real, the HDR bracket hdrdeghost Img1, which the lead had
+# looked at as a miss before the generator was written), no must-not still fires.
+SILHOUETTE_LIGHT_LUMA8 = 128
 # Below this linear level a face highlight counts as this (a black face cannot divide by 0);
 # 1/256 is 8 stops under white, far beyond any limit.
 LINEAR_FLOOR = 1.0 / 256.0
@@ -71,6 +97,21 @@ def stops_between(bright: float, dark: float) -> float:
     return math.log2(max(bright, LINEAR_FLOOR) / max(dark, LINEAR_FLOOR))
 
 
+def light_luma8(stats: Mapping[str, float] | None) -> int:
+    """The 8-bit luma from which a background pixel counts as a light source, given the
+    primary face's skin statistics (measures.face_luma_stats, None without a face).
+
+    Blown out (BLOWN_LUMA8) as a rule. Behind a face in deep shadow a camera that exposes
+    for the window keeps the window under clipping, so there a pixel counts as light when
+    it is at least SILHOUETTE_EV stops over the face's highlights and at least
+    SILHOUETTE_LIGHT_LUMA8 itself."""
+    if stats is None:
+        return BLOWN_LUMA8
+    above = linear(stats["face_highlight"]) * 2.0**SILHOUETTE_EV
+    level = int(np.searchsorted(SRGB_LINEAR, above))
+    return min(BLOWN_LUMA8, max(SILHOUETTE_LIGHT_LUMA8, level))
+
+
 class BacklightAnalyzer(Analyzer):
     """Meters the face against a blown-out background, in stops."""
 
@@ -84,7 +125,8 @@ class BacklightAnalyzer(Analyzer):
         if np.count_nonzero(background) < MIN_BACKGROUND_SHARE * background.size:
             return {}
         luma8 = scene.luma8
-        blown = background & (luma8 >= BLOWN_LUMA8)
+        stats = face_luma_stats(scene)
+        blown = background & (luma8 >= light_luma8(stats))
         width = luma8.shape[1]
         face = scene.primary_face
         split = round(face.center[0]) if face is not None else width // 2
@@ -126,7 +168,6 @@ class BacklightAnalyzer(Analyzer):
                 ),
             )
         )
-        stats = face_luma_stats(scene)
         if stats is None:
             return measured
         histogram = scene.skin_histogram

@@ -9,6 +9,7 @@ about a stop of it. Skin tone is changed by scaling the skin's reflectance in li
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection
 from pathlib import Path
 
@@ -26,7 +27,8 @@ NOFACE = "face.not_found"
 # backlight) get three more cases each: 27 positives, about 8 of them held out.
 STILLS_PER_GENERATOR = 6
 THREE_GENERATOR_IDS = {"light_over_v2", "light_hotkey_v2", "light_flare_v2",
-                       "backlight_window_v1", "backlight_lamp_v1", "backlight_sky_v1"}  # fmt: skip
+                       "backlight_window_v1", "backlight_lamp_v1", "backlight_sky_v1",
+                       "backlight_silhouette_v1"}  # fmt: skip
 
 # Exposure ranges in stops (EV) relative to the photo, which is taken as well exposed.
 UNDER_EV = (-3.0, -1.5)  # the brief's range; -1.5 EV already reads "too dark" to people
@@ -44,6 +46,10 @@ NOFACE_EV = (-6.5, -5.0)
 # (full scale), as issue 14 describes a window behind a person; under 2.3 stops the sky
 # cases did not look backlit on the contact sheet.
 BACKLIGHT_STOPS = (2.3, 3.3)
+# A silhouette before a window the camera exposed for: the face this many stops under the
+# view's mean, the view's 99th percentile at this linear level (luma 0.70 to 0.91).
+SILHOUETTE_STOPS = (4.0, 6.5)
+SILHOUETTE_PEAK = (0.45, 0.8)
 # Near miss: the light behind is at most this share of full scale (not blown) and the face
 # within this many stops of it.
 NEAR_MISS_PEAK = (0.55, 0.8)
@@ -236,9 +242,8 @@ def _backlit_scene(
     return _place(person, st.mask, background)
 
 
-def gen_window(st: sc.Staged, rng: np.random.Generator, views: list[sc.Picture]) -> Result:
-    h, w = st.mask.shape
-    stops = float(rng.uniform(*BACKLIGHT_STOPS))
+def _window_box(rng: np.random.Generator, w: int, h: int) -> tuple[str, tuple[int, int, int, int]]:
+    """Where a window is (behind the person, or on one side) and its box."""
     where = str(rng.choice(["behind", "left", "right"]))
     if where == "behind":
         box = (int(w * rng.uniform(0.1, 0.2)), 0, int(w * rng.uniform(0.8, 0.9)), int(h * 0.8))
@@ -246,12 +251,43 @@ def gen_window(st: sc.Staged, rng: np.random.Generator, views: list[sc.Picture])
         box = (0, int(h * 0.05), int(w * rng.uniform(0.3, 0.42)), int(h * 0.85))
     else:
         box = (int(w * rng.uniform(0.58, 0.7)), int(h * 0.05), w, int(h * 0.85))
+    return where, box
+
+
+def gen_window(st: sc.Staged, rng: np.random.Generator, views: list[sc.Picture]) -> Result:
+    h, w = st.mask.shape
+    stops = float(rng.uniform(*BACKLIGHT_STOPS))
+    where, box = _window_box(rng, w, h)
     view = sc.pick(rng, views)
     light, pane = _window((w, h), view.image, box, float(rng.uniform(1.5, 3.0)))
     wall = _wall((w, h), 2.0**-stops * float(rng.uniform(0.6, 1.2)), rng)
     background = _bloom(light + wall * (1 - pane[..., None]), 0.25)
     out = _backlit_scene(st, rng, background, stops)
     about = f"a blown-out window {where} the person ({view.key}), face {stops:.1f} stops below it"
+    return out, [BACKLIGHT], [NOFACE, BRIGHT], about, 1.0
+
+
+def gen_silhouette(st: sc.Staged, rng: np.random.Generator, views: list[sc.Picture]) -> Result:
+    # A camera (or a phone's exposure lock) that exposes for the view through the window:
+    # the view keeps its detail under clipping and the person before it is a silhouette.
+    # Nothing is blown out, so only the face's distance below the window tells backlight.
+    h, w = st.mask.shape
+    stops = float(rng.uniform(*SILHOUETTE_STOPS))
+    where, box = _window_box(rng, w, h)
+    view = sc.pick(rng, views)
+    light, pane = _window((w, h), view.image, box, 1.0)
+    inside = pane > 0.5
+    peak = float(np.percentile(sc.luminance(light)[inside], 99))
+    light = light * (float(rng.uniform(*SILHOUETTE_PEAK)) / max(peak, 1e-4))
+    level = float(sc.luminance(light)[inside].mean())
+    # The room's own wall, lit by the same window from the front: a little over the face.
+    wall = _wall((w, h), level * 2.0**-stops * float(rng.uniform(1.0, 2.0)), rng)
+    background = light + wall * (1 - pane[..., None])
+    out = _backlit_scene(st, rng, background, stops - math.log2(max(level, 1e-4)))
+    about = (
+        f"a window {where} the person exposed for its view ({view.key}, not blown out), "
+        f"the face a silhouette {stops:.1f} stops below it"
+    )
     return out, [BACKLIGHT], [NOFACE, BRIGHT], about, 1.0
 
 
@@ -412,6 +448,7 @@ STILL_GENERATORS: dict[str, Gen] = {
     "backlight_window_v1": gen_window,
     "backlight_lamp_v1": gen_lamp,
     "backlight_sky_v1": gen_sky,
+    "backlight_silhouette_v1": gen_silhouette,
     "light_brightwall_v1": gen_brightwall,
     "light_litwindow_v1": gen_litwindow,
     "light_skintone_v1": gen_skintone,
