@@ -205,8 +205,9 @@ def test_probe_reports_size_and_frame_rate() -> None:
     )
     assert info is not None and info.delivering
     assert (info.width, info.height) == (320, 240)
-    # one frame per 20 ms plus the reader's overhead: 35 to 50 fps
-    assert 30 <= info.fps <= 51
+    # one frame per 20 ms plus the reader's overhead: 35 to 50 fps on an idle machine; the
+    # rate is wall-clock frames, so beside other work it reads lower (never higher)
+    assert 10 <= info.fps <= 51
     assert probe_camera(3, opener=lambda index: FakeCapture(opened=False)) is None
     silent = probe_camera(4, opener=lambda index: FakeCapture(frames=0), start_timeout=0.2)
     assert silent == CameraInfo(4, delivering=False)

@@ -143,6 +143,17 @@ def test_with_nobody_at_the_camera_a_busy_picture_is_no_busy_background() -> Non
     assert not found & {"background.cluttered", "background.distracting_color"}
 
 
+def test_with_nobody_at_the_camera_there_is_no_cut_out_to_rehearse() -> None:
+    from camcheck.checks import ruled_ids
+
+    # An outline the person model is unsure of for 9 px: a cut-out would have to guess
+    unsure = {"vb_mask_unsure_px": 9.0, "vb_hair_contrast": 120.0}
+    assert "virtual_background.poor_separation" in ruled_ids({**unsure, "face_score": 0.9})
+    # but with no face found (a chameleon, a cockatoo) "no face found" leads, alone
+    found = ruled_ids({**unsure, "face_score": 0.0})
+    assert "face.not_found" in found and "virtual_background.poor_separation" not in found
+
+
 def test_no_check_hides_one_that_hides_it_back() -> None:
     # a loop of hides (a hides b, b hides c, c hides a) would drop all of them at once
     def hidden_by(check_id: str) -> set[str]:
