@@ -4383,3 +4383,95 @@ for _path in (MMP + "300vw/401/imgs/000731.jpg", MMP + "300vw/401/imgs/000732.jp
 _NINTH_ARCHIVES = frozenset(
     {"mbllen_gh", "sgllie_gh", "mmpd_gh", "dover_gh", "facetorch_gh", "hdrdeghost_gh"}
 )
+
+
+# ---------------------------------------------------------------------------------------
+# Sixth look (issue 11, 2026-12-01 evening, helper label5): ids camcheck reported on real
+# cases that had no label for them
+# ---------------------------------------------------------------------------------------
+# For each id below, every real still and clip frame where main reported it without a
+# must or must-not label (dump s4_final3_dump.jsonl) was looked at on a contact sheet, with
+# as many unlabelled real cases where it was not reported (a seeded random sample), so the
+# labels do not come only from where it fired. Only what is plain at a glance is labelled;
+# the rest stays open. Clip segments are not reviewed here (their labels are the clip's).
+# Codes are added to the ones an earlier look gave a key, never in their place.
+def _add_review(codes: dict[str, str]) -> None:
+    """Add a later look's codes to _REVIEW next to the codes an earlier look gave a key."""
+    for key, more in codes.items():
+        _REVIEW[key] = f"{_REVIEW.get(key, '')} {more}".strip()
+
+
+# Cluttered: a crowded street or station hall behind the people, a restaurant full of
+# tables and signs, a kitchen wall of patterned tiles, a van full of boxes is busy. A plain
+# or one-colour backdrop, a single flag, a blurred room, bokeh, sky, sea, a field or a
+# beach is not. Left open: press walls with logos (as in the second look), a sharp city or
+# landscape view behind a person outdoors (a roof terrace over a town, a park, a garden),
+# a room seen whole with some furniture, and group photos and crowds, where the people
+# are the picture and no background is left to judge.
+_add_review(
+    {
+        "examples/demo/2.jpg": "-CLUT",
+        "examples/demo/3.jpg": "+CLUT",
+        "configs/inference/head_pose_temp/pose_ref_video.mp4@4.5": "-CLUT",
+        "docs/imgs/input/1.jpg": "-CLUT",
+        D3D + "000037.jpg": "-CLUT",
+        D3D + "vd026.png": "-CLUT",
+        D3D + "vd034.png": "-CLUT",
+        D3D + "vd051.png": "-CLUT",
+        DF + "img41.jpg": "-CLUT",
+        DF + "img58.jpg": "-CLUT",
+        "data/content/019706.jpg": "-CLUT",
+        WBE + "02.jpg": "+CLUT",
+        FR + "knn_examples/test/johnsnow_test1.jpg": "-CLUT",
+        "examples/video.mp4@1": "+CLUT",
+        "assets/test.jpg": "-CLUT",
+        "data/music.mp4@4.5": "-CLUT",
+        "notebooks/images/animations/jackson.jpg": "-CLUT",
+        "notebooks/images/animations/stone.jpg": "-CLUT",
+        "examples/poses/pose3.jpg": "-CLUT",
+        "examples/poses/pose4.jpg": "-CLUT",
+        "assets/demo3_video.mp4@2.5": "-CLUT",
+        LPD + "d0.mp4@0.5": "-CLUT",
+        LPD + "d11.mp4@2.5": "-CLUT",
+        LPD + "d12.mp4@0.5": "-CLUT",
+        LPD + "d12.mp4@2.5": "-CLUT",
+        LPD + "d3.mp4@4.5": "-CLUT",
+        LPD + "d6.mp4@2.5": "-CLUT",
+        HG + "four/07fdea90-1102-4419-a3af-b394cb29531b.jpg": "+CLUT",
+        "gif/Incandescent_R.gif": "-CLUT",
+        "gif/LED-high_R.gif": "-CLUT",
+        "gif/LED-high_W.gif": "-CLUT",
+        MMP + "coco/000000040083.jpg": "+CLUT",
+        MMP + "300vw/401/imgs/000732.jpg": "-CLUT",
+        MMP + "crowdpose/103319.jpg": "+CLUT",
+        MMP + "mpi_inf_3dhp/S4_Seq2_Cam0_001033.jpg": "-CLUT",
+        MMP + "mpi_inf_3dhp/TS1_002001.jpg": "-CLUT",
+        "examples/media/COCO_val2014_000000000428.jpg": "-CLUT",
+        "examples/scarletthead_woman/scarlett_1.jpg": "-CLUT",
+        "examples/yangmi_woman/yangmi_3.jpg": "-CLUT",
+        "examples/yangmi_woman/yangmi_6.jpg": "-CLUT",
+        "videos/pexels-cottonbro-studio-6649832-960x506-25fps.mp4@4.5": "-CLUT",
+        "examples/face/3.mp4@0.5": "-CLUT",
+        "examples/face/3.mp4@2.5": "-CLUT",
+        "examples/face/3.mp4@4.5": "-CLUT",
+        "examples/ref_video/WDA_AlexandriaOcasioCortez_000.mp4@4.5": "-CLUT",
+        "assets/driving.mp4@2.5": "-CLUT",
+        "assets/driving.mp4@4.5": "-CLUT",
+        U2H + "Two_dancers.jpg": "-CLUT",
+        U2H + "f2dc6965e31f7ff0bb54618d53437006.jpg": "-CLUT",
+        U2T + "im_14.png": "-CLUT",
+        U2H + "language_1280p.jpg": "-CLUT",
+        U2H + "track-runners-hurdles-1280.jpg": "-CLUT",
+        U2T + "vangogh.jpeg": "-CLUT",
+        "masked_face/imgs/img3.jpg": "+CLUT",
+        "masked_face/imgs/img5.jpeg": "+CLUT",
+        "data/038648.jpg": "-CLUT",
+        "data/ILip77SbmOE.jpg": "-CLUT",
+        "data/pexels-andrea-piacquadio-733872.jpg": "-CLUT",
+        "data/yRpe13BHdKw.jpg": "-CLUT",
+        WBE + "Flickr_Edward_Simpson_CC_BY-SA_2.0.jpg": "-CLUT",
+    }
+)
+# The clips above were reviewed when they were added, before the sixth look's codes
+# existed; reviewing is idempotent, so every clip is reviewed again.
+CLIPS[:] = [_reviewed_clip(clip) for clip in CLIPS]
