@@ -4407,7 +4407,8 @@ def _add_review(codes: dict[str, str]) -> None:
 # beach is not. Left open: press walls with logos (as in the second look), a sharp city or
 # landscape view behind a person outdoors (a roof terrace over a town, a park, a garden),
 # a room seen whole with some furniture, and group photos and crowds, where the people
-# are the picture and no background is left to judge.
+# are the picture and no background is left to judge (unless what is behind them is
+# plainly plain: a beach, a rice field, the sky, a brick wall).
 _add_review(
     {
         "examples/demo/2.jpg": "-CLUT",
@@ -4627,6 +4628,98 @@ _add_review(
         "data/529_2.mp4@0.5": "-FAR",
         "data/908.mp4@0.5": "+CLOSE",
         "data/pexels-andrea-piacquadio-733872.jpg": "-HEAD",
+    }
+)
+
+
+# Light, colour, outline and sharpness. Uneven: must-not where both sides of the face are
+# lit alike; no must (no face with one side clearly darker turned up). Colour cast: a film
+# still graded grey-teal and a soft webcam frame gone yellow-green are tinted; natural
+# skin before a warm or blue wall is not; stage light and the white-balance examples'
+# warm rooms stay open, as before. Poor separation: black or dark hair before a black or
+# night backdrop (as D3D 015316 in the second look); hair against a lighter, coloured or
+# white wall separates. Blurry, too bright, backlight, too dark: must-not where the face
+# is plainly sharp, well exposed, or lit at least as well as what is behind it (a window
+# or sky behind a well-lit face is not backlight); an underexposed dusk street is too dark.
+# Distracting colour: must-not where nothing colourful is near the head.
+REVIEW_CODES["DARK"] = ("lighting.too_dark",)
+REVIEW_CODES["BRIGHT"] = ("lighting.too_bright",)
+REVIEW_CODES["DCOL"] = ("background.distracting_color",)
+_add_review(
+    {
+        "configs/inference/ref_images/lyl.png": "+CAST",
+        "docs/imgs/input/4.jpg": "-UNEV",
+        "inputs/cropped_faces/Solvay_conference_1927_2_16.png": "-BACK",
+        "TestSamples/examples/id06692-Hlahj5abifM-002721_inputs_inputs.jpg": "-DARK",
+        D3D + "000037.jpg": "-DCOL",
+        D3D + "vd025.png": "-UNEV",
+        DF + "img17.jpg": "-DCOL",
+        DF + "img46.jpg": "-SEP",
+        DLF + "2008_002506.jpg": "+SEP",
+        "data/content/081680.jpg": "-CAST",
+        "notebooks/images/input_img.jpg": "+SEP",
+        "assets/test_pose_demo/d.jpg": "-SEP -BACK",
+        WBE + "Floris van Lint-CC BY-NC 2.0.jpg": "-SEP",
+        WBE + "y Gabriele Flickr CC BY-NC-SA 2.0.jpg": "+SEP",
+        "Data/pingpong/Img3.JPG": "-BACK",
+        "notebooks/images/animations/damon.jpg": "-CAST",
+        "notebooks/images/animations/johansson.jpg": "-UNEV",
+        "notebooks/images/animations/stone.jpg": "-UNEV",
+        "examples/poses/pose.jpg": "-UNEV",
+        "examples/schmidhuber_resize.png": "-BLUR",
+        "examples/yann-lecun_resize.jpg": "-UNEV -CAST",
+        "assets/demo1_video.mp4@4.5": "-UNEV",
+        "assets/demo2_video.mp4@0.5": "-UNEV -DCOL",
+        "assets/demo2_video.mp4@2.5": "-UNEV -DCOL",
+        "assets/demo2_video.mp4@4.5": "-DCOL",
+        LPD + "d10.mp4@0.5": "-CAST",
+        LPD + "d11.mp4@2.5": "-UNEV",
+        LPD + "d13.mp4@2.5": "-CAST",
+        LPD + "d3.mp4@0.5": "-CAST",
+        LPD + "d3.mp4@2.5": "-CAST",
+        LPD + "d3.mp4@4.5": "-CAST -SEP",
+        LPD + "d8.jpg": "-UNEV",
+        LPD + "d9.mp4@2.5": "-UNEV",
+        LPS + "s12.jpg": "-SEP",
+        "input/P1030700.jpg": "+SEP",
+        HG + "rock/026fd791-8f64-4fae-8cb0-0e01dc4362ce.jpg": "-BRIGHT",
+        HG + "rock/09a619ab-cdf7-4a66-911f-347113f050f1.jpg": "-BACK",
+        HG + "none/0a0ef3d2-2560-4a93-904d-437189fffbf2.jpg": "-UNEV",
+        MMP + "coco/000000040083.jpg": "-BACK -DCOL",
+        MMP + "mpii/051423444.jpg": "-BACK",
+        MMP + "aic/054d9ce9201beffc76e5ff2169d2af2f027002ca.jpg": "-DARK -BRIGHT",
+        MMP + "mpii/060754485.jpg": "-DARK",
+        MMP + "aic/fa436c914fe4a8ec1ec5474af4d3820b84d17561.jpg": "-BRIGHT",
+        MMP + "aflw/image04476.jpg": "-SEP",
+        "images/office3.jpg": "-BLUR",
+        "assets/demo/video1/video1.png": "+CAST",
+        "examples/media/COCO_val2014_000000000428.jpg": "-DCOL",
+        "examples/media/COCO_val2014_000000000536.jpg": "-BRIGHT",
+        "usr/share/palapeli/collection/european-honey-bee.jpg": "-BACK",
+        "examples/girl-3.jpg": "-DARK -BACK",
+        "videos/pexels-antoni-shkraba-8048492-540x960-25fps.mp4@0.5": "-UNEV",
+        "videos/pexels-antoni-shkraba-8048492-540x960-25fps.mp4@4.5": "-SEP",
+        "examples/face/1.mp4@4.5": "-DCOL",
+        "examples/face/3.mp4@2.5": "-CAST",
+        "examples/face/4.mp4@0.5": "-UNEV -SEP",
+        "examples/source_image/sad.png": "-BLUR",
+        "demo/data/gallery/02_cups.mp4@2": "-BACK",
+        "notebooks/videos/bedroom.mp4@4": "-BACK",
+        "input/006.png": "-UNEV -CAST",
+        "assets/driving.mp4@0.5": "-UNEV",
+        "assets/driving.mp4@2.5": "-UNEV",
+        "assets/driving.mp4@4.5": "-UNEV",
+        U2H + "coach-yelling-at-athlete-716268.jpg": "-BACK",
+        U2T + "horse.jpg": "-DARK",
+        U2T + "im_14.png": "-DCOL",
+        U2H + "images (1).jpeg": "-DCOL",
+        U2P + "your_portrait_im/man4.jpg": "-SEP",
+        "imgs/9.jpg": "-BACK",
+        "masked_face/imgs/img6.webp": "-DARK",
+        "data/038648.jpg": "+SEP",
+        "data/651.mp4@0.5": "-CAST",
+        "data/908.mp4@0.5": "-UNEV",
+        WBE + "Flickr_chispita_666_CC_BY_2.0.jpg": "+DARK",
     }
 )
 # The clips above were reviewed when they were added, before the sixth look's codes
