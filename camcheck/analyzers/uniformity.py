@@ -24,7 +24,8 @@ import cv2
 import numpy as np
 
 from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
-from camcheck.scene import LEFT_EYE, MOUTH, RIGHT_EYE, Scene, histogram_percentile
+from camcheck.measures import SRGB_LINEAR
+from camcheck.scene import LEFT_EYE, MOUTH, RIGHT_EYE, Scene, histogram_rank
 
 # Codes of the ``light_side`` measure (words in checks.MEASURE_WORDS), from the person's
 # point of view in an unmirrored frame.
@@ -38,17 +39,8 @@ LIGHT_FROM_RIGHT = -1
 SIDE_ZONES = ("forehead", "cheek_left", "cheek_right")
 # Fewer skin pixels than this on either half and the face is too small to judge.
 MIN_HALF_PIXELS = 100
-# Luma values are treated as sRGB-encoded to get linear light for the ratio.
-SRGB_LINEAR_KNEE = 0.04045
 # Below this linear level the dark half counts as this, so a black half cannot divide by 0.
 LINEAR_FLOOR = 0.005
-
-
-def _to_linear(value: float) -> float:
-    """sRGB-encoded value in [0, 1] -> linear light (IEC 61966-2-1)."""
-    if value <= SRGB_LINEAR_KNEE:
-        return value / 12.92
-    return ((value + 0.055) / 1.055) ** 2.4
 
 
 def _sides_of_face(scene: Scene) -> np.ndarray | None:
@@ -119,8 +111,9 @@ class UniformityAnalyzer(Analyzer):
             return {}
         left, right = halves
         overlap = float(np.minimum(left / left.sum(), right / right.sum()).sum())
-        left_light = max(_to_linear(histogram_percentile(left, 50)), LINEAR_FLOOR)
-        right_light = max(_to_linear(histogram_percentile(right, 50)), LINEAR_FLOOR)
+        # Luma taken as sRGB-encoded: the medians in linear light.
+        left_light = max(float(SRGB_LINEAR[min(histogram_rank(left, 50), 255)]), LINEAR_FLOOR)
+        right_light = max(float(SRGB_LINEAR[min(histogram_rank(right, 50), 255)]), LINEAR_FLOOR)
         # The image's right is the person's left in an unmirrored frame.
         side = LIGHT_FROM_LEFT if right_light > left_light else LIGHT_FROM_RIGHT
         return {
