@@ -368,9 +368,10 @@ LEVELS: dict[str, Level] = dict(
         # image.blurry fires under 0.63; defocus (sigma 3 px) measures 0.28 to 0.57 and 17 px
         # motion blur 0.58, so 0.40 splits "you can barely make out features" from "soft".
         _level("softness", "face_sharpness", "lower", 0.40),
-        # image.noisy fires over 5 levels; 3 stops of gain measure 7.1 to 8.8, 2 stops 2.5
-        # to 3.7.
-        _level("graininess", "noise_sigma", "higher", 7.0),
+        # image.noisy fires over NOISE_SIGMA (4.93 levels); the development corpus's grainy
+        # stills (4.6 to 6 stops of gain) measure 3.3 to 15.4 with a median of 7.4, the
+        # fixtures' 3 stops of gain 7.1 to 8.8, so over 8 the grain is strong.
+        _level("graininess", "noise_sigma", "higher", 8.0),
         # lighting.color_cast's neutrals read a cast from 0.9 stops (CAST_STOPS); the
         # development corpus's casts (1.2 to 2 stops as made) measure a median of 1.5, so 1.6
         # splits a clear cast from a strong one. Under SKIN_CAST_STOPS (0.47) the finding came
@@ -645,6 +646,21 @@ PALE_RULE = all_of(
 # copies) 0.27 s, so the margin is almost fourfold; a 2 s freeze reaches 1.9 s. On the
 # corpus's 154 clips: every frozen case found (12 tune, 9 heldout), no false alarm.
 FROZEN_STILL_S = 1.0
+
+# image.noisy: fitted on the development corpus of 2026-12-01 (scripts/corpus/synth_quality.py's
+# grainy stills and near misses, and the real stills labelled for it) on the tune split. The
+# limit is the midpoint of the tune split's gap between its quietest grainy still caught
+# (4.99, 4.6 stops of gain) and its noisiest clean real photo (4.88, a baboon's fur):
+# precision 1.00, recall 0.60 (3 of 5; the two missed, 4.6 and 3.3, are the least grainy).
+# fit_limits.py's balanced objective puts it at 3.26 instead, which finds all 5 but fires on
+# 2 of the tune split's clean real photos and on 5 of the held-out split's 139 real stills
+# labelled neither way (3.6%, over the 1% of real false alarms allowed). Held out: all 3
+# grainy stills (nearest 6.28, 9% of the 0.16-15.4 range above), nearest clean real photo
+# 3.74 (8% below); a photo of giraffes (10.6, fine fur taken for grain) fires. Margins of
+# 8-9% of the range: a finding about the measure. Fixtures: 3 stops of gain 7.1 to 8.8,
+# well-lit photos up to 2.4, 2 stops under 2.6 to 3.7 (a deep skin tone 2 stops under
+# before a dark wall, 7.4, fires as it did before).
+NOISE_SIGMA = 4.93
 
 # image.blurry and framing.*: fitted on the development corpus of 2026-12-01 (its real stills
 # and clip frames labelled for these ids in scripts/corpus/real_sources.py, "second look")
@@ -1034,14 +1050,17 @@ _TABLE: tuple[Check, ...] = (
         group=_CAMERA,
         severity=Severity.WARNING,
         metric="noise_sigma",
-        threshold=5.0,
+        threshold=NOISE_SIGMA,
         better="lower",
-        source="Immerkær (1996) noise sigma on 8-bit luma over the frame's flat parts (Sobel "
-        "|gx| + |gy| under 32). Real photos on our fixtures measure 0.4 to 1.4, 2 stops "
-        "under with gain noise 2.5 to 3.7, 3 stops of gain 7.1 to 8.8. The development "
-        "corpus's real stills (2026-12-01, none grainy): up to 4.9 on the tune split (a "
-        "baboon's fur); a held-out photo of dense foliage reads 8.8, fine texture taken "
-        "for noise",
+        source="Immerkær (1996) noise sigma on 8-bit luma over the picture's flat parts, "
+        "the larger of two: fine grain on the working frame (flat: Sobel |gx| + |gy| under "
+        "32) and grain through a codec, blotches a few pixels wide, at half its width (flat: "
+        "the same under 16 once smoothed by a Gaussian of 2 px, so grain does not make its "
+        "own pixels edges). Fitted on the development corpus's tune split (2026-12-01): its "
+        "grainy stills (4.6 to 6 stops of gain) 3.3 to 15.4, clean real photos up to 4.88 "
+        "(a baboon's fur); precision 1.00, recall 0.60 (3 of 5); held out 0.75 and 1.00 "
+        "(3 of 3; a photo of giraffes, fur taken for grain, fires). Fixtures: 3 stops of "
+        "gain 7.1 to 8.8, 2 stops under 2.6 to 3.7, well-lit photos up to 2.4",
     ),
     Check(
         id="image.blurry",

@@ -21,7 +21,7 @@ from camcheck.analyzers.color_cast import (
     tint_of,
 )
 from camcheck.analyzers.framing import FramingAnalyzer
-from camcheck.analyzers.noise import NoiseAnalyzer
+from camcheck.analyzers.noise import NoiseAnalyzer, coarse_grain_sigma
 from camcheck.analyzers.sharpness import SharpnessAnalyzer
 from camcheck.analyzers.uniformity import LIGHT_FROM_LEFT, LIGHT_FROM_RIGHT, UniformityAnalyzer
 from camcheck.checks import (
@@ -401,6 +401,39 @@ def test_grain_is_noisy_and_a_clean_picture_is_not() -> None:
     found = NoiseAnalyzer().analyze(portrait_scene(noise=8.0))
     assert [f.id for f in found] == ["image.noisy"]
     assert found[0].measured["noise_sigma"] == pytest.approx(8.0, rel=0.2)
+
+
+def codec_grain(scene: Scene, strength: float, seed: int = 1) -> Scene:
+    """``scene`` with grain as a webcam delivers it: spread over neighbouring pixels by the
+    demosaic (a Gaussian of 1 px), of this standard deviation, then one JPEG at quality 75."""
+    rng = np.random.default_rng(seed)
+    grain = cv2.GaussianBlur(rng.normal(0.0, 1.0, scene.frame.shape[:2]), (0, 0), 1.0)
+    grainy = np.clip(scene.frame + (grain * strength / grain.std())[..., None], 0, 255)
+    _, data = cv2.imencode(".jpg", grainy.astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, 75])
+    frame = cv2.imdecode(data, cv2.IMREAD_UNCHANGED)
+    return Scene(frame=frame, faces=scene.faces, person=scene.person)
+
+
+def test_grain_through_a_codec_is_read_at_half_width() -> None:
+    # given grain spread over neighbouring pixels and compressed, as a webcam delivers it
+    scene = codec_grain(portrait_scene(), 8.0)
+    # then the pixel-to-pixel estimate sees little of it, the half-width one most of it
+    fine = immerkaer_sigma(scene.luma8)
+    coarse = coarse_grain_sigma(scene.luma8)
+    assert coarse is not None and coarse > 2.5 * fine
+    assert NoiseAnalyzer().measure(scene)["noise_sigma"] == pytest.approx(coarse)
+    # and strong codec grain is noisy, faint grain and the clean picture not
+    assert ids(NoiseAnalyzer(), codec_grain(portrait_scene(), 16.0)) == {"image.noisy"}
+    assert ids(NoiseAnalyzer(), codec_grain(portrait_scene(), 2.0)) == set()
+    assert ids(NoiseAnalyzer(), codec_grain(portrait_scene(), 0.0)) == set()
+
+
+def test_a_dim_deep_skin_tone_is_not_grainy() -> None:
+    # given a deep skin tone before a dark wall, 2 stops under, as the camera delivers it
+    dim = portrait_scene(skin=(60, 40, 30), wall=(40, 40, 45), gains=None)
+    dim = Scene(frame=(dim.frame * 0.25).astype(np.uint8), faces=dim.faces, person=dim.person)
+    # then the measure reads no grain where there is none
+    assert ids(NoiseAnalyzer(), codec_grain(dim, 1.0)) == set()
 
 
 # --- framing.* ------------------------------------------------------------------------------
