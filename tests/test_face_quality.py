@@ -25,6 +25,9 @@ from camcheck.analyzers.noise import NoiseAnalyzer, coarse_grain_sigma
 from camcheck.analyzers.sharpness import SharpnessAnalyzer
 from camcheck.analyzers.uniformity import LIGHT_FROM_LEFT, LIGHT_FROM_RIGHT, UniformityAnalyzer
 from camcheck.checks import (
+    BLUR_SHARPNESS,
+    BLUR_TILE_SHARPNESS,
+    CHECKS,
     LANGUAGES,
     MAX_CORRECTED_SKIN,
     MEASURE_WORDS,
@@ -35,7 +38,8 @@ from camcheck.checks import (
 )
 from camcheck.measures import immerkaer_sigma
 from camcheck.scene import Face, Scene
-from tests.conftest import synthetic_scene
+from camcheck.sources.images import load_image
+from tests.conftest import FIXTURES, synthetic_scene
 
 SIZE = (640, 360)
 
@@ -391,6 +395,44 @@ def test_a_small_sharp_face_is_not_blurry_and_a_small_defocused_one_is() -> None
     assert small == pytest.approx(full, rel=0.35)
     assert ids(SharpnessAnalyzer(), shrunk(sharp, 0.25)) == set()
     assert ids(SharpnessAnalyzer(), shrunk(blurred(sharp, 8.0), 0.5)) == {"image.blurry"}
+
+
+def motion_blurred(scene: Scene, length: int, angle_deg: float) -> Scene:
+    """``scene`` smeared along a line ``length`` px long at ``angle_deg`` (camera shake)."""
+    size = length | 1
+    kernel = np.zeros((size, size), np.float32)
+    half = (size - 1) / 2
+    dx, dy = np.cos(np.radians(angle_deg)) * half, np.sin(np.radians(angle_deg)) * half
+    ends = (round(half - dx), round(half - dy)), (round(half + dx), round(half + dy))
+    cv2.line(kernel, ends[0], ends[1], 1.0, 1, cv2.LINE_AA)
+    frame = cv2.filter2D(scene.frame, -1, kernel / kernel.sum(), borderType=cv2.BORDER_REFLECT)
+    return Scene(frame=frame, faces=scene.faces, person=scene.person)
+
+
+def test_a_face_smeared_by_a_few_percent_of_its_width_is_blurry_as_a_tile() -> None:
+    # given a real portrait (the astronaut fixture, its face box as the detector finds it)
+    photo = Scene(
+        frame=load_image(FIXTURES / "good_astronaut.jpg"), faces=(face_at((178, 83, 95, 95)),)
+    )
+    assert ids(SharpnessAnalyzer(), photo) == set()
+    # when the camera shakes by 14 px, 15% of the face's width
+    shaken = motion_blurred(photo, 14, 45.0)
+    measured = SharpnessAnalyzer().measure(shaken)
+    # then the 96 px sample still reads it in focus, the small tile soft, and it is blurry
+    assert measured["face_sharpness"] >= BLUR_SHARPNESS
+    assert measured["tile_sharpness"] < BLUR_TILE_SHARPNESS
+    assert ids(SharpnessAnalyzer(), shaken) == {"image.blurry"}
+
+
+def test_blur_fires_on_either_sample_of_the_face() -> None:
+    blurry = CHECKS["image.blurry"]
+    sharp = {"face_sharpness": 1.0, "tile_sharpness": 1.2}
+    assert not blurry.fires(sharp)
+    assert blurry.fires(sharp | {"face_sharpness": BLUR_SHARPNESS - 0.01})
+    assert blurry.fires(sharp | {"tile_sharpness": BLUR_TILE_SHARPNESS - 0.01})
+    assert not blurry.fires(
+        {"face_sharpness": BLUR_SHARPNESS, "tile_sharpness": BLUR_TILE_SHARPNESS}
+    )
 
 
 # --- image.noisy ----------------------------------------------------------------------------
