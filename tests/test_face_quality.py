@@ -21,10 +21,13 @@ from camcheck.analyzers.color_cast import (
     tint_of,
 )
 from camcheck.analyzers.framing import FramingAnalyzer
-from camcheck.analyzers.noise import NoiseAnalyzer
+from camcheck.analyzers.noise import NoiseAnalyzer, coarse_grain_sigma
 from camcheck.analyzers.sharpness import SharpnessAnalyzer
 from camcheck.analyzers.uniformity import LIGHT_FROM_LEFT, LIGHT_FROM_RIGHT, UniformityAnalyzer
 from camcheck.checks import (
+    BLUR_SHARPNESS,
+    BLUR_TILE_SHARPNESS,
+    CHECKS,
     LANGUAGES,
     MAX_CORRECTED_SKIN,
     MEASURE_WORDS,
@@ -35,7 +38,8 @@ from camcheck.checks import (
 )
 from camcheck.measures import immerkaer_sigma
 from camcheck.scene import Face, Scene
-from tests.conftest import synthetic_scene
+from camcheck.sources.images import load_image
+from tests.conftest import FIXTURES, synthetic_scene
 
 SIZE = (640, 360)
 
@@ -393,6 +397,44 @@ def test_a_small_sharp_face_is_not_blurry_and_a_small_defocused_one_is() -> None
     assert ids(SharpnessAnalyzer(), shrunk(blurred(sharp, 8.0), 0.5)) == {"image.blurry"}
 
 
+def motion_blurred(scene: Scene, length: int, angle_deg: float) -> Scene:
+    """``scene`` smeared along a line ``length`` px long at ``angle_deg`` (camera shake)."""
+    size = length | 1
+    kernel = np.zeros((size, size), np.float32)
+    half = (size - 1) / 2
+    dx, dy = np.cos(np.radians(angle_deg)) * half, np.sin(np.radians(angle_deg)) * half
+    ends = (round(half - dx), round(half - dy)), (round(half + dx), round(half + dy))
+    cv2.line(kernel, ends[0], ends[1], 1.0, 1, cv2.LINE_AA)
+    frame = cv2.filter2D(scene.frame, -1, kernel / kernel.sum(), borderType=cv2.BORDER_REFLECT)
+    return Scene(frame=frame, faces=scene.faces, person=scene.person)
+
+
+def test_a_face_smeared_by_a_few_percent_of_its_width_is_blurry_as_a_tile() -> None:
+    # given a real portrait (the astronaut fixture, its face box as the detector finds it)
+    photo = Scene(
+        frame=load_image(FIXTURES / "good_astronaut.jpg"), faces=(face_at((178, 83, 95, 95)),)
+    )
+    assert ids(SharpnessAnalyzer(), photo) == set()
+    # when the camera shakes by 14 px, 15% of the face's width
+    shaken = motion_blurred(photo, 14, 45.0)
+    measured = SharpnessAnalyzer().measure(shaken)
+    # then the 96 px sample still reads it in focus, the small tile soft, and it is blurry
+    assert measured["face_sharpness"] >= BLUR_SHARPNESS
+    assert measured["tile_sharpness"] < BLUR_TILE_SHARPNESS
+    assert ids(SharpnessAnalyzer(), shaken) == {"image.blurry"}
+
+
+def test_blur_fires_on_either_sample_of_the_face() -> None:
+    blurry = CHECKS["image.blurry"]
+    sharp = {"face_sharpness": 1.0, "tile_sharpness": 1.2}
+    assert not blurry.fires(sharp)
+    assert blurry.fires(sharp | {"face_sharpness": BLUR_SHARPNESS - 0.01})
+    assert blurry.fires(sharp | {"tile_sharpness": BLUR_TILE_SHARPNESS - 0.01})
+    assert not blurry.fires(
+        {"face_sharpness": BLUR_SHARPNESS, "tile_sharpness": BLUR_TILE_SHARPNESS}
+    )
+
+
 # --- image.noisy ----------------------------------------------------------------------------
 
 
@@ -401,6 +443,39 @@ def test_grain_is_noisy_and_a_clean_picture_is_not() -> None:
     found = NoiseAnalyzer().analyze(portrait_scene(noise=8.0))
     assert [f.id for f in found] == ["image.noisy"]
     assert found[0].measured["noise_sigma"] == pytest.approx(8.0, rel=0.2)
+
+
+def codec_grain(scene: Scene, strength: float, seed: int = 1) -> Scene:
+    """``scene`` with grain as a webcam delivers it: spread over neighbouring pixels by the
+    demosaic (a Gaussian of 1 px), of this standard deviation, then one JPEG at quality 75."""
+    rng = np.random.default_rng(seed)
+    grain = cv2.GaussianBlur(rng.normal(0.0, 1.0, scene.frame.shape[:2]), (0, 0), 1.0)
+    grainy = np.clip(scene.frame + (grain * strength / grain.std())[..., None], 0, 255)
+    _, data = cv2.imencode(".jpg", grainy.astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, 75])
+    frame = cv2.imdecode(data, cv2.IMREAD_UNCHANGED)
+    return Scene(frame=frame, faces=scene.faces, person=scene.person)
+
+
+def test_grain_through_a_codec_is_read_at_half_width() -> None:
+    # given grain spread over neighbouring pixels and compressed, as a webcam delivers it
+    scene = codec_grain(portrait_scene(), 8.0)
+    # then the pixel-to-pixel estimate sees little of it, the half-width one most of it
+    fine = immerkaer_sigma(scene.luma8)
+    coarse = coarse_grain_sigma(scene.luma8)
+    assert coarse is not None and coarse > 2.5 * fine
+    assert NoiseAnalyzer().measure(scene)["noise_sigma"] == pytest.approx(coarse)
+    # and strong codec grain is noisy, faint grain and the clean picture not
+    assert ids(NoiseAnalyzer(), codec_grain(portrait_scene(), 16.0)) == {"image.noisy"}
+    assert ids(NoiseAnalyzer(), codec_grain(portrait_scene(), 2.0)) == set()
+    assert ids(NoiseAnalyzer(), codec_grain(portrait_scene(), 0.0)) == set()
+
+
+def test_a_dim_deep_skin_tone_is_not_grainy() -> None:
+    # given a deep skin tone before a dark wall, 2 stops under, as the camera delivers it
+    dim = portrait_scene(skin=(60, 40, 30), wall=(40, 40, 45), gains=None)
+    dim = Scene(frame=(dim.frame * 0.25).astype(np.uint8), faces=dim.faces, person=dim.person)
+    # then the measure reads no grain where there is none
+    assert ids(NoiseAnalyzer(), codec_grain(dim, 1.0)) == set()
 
 
 # --- framing.* ------------------------------------------------------------------------------
