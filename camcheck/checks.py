@@ -783,7 +783,15 @@ MOVED_BEFORE_MAX = 0.04
 # raised hand and arm. Held-out intr_neg_leaves/screen_v1_01 (the only such cases, so not
 # fitted on tune): the arm's piece 0.012 to 0.107 from you, median 0.024; the walker of
 # held-out intr_walker_v1_03, whose darkened face the landmark model rejects, 0.098 to
-# 0.35; tune peeks and walkers hold no rejected detection.
+# 0.35; tune peeks and walkers hold no rejected detection. The same gap is read for a piece
+# that reaches in from the frame's left, right or bottom edge (intrusion's
+# second_body_edge): your forearm raised to your face, the hand holding a trimmer or a cup,
+# cut off from you and with no detection on it. Tune: the real
+# face-recognition-gh_short_hamilton_clip's such piece 0.012 from you; the tune positives'
+# pieces that fired and reached the edge 0.059 and more (intr_walker_v1_05, one of its two
+# frames lost), the pieces at 0.012 to 0.065 (intr_peek_v1_04, intr_pet_v2_01) touch no
+# edge. Held-out: the beard trimmer of real dover-gh_HyZMiWeJyMw_000072_000082 0.023 to
+# 0.084 from you (its four firing frames, no longer held 0.25 s); no held-out positive lost.
 HAND_GAP_MAX = 0.06
 # A separate piece of the person mask counts only when it is at least this share of your
 # face's height (intrusion's second_body_height: the piece's box over your face box). Tune
@@ -1215,10 +1223,15 @@ _TABLE: tuple[Check, ...] = (
                     # ... at least SECOND_BODY_HEIGHT_MIN of your face's height: not a
                     # microphone held up or a sleeve the segmentation cut off from you.
                     at_least("second_body_height", SECOND_BODY_HEIGHT_MIN),
-                    # ... that holds no detection the landmark model rejected: your own
-                    # raised hand, its arm cut off from you by the segmentation.
+                    # ... that holds no detection the landmark model rejected and does
+                    # not reach in from the frame's edge: your own raised hand and
+                    # forearm, cut off from you by the segmentation; unless it lies
+                    # further from you than an arm's cut (HAND_GAP_MAX).
                     any_of(
-                        below("second_body_hand", 0.5),
+                        all_of(
+                            below("second_body_hand", 0.5),
+                            below("second_body_edge", 0.5),
+                        ),
                         above("second_body_gap", HAND_GAP_MAX),
                     ),
                     # ... and that holds no face of a companion's size (COMPANION_WIDTH_MIN):
@@ -1260,7 +1273,8 @@ _TABLE: tuple[Check, ...] = (
         "under 1.6% on our fixtures, an adult 2.5 m behind you takes 5 to 8%) and 0.7 of "
         "your face's height or more (a microphone held up, a sleeve cut off from you: 0.41 "
         "to 0.50 on the development corpus's tune split), unless it "
-        "holds a detection the landmark model rejects and lies within 0.06 of the frame's "
+        "holds a detection the landmark model rejects or reaches in from the frame's edge, "
+        "and lies within 0.06 of the frame's "
         "width of you over the last 0.5 s (your own raised hand, its arm cut off by the "
         "segmentation: 0.012 to 0.107, median 0.024), and holding no fitting face 0.75 of "
         "yours or wider (a companion's body); in video a compact moving blob of at "

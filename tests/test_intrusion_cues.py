@@ -313,3 +313,25 @@ def test_in_a_clip_a_companion_from_the_start_stays_one_and_a_newcomer_does_not(
     # then the newcomer did not stay since the start, and is someone else
     assert all(m["second_face_stayed"] == 0.0 for m in later)
     assert CHECKS[INTRUSION].fires(later[-1])
+
+
+def test_a_forearm_reaching_in_from_the_frames_edge_beside_you_is_yours() -> None:
+    # given a piece with no detection on it, 8 px from your body, that reaches the frame's
+    # bottom edge: your forearm raised to your face (a beard trimmer), cut off from you
+    px = PERSON_BOX[0]
+    forearm = (px - 8 - 60, 150, 60, HEIGHT - 150)
+    scene = with_bodies(scene_with(plain_wall()), forearm)
+    measured = IntrusionAnalyzer().measure(scene)
+    assert measured["second_body_edge"] == 1.0 and measured["second_body_hand"] == 0.0
+    assert measured["second_body_gap"] <= HAND_GAP_MAX
+    assert measured["second_body_height"] >= SECOND_BODY_HEIGHT_MIN
+    # then it is not someone else
+    assert not IntrusionAnalyzer().analyze(scene)
+    # while the same piece ending above the frame's edge (someone standing close) is
+    clear = (forearm[0], forearm[1], forearm[2], forearm[3] - 20)
+    assert IntrusionAnalyzer().analyze(with_bodies(scene_with(plain_wall()), clear))
+    # and so is one reaching the edge far from you (someone at the frame's side)
+    far = (10, 150, 60, HEIGHT - 150)
+    measured = IntrusionAnalyzer().measure(with_bodies(scene_with(plain_wall()), far))
+    assert measured["second_body_edge"] == 1.0 and measured["second_body_gap"] > HAND_GAP_MAX
+    assert IntrusionAnalyzer().analyze(with_bodies(scene_with(plain_wall()), far))

@@ -283,7 +283,8 @@ class IntrusionAnalyzer(Analyzer):
         while self._pieces and now - self._pieces[0][0] > PIECE_MEMORY_S:
             self._pieces.popleft()
         same = [p for p in self._pieces if _box_iou(box, p[1]) >= PIECE_IOU]
-        held = bool(body["second_body_hand"])
+        # A limb of yours: a hand on it, or it reaches in from the frame's edge.
+        held = bool(body["second_body_hand"]) or bool(body["second_body_edge"])
         apart = gap() if held or any(p[3] for p in same) else None
         ratio = body["second_body_face_ratio"]
         self._pieces.append((now, box, apart, held, ratio))
@@ -291,7 +292,9 @@ class IntrusionAnalyzer(Analyzer):
         # some.
         body["second_body_face_ratio"] = max([ratio, *(p[4] for p in same)])
         if apart is not None:
-            body["second_body_hand"] = 1.0
+            # The piece was a limb in one of those frames: the rule reads its gap.
+            if not body["second_body_edge"]:
+                body["second_body_hand"] = 1.0
             body["second_body_gap"] = min([apart, *(p[2] for p in same if p[2] is not None)])
 
     def _follow_companions(self, now: float, others: list[Face]) -> list[bool]:
@@ -603,6 +606,11 @@ def _second_body(scene: Scene) -> tuple[dict[str, float], Callable[[], float]]:
         "second_body_share": area / float(small.size),
         "second_body_hand": float(_holds_hand(scene, labels, label, size)),
         "second_body_face_ratio": _face_on_piece(scene, labels, label, size),
+        # Whether it reaches the frame's left, right or bottom edge: your forearm, raised to
+        # your face (a trimmer, a phone, a cup) and cut off from you by the segmentation,
+        # comes in from outside the picture; someone behind you may too, but then stands
+        # further from you than HAND_GAP_MAX.
+        "second_body_edge": float(x == 0 or x + w >= size[0] or y + h >= size[1]),
     }
     if face is not None:
         # How tall the piece is beside your face: someone standing or leaning in behind
