@@ -8,6 +8,7 @@ import numpy as np
 from camcheck.analyzers.intrusion import HISTORY_MIN_S, IntrusionAnalyzer
 from camcheck.checks import (
     CHECKS,
+    COMPANION_WIDTH_MIN,
     HAND_GAP_MAX,
     MOVED_BEFORE_MAX,
     MOVING_UNEXPLAINED_MIN,
@@ -253,3 +254,84 @@ def test_the_same_object_coming_in_fast_is_reported() -> None:
     # then what it covers matches no small slide, and it is reported once it moves
     assert len(seen) >= 6
     assert min(seen) >= start
+
+
+# A companion beside you: a face 0.95 as wide as yours, at your height, on a body of its own.
+COMPANION_FACE = (470, 95, 95, 114)
+COMPANION_BODY = (445, 80, 150, 280)
+
+
+def _with_companion(timestamp: float = 0.0, source_kind: str = "image") -> Scene:
+    base = scene_with(plain_wall(), faces=(face(), face(COMPANION_FACE, score=0.93)))
+    scene = with_bodies(base, COMPANION_BODY)
+    return Scene(
+        frame=scene.frame,
+        faces=scene.faces,
+        person=scene.person,
+        timestamp=timestamp,
+        source_kind=source_kind,
+    )
+
+
+def test_a_companion_at_your_distance_in_a_still_is_no_intrusion() -> None:
+    # given a couple's photo: the other face about as wide as yours, on its own body
+    scene = _with_companion()
+    measured = IntrusionAnalyzer().measure(scene)
+    assert measured["second_face_width_ratio"] >= COMPANION_WIDTH_MIN
+    assert measured["second_body_face_ratio"] >= COMPANION_WIDTH_MIN
+    # then neither the face nor the body is "someone else"
+    assert not IntrusionAnalyzer().analyze(scene)
+    # while the same person further back (a face 0.45 of yours) is
+    far = face((470, 95, 45, 54), score=0.93)
+    behind = with_bodies(scene_with(plain_wall(), faces=(face(), far)), (455, 80, 70, 200))
+    assert IntrusionAnalyzer().measure(behind)["second_face_width_ratio"] < COMPANION_WIDTH_MIN
+    assert IntrusionAnalyzer().analyze(behind)
+
+
+def test_in_a_clip_a_companion_from_the_start_stays_one_and_a_newcomer_does_not() -> None:
+    # given a clip with the companion there from its first frame
+    analyzer = IntrusionAnalyzer()
+    fired = [analyzer.analyze(_with_companion(i / FPS, "video")) for i in range(int(2 * FPS))]
+    # then it is never reported
+    assert not any(fired)
+    # given a clip of you alone for a second, then the same person sitting down beside you
+    analyzer = IntrusionAnalyzer()
+    alone = [
+        analyzer.analyze(
+            Scene(
+                frame=scene_with(plain_wall()).frame,
+                faces=(face(),),
+                person=scene_with(plain_wall()).person,
+                timestamp=i / FPS,
+                source_kind="video",
+            )
+        )
+        for i in range(int(FPS))
+    ]
+    assert not any(alone)
+    later = [analyzer.measure(_with_companion(1.0 + i / FPS, "video")) for i in range(10)]
+    # then the newcomer did not stay since the start, and is someone else
+    assert all(m["second_face_stayed"] == 0.0 for m in later)
+    assert CHECKS[INTRUSION].fires(later[-1])
+
+
+def test_a_forearm_reaching_in_from_the_frames_edge_beside_you_is_yours() -> None:
+    # given a piece with no detection on it, 8 px from your body, that reaches the frame's
+    # bottom edge: your forearm raised to your face (a beard trimmer), cut off from you
+    px = PERSON_BOX[0]
+    forearm = (px - 8 - 60, 150, 60, HEIGHT - 150)
+    scene = with_bodies(scene_with(plain_wall()), forearm)
+    measured = IntrusionAnalyzer().measure(scene)
+    assert measured["second_body_edge"] == 1.0 and measured["second_body_hand"] == 0.0
+    assert measured["second_body_gap"] <= HAND_GAP_MAX
+    assert measured["second_body_height"] >= SECOND_BODY_HEIGHT_MIN
+    # then it is not someone else
+    assert not IntrusionAnalyzer().analyze(scene)
+    # while the same piece ending above the frame's edge (someone standing close) is
+    clear = (forearm[0], forearm[1], forearm[2], forearm[3] - 20)
+    assert IntrusionAnalyzer().analyze(with_bodies(scene_with(plain_wall()), clear))
+    # and so is one reaching the edge far from you (someone at the frame's side)
+    far = (10, 150, 60, HEIGHT - 150)
+    measured = IntrusionAnalyzer().measure(with_bodies(scene_with(plain_wall()), far))
+    assert measured["second_body_edge"] == 1.0 and measured["second_body_gap"] > HAND_GAP_MAX
+    assert IntrusionAnalyzer().analyze(with_bodies(scene_with(plain_wall()), far))

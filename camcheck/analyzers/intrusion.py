@@ -54,7 +54,7 @@ import cv2
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
-from camcheck.checks import CHECKS, FACE_FIT_MIN
+from camcheck.checks import CHECKS, FACE_FIT_MIN, SECOND_FACE_FIT_MIN
 from camcheck.measures import (
     MIN_BACKGROUND_SHARE,
     box_keys,
@@ -147,6 +147,19 @@ HAND_FIT_MAX = 0.5
 # moves little in half a second.
 PIECE_MEMORY_S = 0.5
 PIECE_IOU = 0.5
+# In a clip or a live run, the faces besides yours seen in its first this-many seconds are
+# your companions (someone sitting with you in the call), as is a later face near where one
+# of them was last seen: someone who walks or leans in arrives later. The synthetic
+# intruders of the development corpus enter from 0.6 s on (most from 0.7 to 1.1 s), so
+# companions are taken from the first 0.5 s only.
+COMPANION_START_S = 0.5
+# ... "near": its centre within this many of the companion's face widths of the
+# companion's last place (a companion sways and turns by less than a face width between
+# frames; a walker entering comes from the frame's edge) ...
+COMPANION_GATE = 1.0
+# ... and a companion the detector has not seen for this long is forgotten (someone else
+# may sit down there later); a turned head is missed for a second or two.
+COMPANION_MEMORY_S = 5.0
 
 
 class IntrusionAnalyzer(Analyzer):
@@ -167,9 +180,14 @@ class IntrusionAnalyzer(Analyzer):
         self._moved: deque[tuple[float, np.ndarray]] = deque()
         self._old: deque[tuple[float, np.ndarray]] = deque()
         self._old_sum: np.ndarray | None = None
-        # (timestamp, box, gap to you or None, whether it held a hand) of the separate
+        # (timestamp, box, gap to you or None, whether it held a hand, its widest fitting
+        # face as a share of yours) of the separate
         # pieces of the person mask over the last PIECE_MEMORY_S.
-        self._pieces: deque[tuple[float, tuple[float, ...], float | None, bool]] = deque()
+        self._pieces: deque[tuple[float, tuple[float, ...], float | None, bool, float]] = deque()
+        # When this run began, and [last seen, centre x, centre y, face width] of each
+        # companion (a face there since the run's first COMPANION_START_S), in pixels.
+        self._start: float | None = None
+        self._companions: list[list[float]] = []
 
     def measure(self, scene: Scene) -> dict[str, float]:
         primary = scene.primary_face
@@ -177,6 +195,8 @@ class IntrusionAnalyzer(Analyzer):
             primary = None
         motion = self._motion(scene)
         now = scene.timestamp
+        if self._start is None:
+            self._start = now
         self._faces.append((now, primary is not None))
         while self._faces and now - self._faces[0][0] > FACE_PERSIST_S:
             self._faces.popleft()
@@ -189,6 +209,7 @@ class IntrusionAnalyzer(Analyzer):
             "face_presence": sum(found for _, found in self._faces) / len(self._faces)
         }
         others = [face for face in scene.faces if face is not primary]
+        stayed = self._follow_companions(now, others) if scene.source_kind != "image" else []
         if others:
             # Faces are sorted most prominent first: the first other face is the one to judge.
             face = others[0]
@@ -212,6 +233,9 @@ class IntrusionAnalyzer(Analyzer):
             )
             if face.presence is not None:
                 measured["second_face_fit"] = face.presence
+            if scene.source_kind != "image":
+                # 1 when this face has been there since the run began: a companion.
+                measured["second_face_stayed"] = float(stayed[0])
             measured.update(box_measures("second_face", face.box))
         body, gap = _second_body(scene)
         if body:
@@ -259,12 +283,44 @@ class IntrusionAnalyzer(Analyzer):
         while self._pieces and now - self._pieces[0][0] > PIECE_MEMORY_S:
             self._pieces.popleft()
         same = [p for p in self._pieces if _box_iou(box, p[1]) >= PIECE_IOU]
-        held = bool(body["second_body_hand"])
+        # A limb of yours: a hand on it, or it reaches in from the frame's edge.
+        held = bool(body["second_body_hand"]) or bool(body["second_body_edge"])
         apart = gap() if held or any(p[3] for p in same) else None
-        self._pieces.append((now, box, apart, held))
+        ratio = body["second_body_face_ratio"]
+        self._pieces.append((now, box, apart, held, ratio))
+        # The widest face it held over those frames: the detector misses a turned head on
+        # some.
+        body["second_body_face_ratio"] = max([ratio, *(p[4] for p in same)])
         if apart is not None:
-            body["second_body_hand"] = 1.0
+            # The piece was a limb in one of those frames: the rule reads its gap.
+            if not body["second_body_edge"]:
+                body["second_body_hand"] = 1.0
             body["second_body_gap"] = min([apart, *(p[2] for p in same if p[2] is not None)])
+
+    def _follow_companions(self, now: float, others: list[Face]) -> list[bool]:
+        """Per other face (in order), whether it is a companion: there since the run began
+        (its first COMPANION_START_S), or near where a companion was last seen."""
+        assert self._start is not None
+        opening = now - self._start <= COMPANION_START_S
+        self._companions = [c for c in self._companions if now - c[0] <= COMPANION_MEMORY_S]
+        stayed = []
+        for face in others:
+            if face.presence is not None and face.presence < SECOND_FACE_FIT_MIN:
+                stayed.append(False)  # a hand or a pattern, nobody's face
+                continue
+            cx, cy = face.center
+            width = float(face.box[2])
+            near = [
+                c for c in self._companions
+                if np.hypot(cx - c[1], cy - c[2]) <= COMPANION_GATE * max(c[3], 1.0)
+            ]  # fmt: skip
+            if near:
+                nearest = min(near, key=lambda c: np.hypot(cx - c[1], cy - c[2]))
+                nearest[:] = [now, cx, cy, width]
+            elif opening:
+                self._companions.append([now, cx, cy, width])
+            stayed.append(bool(near) or opening)
+        return stayed
 
     def _history_planes(self, now: float, moving: np.ndarray) -> np.ndarray | None:
         """Per pixel, in how many of the comparisons HISTORY_MIN_S to HISTORY_MAX_S ago
@@ -549,6 +605,12 @@ def _second_body(scene: Scene) -> tuple[dict[str, float], Callable[[], float]]:
     measured = {
         "second_body_share": area / float(small.size),
         "second_body_hand": float(_holds_hand(scene, labels, label, size)),
+        "second_body_face_ratio": _face_on_piece(scene, labels, label, size),
+        # Whether it reaches the frame's left, right or bottom edge: your forearm, raised to
+        # your face (a trimmer, a phone, a cup) and cut off from you by the segmentation,
+        # comes in from outside the picture; someone behind you may too, but then stands
+        # further from you than HAND_GAP_MAX.
+        "second_body_edge": float(x == 0 or x + w >= size[0] or y + h >= size[1]),
     }
     if face is not None:
         # How tall the piece is beside your face: someone standing or leaning in behind
@@ -585,6 +647,25 @@ def _holds_hand(scene: Scene, labels: np.ndarray, label: int, size: tuple[int, i
         if int(labels[row, col]) == label:
             return True
     return False
+
+
+def _face_on_piece(scene: Scene, labels: np.ndarray, label: int, size: tuple[int, int]) -> float:
+    """The width of the widest face on the piece ``label`` that fits a face's landmarks, as
+    a share of yours (0 when it holds none): a piece holding a face of about your size is
+    someone at about your distance, beside you."""
+    primary = scene.primary_face
+    if primary is None:
+        return 0.0
+    widest = 0
+    for face in scene.faces:
+        if face is primary or (face.presence is not None and face.presence < SECOND_FACE_FIT_MIN):
+            continue
+        cx, cy = face.center
+        col = min(size[0] - 1, int(cx) // BODY_STEP)
+        row = min(size[1] - 1, int(cy) // BODY_STEP)
+        if int(labels[row, col]) == label:
+            widest = max(widest, face.box[2])
+    return widest / max(primary.box[2], 1)
 
 
 def _box_iou(a: tuple[float, ...], b: tuple[float, ...]) -> float:
