@@ -49,10 +49,8 @@ CUES: tuple[tuple[str, bool, int], ...] = (
     ("vb_ring_noise_ratio", True, +1),
     # a pasted picture is crisper than the webcam's person; a real room is as sharp or softer
     ("vb_sharpness_ratio", True, +1),
-    # a call app feathers its matte: the outline is spread over more pixels than the
-    # camera's own edges are (the hard cut's side, an upsampled hard mask cutting in one
-    # pixel, fitted to weight 0 here and is judged by the table's edge rules instead)
-    ("vb_edge_softness", False, +1),
+    # an upsampled hard mask cuts the outline in one pixel
+    ("vb_edge_step_share", False, +1),
     # a rim of the real room: colours that are no mixture of person and picture
     ("vb_halo_px", False, +1),
     ("vb_halo_share", False, +1),
@@ -64,11 +62,6 @@ CUES: tuple[tuple[str, bool, int], ...] = (
     # a pasted picture brings its own white balance; in a room one light falls on both
     ("vb_light_distance", True, +1),
 )
-# Cues that count only above their mean (CueModel.one_sided): a soft outline is a feathered
-# matte, a crisp one says nothing (a crisp camera, or a hard cut that the table's edge rules
-# judge). Fitted two-sided, the soft edge cost the fixtures' cheap hard-cut composites their
-# detection (vb_cheap_obama 0.97 -> 0.56).
-ONE_SIDED = frozenset({"vb_edge_softness"})
 # z-scores are clipped to this: one wild cue cannot decide alone.
 CLIP = 3.0
 # L2 penalty on the weights (not the bias), on standardised inputs.
@@ -122,7 +115,6 @@ def fit(rows: list[dict]) -> CueModel:
         weights=(0.0,) * len(CUES),
         bias=0.0,
         clip=CLIP,
-        one_sided=tuple(n in ONE_SIDED for n, _, _ in CUES),
     )
     x = design(rows, blank)
     y = np.array([1.0 if r["vb"] else 0.0 for r in rows])
@@ -147,7 +139,6 @@ def fit(rows: list[dict]) -> CueModel:
         tuple(float(v) for v in w[:-1]),
         float(w[-1]),
         CLIP,
-        blank.one_sided,
     )
 
 
@@ -281,15 +272,9 @@ def main() -> int:
             "about": "Logistic model of virtual-background cues, fitted by "
             "scripts/fit_vb_model.py on the tune split of " + str(args.features.name),
             "cues": [
-                {"name": n, "log": lg, "mean": m, "scale": s, "weight": w, "one_sided": o}
-                for n, lg, m, s, w, o in zip(
-                    model.cues,
-                    model.log,
-                    model.mean,
-                    model.scale,
-                    model.weights,
-                    model.one_sided,
-                    strict=True,
+                {"name": n, "log": lg, "mean": m, "scale": s, "weight": w}
+                for n, lg, m, s, w in zip(
+                    model.cues, model.log, model.mean, model.scale, model.weights, strict=True
                 )
             ],
             "bias": model.bias,

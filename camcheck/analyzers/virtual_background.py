@@ -88,10 +88,7 @@ class CueModel:
 
     Each cue is first transformed (``log`` of it, or as it is), standardised with the tune
     split's mean and spread, and clipped to +-``clip`` so one wild number cannot decide
-    alone. A cue that was not measured counts as its mean (z = 0). A ``one_sided`` cue
-    counts only above its mean (z at least 0): evidence for a paste on one side, of
-    nothing on the other (a soft outline is a feathered matte; a crisp one is either a
-    crisp camera or a hard cut, which the table's edge rules judge).
+    alone. A cue that was not measured counts as its mean (z = 0).
     """
 
     cues: tuple[str, ...]
@@ -101,7 +98,6 @@ class CueModel:
     weights: tuple[float, ...]
     bias: float
     clip: float
-    one_sided: tuple[bool, ...] = ()
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> CueModel:
@@ -115,22 +111,18 @@ class CueModel:
             weights=tuple(float(r["weight"]) for r in rows),
             bias=float(data["bias"]),  # type: ignore[arg-type]
             clip=float(data["clip"]),  # type: ignore[arg-type]
-            one_sided=tuple(bool(r.get("one_sided", False)) for r in rows),
         )
 
     def z(self, measured: Mapping[str, float]) -> list[float]:
         """The standardised, clipped inputs (0 for an unmeasured cue)."""
         values = []
-        one_sided = self.one_sided or (False,) * len(self.cues)
-        rows = zip(self.cues, self.log, self.mean, self.scale, one_sided, strict=True)
-        for name, log, mean, scale, above_only in rows:
+        for name, log, mean, scale in zip(self.cues, self.log, self.mean, self.scale, strict=True):
             value = measured.get(name)
             if value is None or not math.isfinite(value):
                 values.append(0.0)
                 continue
             x = math.log(max(value, 1e-6)) if log else value
-            low = 0.0 if above_only else -self.clip
-            values.append(max(low, min(self.clip, (x - mean) / scale)))
+            values.append(max(-self.clip, min(self.clip, (x - mean) / scale)))
         return values
 
     def score(self, measured: Mapping[str, float]) -> float:

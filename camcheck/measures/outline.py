@@ -314,11 +314,6 @@ def outline_cues(scene: Scene) -> tuple[dict[str, float], tuple[int, int, int, i
     over two or three pixels (lens blur, demosaicing); a mask pasted without smoothing makes
     it in one.
 
-    ``vb_edge_softness``: one minus ``vb_edge_step_share``: how far the change is spread.
-    A call app feathers its matte over several pixels, so the cut-out's outline is softer
-    than the camera's own edges (the corpus's composites: median step share 0.36-0.37,
-    real photos 0.43-0.46); the model reads this side, the table's rules the hard one.
-
     ``vb_halo_px``: per profile with contrast, the longest run of samples whose colour is no
     mixture of the two ends (a rim of the real room between person and picture); median.
 
@@ -379,7 +374,6 @@ def outline_cues(scene: Scene) -> tuple[dict[str, float], tuple[int, int, int, i
         t, runs = _mixture_runs(profiles[usable], inner[usable], span[usable])
         step_share = np.abs(np.diff(t, axis=1)).max(axis=1)
         cues["vb_edge_step_share"] = float(np.median(step_share))
-        cues["vb_edge_softness"] = 1.0 - cues["vb_edge_step_share"]
         cues["vb_halo_px"] = float(np.median(runs))
         cues["vb_halo_share"] = float(np.mean(runs >= HALO_RUN))
     if (face := scene.primary_face) is not None:
