@@ -12,6 +12,7 @@ import pytest
 
 from camcheck.analyzers.virtual_background import (
     FLICKER_WINDOW,
+    LAG_WINDOW,
     LIGHT_EVERY,
     STILL_CUE_EVERY,
     CueModel,
@@ -21,6 +22,7 @@ from camcheck.analyzers.virtual_background import (
 from camcheck.checks import (
     CHECKS,
     VB_FLICKER_RATIO,
+    VB_LAG_GAIN,
     VB_SCORE_LIMIT,
     VB_STILL_SHARE,
     VB_VIDEO_SCORE_STILL_SHARE,
@@ -311,6 +313,54 @@ def test_steady_cut_out_does_not_flicker() -> None:
     # The same cheap paste without the mask's jitter: still background, but no flicker.
     last = run_clip(cheap=True, jitter=0.0)[-1]
     assert last["vb_edge_flicker"] < VB_FLICKER_RATIO
+
+
+def test_edge_lag_finds_the_delay_of_the_outline() -> None:
+    # given a person swaying, and an outline that moves with them or three frames late
+    t = np.arange(40, dtype=np.float64)
+    person = np.abs(np.sin(t / 3.0)) + 0.1
+    late = np.concatenate([np.full(3, np.nan), person[:-3]])
+    # when the two motions are correlated at each delay
+    gain, corr, frames = outline.edge_lag(person, late)
+    same_gain, _, _ = outline.edge_lag(person, person * 1.5)
+    # then the late outline is found three frames behind; the camera's one is best at none
+    assert frames == 3 and corr > 0.9 and gain > VB_LAG_GAIN
+    assert same_gain < 0
+    # and too few measured frames measure nothing
+    assert math.isnan(outline.edge_lag(person[:10], late[:10])[0])
+
+
+def lag_clip(delay: int) -> list[dict[str, float]]:
+    """Frames of a person swaying; the pasted outline follows ``delay`` frames late."""
+    rng = np.random.default_rng(8)
+    analyzer = VirtualBackgroundAnalyzer()
+    picture = backdrop()
+
+    def sway(index: int) -> float:
+        return 6.0 * math.sin(max(index, 0) / 2.5)
+
+    measured = []
+    for index in range(LAG_WINDOW + 6):
+        outline_at = (sway(index - delay), 0.0)
+        frame, shape = composite(
+            rng, cheap=True, offset=outline_at, shift=sway(index), background=picture
+        )
+        measured.append(analyzer.measure(scene_of(frame, shape, index)))
+    return measured
+
+
+def test_a_mask_lagging_the_head_is_a_pasted_edge() -> None:
+    # the outline three frames behind the person: both the paste and its edge are reported
+    keys = ("vb_edge_lag_gain", "vb_edge_lag_corr", "vb_background_still_share")
+    last = lag_clip(delay=3)[-1]
+    assert last["vb_edge_lag_gain"] > VB_LAG_GAIN and last["vb_edge_lag_frames"] >= 2
+    lag_only = {key: last[key] for key in keys}
+    assert CHECKS[DETECTED].fires(lag_only) and CHECKS[EDGE].fires(lag_only)
+    # the same paste with an outline that keeps up shows no lag
+    steady = lag_clip(delay=0)[-1]
+    assert steady.get("vb_edge_lag_gain", 0.0) <= VB_LAG_GAIN
+    steady_only = {key: steady[key] for key in keys if key in steady}
+    assert not CHECKS[DETECTED].fires(steady_only)
 
 
 def test_saved_picture_previews_the_cut_out_for_the_rehearsal() -> None:

@@ -19,8 +19,9 @@ The cues, each measured on the image (see :mod:`camcheck.measures.outline`):
 * light: the white point of the person's and of the background's brightest near-neutral
   pixels differ (a pasted picture brings its own white balance; in a room one light falls
   on both);
-* in video: a pixel-still background while the person moves, and an outline that moves
-  more than the person does (flicker).
+* in video: a pixel-still background while the person moves, an outline that moves
+  more than the person does (flicker), and an outline whose motion follows the person's
+  a few frames late (a mask that lags a moving head).
 
 The still cues are combined into one score by a small logistic model whose weights are
 data in the package (camcheck/data/vb_model.json, fitted by scripts/fit_vb_model.py); every
@@ -73,6 +74,10 @@ PERSON_AT_FACE = 0.5
 # recall for 0.25 and 0.4, so the number is not critical. Left unmeasured, these rooms read
 # as "as sharp as usual" and an app's background blur scored as pasted (4 of 46 blur cases).
 EDGELESS_SHARPNESS_RATIO = 0.25
+# Mask lag: the outline's and the person's motion over this many frames (2 s at 15 fps, 1 s
+# at 30 fps), see outline.edge_lag; recomputed every STILL_CUE_EVERY frames and held in
+# between (it costs 0.04 ms of CPU a call, 2026-12-01; the window moves slowly).
+LAG_WINDOW = 30
 # Video frames per measurement of the still cues (0.2 s at 15 fps, 0.1 s at 30 fps).
 STILL_CUE_EVERY = 3
 # In video the light's colour (outline.light_colour_distance) only on every this-many-th
@@ -166,6 +171,9 @@ class VirtualBackgroundAnalyzer(Analyzer):
         self._previous_person: np.ndarray | None = None
         self._flicker: deque[float] = deque(maxlen=FLICKER_WINDOW)
         self._mask_flicker: deque[float] = deque(maxlen=FLICKER_WINDOW)
+        self._flows: deque[tuple[float, float]] = deque(maxlen=LAG_WINDOW)
+        self._lag: dict[str, float] = {}
+        self._lag_runs = 0
         self._frames = 0
         self._still: dict[str, float] = {}
         self._still_runs = 0
@@ -178,6 +186,8 @@ class VirtualBackgroundAnalyzer(Analyzer):
         if previous is not None and previous.shape != scene.luma8.shape:
             previous, previous_person, self._frames = None, None, 0
             self._still_runs = 0
+            self._flows.clear()
+            self._lag, self._lag_runs = {}, 0
         person = cv2.countNonZero(scene.person_mask.view(np.uint8))
         if not person or not cv2.countNonZero(scene.background_mask.view(np.uint8)):
             return {}
@@ -263,17 +273,34 @@ class VirtualBackgroundAnalyzer(Analyzer):
         if self._mask_flicker:
             measured["vb_mask_flicker"] = float(np.median(self._mask_flicker))
         if motion < MIN_PERSON_MOTION:
+            self._flows.append((math.nan, math.nan))
             return
         background = scene.background_mask.view(np.uint8)
         still = outline.still_share(previous, scene.luma8, background)
         if not math.isnan(still):
             measured["vb_background_still_share"] = still
         person_flow, edge_flow = outline.edge_motion(previous, scene.luma8, (inner, band))
+        self._flows.append((person_flow, edge_flow))
         if not (math.isnan(person_flow) or math.isnan(edge_flow)) and person_flow > 0:
             self._flicker.append(edge_flow / person_flow)
             if len(self._flicker) == FLICKER_WINDOW:
                 measured["vb_edge_flicker"] = float(np.median(self._flicker))
                 measured["vb_edge_motion_px"] = edge_flow
+        if len(self._flows) == LAG_WINDOW:
+            if self._lag_runs % STILL_CUE_EVERY == 0:
+                flows = np.asarray(self._flows, np.float64)
+                gain, corr, frames = outline.edge_lag(flows[:, 0], flows[:, 1])
+                self._lag = (
+                    {}
+                    if math.isnan(gain)
+                    else {
+                        "vb_edge_lag_gain": gain,
+                        "vb_edge_lag_corr": corr,
+                        "vb_edge_lag_frames": float(frames),
+                    }
+                )
+            self._lag_runs += 1
+            measured.update(self._lag)
 
     def region(
         self, check_id: str, scene: Scene, measured: Mapping[str, float]

@@ -111,6 +111,13 @@ LIGHT_MAX_SATURATION = 0.3
 LIGHT_BRIGHT_PERCENT = 90
 LIGHT_LUMA_RANGE = (20, 250)
 MIN_LIGHT_PIXELS = 12
+# The lag of the cut-out: the outline's motion is correlated with the person's motion this
+# many frames earlier (LAG_MIN_FRAMES to LAG_MAX_FRAMES; at 15 fps 0.13-0.53 s, at 30 fps
+# 67-270 ms, the mask delay of call apps and of the corpus's lag clips, 3-6 frames at 15
+# fps), over at least LAG_MIN_PAIRS frame pairs with both motions measured.
+LAG_MIN_FRAMES = 2
+LAG_MAX_FRAMES = 8
+LAG_MIN_PAIRS = 15
 # A background pixel is still when its luma changed by at most this many levels since the
 # previous frame: a camera's sensor noise moves most pixels by more every frame.
 STILL_LEVELS = 1
@@ -521,6 +528,43 @@ def edge_motion(
         # The counts cancel: the ratio of the means is the ratio of the sums.
         motions.append(cv2.mean(change, mask=mask)[0] / cv2.mean(gradient, mask=mask)[0])
     return motions
+
+
+def edge_lag(person_flows: np.ndarray, edge_flows: np.ndarray) -> tuple[float, float, int]:
+    """How much better the outline's motion follows the person's motion of a few frames ago.
+
+    ``person_flows`` and ``edge_flows`` are per-frame apparent motions (:func:`edge_motion`)
+    of the person's inside and of the outline band, oldest first, NaN where unmeasured. A
+    camera's outline moves with the person (the correlation of the two series is highest at
+    no delay); a call app's mask that lags a moving head moves its cut edge k frames later,
+    so the outline's motion correlates better with the person's motion k frames before.
+    Each delay pairs the same outline frames (the last ``len - LAG_MAX_FRAMES``) with the
+    person's frames that many earlier, all delays in one pass. Returns (the best correlation
+    at a delay of LAG_MIN_FRAMES to LAG_MAX_FRAMES minus the correlation at none, that best
+    correlation, its delay in frames); NaNs and 0 when fewer than LAG_MIN_PAIRS frame pairs
+    were measured at no delay or at every delay.
+    """
+    count = len(person_flows)
+    if count <= LAG_MAX_FRAMES or len(edge_flows) != count:
+        return math.nan, math.nan, 0
+    delays = np.array([0, *range(LAG_MIN_FRAMES, LAG_MAX_FRAMES + 1)])
+    later = np.asarray(edge_flows, np.float64)[LAG_MAX_FRAMES:]
+    person = np.asarray(person_flows, np.float64)
+    starts = LAG_MAX_FRAMES - delays
+    earlier = np.stack([person[start : start + len(later)] for start in starts])
+    both = np.isfinite(earlier) & np.isfinite(later)[None, :]
+    pairs = both.sum(axis=1)
+    a = np.where(both, later[None, :], 0.0)
+    b = np.where(both, earlier, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        a = np.where(both, a - a.sum(axis=1, keepdims=True) / pairs[:, None], 0.0)
+        b = np.where(both, b - b.sum(axis=1, keepdims=True) / pairs[:, None], 0.0)
+        corr = (a * b).sum(axis=1) / np.sqrt((a * a).sum(axis=1) * (b * b).sum(axis=1))
+    corr = np.where((pairs >= LAG_MIN_PAIRS) & np.isfinite(corr), corr, np.nan)
+    if math.isnan(corr[0]) or np.isnan(corr[1:]).all():
+        return math.nan, math.nan, 0
+    best = int(np.nanargmax(corr[1:])) + 1
+    return float(corr[best] - corr[0]), float(corr[best]), int(delays[best])
 
 
 def still_share(previous: np.ndarray, current: np.ndarray, region: np.ndarray) -> float:
