@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -268,17 +269,21 @@ class Scene:
             zones[name] = mask.astype(bool)
         return zones
 
-    @cached_property
-    def face_skin_mask(self) -> np.ndarray | None:
-        """The union of the face's skin zones (forehead, cheeks, nose), or None without
-        landmarks: where light on the face is read without hair, brows, eyes or beard."""
+    def skin_zones_mask(self, names: Iterable[str]) -> np.ndarray | None:
+        """The union of the named SKIN_ZONES of the primary face, or None without landmarks."""
         hulls = self.face_skin_hulls
         if hulls is None:
             return None
         mask = np.zeros(self.frame.shape[:2], np.uint8)
-        for hull in hulls.values():
-            cv2.fillConvexPoly(mask, hull, 1)
+        for name in names:
+            cv2.fillConvexPoly(mask, hulls[name], 1)
         return mask.view(bool)
+
+    @cached_property
+    def face_skin_mask(self) -> np.ndarray | None:
+        """The union of the face's skin zones (forehead, cheeks, nose), or None without
+        landmarks: where light on the face is read without hair, brows, eyes or beard."""
+        return self.skin_zones_mask(SKIN_ZONES)
 
     @cached_property
     def face_mask(self) -> np.ndarray:

@@ -26,7 +26,13 @@ import cv2
 import numpy as np
 
 from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
-from camcheck.measures import IMMERKAER_SCALE, immerkaer_response, immerkaer_sigma
+from camcheck.measures import (
+    IMMERKAER_SCALE,
+    clear_border,
+    gradient_l1,
+    immerkaer_response,
+    immerkaer_sigma,
+)
 from camcheck.scene import Scene
 
 # Gaussian sigma (working-frame px) of the smoothing before the flatness test: it averages
@@ -52,19 +58,14 @@ def coarse_grain_sigma(luma8: np.ndarray) -> float | None:
     if min(small_h, small_w) < 3:
         return None
     smooth = cv2.GaussianBlur(luma8, (0, 0), GRAIN_SMOOTH_SIGMA)
-    gradient = cv2.add(
-        cv2.convertScaleAbs(cv2.Sobel(smooth, cv2.CV_16S, 1, 0, ksize=3)),
-        cv2.convertScaleAbs(cv2.Sobel(smooth, cv2.CV_16S, 0, 1, ksize=3)),
-    )
-    flat = cv2.threshold(gradient, GRAIN_FLAT_GRADIENT - 1, 255, cv2.THRESH_BINARY_INV)[1]
+    flat = cv2.threshold(gradient_l1(smooth), GRAIN_FLAT_GRADIENT - 1, 255, cv2.THRESH_BINARY_INV)[
+        1
+    ]
     crop = (slice(0, small_h * GRAIN_STEP), slice(0, small_w * GRAIN_STEP))
     # A half-width pixel is flat when every full-width pixel it averages is (the minimum).
     flat_small = cv2.erode(flat[crop], np.ones((GRAIN_STEP, GRAIN_STEP), np.uint8), anchor=(0, 0))
     flat_small = np.ascontiguousarray(flat_small[::GRAIN_STEP, ::GRAIN_STEP])
-    # The outermost rows and columns see the border, not the image.
-    flat_small[0, :] = flat_small[-1, :] = 0
-    flat_small[:, 0] = flat_small[:, -1] = 0
-    if cv2.countNonZero(flat_small) < GRAIN_MIN_FLAT_PIXELS:
+    if cv2.countNonZero(clear_border(flat_small)) < GRAIN_MIN_FLAT_PIXELS:
         return None
     small = cv2.resize(luma8[crop], (small_w, small_h), interpolation=cv2.INTER_AREA)
     return IMMERKAER_SCALE * float(cv2.mean(immerkaer_response(small), mask=flat_small)[0])

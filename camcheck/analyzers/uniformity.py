@@ -53,13 +53,7 @@ def _sides_of_face(scene: Scene) -> np.ndarray | None:
     the nose made three of the five that fired: glasses-wearers and a smiling press
     portrait lit from the front and a little to one side.
     """
-    hulls = scene.face_skin_hulls
-    if hulls is None:
-        return None
-    mask = np.zeros(scene.frame.shape[:2], np.uint8)
-    for name in SIDE_ZONES:
-        cv2.fillConvexPoly(mask, hulls[name], 1)
-    return mask.view(bool)
+    return scene.skin_zones_mask(SIDE_ZONES)
 
 
 def face_halves(scene: Scene) -> tuple[np.ndarray, np.ndarray] | None:

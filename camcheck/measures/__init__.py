@@ -24,6 +24,23 @@ FLAT_GRADIENT = 32
 MIN_FLAT_PIXELS = 500
 
 
+def gradient_l1(plane: np.ndarray, depth: int = cv2.CV_16S, ksize: int = 3) -> np.ndarray:
+    """|gx| + |gy| of ``plane`` (Sobel, ``ksize``), as uint8 saturated at 255: every limit
+    on it lies far below, so nothing is lost."""
+    return cv2.add(
+        cv2.convertScaleAbs(cv2.Sobel(plane, depth, 1, 0, ksize=ksize)),
+        cv2.convertScaleAbs(cv2.Sobel(plane, depth, 0, 1, ksize=ksize)),
+    )
+
+
+def clear_border(mask: np.ndarray) -> np.ndarray:
+    """``mask`` with its outermost rows and columns cleared (in place): filters there see the
+    border, not the image."""
+    mask[0, :] = mask[-1, :] = 0
+    mask[:, 0] = mask[:, -1] = 0
+    return mask
+
+
 def immerkaer_sigma(luma: np.ndarray, mask: np.ndarray | None = None) -> float:
     """Standard deviation of additive noise on 0..255 luma, by Immerkær's fast estimator.
 
@@ -47,15 +64,8 @@ def immerkaer_sigma(luma: np.ndarray, mask: np.ndarray | None = None) -> float:
         plane, depth = luma.astype(np.float32), cv2.CV_32F
         if float(plane.max(initial=0.0)) <= 1.0:
             plane = plane * 255.0
-    # |gx| + |gy|, saturated at 255 (far above FLAT_GRADIENT, so nothing is lost).
-    gradient = cv2.add(
-        cv2.convertScaleAbs(cv2.Sobel(plane, depth, 1, 0, ksize=3)),
-        cv2.convertScaleAbs(cv2.Sobel(plane, depth, 0, 1, ksize=3)),
-    )
-    flat = cv2.threshold(gradient, FLAT_GRADIENT - 1, 1, cv2.THRESH_BINARY_INV)[1]
-    # The outermost rows and columns see the border, not the image.
-    flat[0, :] = flat[-1, :] = 0
-    flat[:, 0] = flat[:, -1] = 0
+    flat = cv2.threshold(gradient_l1(plane, depth), FLAT_GRADIENT - 1, 1, cv2.THRESH_BINARY_INV)[1]
+    clear_border(flat)
     if mask is not None:
         flat &= mask.view(np.uint8) if mask.dtype == bool else (mask > 0).view(np.uint8)
     if cv2.countNonZero(flat) < MIN_FLAT_PIXELS:

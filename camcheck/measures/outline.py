@@ -14,7 +14,7 @@ import math
 import cv2
 import numpy as np
 
-from camcheck.measures import IMMERKAER_SCALE, immerkaer_response
+from camcheck.measures import IMMERKAER_SCALE, gradient_l1, immerkaer_response
 from camcheck.scene import MASK_STEP, Scene, histogram_rank
 
 # Noise is Immerkær's (1996) estimate (camcheck.measures), over flat parts chosen here.
@@ -126,10 +126,7 @@ STILL_LEVELS = 1
 def flat_mask(luma8: np.ndarray) -> np.ndarray:
     """Pixels (uint8 0/255) with a low local gradient, where Immerkær's response is noise."""
     smooth = cv2.blur(luma8, (3, 3))
-    gradient = cv2.add(
-        cv2.convertScaleAbs(cv2.Sobel(smooth, cv2.CV_16S, 1, 0)),
-        cv2.convertScaleAbs(cv2.Sobel(smooth, cv2.CV_16S, 0, 1)),
-    )
+    gradient = gradient_l1(smooth)
     return cv2.compare(gradient, FLAT_GRADIENT, cv2.CMP_LT)
 
 
@@ -456,10 +453,7 @@ def sharpness(luma8: np.ndarray, regions: tuple[np.ndarray, ...]) -> list[float]
     contrast. NaN for a region with too few edges. The planes are computed once for all
     regions.
     """
-    gradient = cv2.add(
-        cv2.convertScaleAbs(cv2.Sobel(luma8, cv2.CV_16S, 1, 0)),
-        cv2.convertScaleAbs(cv2.Sobel(luma8, cv2.CV_16S, 0, 1)),
-    )
+    gradient = gradient_l1(luma8)
     edges = cv2.compare(gradient, SHARP_EDGE_GRADIENT, cv2.CMP_GT)
     # Clipped light (a blown-out window, black shadows) cuts edges off flat and reads as
     # crisp whatever the focus: those pixels and their neighbours do not count.
@@ -512,10 +506,7 @@ def edge_motion(
     the sums over edge pixels is their typical displacement (normal flow). NaN for a region
     with too few edges.
     """
-    gradient = cv2.add(
-        cv2.convertScaleAbs(cv2.Sobel(current, cv2.CV_16S, 1, 0, ksize=1)),
-        cv2.convertScaleAbs(cv2.Sobel(current, cv2.CV_16S, 0, 1, ksize=1)),
-    )
+    gradient = gradient_l1(current, ksize=1)
     edges = cv2.compare(gradient, FLOW_EDGE_GRADIENT, cv2.CMP_GT)
     change = cv2.absdiff(previous, current)
     motions = []
