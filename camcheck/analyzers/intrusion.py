@@ -634,6 +634,14 @@ def _no_gap() -> float:
     return 0.0
 
 
+def _on_piece(face: Face, labels: np.ndarray, label: int, size: tuple[int, int]) -> bool:
+    """Whether ``face``'s centre lies on the piece ``label`` of the small label plane."""
+    cx, cy = face.center
+    col = min(size[0] - 1, int(cx) // BODY_STEP)
+    row = min(size[1] - 1, int(cy) // BODY_STEP)
+    return int(labels[row, col]) == label
+
+
 def _holds_hand(scene: Scene, labels: np.ndarray, label: int, size: tuple[int, int]) -> bool:
     """Whether a detection the landmark model rejected (a raised hand the detector took for
     a face) lies on the piece ``label``: then the piece is your own arm, cut off from you by
@@ -641,10 +649,7 @@ def _holds_hand(scene: Scene, labels: np.ndarray, label: int, size: tuple[int, i
     for face in scene.faces[1:]:
         if face.presence is None or face.presence >= HAND_FIT_MAX:
             continue
-        cx, cy = face.center
-        col = min(size[0] - 1, int(cx) // BODY_STEP)
-        row = min(size[1] - 1, int(cy) // BODY_STEP)
-        if int(labels[row, col]) == label:
+        if _on_piece(face, labels, label, size):
             return True
     return False
 
@@ -660,10 +665,7 @@ def _face_on_piece(scene: Scene, labels: np.ndarray, label: int, size: tuple[int
     for face in scene.faces:
         if face is primary or (face.presence is not None and face.presence < SECOND_FACE_FIT_MIN):
             continue
-        cx, cy = face.center
-        col = min(size[0] - 1, int(cx) // BODY_STEP)
-        row = min(size[1] - 1, int(cy) // BODY_STEP)
-        if int(labels[row, col]) == label:
+        if _on_piece(face, labels, label, size):
             widest = max(widest, face.box[2])
     return widest / max(primary.box[2], 1)
 
