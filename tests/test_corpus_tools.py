@@ -79,7 +79,7 @@ def test_second_look_labels_name_real_cases_and_codes() -> None:
     assert set(real_sources._REVIEW) <= keys
     for codes in real_sources._REVIEW.values():
         for code in codes.split():
-            assert code[0] in "+-" and code[1:] in real_sources.REVIEW_CODES, code
+            assert code[0] in "+-?" and code[1:] in real_sources.REVIEW_CODES, code
     # A must id wins over a must-not group code; nobody in the picture rules out framing.
     must, must_not = real_sources.reviewed("x", ("face.not_found",), ())
     assert "framing.too_far" in must_not and "face.not_found" in must
@@ -90,6 +90,14 @@ def test_second_look_labels_name_real_cases_and_codes() -> None:
         del real_sources._REVIEW["test:key"]
     assert must == ("framing.too_close",)
     assert "framing.too_close" not in must_not and "framing.too_far" in must_not
+    # A later look's "?" leaves an id open: neither a must nor a must-not.
+    real_sources._REVIEW["test:key"] = "-BACK +DARK ?BACK ?DARK"
+    try:
+        must, must_not = real_sources.reviewed("test:key", ("lighting.too_dark",), ())
+    finally:
+        del real_sources._REVIEW["test:key"]
+    assert must == () and "lighting.backlight" not in must_not
+    assert "lighting.too_dark" not in must_not
 
 
 def test_one_person_is_one_group() -> None:
