@@ -61,9 +61,16 @@ DISTINCT_MEAN_LEVELS_CAMERA = 0.25
 
 
 def _cells(luma8: np.ndarray) -> np.ndarray:
+    """Mean luma of each whole DISTINCT_CELL_PX cell from the top-left corner (a last,
+    partial row or column of cells is left out)."""
     height, width = luma8.shape
-    size = (max(1, width // DISTINCT_CELL_PX), max(1, height // DISTINCT_CELL_PX))
-    return cv2.resize(luma8, size, interpolation=cv2.INTER_AREA).astype(np.float32)
+    rows, cols = height // DISTINCT_CELL_PX, width // DISTINCT_CELL_PX
+    if not rows or not cols:  # a frame smaller than one cell: the frame is the cell
+        return np.float32([[cv2.mean(luma8)[0]]])
+    # An area resize by a whole factor takes OpenCV's fast path; to a size that does not
+    # divide the frame (360 rows into 22 cells) it cost 0.48 ms a frame against 0.11.
+    whole = luma8[: rows * DISTINCT_CELL_PX, : cols * DISTINCT_CELL_PX]
+    return cv2.resize(whole, (cols, rows), interpolation=cv2.INTER_AREA).astype(np.float32)
 
 
 class CameraAnalyzer(Analyzer):
