@@ -12,7 +12,13 @@ import pytest
 from camcheck.analyzers.backlight import BacklightAnalyzer
 from camcheck.analyzers.camera import CameraAnalyzer
 from camcheck.analyzers.exposure import ExposureAnalyzer
-from camcheck.checks import CHECKS, render
+from camcheck.checks import (
+    BACKLIGHT_LIGHT_SHARE,
+    BACKLIGHT_NEAR_SHARE,
+    BACKLIGHT_SILHOUETTE_EV,
+    CHECKS,
+    render,
+)
 from camcheck.findings import Finding
 from camcheck.scene import Scene
 from tests.conftest import synthetic_scene
@@ -241,8 +247,73 @@ def test_a_face_before_a_blown_white_backdrop_is_not_backlit() -> None:
     backdrop = {"backlight_ev": 1.44, "backlight_highlight_ev": 0.85, "light_share": 0.96}
     assert not rule.fires(backdrop)
     # A window behind a face in shade: highlights too a stop or more under the light.
-    window = {"backlight_ev": 1.6, "backlight_highlight_ev": 1.0, "light_share": 0.45}
+    window = {
+        "backlight_ev": 1.6,
+        "backlight_highlight_ev": 1.0,
+        "light_share": 0.45,
+        "light_near_share": 0.4,
+    }
     assert rule.fires(window)
+
+
+def far_light_scene(*, face: float, light: str, light_luma: float = 1.0) -> Scene:
+    """A face (80x96 at 280,200 in a 640x480 frame) before a wall at 0.35, with a blown-out
+    light "above" (the top 100 rows, over a face height above the head: a sky over a
+    wardrobe), "edge" (the frame's 180 leftmost columns: a window at the far side of the
+    room) or "beside" (next to the head, to the person's left, as a window behind you)."""
+    scene = synthetic_scene(
+        size=(640, 480),
+        face_luma=face,
+        face_box=(280, 200, 80, 96),
+        person_box=(240, 180, 160, 300),
+        background=0.35,
+        person_luma=0.2,
+        face_texture=0.02,
+    )
+    plane = scene.frame[..., 0].astype(np.float32) / 255.0
+    height, width = plane.shape
+    rows, columns = np.arange(height)[:, None], np.arange(width)[None, :]
+    where = {
+        "above": rows < 100,
+        "edge": columns < 180,
+        "beside": (rows >= 100) & (rows < 400) & (columns >= 400),
+    }[light]
+    plane[where & ~scene.person_mask] = light_luma
+    grey = (plane * 255).round().astype(np.uint8)
+    return Scene(
+        frame=np.repeat(grey[:, :, None], 3, axis=2), faces=scene.faces, person=scene.person
+    )
+
+
+@pytest.mark.parametrize("light", ["above", "edge"])
+def test_a_blown_out_light_away_from_the_head_is_not_backlight(light: str) -> None:
+    # The corpus's real pictures a careful person does not call backlit: an overcast sky
+    # over a wardrobe (mediapipe 09a619ab), a window at the far edge of a bedroom (sam2).
+    # The face is 2.5 stops under the light and the light fills enough of a side ...
+    scene = far_light_scene(face=0.45, light=light)
+    measured = BacklightAnalyzer().measure(scene)
+    assert measured["backlight_ev"] > 2.0
+    assert measured["light_share"] >= BACKLIGHT_LIGHT_SHARE
+    # ... but none of it is around the head.
+    assert measured["light_near_share"] < BACKLIGHT_NEAR_SHARE
+    assert BacklightAnalyzer().analyze(scene) == []
+
+
+def test_the_same_light_beside_the_head_is_backlight() -> None:
+    (item,) = BacklightAnalyzer().analyze(far_light_scene(face=0.45, light="beside"))
+    assert item.measured["light_near_share"] >= BACKLIGHT_NEAR_SHARE
+    assert item.measured["light_place"] == 1  # the image's right is the person's left
+
+
+def test_a_silhouette_is_backlit_by_a_window_anywhere_in_the_frame() -> None:
+    # A camera that exposed for a window at the room's far side leaves the face black:
+    # the light needs not be around the head (the silhouette branch of the rule).
+    scene = far_light_scene(face=0.08, light="edge", light_luma=0.8)
+    (item,) = BacklightAnalyzer().analyze(scene)
+    assert item.measured["light_near_share"] < BACKLIGHT_NEAR_SHARE
+    assert item.measured["backlight_highlight_ev"] >= BACKLIGHT_SILHOUETTE_EV
+    # A face only dim before the same far window is not backlit (nor is anything blown).
+    assert BacklightAnalyzer().analyze(far_light_scene(face=0.45, light="edge", light_luma=0.8)) == []
 
 
 def test_backlight_hides_too_dark_it_causes() -> None:

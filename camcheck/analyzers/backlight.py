@@ -23,7 +23,11 @@ least that bright, so the difference is at least what is measured.
 
 The blown-out share is taken on each side of the person as well as on the whole
 background, so a window beside the head (filling one side) counts as much as one that
-fills the background. Which side is said from the person's point of view in an unmirrored
+fills the background. A light behind you is seen around your head, so the share is also
+taken on the background near the head (``light_near_share``): a bright sky over a
+wardrobe, a window at the far edge of the room or sunlit ground beside someone seated is
+not behind them. A silhouette's light need not be: the camera exposed for it wherever it
+is (checks.BACKLIGHT_SILHOUETTE_EV). Which side is said from the person's point of view in an unmirrored
 frame, as lighting.uneven does: the image's right is the person's left.
 """
 
@@ -82,6 +86,15 @@ SILHOUETTE_EV = 3.5
 # Heldout: 4 of 5 silhouettes (one real, the HDR bracket hdrdeghost Img1, which the lead had
 # looked at as a miss before the generator was written), no must-not still fires.
 SILHOUETTE_LIGHT_LUMA8 = 128
+# The background "around your head": from this many face widths left of the face box to as
+# many right of it, from this many face heights above it to NEAR_BELOW_HEIGHTS under its
+# bottom. A light behind you is seen around your head; a bright sky over a wardrobe, a
+# window at the far edge of the room or sunlit ground beside a seated person is not behind
+# the head (see checks.BACKLIGHT_NEAR_SHARE). One face width reaches a lamp beside the
+# head, as the corpus's backlight_lamp_v1 places it.
+NEAR_WIDTHS = 1.0
+NEAR_ABOVE_HEIGHTS = 1.0
+NEAR_BELOW_HEIGHTS = 0.5
 # Below this linear level a face highlight counts as this (a black face cannot divide by 0);
 # 1/256 is 8 stops under white, far beyond any limit.
 LINEAR_FLOOR = 1.0 / 256.0
@@ -95,6 +108,17 @@ def linear(luma: float) -> float:
 def stops_between(bright: float, dark: float) -> float:
     """How many stops (EV) the linear level ``bright`` is above ``dark``."""
     return math.log2(max(bright, LINEAR_FLOOR) / max(dark, LINEAR_FLOOR))
+
+
+def near_head(shape: tuple[int, ...], box: tuple[int, int, int, int]) -> tuple[slice, slice]:
+    """Rows and columns of the frame around a face box (NEAR_WIDTHS, NEAR_*_HEIGHTS)."""
+    x, y, w, h = box
+    rows = slice(
+        max(0, round(y - NEAR_ABOVE_HEIGHTS * h)),
+        min(shape[0], round(y + h + NEAR_BELOW_HEIGHTS * h)),
+    )
+    columns = slice(max(0, round(x - NEAR_WIDTHS * w)), min(shape[1], round(x + w + NEAR_WIDTHS * w)))
+    return rows, columns
 
 
 def light_luma8(stats: Mapping[str, float] | None) -> int:
@@ -147,6 +171,12 @@ class BacklightAnalyzer(Analyzer):
             "light_share": brighter,
             "light_place": float(place),
         }
+        if face is not None:
+            rows, columns = near_head(luma8.shape, face.box)
+            near = np.count_nonzero(background[rows, columns])
+            measured["light_near_share"] = (
+                np.count_nonzero(blown[rows, columns]) / near if near else 0.0
+            )
         if brighter <= 0:
             return measured
         if place == LIGHT_BEHIND:
