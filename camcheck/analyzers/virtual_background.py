@@ -192,24 +192,26 @@ class VirtualBackgroundAnalyzer(Analyzer):
         if not person or not cv2.countNonZero(scene.background_mask.view(np.uint8)):
             return {}
         band = outline.boundary_band(scene)
+        # The person without the band, shared by the still and the motion cues.
+        inner = outline.inner_mask(scene, band)
         # In video the still cues are measured every STILL_CUE_EVERY frames: they change
         # slowly, and it keeps the analyzer within the issue's 3 ms a frame. A still gets
         # them all.
         if self._frames % STILL_CUE_EVERY == 0 or not self._still:
-            self._still = self._measure_still(scene, band)
+            self._still = self._measure_still(scene, band, inner)
         self._frames += 1
         measured = dict(self._still)
         if previous is not None and previous_person is not None:
-            self._measure_motion(scene, previous, previous_person, band, measured)
+            self._measure_motion(scene, previous, previous_person, band, inner, measured)
         return measured
 
-    def _measure_still(self, scene: Scene, band: np.ndarray) -> dict[str, float]:
+    def _measure_still(self, scene: Scene, band: np.ndarray, inner: np.ndarray) -> dict[str, float]:
         measured: dict[str, float] = {}
         if not person_at_camera(scene):
             self._worst = None
             return measured
         planes = outline.noise_planes(scene)
-        person_sigma, background_sigma = outline.noise_sigmas(scene, band, planes)
+        person_sigma, background_sigma = outline.noise_sigmas(scene, band, planes, inner)
         if not (math.isnan(person_sigma) or math.isnan(background_sigma)):
             measured.update(
                 vb_person_noise=person_sigma,
@@ -219,10 +221,9 @@ class VirtualBackgroundAnalyzer(Analyzer):
         ring = outline.ring_noise_ratio(scene, band, planes)
         if not math.isnan(ring):
             measured["vb_ring_noise_ratio"] = ring
-        floor = outline.noise_floor_ratio(scene, band, planes)
+        floor = outline.noise_floor_ratio(scene, band, planes, inner)
         if not math.isnan(floor):
             measured["vb_noise_floor_ratio"] = floor
-        inner = outline.inner_mask(scene, band)
         background = scene.background_mask.view(np.uint8)
         person_sharp, background_sharp = outline.sharpness(scene.luma8, (inner, background))
         if not math.isnan(person_sharp):
@@ -232,14 +233,16 @@ class VirtualBackgroundAnalyzer(Analyzer):
             else:
                 measured["vb_sharpness_ratio"] = background_sharp / max(person_sharp, 1e-3)
         if scene.source_kind == "image" or self._still_runs % LIGHT_EVERY == 0:
-            self._light = outline.light_colour_distance(scene, band)
+            self._light = outline.light_colour_distance(scene, band, inner)
         self._still_runs += 1
         if not math.isnan(self._light):
             measured["vb_light_distance"] = self._light
-        body = outline.body_halo_share(scene)
+        # The outline is traced once for the body's and the head's profiles.
+        samples = outline.outline_samples(scene)
+        body = outline.body_halo_share(scene, samples)
         if not math.isnan(body):
             measured["vb_body_halo_share"] = body
-        cues, self._worst = outline.outline_cues(scene)
+        cues, self._worst = outline.outline_cues(scene, samples)
         measured.update(cues)
         unsure = outline.mask_uncertainty(scene, band)
         if not math.isnan(unsure):
@@ -258,28 +261,30 @@ class VirtualBackgroundAnalyzer(Analyzer):
         previous: np.ndarray,
         previous_person: np.ndarray,
         band: np.ndarray,
+        inner: np.ndarray,
         measured: dict[str, float],
     ) -> None:
         """Background stillness, edge flicker and mask flicker against the previous frame."""
-        inner = outline.inner_mask(scene, band)
         if not cv2.countNonZero(inner):
             return
-        motion = cv2.mean(cv2.absdiff(previous, scene.luma8), mask=inner)[0]
+        # The luma's change since the previous frame, taken once for every motion cue.
+        change = cv2.absdiff(previous, scene.luma8)
+        motion = cv2.mean(change, mask=inner)[0]
         measured["vb_person_motion"] = motion
         assert scene.person is not None
         if motion < STILL_PERSON_MOTION:
-            change = cv2.mean(cv2.absdiff(previous_person, scene.person), mask=band)[0]
-            self._mask_flicker.append(change)
+            confidence_change = cv2.mean(cv2.absdiff(previous_person, scene.person), mask=band)[0]
+            self._mask_flicker.append(confidence_change)
         if self._mask_flicker:
             measured["vb_mask_flicker"] = float(np.median(self._mask_flicker))
         if motion < MIN_PERSON_MOTION:
             self._flows.append((math.nan, math.nan))
             return
         background = scene.background_mask.view(np.uint8)
-        still = outline.still_share(previous, scene.luma8, background)
+        still = outline.still_share(previous, scene.luma8, background, change)
         if not math.isnan(still):
             measured["vb_background_still_share"] = still
-        person_flow, edge_flow = outline.edge_motion(previous, scene.luma8, (inner, band))
+        person_flow, edge_flow = outline.edge_motion(previous, scene.luma8, (inner, band), change)
         self._flows.append((person_flow, edge_flow))
         if not (math.isnan(person_flow) or math.isnan(edge_flow)) and person_flow > 0:
             self._flicker.append(edge_flow / person_flow)
