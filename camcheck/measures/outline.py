@@ -671,11 +671,11 @@ def _mixture_runs(
     t = ((profiles - inner) * span).sum(axis=2) / (span**2).sum(axis=2)
     mixture = inner + np.clip(t, 0.0, 1.0)[..., None] * span
     off = np.linalg.norm(profiles - mixture, axis=2) > HALO_COLOUR_DISTANCE
-    runs = np.zeros(len(profiles), np.int32)
-    current = np.zeros(len(profiles), np.int32)
-    for column in off.T:
-        current = np.where(column, current + 1, 0)
-        runs = np.maximum(runs, current)
+    # The run ending at each sample: samples off the mixtures so far, less those counted
+    # by the last sample on a mixture (a cumulative count reset at every mixture sample).
+    count = np.cumsum(off, axis=1, dtype=np.int32)
+    reset = np.maximum.accumulate(np.where(off, 0, count), axis=1)
+    runs = (count - reset).max(axis=1, initial=0).astype(np.int32)
     return t, runs
 
 
