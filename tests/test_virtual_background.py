@@ -16,6 +16,7 @@ from camcheck.analyzers.virtual_background import (
     LIGHT_EVERY,
     STILL_CUE_EVERY,
     CueModel,
+    Every,
     VirtualBackgroundAnalyzer,
     model,
 )
@@ -547,3 +548,10 @@ def test_still_share_counts_the_pixels_within_one_level() -> None:
     region[:3] = 255  # 15 pixels, of which 5 changed by more than STILL_LEVELS (1)
     assert outline.still_share(previous, current, region) == pytest.approx(10 / 15)
     assert math.isnan(outline.still_share(previous, current, np.zeros_like(region)))
+
+
+def test_a_cadence_is_due_first_and_every_nth_time_and_restarts() -> None:
+    every = Every(3)
+    assert [every.due() for _ in range(7)] == [True, False, False, True, False, False, True]
+    every.reset()
+    assert [every.due() for _ in range(2)] == [True, False]

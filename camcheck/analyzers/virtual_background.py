@@ -157,6 +157,23 @@ def person_at_camera(scene: Scene) -> bool:
     return float(scene.person[cy, cx]) >= PERSON_AT_FACE
 
 
+class Every:
+    """A cadence: :meth:`due` is True on the first call and on every ``n``-th call after it,
+    when a value that changes slowly is measured again; in between it is held."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.calls = 0
+
+    def due(self) -> bool:
+        due = self.calls % self.n == 0
+        self.calls += 1
+        return due
+
+    def reset(self) -> None:
+        self.calls = 0
+
+
 class VirtualBackgroundAnalyzer(Analyzer):
     """Notices a pasted background, judges the cut-out's edge, rehearses a call app's cut-out."""
 
@@ -173,10 +190,12 @@ class VirtualBackgroundAnalyzer(Analyzer):
         self._mask_flicker: deque[float] = deque(maxlen=FLICKER_WINDOW)
         self._flows: deque[tuple[float, float]] = deque(maxlen=LAG_WINDOW)
         self._lag: dict[str, float] = {}
-        self._lag_runs = 0
-        self._frames = 0
+        # Frames per measurement of the still cues, of the light's colour (per measurement of
+        # the still cues) and of the lag (per frame with a full window of motions).
+        self._still_every = Every(STILL_CUE_EVERY)
+        self._light_every = Every(LIGHT_EVERY)
+        self._lag_every = Every(STILL_CUE_EVERY)
         self._still: dict[str, float] = {}
-        self._still_runs = 0
         self._light = math.nan
         self._worst: tuple[int, int, int, int] | None = None
 
@@ -184,10 +203,11 @@ class VirtualBackgroundAnalyzer(Analyzer):
         previous, self._previous = self._previous, scene.luma8
         previous_person, self._previous_person = self._previous_person, scene.person
         if previous is not None and previous.shape != scene.luma8.shape:
-            previous, previous_person, self._frames = None, None, 0
-            self._still_runs = 0
+            previous, previous_person = None, None
+            for cadence in (self._still_every, self._light_every, self._lag_every):
+                cadence.reset()
             self._flows.clear()
-            self._lag, self._lag_runs = {}, 0
+            self._lag = {}
         person = cv2.countNonZero(scene.person_mask.view(np.uint8))
         if not person or not cv2.countNonZero(scene.background_mask.view(np.uint8)):
             return {}
@@ -197,9 +217,8 @@ class VirtualBackgroundAnalyzer(Analyzer):
         # In video the still cues are measured every STILL_CUE_EVERY frames: they change
         # slowly, and it keeps the analyzer within the issue's 3 ms a frame. A still gets
         # them all.
-        if self._frames % STILL_CUE_EVERY == 0 or not self._still:
+        if self._still_every.due() or not self._still:
             self._still = self._measure_still(scene, band, inner)
-        self._frames += 1
         measured = dict(self._still)
         if previous is not None and previous_person is not None:
             self._measure_motion(scene, previous, previous_person, band, inner, measured)
@@ -232,9 +251,8 @@ class VirtualBackgroundAnalyzer(Analyzer):
                 measured["vb_sharpness_ratio"] = EDGELESS_SHARPNESS_RATIO
             else:
                 measured["vb_sharpness_ratio"] = background_sharp / max(person_sharp, 1e-3)
-        if scene.source_kind == "image" or self._still_runs % LIGHT_EVERY == 0:
+        if self._light_every.due() or scene.source_kind == "image":
             self._light = outline.light_colour_distance(scene, band, inner)
-        self._still_runs += 1
         if not math.isnan(self._light):
             measured["vb_light_distance"] = self._light
         # The outline is traced once for the body's and the head's profiles.
@@ -292,7 +310,7 @@ class VirtualBackgroundAnalyzer(Analyzer):
                 measured["vb_edge_flicker"] = float(np.median(self._flicker))
                 measured["vb_edge_motion_px"] = edge_flow
         if len(self._flows) == LAG_WINDOW:
-            if self._lag_runs % STILL_CUE_EVERY == 0:
+            if self._lag_every.due():
                 flows = np.asarray(self._flows, np.float64)
                 gain, corr, frames = outline.edge_lag(flows[:, 0], flows[:, 1])
                 self._lag = (
@@ -304,7 +322,6 @@ class VirtualBackgroundAnalyzer(Analyzer):
                         "vb_edge_lag_frames": float(frames),
                     }
                 )
-            self._lag_runs += 1
             measured.update(self._lag)
 
     def region(
