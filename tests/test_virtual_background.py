@@ -16,6 +16,7 @@ from camcheck.analyzers.virtual_background import (
     LIGHT_EVERY,
     STILL_CUE_EVERY,
     CueModel,
+    Every,
     VirtualBackgroundAnalyzer,
     model,
 )
@@ -479,3 +480,78 @@ def test_in_video_the_light_is_read_every_few_measurements_and_held() -> None:
     held = outline.light_colour_distance(warm, band(warm))
     assert seen[: STILL_CUE_EVERY * LIGHT_EVERY] == pytest.approx([held] * (len(seen) - 1))
     assert seen[-1] == pytest.approx(outline.light_colour_distance(cool, band(cool)))
+
+
+def _edge_motion_whole_frame(
+    previous: np.ndarray, current: np.ndarray, regions: tuple[np.ndarray, ...]
+) -> list[float]:
+    """edge_motion as first written: every plane over the whole frame (the reference)."""
+    gradient = cv2.add(
+        cv2.convertScaleAbs(cv2.Sobel(current, cv2.CV_16S, 1, 0, ksize=1)),
+        cv2.convertScaleAbs(cv2.Sobel(current, cv2.CV_16S, 0, 1, ksize=1)),
+    )
+    edges = cv2.compare(gradient, outline.FLOW_EDGE_GRADIENT, cv2.CMP_GT)
+    change = cv2.absdiff(previous, current)
+    motions = []
+    for region in regions:
+        mask = cv2.bitwise_and(edges, edges, mask=region)
+        if cv2.countNonZero(mask) < outline.MIN_EDGE_PIXELS:
+            motions.append(math.nan)
+            continue
+        motions.append(cv2.mean(change, mask=mask)[0] / cv2.mean(gradient, mask=mask)[0])
+    return motions
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        (200, 40, 240, 200),  # inside the frame
+        (0, 100, 180, 260),  # touching the left and bottom borders
+        (340, 0, 300, 200),  # touching the top and right borders
+        (0, 0, 640, 360),  # the whole frame
+    ],
+)
+def test_edge_motion_on_the_person_box_equals_the_whole_frame(box: tuple[int, ...]) -> None:
+    # edge_motion filters only the box round its regions; every value must be what the
+    # whole frame's planes give, also where the box meets the frame's border.
+    rng = np.random.default_rng(11)
+    frame, _ = composite(rng, cheap=False)
+    previous = cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY)
+    moved, _ = composite(rng, cheap=False, shift=2.0)
+    current = cv2.cvtColor(moved, cv2.COLOR_RGB2GRAY)
+    x, y, w, h = box
+    outer = np.zeros(current.shape, np.uint8)
+    outer[y : y + h, x : x + w] = 255
+    inner = cv2.erode(outer, np.ones((15, 15), np.uint8), borderValue=0)
+    ring = cv2.subtract(outer, inner)
+    expected = _edge_motion_whole_frame(previous, current, (inner, ring))
+    got = outline.edge_motion(previous, current, (inner, ring))
+    assert not any(math.isnan(v) for v in expected)
+    assert got == expected
+    # the frame difference handed in gives the same
+    change = cv2.absdiff(previous, current)
+    assert outline.edge_motion(previous, current, (inner, ring), change) == expected
+
+
+def test_edge_motion_of_empty_regions_is_unmeasured() -> None:
+    current = np.full((360, 640), 128, np.uint8)
+    empty = np.zeros_like(current)
+    assert all(math.isnan(v) for v in outline.edge_motion(current, current, (empty, empty)))
+
+
+def test_still_share_counts_the_pixels_within_one_level() -> None:
+    previous = np.zeros((4, 5), np.uint8)
+    current = np.array(
+        [[0, 1, 2, 3, 0], [1, 1, 5, 0, 0], [9, 0, 0, 1, 2], [0, 0, 0, 0, 0]], np.uint8
+    )
+    region = np.zeros_like(current)
+    region[:3] = 255  # 15 pixels, of which 5 changed by more than STILL_LEVELS (1)
+    assert outline.still_share(previous, current, region) == pytest.approx(10 / 15)
+    assert math.isnan(outline.still_share(previous, current, np.zeros_like(region)))
+
+
+def test_a_cadence_is_due_first_and_every_nth_time_and_restarts() -> None:
+    every = Every(3)
+    assert [every.due() for _ in range(7)] == [True, False, False, True, False, False, True]
+    every.reset()
+    assert [every.due() for _ in range(2)] == [True, False]

@@ -157,6 +157,23 @@ def person_at_camera(scene: Scene) -> bool:
     return float(scene.person[cy, cx]) >= PERSON_AT_FACE
 
 
+class Every:
+    """A cadence: :meth:`due` is True on the first call and on every ``n``-th call after it,
+    when a value that changes slowly is measured again; in between it is held."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.calls = 0
+
+    def due(self) -> bool:
+        due = self.calls % self.n == 0
+        self.calls += 1
+        return due
+
+    def reset(self) -> None:
+        self.calls = 0
+
+
 class VirtualBackgroundAnalyzer(Analyzer):
     """Notices a pasted background, judges the cut-out's edge, rehearses a call app's cut-out."""
 
@@ -173,10 +190,12 @@ class VirtualBackgroundAnalyzer(Analyzer):
         self._mask_flicker: deque[float] = deque(maxlen=FLICKER_WINDOW)
         self._flows: deque[tuple[float, float]] = deque(maxlen=LAG_WINDOW)
         self._lag: dict[str, float] = {}
-        self._lag_runs = 0
-        self._frames = 0
+        # Frames per measurement of the still cues, of the light's colour (per measurement of
+        # the still cues) and of the lag (per frame with a full window of motions).
+        self._still_every = Every(STILL_CUE_EVERY)
+        self._light_every = Every(LIGHT_EVERY)
+        self._lag_every = Every(STILL_CUE_EVERY)
         self._still: dict[str, float] = {}
-        self._still_runs = 0
         self._light = math.nan
         self._worst: tuple[int, int, int, int] | None = None
 
@@ -184,32 +203,34 @@ class VirtualBackgroundAnalyzer(Analyzer):
         previous, self._previous = self._previous, scene.luma8
         previous_person, self._previous_person = self._previous_person, scene.person
         if previous is not None and previous.shape != scene.luma8.shape:
-            previous, previous_person, self._frames = None, None, 0
-            self._still_runs = 0
+            previous, previous_person = None, None
+            for cadence in (self._still_every, self._light_every, self._lag_every):
+                cadence.reset()
             self._flows.clear()
-            self._lag, self._lag_runs = {}, 0
+            self._lag = {}
         person = cv2.countNonZero(scene.person_mask.view(np.uint8))
         if not person or not cv2.countNonZero(scene.background_mask.view(np.uint8)):
             return {}
         band = outline.boundary_band(scene)
+        # The person without the band, shared by the still and the motion cues.
+        inner = outline.inner_mask(scene, band)
         # In video the still cues are measured every STILL_CUE_EVERY frames: they change
         # slowly, and it keeps the analyzer within the issue's 3 ms a frame. A still gets
         # them all.
-        if self._frames % STILL_CUE_EVERY == 0 or not self._still:
-            self._still = self._measure_still(scene, band)
-        self._frames += 1
+        if self._still_every.due() or not self._still:
+            self._still = self._measure_still(scene, band, inner)
         measured = dict(self._still)
         if previous is not None and previous_person is not None:
-            self._measure_motion(scene, previous, previous_person, band, measured)
+            self._measure_motion(scene, previous, previous_person, band, inner, measured)
         return measured
 
-    def _measure_still(self, scene: Scene, band: np.ndarray) -> dict[str, float]:
+    def _measure_still(self, scene: Scene, band: np.ndarray, inner: np.ndarray) -> dict[str, float]:
         measured: dict[str, float] = {}
         if not person_at_camera(scene):
             self._worst = None
             return measured
         planes = outline.noise_planes(scene)
-        person_sigma, background_sigma = outline.noise_sigmas(scene, band, planes)
+        person_sigma, background_sigma = outline.noise_sigmas(scene, band, planes, inner)
         if not (math.isnan(person_sigma) or math.isnan(background_sigma)):
             measured.update(
                 vb_person_noise=person_sigma,
@@ -219,10 +240,9 @@ class VirtualBackgroundAnalyzer(Analyzer):
         ring = outline.ring_noise_ratio(scene, band, planes)
         if not math.isnan(ring):
             measured["vb_ring_noise_ratio"] = ring
-        floor = outline.noise_floor_ratio(scene, band, planes)
+        floor = outline.noise_floor_ratio(scene, band, planes, inner)
         if not math.isnan(floor):
             measured["vb_noise_floor_ratio"] = floor
-        inner = outline.inner_mask(scene, band)
         background = scene.background_mask.view(np.uint8)
         person_sharp, background_sharp = outline.sharpness(scene.luma8, (inner, background))
         if not math.isnan(person_sharp):
@@ -231,15 +251,16 @@ class VirtualBackgroundAnalyzer(Analyzer):
                 measured["vb_sharpness_ratio"] = EDGELESS_SHARPNESS_RATIO
             else:
                 measured["vb_sharpness_ratio"] = background_sharp / max(person_sharp, 1e-3)
-        if scene.source_kind == "image" or self._still_runs % LIGHT_EVERY == 0:
-            self._light = outline.light_colour_distance(scene, band)
-        self._still_runs += 1
+        if self._light_every.due() or scene.source_kind == "image":
+            self._light = outline.light_colour_distance(scene, band, inner)
         if not math.isnan(self._light):
             measured["vb_light_distance"] = self._light
-        body = outline.body_halo_share(scene)
+        # The outline is traced once for the body's and the head's profiles.
+        samples = outline.outline_samples(scene)
+        body = outline.body_halo_share(scene, samples)
         if not math.isnan(body):
             measured["vb_body_halo_share"] = body
-        cues, self._worst = outline.outline_cues(scene)
+        cues, self._worst = outline.outline_cues(scene, samples)
         measured.update(cues)
         unsure = outline.mask_uncertainty(scene, band)
         if not math.isnan(unsure):
@@ -258,28 +279,30 @@ class VirtualBackgroundAnalyzer(Analyzer):
         previous: np.ndarray,
         previous_person: np.ndarray,
         band: np.ndarray,
+        inner: np.ndarray,
         measured: dict[str, float],
     ) -> None:
         """Background stillness, edge flicker and mask flicker against the previous frame."""
-        inner = outline.inner_mask(scene, band)
         if not cv2.countNonZero(inner):
             return
-        motion = cv2.mean(cv2.absdiff(previous, scene.luma8), mask=inner)[0]
+        # The luma's change since the previous frame, taken once for every motion cue.
+        change = cv2.absdiff(previous, scene.luma8)
+        motion = cv2.mean(change, mask=inner)[0]
         measured["vb_person_motion"] = motion
         assert scene.person is not None
         if motion < STILL_PERSON_MOTION:
-            change = cv2.mean(cv2.absdiff(previous_person, scene.person), mask=band)[0]
-            self._mask_flicker.append(change)
+            confidence_change = cv2.mean(cv2.absdiff(previous_person, scene.person), mask=band)[0]
+            self._mask_flicker.append(confidence_change)
         if self._mask_flicker:
             measured["vb_mask_flicker"] = float(np.median(self._mask_flicker))
         if motion < MIN_PERSON_MOTION:
             self._flows.append((math.nan, math.nan))
             return
         background = scene.background_mask.view(np.uint8)
-        still = outline.still_share(previous, scene.luma8, background)
+        still = outline.still_share(previous, scene.luma8, background, change)
         if not math.isnan(still):
             measured["vb_background_still_share"] = still
-        person_flow, edge_flow = outline.edge_motion(previous, scene.luma8, (inner, band))
+        person_flow, edge_flow = outline.edge_motion(previous, scene.luma8, (inner, band), change)
         self._flows.append((person_flow, edge_flow))
         if not (math.isnan(person_flow) or math.isnan(edge_flow)) and person_flow > 0:
             self._flicker.append(edge_flow / person_flow)
@@ -287,7 +310,7 @@ class VirtualBackgroundAnalyzer(Analyzer):
                 measured["vb_edge_flicker"] = float(np.median(self._flicker))
                 measured["vb_edge_motion_px"] = edge_flow
         if len(self._flows) == LAG_WINDOW:
-            if self._lag_runs % STILL_CUE_EVERY == 0:
+            if self._lag_every.due():
                 flows = np.asarray(self._flows, np.float64)
                 gain, corr, frames = outline.edge_lag(flows[:, 0], flows[:, 1])
                 self._lag = (
@@ -299,7 +322,6 @@ class VirtualBackgroundAnalyzer(Analyzer):
                         "vb_edge_lag_frames": float(frames),
                     }
                 )
-            self._lag_runs += 1
             measured.update(self._lag)
 
     def region(

@@ -143,17 +143,21 @@ def noise_planes(scene: Scene) -> tuple[np.ndarray, np.ndarray]:
 
 
 def noise_sigmas(
-    scene: Scene, band: np.ndarray, planes: tuple[np.ndarray, np.ndarray] | None = None
+    scene: Scene,
+    band: np.ndarray,
+    planes: tuple[np.ndarray, np.ndarray] | None = None,
+    inner: np.ndarray | None = None,
 ) -> tuple[float, float]:
     """Immerkær noise sigma (8-bit levels) of the person and of the background, flat parts.
 
     Either is NaN when its region has too few flat pixels. ``planes`` are
-    :func:`noise_planes` of the scene, when already computed.
+    :func:`noise_planes` of the scene and ``inner`` its :func:`inner_mask`, when already
+    computed.
     """
     response, usable = planes or noise_planes(scene)
     background = scene.background_mask.view(np.uint8)
     sigmas = []
-    for region in (inner_mask(scene, band), background):
+    for region in (inner_mask(scene, band) if inner is None else inner, background):
         mask = cv2.bitwise_and(usable, usable, mask=region)
         if cv2.countNonZero(mask) < MIN_NOISE_PIXELS:
             sigmas.append(math.nan)
@@ -187,7 +191,10 @@ def ring_noise_ratio(
 
 
 def noise_floor_ratio(
-    scene: Scene, band: np.ndarray, planes: tuple[np.ndarray, np.ndarray] | None = None
+    scene: Scene,
+    band: np.ndarray,
+    planes: tuple[np.ndarray, np.ndarray] | None = None,
+    inner: np.ndarray | None = None,
 ) -> float:
     """The person's noise floor over the background's (see FLOOR_BLOCK); NaN if unmeasured.
 
@@ -200,29 +207,34 @@ def noise_floor_ratio(
     low, high = NOISE_LUMA_RANGE
     usable = cv2.inRange(scene.luma8, low, high)
     outside = cv2.bitwise_and(scene.background_mask.view(np.uint8), cv2.bitwise_not(band))
+    size = FLOOR_BLOCK
+    height, width = (d // size * size for d in response.shape)
+    blocks = (width // size, height // size)
+    # An area resize by a whole factor is the mean over each block (fast, in OpenCV); the
+    # block means are the same for both regions, so they are taken once.
+    means = cv2.resize(
+        response[:height, :width].astype(np.float32), blocks, interpolation=cv2.INTER_AREA
+    )
     floors = []
-    for region in (inner_mask(scene, band), outside):
-        floors.append(_block_floor(response, cv2.bitwise_and(usable, region)))
+    for region in (inner_mask(scene, band) if inner is None else inner, outside):
+        floors.append(_block_floor(means, cv2.bitwise_and(usable, region)))
     if math.isnan(floors[0]) or math.isnan(floors[1]):
         return math.nan
     return max(floors[0], NOISE_FLOOR_MIN) / max(floors[1], NOISE_FLOOR_MIN)
 
 
-def _block_floor(response: np.ndarray, region: np.ndarray) -> float:
-    """Immerkær sigma of the FLOOR_PERCENT-th flattest block wholly inside ``region``."""
-    size = FLOOR_BLOCK
-    height, width = (d // size * size for d in response.shape)
-    blocks = (width // size, height // size)
-    # An area resize by a whole factor is the mean over each block (fast, in OpenCV).
+def _block_floor(means: np.ndarray, region: np.ndarray) -> float:
+    """Immerkær sigma of the FLOOR_PERCENT-th flattest block wholly inside ``region``;
+    ``means`` is the response averaged over each FLOOR_BLOCK-px block."""
+    height, width = (d * FLOOR_BLOCK for d in means.shape)
     inside = cv2.resize(
-        cv2.compare(region[:height, :width], 0, cv2.CMP_GT), blocks, interpolation=cv2.INTER_AREA
+        cv2.compare(region[:height, :width], 0, cv2.CMP_GT),
+        (means.shape[1], means.shape[0]),
+        interpolation=cv2.INTER_AREA,
     )
     chosen = inside == 255
     if int(chosen.sum()) < MIN_FLOOR_BLOCKS:
         return math.nan
-    means = cv2.resize(
-        response[:height, :width].astype(np.float32), blocks, interpolation=cv2.INTER_AREA
-    )
     return IMMERKAER_SCALE * float(np.percentile(means[chosen], FLOOR_PERCENT))
 
 
@@ -243,27 +255,49 @@ def boundary_band(scene: Scene, share: float = BAND_SHARE) -> np.ndarray:
     return cv2.resize(band, (width, height), interpolation=cv2.INTER_NEAREST)
 
 
-def outline_profiles(scene: Scene, body: bool = False) -> tuple[np.ndarray, np.ndarray] | None:
-    """RGB colour profiles across the head's outline, from inside the person to outside.
-
-    Returns an array (profiles, samples, 3) in float32 and the profiles' points on the
-    outline (profiles, 2) as x, y, in contour order; or None when there is no outline.
-    With a face, only the outline above the chin is used: the halo and the cut-out shape
-    are judged around the head, where people look.
-    """
+def outline_samples(scene: Scene) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """The outline's sampled points (n, 2) as x, y in contour order, their unit normals
+    (either direction) and whether each lies below the chin (all False without a face);
+    None without an outline. :func:`outline_profiles` takes the head's or the body's part,
+    so the contours are traced once for both."""
     mask = scene.person_mask.view(np.uint8)
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
     # Every part of the person counts: a thin neck can split head and shoulders.
     parts = [
-        _contour_points(c[:, 0, :].astype(np.float32), scene, body)
+        _contour_points(c[:, 0, :].astype(np.float32), scene)
         for c in contours
         if len(c) >= 4 * NORMAL_SMOOTHING
     ]
     parts = [part for part in parts if part is not None]
     if not parts:
         return None
-    points = np.concatenate([part[0] for part in parts])
-    normal = np.concatenate([part[1] for part in parts])
+    return tuple(np.concatenate([part[i] for part in parts]) for i in range(3))  # type: ignore[return-value]
+
+
+def outline_profiles(
+    scene: Scene,
+    body: bool = False,
+    samples: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """RGB colour profiles across the head's outline, from inside the person to outside.
+
+    Returns an array (profiles, samples, 3) in float32 and the profiles' points on the
+    outline (profiles, 2) as x, y, in contour order; or None when there is no outline.
+    With a face, only the outline above the chin is used (``body``: only below it): the
+    halo and the cut-out shape are judged around the head, where people look. ``samples``
+    is :func:`outline_samples` of the scene, when already taken.
+    """
+    found = outline_samples(scene) if samples is None else samples
+    if found is None:
+        return None
+    points, normal, below = found
+    if scene.primary_face is not None:
+        chosen = below if body else ~below
+        if not chosen.any():
+            return None
+        points, normal = points[chosen], normal[chosen].copy()
+    else:
+        normal = normal.copy()
     width, height = scene.size
     # Orient every normal outwards: a few steps along it must leave the person.
     probe = np.round(points + 3 * normal).astype(np.int32)
@@ -278,9 +312,10 @@ def outline_profiles(scene: Scene, body: bool = False) -> tuple[np.ndarray, np.n
 
 
 def _contour_points(
-    contour: np.ndarray, scene: Scene, body: bool = False
-) -> tuple[np.ndarray, np.ndarray] | None:
-    """Sampled points of one closed contour and their unit normals (either direction)."""
+    contour: np.ndarray, scene: Scene
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Sampled points of one closed contour, their unit normals (either direction) and
+    whether each lies below the chin."""
     # Smooth the closed contour, then take normals from neighbouring smoothed points.
     count = len(contour)
     padded = np.concatenate([contour[-NORMAL_SMOOTHING:], contour, contour[:NORMAL_SMOOTHING]])
@@ -302,15 +337,18 @@ def _contour_points(
         & (contour[:, 1] > border)
         & (contour[:, 1] < height - 1 - border)
     )
+    below = np.zeros(count, bool)
     if (face := scene.primary_face) is not None:
         _, y, _, h = face.box
-        keep &= (contour[:, 1] > y + h) if body else (contour[:, 1] <= y + h)
+        below = contour[:, 1] > y + h
     if not keep.any():
         return None
-    return smooth[keep], normal[keep]
+    return smooth[keep], normal[keep], below[keep]
 
 
-def outline_cues(scene: Scene) -> tuple[dict[str, float], tuple[int, int, int, int] | None]:
+def outline_cues(
+    scene: Scene, samples: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+) -> tuple[dict[str, float], tuple[int, int, int, int] | None]:
     """What the colour profiles across the head's outline show, as named cue values.
 
     ``vb_edge_step_share``: per profile with contrast, the largest one-pixel colour step as a
@@ -336,7 +374,7 @@ def outline_cues(scene: Scene) -> tuple[dict[str, float], tuple[int, int, int, i
     Also the box of the worst stretch of the outline (most rim and hard edge), for the
     finding's region. Empty and None when there is too little outline.
     """
-    found = outline_profiles(scene)
+    found = outline_profiles(scene, samples=samples)
     if found is None or len(found[0]) < MIN_PROFILES:
         return {}, None
     profiles, points = found
@@ -498,19 +536,40 @@ def mask_uncertainty(scene: Scene, band: np.ndarray) -> float:
 
 
 def edge_motion(
-    previous: np.ndarray, current: np.ndarray, regions: tuple[np.ndarray, ...]
+    previous: np.ndarray,
+    current: np.ndarray,
+    regions: tuple[np.ndarray, ...],
+    change: np.ndarray | None = None,
 ) -> list[float]:
     """Apparent edge motion (px per frame) in each region: sum |dI/dt| / sum |grad I|.
 
     On edges a displacement of d px changes the luma by about |grad I| * d, so the ratio of
     the sums over edge pixels is their typical displacement (normal flow). NaN for a region
-    with too few edges.
+    with too few edges. ``change`` is ``absdiff(previous, current)`` when already taken.
+
+    Only the box around the regions is filtered (a person fills about half a webcam frame):
+    the gradient is taken on that box grown by the 1 px the 3-tap derivative reaches, so
+    every pixel inside the box gets the same value as on the whole frame.
     """
-    gradient = gradient_l1(current, ksize=1)
-    edges = cv2.compare(gradient, FLOW_EDGE_GRADIENT, cv2.CMP_GT)
-    change = cv2.absdiff(previous, current)
-    motions = []
+    if change is None:
+        change = cv2.absdiff(previous, current)
+    height, width = current.shape
+    x0, y0, x1, y1 = width, height, 0, 0
     for region in regions:
+        x, y, w, h = cv2.boundingRect(region)
+        if w and h:
+            x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x + w), max(y1, y + h)
+    if x1 <= x0 or y1 <= y0:
+        return [math.nan] * len(regions)
+    # grown by one pixel where the frame allows, then cut back to the box
+    gx0, gy0, gx1, gy1 = max(0, x0 - 1), max(0, y0 - 1), min(width, x1 + 1), min(height, y1 + 1)
+    grown = gradient_l1(current[gy0:gy1, gx0:gx1], ksize=1)
+    gradient = grown[y0 - gy0 : y1 - gy0, x0 - gx0 : x1 - gx0]
+    edges = cv2.compare(gradient, FLOW_EDGE_GRADIENT, cv2.CMP_GT)
+    change = change[y0:y1, x0:x1]
+    motions = []
+    for whole in regions:
+        region = whole[y0:y1, x0:x1]
         mask = cv2.bitwise_and(edges, edges, mask=region)
         count = cv2.countNonZero(mask)
         if count < MIN_EDGE_PIXELS:
@@ -558,15 +617,26 @@ def edge_lag(person_flows: np.ndarray, edge_flows: np.ndarray) -> tuple[float, f
     return float(corr[best] - corr[0]), float(corr[best]), int(delays[best])
 
 
-def still_share(previous: np.ndarray, current: np.ndarray, region: np.ndarray) -> float:
-    """Share of ``region`` (uint8 mask) whose luma changed by at most STILL_LEVELS."""
-    change = cv2.absdiff(previous, current)
-    still = cv2.calcHist([change], [0], region, [256], [0, 256]).ravel()
-    total = float(still.sum())
-    return float(still[: STILL_LEVELS + 1].sum()) / total if total > 0 else math.nan
+def still_share(
+    previous: np.ndarray,
+    current: np.ndarray,
+    region: np.ndarray,
+    change: np.ndarray | None = None,
+) -> float:
+    """Share of ``region`` (uint8 mask) whose luma changed by at most STILL_LEVELS
+    (``change``: ``absdiff(previous, current)`` when already taken)."""
+    if change is None:
+        change = cv2.absdiff(previous, current)
+    total = cv2.countNonZero(region)
+    if not total:
+        return math.nan
+    still = cv2.bitwise_and(cv2.compare(change, STILL_LEVELS, cv2.CMP_LE), region)
+    return float(cv2.countNonZero(still)) / float(total)
 
 
-def body_halo_share(scene: Scene) -> float:
+def body_halo_share(
+    scene: Scene, samples: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+) -> float:
     """Share of contrasty profiles below the chin (shoulders, arms) that show a rim.
 
     No hair there: a real shoulder against a wall is a mixture of the two at the edge, so a
@@ -574,7 +644,7 @@ def body_halo_share(scene: Scene) -> float:
     """
     if scene.primary_face is None:
         return math.nan
-    found = outline_profiles(scene, body=True)
+    found = outline_profiles(scene, body=True, samples=samples)
     if found is None:
         return math.nan
     profiles = found[0]
@@ -601,15 +671,15 @@ def _mixture_runs(
     t = ((profiles - inner) * span).sum(axis=2) / (span**2).sum(axis=2)
     mixture = inner + np.clip(t, 0.0, 1.0)[..., None] * span
     off = np.linalg.norm(profiles - mixture, axis=2) > HALO_COLOUR_DISTANCE
-    runs = np.zeros(len(profiles), np.int32)
-    current = np.zeros(len(profiles), np.int32)
-    for column in off.T:
-        current = np.where(column, current + 1, 0)
-        runs = np.maximum(runs, current)
+    # The run ending at each sample: samples off the mixtures so far, less those counted
+    # by the last sample on a mixture (a cumulative count reset at every mixture sample).
+    count = np.cumsum(off, axis=1, dtype=np.int32)
+    reset = np.maximum.accumulate(np.where(off, 0, count), axis=1)
+    runs = (count - reset).max(axis=1, initial=0).astype(np.int32)
     return t, runs
 
 
-def light_colour_distance(scene: Scene, band: np.ndarray) -> float:
+def light_colour_distance(scene: Scene, band: np.ndarray, inner: np.ndarray | None = None) -> float:
     """How differently coloured the light on the person and on the background is.
 
     The white point of each side (the mean colour of its brightest near-neutral pixels, see
@@ -637,7 +707,7 @@ def light_colour_distance(scene: Scene, band: np.ndarray) -> float:
     usable = cv2.bitwise_and(neutral, cv2.inRange(luma, low + 1, top - 1))
     outside = cv2.bitwise_and(scene.background_mask.view(np.uint8), cv2.bitwise_not(band))
     points = []
-    for region in (inner_mask(scene, band), outside):
+    for region in (inner_mask(scene, band) if inner is None else inner, outside):
         inside = cv2.resize(region, small, interpolation=cv2.INTER_NEAREST)
         chosen = cv2.bitwise_and(usable, cv2.compare(inside, 0, cv2.CMP_GT))
         counts = cv2.calcHist([luma], [0], chosen, [256], [0, 256]).ravel()
