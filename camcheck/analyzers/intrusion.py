@@ -495,7 +495,10 @@ def _is_you(scene: Scene, face: Face) -> bool:
     }
     if face.presence is not None:
         numbers["face_fit"] = face.presence
-        numbers["face_skin"] = skin_share(scene, face)
+        if face.presence < FACE_FIT_MIN:
+            # The rule reads skin colour only for a face that does not fit; every video
+            # frame with your fitting face is spared the measure.
+            numbers["face_skin"] = skin_share(scene, face)
     # Without a presence the landmark model did not run (a synthetic scene): no evidence.
     fits = face.presence is None or face.presence >= FACE_FIT_MIN
     if scene.source_kind != "image" and not fits:

@@ -192,13 +192,39 @@ SKIN_CR = (133, 173)
 SKIN_CB = (77, 127)
 
 
+# Skin is a region's colour, not a pixel's: the chroma is averaged around each pixel (a box
+# with the standard deviation of a Gaussian of this share of the face box's width) before
+# the pixel is tested. Heavy sensor grain scatters a face's pixels out of the skin cluster
+# one by one (the grainy face of the tune split's synth/quality noise_gain_v1_00: 71% in it
+# pixel by pixel, under face.not_found's 81%, though a person sees the face at once), while
+# a region's mean stays in. Tune split (development corpus of 2026-12-01), the 37 stills
+# whose best face the landmark model does not fit: at 0.02 that face reaches 0.821 (0.011
+# over the limit), at 0.04 0.871, at 0.08 0.948; the non-face on the person mask that must
+# be reported and comes nearest (u2net-gh_0003) 0.584, 0.598 and 0.705. 0.04 keeps 0.06 on
+# the face's side and 0.21 on the other; on clean faces it moves the share by a few points,
+# mostly up. Held out: the grainy noise_gain_v1_06 0.698 -> 0.864.
+SKIN_SMOOTH_SHARE = 0.04
+
+
 def skin_share(scene: Scene, face: Face) -> float:
-    """Share of the middle of ``face``'s box (half its width and height) in skin chroma."""
+    """Share of the middle of ``face``'s box (half its width and height) in skin chroma,
+    the chroma averaged around each pixel first (SKIN_SMOOTH_SHARE)."""
     x, y, w, h = face.box
-    middle = scene.frame[y + h // 4 : y + h - h // 4, x + w // 4 : x + w - w // 4]
-    if middle.size == 0:
+    x0, y0, x1, y1 = x + w // 4, y + h // 4, x + w - w // 4, y + h - h // 4
+    if x1 <= x0 or y1 <= y0:
         return 0.0
-    ycrcb = cv2.cvtColor(np.ascontiguousarray(middle), cv2.COLOR_RGB2YCrCb)
-    cr, cb = ycrcb[..., 1], ycrcb[..., 2]
+    # A box filter with the Gaussian's standard deviation (side sigma * sqrt(12)): a running
+    # sum, several times cheaper than the Gaussian on every video frame with a face.
+    side = round(SKIN_SMOOTH_SHARE * w * math.sqrt(12))
+    # The box reads half its side around the middle: convert only that much.
+    pad = side // 2
+    height, width = scene.frame.shape[:2]
+    top, left = max(0, y0 - pad), max(0, x0 - pad)
+    region = scene.frame[top : min(height, y1 + pad), left : min(width, x1 + pad)]
+    ycrcb = cv2.cvtColor(np.ascontiguousarray(region), cv2.COLOR_RGB2YCrCb)
+    if side > 1:
+        ycrcb = cv2.blur(ycrcb, (side, side))
+    middle = ycrcb[y0 - top : y1 - top, x0 - left : x1 - left]
+    cr, cb = middle[..., 1], middle[..., 2]
     skin = (cr >= SKIN_CR[0]) & (cr <= SKIN_CR[1]) & (cb >= SKIN_CB[0]) & (cb <= SKIN_CB[1])
     return float(np.count_nonzero(skin)) / skin.size
