@@ -9,7 +9,7 @@ import pytest
 from camcheck.analyzers.clutter import ClutterAnalyzer
 from camcheck.analyzers.distracting_color import DistractingColorAnalyzer, wall_contrast
 from camcheck.analyzers.intrusion import IntrusionAnalyzer
-from camcheck.checks import CHECKS, render
+from camcheck.checks import CHECKS, COLOUR_MUTED_FACE_RATIO, render
 from camcheck.scene import Face, Scene
 
 WIDTH, HEIGHT = 640, 360
@@ -273,6 +273,39 @@ def test_a_small_colourful_thing_is_no_spot() -> None:
     measured = DistractingColorAnalyzer().measure(scene_with(wall))
     assert measured["colour_spot_peak"] > CHECKS["background.distracting_color"].threshold
     assert not DistractingColorAnalyzer().analyze(scene_with(wall))
+
+
+def muted_picture(size: tuple[int, int]) -> np.ndarray:
+    """A pale print of several colours (a faded poster): its colours mixed with grey."""
+    vivid = colourful_picture(size).astype(np.float32)
+    return (MUTED_MIX * vivid + (1 - MUTED_MIX) * 170).astype(np.uint8)
+
+
+# How much of a print's own colour a faded one keeps.
+MUTED_MIX = 0.4
+
+
+@pytest.mark.parametrize(("size", "fires"), [((60, 70), False), ((140, 150), True)])
+def test_a_muted_print_counts_only_at_about_your_face_size(
+    size: tuple[int, int], fires: bool
+) -> None:
+    # given a faded, many-coloured print beside the head: smaller than the face (0.35 face
+    # areas) or larger (1.75)
+    wall = plain_wall()
+    w, h = size
+    wall[30 : 30 + h, 40 : 40 + w] = muted_picture(size)
+    scene = scene_with(wall)
+    # when it is measured
+    measured = DistractingColorAnalyzer().measure(scene)
+    # then it is muted (the less saturated branch of the rule), several colours, and a
+    # spot on a calm wall, so only its size against the face decides
+    assert 27 < measured["colour_spot_peak"] < 45
+    assert measured["colour_spot_spread"] > 12
+    assert measured["colour_spot_share"] > 0.012
+    assert measured["colour_rest"] < 8
+    ratio = measured["colour_spot_face_ratio"]
+    assert (ratio > COLOUR_MUTED_FACE_RATIO) == fires, ratio
+    assert bool(DistractingColorAnalyzer().analyze(scene)) == fires
 
 
 # --- background.intrusion: stills -------------------------------------------------------
