@@ -9,7 +9,7 @@ import pytest
 from camcheck.analyzers.clutter import ClutterAnalyzer
 from camcheck.analyzers.distracting_color import DistractingColorAnalyzer, wall_contrast
 from camcheck.analyzers.intrusion import IntrusionAnalyzer
-from camcheck.checks import CHECKS, render
+from camcheck.checks import CHECKS, CLUTTER_DISTINCT_MIN, COLOUR_MUTED_FACE_RATIO, render
 from camcheck.scene import Face, Scene
 
 WIDTH, HEIGHT = 640, 360
@@ -273,6 +273,39 @@ def test_a_small_colourful_thing_is_no_spot() -> None:
     measured = DistractingColorAnalyzer().measure(scene_with(wall))
     assert measured["colour_spot_peak"] > CHECKS["background.distracting_color"].threshold
     assert not DistractingColorAnalyzer().analyze(scene_with(wall))
+
+
+def muted_picture(size: tuple[int, int]) -> np.ndarray:
+    """A pale print of several colours (a faded poster): its colours mixed with grey."""
+    vivid = colourful_picture(size).astype(np.float32)
+    return (MUTED_MIX * vivid + (1 - MUTED_MIX) * 170).astype(np.uint8)
+
+
+# How much of a print's own colour a faded one keeps.
+MUTED_MIX = 0.4
+
+
+@pytest.mark.parametrize(("size", "fires"), [((60, 70), False), ((140, 150), True)])
+def test_a_muted_print_counts_only_at_about_your_face_size(
+    size: tuple[int, int], fires: bool
+) -> None:
+    # given a faded, many-coloured print beside the head: smaller than the face (0.35 face
+    # areas) or larger (1.75)
+    wall = plain_wall()
+    w, h = size
+    wall[30 : 30 + h, 40 : 40 + w] = muted_picture(size)
+    scene = scene_with(wall)
+    # when it is measured
+    measured = DistractingColorAnalyzer().measure(scene)
+    # then it is muted (the less saturated branch of the rule), several colours, and a
+    # spot on a calm wall, so only its size against the face decides
+    assert 27 < measured["colour_spot_peak"] < 45
+    assert measured["colour_spot_spread"] > 12
+    assert measured["colour_spot_share"] > 0.012
+    assert measured["colour_rest"] < 8
+    ratio = measured["colour_spot_face_ratio"]
+    assert (ratio > COLOUR_MUTED_FACE_RATIO) == fires, ratio
+    assert bool(DistractingColorAnalyzer().analyze(scene)) == fires
 
 
 # --- background.intrusion: stills -------------------------------------------------------
@@ -580,6 +613,39 @@ def test_a_plain_wall_with_one_framed_photo_is_not_busy() -> None:
     measured = ClutterAnalyzer().measure(scene_with(wall))
     assert measured["clutter_object_coverage"] < 0.2
     assert not ClutterAnalyzer().analyze(scene_with(wall))
+
+
+def brick_wall(seed: int = 4) -> np.ndarray:
+    """A wall of red bricks in staggered rows, with grey mortar and a little shading."""
+    rng = np.random.default_rng(seed)
+    wall = np.zeros((HEIGHT, WIDTH, 3), np.float32)
+    wall[:] = (150, 145, 140)
+    brick_w, brick_h, mortar = 24, 10, 2
+    for row, y in enumerate(range(0, HEIGHT, brick_h + mortar)):
+        offset = (brick_w // 2) * (row % 2)
+        for x in range(-offset, WIDTH, brick_w + mortar):
+            shade = rng.uniform(0.9, 1.1)
+            x0, x1 = max(0, x), min(WIDTH, x + brick_w)
+            wall[y : y + brick_h, x0:x1] = np.array((165, 70, 50)) * shade
+    wall += rng.normal(0, 2.0, wall.shape)
+    return np.clip(wall, 0, 255).astype(np.uint8)
+
+
+def test_a_brick_wall_is_texture_not_clutter() -> None:
+    # given a brick wall behind you: edges and corners everywhere, one element repeated
+    bricks = ClutterAnalyzer().measure(scene_with(brick_wall()))
+    room = ClutterAnalyzer().measure(scene_with(busy_room()))
+    # then its edge measure alone would call it busy, but each part has a twin
+    assert bricks["background_clutter"] > CHECKS["background.cluttered"].threshold
+    assert bricks["clutter_distinctness"] < CLUTTER_DISTINCT_MIN < room["clutter_distinctness"]
+    assert not ClutterAnalyzer().analyze(scene_with(brick_wall()))
+    assert ids(ClutterAnalyzer().analyze(scene_with(busy_room()))) == {"background.cluttered"}
+
+
+def test_distinctness_needs_structured_cells() -> None:
+    # a plain wall has no structured cell to compare: no distinctness, no finding
+    measured = ClutterAnalyzer().measure(scene_with(plain_wall()))
+    assert "clutter_distinctness" not in measured
 
 
 # --- background.intrusion: a moving world that is no intruder ----------------------------

@@ -178,6 +178,10 @@ class DistractingColorAnalyzer(Analyzer):
         )
         if (face := scene.face_box) is not None:
             measured["colour_spot_face_distance"] = _gap(box, face) / max(face[2], 1)
+            # The spot's own area (its pixels, not its box) against the face's box: what
+            # pulls the eye from you is an object of about your face's size or more.
+            spot_pixels = area * (width / cols) * (height / rows)
+            measured["colour_spot_face_ratio"] = spot_pixels / max(face[2] * face[3], 1)
         return measured
 
     def region(
