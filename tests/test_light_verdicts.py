@@ -313,7 +313,9 @@ def test_a_silhouette_is_backlit_by_a_window_anywhere_in_the_frame() -> None:
     assert item.measured["light_near_share"] < BACKLIGHT_NEAR_SHARE
     assert item.measured["backlight_highlight_ev"] >= BACKLIGHT_SILHOUETTE_EV
     # A face only dim before the same far window is not backlit (nor is anything blown).
-    assert BacklightAnalyzer().analyze(far_light_scene(face=0.45, light="edge", light_luma=0.8)) == []
+    assert (
+        BacklightAnalyzer().analyze(far_light_scene(face=0.45, light="edge", light_luma=0.8)) == []
+    )
 
 
 def test_backlight_hides_too_dark_it_causes() -> None:

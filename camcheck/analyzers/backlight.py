@@ -27,8 +27,8 @@ fills the background. A light behind you is seen around your head, so the share 
 taken on the background near the head (``light_near_share``): a bright sky over a
 wardrobe, a window at the far edge of the room or sunlit ground beside someone seated is
 not behind them. A silhouette's light need not be: the camera exposed for it wherever it
-is (checks.BACKLIGHT_SILHOUETTE_EV). Which side is said from the person's point of view in an unmirrored
-frame, as lighting.uneven does: the image's right is the person's left.
+is (checks.BACKLIGHT_SILHOUETTE_EV). Which side is said from the person's point of view in
+an unmirrored frame, as lighting.uneven does: the image's right is the person's left.
 """
 
 from __future__ import annotations
@@ -117,7 +117,9 @@ def near_head(shape: tuple[int, ...], box: tuple[int, int, int, int]) -> tuple[s
         max(0, round(y - NEAR_ABOVE_HEIGHTS * h)),
         min(shape[0], round(y + h + NEAR_BELOW_HEIGHTS * h)),
     )
-    columns = slice(max(0, round(x - NEAR_WIDTHS * w)), min(shape[1], round(x + w + NEAR_WIDTHS * w)))
+    columns = slice(
+        max(0, round(x - NEAR_WIDTHS * w)), min(shape[1], round(x + w + NEAR_WIDTHS * w))
+    )
     return rows, columns
 
 
