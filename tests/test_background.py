@@ -642,6 +642,21 @@ def test_a_brick_wall_is_texture_not_clutter() -> None:
     assert ids(ClutterAnalyzer().analyze(scene_with(busy_room()))) == {"background.cluttered"}
 
 
+def test_distinctness_is_measured_only_where_it_can_decide() -> None:
+    # given a plain wall with one framed photo: structure to compare (its distinctness
+    # would be 0.34), but under the edge limits of the clutter rule
+    wall = plain_wall()
+    wall[30:160, 30:200] = (30, 30, 30)
+    wall[36:154, 36:194] = busy_room()[:118, :158]
+    measured = ClutterAnalyzer().measure(scene_with(wall))
+    assert measured["background_clutter"] < 0.06
+    # then distinctness, which could only confirm a busy wall, is not measured
+    assert "clutter_distinctness" not in measured
+    # while a busy room and a brick wall, over the edge limits, get it
+    assert "clutter_distinctness" in ClutterAnalyzer().measure(scene_with(busy_room()))
+    assert "clutter_distinctness" in ClutterAnalyzer().measure(scene_with(brick_wall()))
+
+
 def test_distinctness_needs_structured_cells() -> None:
     # a plain wall has no structured cell to compare: no distinctness, no finding
     measured = ClutterAnalyzer().measure(scene_with(plain_wall()))
