@@ -606,10 +606,16 @@ def test_a_wall_covered_in_small_framed_photos_is_busy() -> None:
     assert ids(ClutterAnalyzer().analyze(scene_with(gallery_wall()))) == {"background.cluttered"}
 
 
-def test_a_plain_wall_with_one_framed_photo_is_not_busy() -> None:
+def one_photo_wall() -> np.ndarray:
+    """A plain wall with one framed photo of a busy room on it."""
     wall = plain_wall()
     wall[30:160, 30:200] = (30, 30, 30)
     wall[36:154, 36:194] = busy_room()[:118, :158]
+    return wall
+
+
+def test_a_plain_wall_with_one_framed_photo_is_not_busy() -> None:
+    wall = one_photo_wall()
     measured = ClutterAnalyzer().measure(scene_with(wall))
     assert measured["clutter_object_coverage"] < 0.2
     assert not ClutterAnalyzer().analyze(scene_with(wall))
@@ -645,10 +651,7 @@ def test_a_brick_wall_is_texture_not_clutter() -> None:
 def test_distinctness_is_measured_only_where_it_can_decide() -> None:
     # given a plain wall with one framed photo: structure to compare (its distinctness
     # would be 0.34), but under the edge limits of the clutter rule
-    wall = plain_wall()
-    wall[30:160, 30:200] = (30, 30, 30)
-    wall[36:154, 36:194] = busy_room()[:118, :158]
-    measured = ClutterAnalyzer().measure(scene_with(wall))
+    measured = ClutterAnalyzer().measure(scene_with(one_photo_wall()))
     assert measured["background_clutter"] < 0.06
     # then distinctness, which could only confirm a busy wall, is not measured
     assert "clutter_distinctness" not in measured
