@@ -547,9 +547,10 @@ BACKLIGHT_HIGHLIGHT_EV = 0.89
 # cases 0.36 or more, must-not cases that pass the other two limits 0.21 at most.
 BACKLIGHT_LIGHT_SHARE = 0.25
 # ... and at least this share of the background around the head (backlight.near_head: a
-# face width either side, a face height above) blown out: a light behind you is seen around
-# your head. Added on the corpus of 2026-12-01 (1749 cases, sixth session) for the real
-# pictures a careful person does not call backlit although a blown-out part covers a side:
+# face width either side, a face height above and half of one below) blown out: a light
+# behind you is seen around your head. Added on the corpus of 2026-12-01 (1749 cases, sixth
+# session) for the real pictures a careful person does not call backlit although a
+# blown-out part covers a side:
 # an overcast sky over a wardrobe (mediapipe 09a619ab, held out), a window at the far edge
 # of a bedroom (sam2 bedroom), sunlit ground beside a seated man (mmpose 40083). Fitted on
 # the tune split among the cases that pass the three limits above: backlit cases reach
@@ -1083,7 +1084,8 @@ _TABLE: tuple[Check, ...] = (
         "backlight_highlight_ev), counted when the blown-out part covers at least "
         "BACKLIGHT_LIGHT_SHARE of the background on the person's left, right or both sides "
         "(a window, lamp or sky; a lit white wall never clips) and BACKLIGHT_NEAR_SHARE of "
-        "the background around the head (a face width either side, a face height above): "
+        "the background around the head (a face width either side, a face height above, "
+        "half of one below): "
         "a light behind you is seen around your head. Behind a face whose highlights are "
         "under luma 0.33, background 3.5 stops over them and at least luma 0.5 counts as "
         "the light too: a silhouette before a window the camera exposed for; a face "

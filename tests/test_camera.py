@@ -280,6 +280,20 @@ def test_frozen_frames_fire_and_noisy_ones_do_not() -> None:
     assert "camera.frozen" not in ids
 
 
+def test_a_change_in_the_frames_last_part_cell_is_a_new_picture() -> None:
+    # A 640x360 file: 22 whole 16 px rows of cells and an 8-row strip at the bottom. A
+    # change only there (a hand moving at the frame's lower edge) is a new picture.
+    analyzer = CameraAnalyzer()
+    frame = np.full((360, 640, 3), 120, np.uint8)
+    analyzer.measure(scene_of(frame, "video", timestamp=0.0, index=0))
+    assert (
+        analyzer.measure(scene_of(frame.copy(), "video", timestamp=0.5, index=1))["still_s"] == 0.5
+    )
+    moved = frame.copy()
+    moved[352:, 300:316] = 200
+    assert analyzer.measure(scene_of(moved, "video", timestamp=1.0, index=2))["still_s"] == 0.0
+
+
 def test_low_resolution_only_for_cameras() -> None:
     frame = noisy(120, seed=3)
     found = CameraAnalyzer().analyze(scene_of(frame, source_size=(640, 480)))

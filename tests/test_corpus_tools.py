@@ -98,6 +98,12 @@ def test_second_look_labels_name_real_cases_and_codes() -> None:
         del real_sources._REVIEW["test:key"]
     assert must == () and "lighting.backlight" not in must_not
     assert "lighting.too_dark" not in must_not
+    # and it is final: a look's code after it does not decide the id either
+    real_sources._REVIEW["test:key"] = "?BACK +BACK"
+    try:
+        assert real_sources.reviewed("test:key", (), ()) == ((), ())
+    finally:
+        del real_sources._REVIEW["test:key"]
 
 
 def test_one_person_is_one_group() -> None:

@@ -9,13 +9,14 @@ import cv2
 import numpy as np
 import pytest
 
-from camcheck.analyzers.backlight import BacklightAnalyzer
+from camcheck.analyzers.backlight import MIN_NEAR_SHARE, BacklightAnalyzer
 from camcheck.analyzers.camera import CameraAnalyzer
 from camcheck.analyzers.exposure import ExposureAnalyzer
 from camcheck.checks import (
     BACKLIGHT_LIGHT_SHARE,
     BACKLIGHT_NEAR_SHARE,
     BACKLIGHT_SILHOUETTE_EV,
+    BACKLIGHT_SILHOUETTE_SHARE,
     CHECKS,
     render,
 )
@@ -446,3 +447,30 @@ def test_skin_zones_lie_on_the_face_inside_its_outline(perception, name: str) ->
     # beard stay out
     skin = scene.face_skin_mask
     assert skin is not None and np.count_nonzero(skin) < 0.35 * np.count_nonzero(oval)
+
+
+def test_the_silhouette_branch_asks_its_stops_and_its_share() -> None:
+    # A light that covers a little of one side, away from the head: only a face deep enough
+    # under it (BACKLIGHT_SILHOUETTE_EV) makes that backlight, and only with enough light.
+    rule = CHECKS["lighting.backlight"]
+    little = (BACKLIGHT_SILHOUETTE_SHARE + BACKLIGHT_LIGHT_SHARE) / 2
+    measured = {"backlight_ev": 5.0, "light_share": little, "light_near_share": 0.0}
+    assert rule.fires({**measured, "backlight_highlight_ev": BACKLIGHT_SILHOUETTE_EV + 0.1})
+    assert not rule.fires({**measured, "backlight_highlight_ev": BACKLIGHT_SILHOUETTE_EV - 0.1})
+    deep = {**measured, "backlight_highlight_ev": BACKLIGHT_SILHOUETTE_EV + 0.1}
+    assert not rule.fires({**deep, "light_share": BACKLIGHT_SILHOUETTE_SHARE - 0.01})
+
+
+def test_a_few_background_pixels_by_the_head_are_no_light_around_it() -> None:
+    # A person (or a high chair back) filling the area round the head but for a small
+    # hole in the mask where the window behind shows: those few pixels, half of them
+    # blown, are not "the background around your head".
+    scene = far_light_scene(face=0.45, light="beside")
+    assert BacklightAnalyzer().measure(scene)["light_near_share"] >= BACKLIGHT_NEAR_SHARE
+    person = scene.person.copy()
+    person[104:344, 200:440] = 1.0  # backlight.near_head of the face box (280, 200, 80, 96)
+    person[220:280, 370:430] = 0.0
+    crowded = Scene(frame=scene.frame, faces=scene.faces, person=person)
+    background = crowded.background_mask[104:344, 200:440]
+    assert 0 < np.count_nonzero(background) < MIN_NEAR_SHARE * background.size
+    assert BacklightAnalyzer().measure(crowded)["light_near_share"] == 0.0

@@ -39,6 +39,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
+from camcheck.checks import BACKLIGHT_SILHOUETTE_EV
 from camcheck.measures import (
     MIN_BACKGROUND_SHARE,
     SRGB_LINEAR,
@@ -71,8 +72,9 @@ LIGHT_RIGHT = -1
 # room shade). A white wall in the face's own light is about 1.2 stops over skin
 # (reflectance 0.8 against 0.35); the tests' white walls at 0.85 to 0.90 behind dim faces of
 # 0.30 to 0.35 are 2.5 to 3.3 stops over their highlights and stay a dim face before a bright
-# wall, so the limit is half a stop over them ...
-SILHOUETTE_EV = 3.5
+# wall, so the limit is half a stop over them. The check table's silhouette branch asks the
+# same stops of the face's highlights under the light: one number, kept in the table ...
+SILHOUETTE_EV = BACKLIGHT_SILHOUETTE_EV
 # ... and at least this bright itself (luma 0.5, 2.2 stops under clipping): the share of
 # a side the light covers then counts as it does for a blown-out window. Only faces whose
 # highlights are under luma 0.33 are concerned (over that, 3.5 stops up is clipping).
@@ -91,10 +93,17 @@ SILHOUETTE_LIGHT_LUMA8 = 128
 # bottom. A light behind you is seen around your head; a bright sky over a wardrobe, a
 # window at the far edge of the room or sunlit ground beside a seated person is not behind
 # the head (see checks.BACKLIGHT_NEAR_SHARE). One face width reaches a lamp beside the
-# head, as the corpus's backlight_lamp_v1 places it.
+# head, as the corpus's backlight_lamp_v1 places it. The heights were chosen, not fitted:
+# one face height above the box holds the hair and what is just over it, half of one below
+# reaches the neck and the tops of the shoulders, where a window behind shows beside them.
 NEAR_WIDTHS = 1.0
 NEAR_ABOVE_HEIGHTS = 1.0
 NEAR_BELOW_HEIGHTS = 0.5
+# Background around the head smaller than this share of that window (a person filling it)
+# has no light_near_share of its own (0.0): a few pixels of a gap in the person mask would
+# otherwise read 0 or 1. Not fitted: the window's share of a side, as MIN_SIDE_SHARE is the
+# frame's.
+MIN_NEAR_SHARE = 0.02
 # Below this linear level a face highlight counts as this (a black face cannot divide by 0);
 # 1/256 is 8 stops under white, far beyond any limit.
 LINEAR_FLOOR = 1.0 / 256.0
@@ -176,8 +185,10 @@ class BacklightAnalyzer(Analyzer):
         if face is not None:
             rows, columns = near_head(luma8.shape, face.box)
             near = np.count_nonzero(background[rows, columns])
+            window = (rows.stop - rows.start) * (columns.stop - columns.start)
+            enough = near > 0 and near >= MIN_NEAR_SHARE * window
             measured["light_near_share"] = (
-                np.count_nonzero(blown[rows, columns]) / near if near else 0.0
+                np.count_nonzero(blown[rows, columns]) / near if enough else 0.0
             )
         if brighter <= 0:
             return measured

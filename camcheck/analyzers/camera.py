@@ -61,16 +61,21 @@ DISTINCT_MEAN_LEVELS_CAMERA = 0.25
 
 
 def _cells(luma8: np.ndarray) -> np.ndarray:
-    """Mean luma of each whole DISTINCT_CELL_PX cell from the top-left corner (a last,
-    partial row or column of cells is left out)."""
+    """Mean luma of the DISTINCT_CELL_PX cells tiling the frame from its top-left corner,
+    flattened; a last row or column of cells that the frame cuts short (the bottom 8 rows
+    of a 360-row frame) is a row or column of smaller cells, so a change there counts too."""
     height, width = luma8.shape
     rows, cols = height // DISTINCT_CELL_PX, width // DISTINCT_CELL_PX
-    if not rows or not cols:  # a frame smaller than one cell: the frame is the cell
-        return np.float32([[cv2.mean(luma8)[0]]])
-    # An area resize by a whole factor takes OpenCV's fast path; to a size that does not
-    # divide the frame (360 rows into 22 cells) it cost 0.48 ms a frame against 0.11.
-    whole = luma8[: rows * DISTINCT_CELL_PX, : cols * DISTINCT_CELL_PX]
-    return cv2.resize(whole, (cols, rows), interpolation=cv2.INTER_AREA).astype(np.float32)
+    cut_y, cut_x = rows * DISTINCT_CELL_PX, cols * DISTINCT_CELL_PX
+    parts = []
+    # Each part's area resize is by whole factors, which takes OpenCV's fast path: one
+    # resize of 360 rows into 22 cells took the general one, 0.48 ms a frame against 0.11.
+    for ys, ny in ((slice(0, cut_y), rows), (slice(cut_y, height), int(height > cut_y))):
+        for xs, nx in ((slice(0, cut_x), cols), (slice(cut_x, width), int(width > cut_x))):
+            if ny and nx:
+                part = cv2.resize(luma8[ys, xs], (nx, ny), interpolation=cv2.INTER_AREA)
+                parts.append(part.ravel())
+    return np.concatenate(parts).astype(np.float32)
 
 
 class CameraAnalyzer(Analyzer):

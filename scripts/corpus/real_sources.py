@@ -1852,8 +1852,9 @@ def reviewed(
     """``must`` and ``must_not`` with the second look's labels for ``key`` added."""
     add_must: list[str] = []
     add_not: list[str] = list(FACELESS) if "face.not_found" in must else []
-    # "?CODE": a later look found the case open for these ids (careful people would not
-    # agree either way), so it is neither a must nor a must-not, whatever came before.
+    # "?CODE": a look found the case open for these ids (careful people would not agree
+    # either way), so it is neither a must nor a must-not. It is final: it wins over every
+    # other look's code for those ids, before or after it.
     open_ids: list[str] = []
     for code in _REVIEW.get(key, "").split():
         into = {"+": add_must, "-": add_not, "?": open_ids}[code[0]]
