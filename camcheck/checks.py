@@ -1082,20 +1082,21 @@ _TABLE: tuple[Check, ...] = (
         "face's skin (forehead, cheek and nose zones from the face landmarks), in linear "
         "light: its mean (backlight_ev) and its highlights (95th percentile, "
         "backlight_highlight_ev), counted when the blown-out part covers at least "
-        "BACKLIGHT_LIGHT_SHARE of the background on the person's left, right or both sides "
-        "(a window, lamp or sky; a lit white wall never clips) and BACKLIGHT_NEAR_SHARE of "
+        f"{BACKLIGHT_LIGHT_SHARE:g} of the background on the person's left, right or both sides "
+        f"(a window, lamp or sky; a lit white wall never clips) and {BACKLIGHT_NEAR_SHARE:g} of "
         "the background around the head (a face width either side, a face height above, "
         "half of one below): "
         "a light behind you is seen around your head. Behind a face whose highlights are "
         "under luma 0.33, background 3.5 stops over them and at least luma 0.5 counts as "
         "the light too: a silhouette before a window the camera exposed for; a face "
-        "BACKLIGHT_SILHOUETTE_EV stops or more under the light needs only "
-        "BACKLIGHT_SILHOUETTE_SHARE of a side, anywhere. Fitted on the development "
+        f"{BACKLIGHT_SILHOUETTE_EV:g} stops or more under the light needs only "
+        f"{BACKLIGHT_SILHOUETTE_SHARE:g} of a side, anywhere. Fitted on the development "
         "corpus's tune split (2026-12-01, 1749 cases, 27 backlit stills): precision 0.92, "
         "recall 0.89 (missed: two faces lit from the front as brightly as the light, one "
         "face not metered; false: a face before bokeh windows, a sunset sky over the sea); "
-        "heldout (13 backlit stills) 1.00 and 0.92; margins 0.18 stop on BACKLIGHT_EV, "
-        "0.08 on BACKLIGHT_HIGHLIGHT_EV, 0.025 on BACKLIGHT_NEAR_SHARE",
+        "heldout (13 backlit stills) 1.00 and 0.92; margins 0.18 stop on the mean's "
+        f"{BACKLIGHT_EV:g} stops, 0.08 on the highlights' {BACKLIGHT_HIGHLIGHT_EV:g}, 0.025 "
+        "on the share around the head",
     ),
     Check(
         id="lighting.too_dark",
