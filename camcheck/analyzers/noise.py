@@ -58,9 +58,7 @@ def coarse_grain_sigma(luma8: np.ndarray) -> float | None:
     if min(small_h, small_w) < 3:
         return None
     smooth = cv2.GaussianBlur(luma8, (0, 0), GRAIN_SMOOTH_SIGMA)
-    flat = cv2.threshold(gradient_l1(smooth), GRAIN_FLAT_GRADIENT - 1, 255, cv2.THRESH_BINARY_INV)[
-        1
-    ]
+    flat = cv2.compare(gradient_l1(smooth), GRAIN_FLAT_GRADIENT, cv2.CMP_LT)
     crop = (slice(0, small_h * GRAIN_STEP), slice(0, small_w * GRAIN_STEP))
     # A half-width pixel is flat when every full-width pixel it averages is (the minimum).
     flat_small = cv2.erode(flat[crop], np.ones((GRAIN_STEP, GRAIN_STEP), np.uint8), anchor=(0, 0))

@@ -56,6 +56,12 @@ def _sides_of_face(scene: Scene) -> np.ndarray | None:
     return scene.skin_zones_mask(SIDE_ZONES)
 
 
+def _median_light(histogram: np.ndarray) -> float:
+    """The median of a luma histogram in linear light (luma taken as sRGB-encoded), at
+    least LINEAR_FLOOR."""
+    return max(float(SRGB_LINEAR[min(histogram_rank(histogram, 50), 255)]), LINEAR_FLOOR)
+
+
 def face_halves(scene: Scene) -> tuple[np.ndarray, np.ndarray] | None:
     """Luma histograms of the face's image-left and image-right halves, or None.
 
@@ -105,9 +111,7 @@ class UniformityAnalyzer(Analyzer):
             return {}
         left, right = halves
         overlap = float(np.minimum(left / left.sum(), right / right.sum()).sum())
-        # Luma taken as sRGB-encoded: the medians in linear light.
-        left_light = max(float(SRGB_LINEAR[min(histogram_rank(left, 50), 255)]), LINEAR_FLOOR)
-        right_light = max(float(SRGB_LINEAR[min(histogram_rank(right, 50), 255)]), LINEAR_FLOOR)
+        left_light, right_light = _median_light(left), _median_light(right)
         # The image's right is the person's left in an unmirrored frame.
         side = LIGHT_FROM_LEFT if right_light > left_light else LIGHT_FROM_RIGHT
         return {
