@@ -1343,7 +1343,8 @@ _TABLE: tuple[Check, ...] = (
         ),
         source="The most salient colourful object of the background (connected pixels "
         "whose CIELAB a*b* differ from the wall's median colour by 12 or more, not counting "
-        "the wall's own hue in shadow): the 90th percentile of its contrast with the wall "
+        "the wall's own hue in shadow, with the parts of the same picture whose boxes come "
+        "within 3% of the frame's width: a drawing's strokes): the 90th percentile of its contrast with the wall "
         "(peak), the spread of its colours, its share of the picture, its area against the "
         "face's (a muted spot must be about your face's size: 0.72 face areas), and the 90th "
         "percentile of the contrast of the rest of the background. Posters on plain and "

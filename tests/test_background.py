@@ -275,6 +275,24 @@ def test_a_small_colourful_thing_is_no_spot() -> None:
     assert not DistractingColorAnalyzer().analyze(scene_with(wall))
 
 
+def test_the_strokes_of_one_drawing_are_one_spot() -> None:
+    # given a child's drawing on a plain wall: a red and blue stroke in an L and a yellow
+    # sun in its corner, too far apart for the join, each too small (1.0% and 0.7% of the
+    # picture) to pull the eye alone
+    wall = plain_wall()
+    wall[20:148, 20:28] = (220, 30, 40)
+    wall[140:148, 20:172] = (30, 60, 220)
+    wall[32:72, 124:164] = (240, 200, 20)
+    measured = DistractingColorAnalyzer().measure(scene_with(wall))
+    # then they are one spot (1.7%; the L alone, 1.0%, would not fire) and the box is the
+    # whole drawing
+    assert measured["colour_spot_share"] > 0.015
+    assert (measured["colour_spot_x"], measured["colour_spot_w"]) == (20, 152)
+    assert ids(DistractingColorAnalyzer().analyze(scene_with(wall))) == {
+        "background.distracting_color"
+    }
+
+
 def muted_picture(size: tuple[int, int]) -> np.ndarray:
     """A pale print of several colours (a faded poster): its colours mixed with grey."""
     vivid = colourful_picture(size).astype(np.float32)
