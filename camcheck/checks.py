@@ -1344,15 +1344,15 @@ _TABLE: tuple[Check, ...] = (
         source="The most salient colourful object of the background (connected pixels "
         "whose CIELAB a*b* differ from the wall's median colour by 12 or more, not counting "
         "the wall's own hue in shadow, with the parts of the same picture whose boxes come "
-        "within 3% of the frame's width: a drawing's strokes): the 90th percentile of its contrast with the wall "
-        "(peak), the spread of its colours, its share of the picture, its area against the "
-        "face's (a muted spot must be about your face's size: 0.72 face areas), and the 90th "
-        "percentile of the contrast of the rest of the background. Posters on plain and "
-        "coloured walls peak at 29.9 to 73 and spread 16 to 34, with the rest under 5.2; a "
-        "ginger cat peaks at 35 with a spread under 9.3; warm bokeh peaks at 24.5 at most; "
-        "the drapes and flags of the official portraits leave a rest of 11 to 31; plain and "
-        "saturated walls, dark clamps and shadows give no object (development scenes, "
-        "scripts/make_people_scenes.py)",
+        "within 3% of the frame's width: a drawing's strokes): the 90th percentile of its "
+        "contrast with the wall (peak), the spread of its colours, its share of the picture, "
+        "its area against the face's (a muted spot must be about your face's size: 0.72 face "
+        "areas), and the 90th percentile of the contrast of the rest of the background. "
+        "Posters on plain and coloured walls peak at 29.9 to 73 and spread 16 to 34, with the "
+        "rest under 5.2; a ginger cat peaks at 35 with a spread under 9.3; warm bokeh peaks at "
+        "24.5 at most; the drapes and flags of the official portraits leave a rest of 11 to 31; "
+        "plain and saturated walls, dark clamps and shadows give no object (development "
+        "scenes, scripts/make_people_scenes.py)",
     ),
     Check(
         id="background.intrusion",

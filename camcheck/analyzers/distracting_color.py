@@ -162,7 +162,8 @@ class DistractingColorAnalyzer(Analyzer):
             return measured
         parts = _parts_of(best, stats[1:], salience > 0, PART_GAP_SHARE * cols)
         x, y, w, h, area = _box_of(parts, stats[1:])
-        spot = np.isin(labels, 1 + np.flatnonzero(parts))
+        members = 1 + np.flatnonzero(parts)
+        spot = labels == members[0] if len(members) == 1 else np.isin(labels, members)
         peak = percentile(contrast[spot], SPOT_PERCENTILE)
         # The rest: the background outside the spot (grown by the join distance). With too
         # little of it left the spot is not on a wall, it is the wall: it stands out from

@@ -68,7 +68,7 @@ def coarse_grain_sigma(luma8: np.ndarray, mask: np.ndarray | None = None) -> flo
     smooth = cv2.GaussianBlur(luma8, (0, 0), GRAIN_SMOOTH_SIGMA)
     flat = cv2.compare(gradient_l1(smooth), GRAIN_FLAT_GRADIENT, cv2.CMP_LT)
     if mask is not None:
-        flat &= mask.view(np.uint8) * np.uint8(255)
+        flat = cv2.bitwise_and(flat, flat, mask=mask.view(np.uint8))
     crop = (slice(0, small_h * GRAIN_STEP), slice(0, small_w * GRAIN_STEP))
     # A half-width pixel is flat when every full-width pixel it averages is (the minimum).
     flat_small = cv2.erode(flat[crop], np.ones((GRAIN_STEP, GRAIN_STEP), np.uint8), anchor=(0, 0))
