@@ -147,7 +147,7 @@ def test_with_nobody_at_the_camera_there_is_no_cut_out_to_rehearse() -> None:
     from camcheck.checks import ruled_ids
 
     # An outline the person model is unsure of for 9 px: a cut-out would have to guess
-    unsure = {"vb_mask_unsure_px": 9.0, "vb_hair_contrast": 120.0}
+    unsure = {"vb_mask_unsure_px": 9.0, "vb_hair_delta_e": 60.0}
     assert "virtual_background.poor_separation" in ruled_ids({**unsure, "face_score": 0.9})
     # but with no face found (a chameleon, a cockatoo) "no face found" leads, alone
     found = ruled_ids({**unsure, "face_score": 0.0})

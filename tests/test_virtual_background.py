@@ -23,6 +23,7 @@ from camcheck.analyzers.virtual_background import (
 from camcheck.checks import (
     CHECKS,
     VB_FLICKER_RATIO,
+    VB_HAIR_DELTA_E,
     VB_LAG_GAIN,
     VB_SCORE_LIMIT,
     VB_STILL_SHARE,
@@ -276,6 +277,46 @@ def test_unsure_mask_along_the_head_is_a_poor_separation() -> None:
     assert unsure_measured["vb_mask_unsure_px"] > 2 * crisp_measured["vb_mask_unsure_px"]
     assert not CHECKS[SEPARATION].fires(crisp_measured)
     assert CHECKS[SEPARATION].fires(unsure_measured)
+
+
+# Hair and wall as the corpus's labelled photos have them (sRGB, 8-bit): a dark pigtail before
+# a dark green wall, which people see separate, and brown hair before a brown wall, which
+# merges; RGB distance puts the pigtail nearer its wall (35 levels) than the brown hair (45).
+PIGTAIL, GREEN_WALL = (35.0, 30.0, 28.0), (30.0, 62.0, 40.0)
+BROWN_HAIR, BROWN_WALL = (120.0, 92.0, 70.0), (150.0, 118.0, 92.0)
+
+
+def hair_scene(hair: tuple[float, ...], wall: tuple[float, ...]) -> Scene:
+    """A flat head of ``hair`` colour (the face box inside it in skin tone) before ``wall``."""
+    shape = person_shape()
+    frame = np.empty((*shape.shape, 3), np.float32)
+    frame[:] = wall
+    frame[shape > 0] = hair
+    x, y, w, h = FACE_BOX
+    frame[y + h // 4 : y + h, x + 10 : x + w - 10] = (200.0, 160.0, 140.0)
+    frame = cv2.GaussianBlur(frame, (0, 0), 1.0)
+    return Scene(frame=np.round(frame).astype(np.uint8), faces=(face(),), person=model_mask(shape))
+
+
+def test_hair_like_the_wall_is_judged_by_its_colour_difference_as_seen() -> None:
+    # given the two heads, whose RGB distances say the opposite of what people see
+    pigtail = np.linalg.norm(np.subtract(PIGTAIL, GREEN_WALL))
+    brown = np.linalg.norm(np.subtract(BROWN_HAIR, BROWN_WALL))
+    assert pigtail < brown
+    # when the hair's colour difference is measured along the outline above the brows
+    apart = VirtualBackgroundAnalyzer().measure(hair_scene(PIGTAIL, GREEN_WALL))["vb_hair_delta_e"]
+    merged = VirtualBackgroundAnalyzer().measure(hair_scene(BROWN_HAIR, BROWN_WALL))[
+        "vb_hair_delta_e"
+    ]
+    # then it is CIELAB Delta E of the two colours (24 and 11), on either side of the limit
+    assert apart == pytest.approx(24.0, abs=1.5)
+    assert merged == pytest.approx(11.0, abs=1.5)
+    assert merged < VB_HAIR_DELTA_E < apart
+    # and with a 6 px unsure strip only the hair that merges is a poor separation (the RGB
+    # rule, distance under 50, fired on both)
+    strip = {"vb_mask_unsure_px": 6.0}
+    assert not CHECKS[SEPARATION].fires({**strip, "vb_hair_delta_e": apart})
+    assert CHECKS[SEPARATION].fires({**strip, "vb_hair_delta_e": merged})
 
 
 def run_clip(*, cheap: bool, jitter: float) -> list[dict[str, float]]:

@@ -85,6 +85,12 @@ CLIP_KERNEL = np.ones((3, 3), np.uint8)
 MIN_OUTLINE_PX = 80.0
 # Hair is the outline above this share of the face box's height from its top (the brows).
 HAIR_SHARE = 0.3
+# How well hair stands out from the wall is its colour difference in CIELAB (Delta E, CIE
+# 1976, on the mean colours of each profile's two ends), not the RGB distance used before
+# (2026-12-02): a dark pigtail before a dark green wall and brown hair before a brown wall
+# are both about 40 RGB levels apart, but people see the first separate (a hue apart,
+# Delta E 21-23) and the second merge (Delta E 13): the corpus's labels of poor separation
+# follow the eye.
 # The worst stretch of the outline: this many neighbouring profiles (4 contour px apart:
 # about 60 px of outline, a forehead's width), boxed with this margin in px.
 STRETCH_PROFILES = 15
@@ -368,8 +374,9 @@ def outline_cues(
     ``vb_edge_jitter``: median change of the strongest edge's position between neighbouring
     profiles, in samples: real hair frays, a pasted mask's edge runs smoothly.
 
-    ``vb_hair_contrast``: median colour distance (8-bit RGB) between the person's and the
-    background's ends of the profiles above the eyes: how well hair stands out from the wall.
+    ``vb_hair_delta_e``: median colour difference (CIELAB Delta E, CIE 1976) between the
+    person's and the background's ends of the profiles above the eyes: how well hair stands
+    out from the wall as a person sees it (camcheck.checks.VB_HAIR_DELTA_E).
 
     Also the box of the worst stretch of the outline (most rim and hard edge), for the
     finding's region. Empty and None when there is too little outline.
@@ -422,12 +429,24 @@ def outline_cues(
         _, y, _, h = face.box
         top = points[:, 1] < y + h * HAIR_SHARE
         if int(top.sum()) >= MIN_PROFILES // 4:
-            cues["vb_hair_contrast"] = float(np.median(contrast[top]))
+            cues["vb_hair_delta_e"] = hair_delta_e(inner[top, 0], outer[top, 0])
     # Per profile: how much of a cut-out it shows (second edge at the common offset, hard
     # step); the worst run of neighbouring profiles is the stretch a person would notice.
     at_peak = edgy & (np.abs(offsets + length - (peak + 1)) <= 1)
     badness = at_peak.astype(np.float32)
     return cues, worst_stretch(points, badness, scene.size)
+
+
+def hair_delta_e(person: np.ndarray, background: np.ndarray) -> float:
+    """Median CIELAB Delta E (CIE 1976) between paired sRGB colours (n, 3), 8-bit floats.
+
+    A person tells hair from a wall by its difference in lightness, hue
+    and chroma together, which Delta E weighs as the eye does; RGB distance counts a step
+    between dark colours as much as one between light ones and underrates a change of hue.
+    """
+    pairs = np.stack([person, background]).astype(np.float32) * np.float32(1 / 255)
+    lab = cv2.cvtColor(pairs, cv2.COLOR_RGB2Lab)
+    return float(np.median(np.linalg.norm(lab[0] - lab[1], axis=1)))
 
 
 def second_edges(gradient: np.ndarray, first: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
