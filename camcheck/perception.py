@@ -160,10 +160,9 @@ STREAM_KINDS = frozenset({"video", "camera"})
 # PEOPLE_EVERY_S: 2.5 looks a second, 1.6 ms of CPU a frame at 30 fps.
 PERSON_MODEL = "pose_detection.tflite"
 PEOPLE_EVERY_S = 0.4
-# MediaPipe's pose detection graph keeps detections from this score
-# (pose_detection_cpu.pbtxt, min_score_thresh), and suppresses overlaps as the face detector
-# does (WEIGHTED, min_suppression_threshold 0.3).
-PERSON_CONFIDENCE = 0.5
+# MediaPipe's pose detection graph keeps detections from the face detectors' score,
+# DETECTION_CONFIDENCE (pose_detection_cpu.pbtxt: min_score_thresh 0.5), and suppresses
+# overlaps as they do (WEIGHTED, min_suppression_threshold 0.3).
 
 SHORT_RANGE_MODEL = "face_detection_short_range.tflite"
 FULL_RANGE_MODEL = "face_detection_full_range_sparse.tflite"
@@ -464,9 +463,7 @@ class Perception:
         """Serve ``source_kind``'s frames from now on: a stream's or a still's (``_stream``)."""
         self._stream = source_kind in STREAM_KINDS
 
-    def _detect(
-        self, spec: DetectorSpec, image: np.ndarray, threshold: float = DETECTION_CONFIDENCE
-    ) -> list[_Found]:
+    def _detect(self, spec: DetectorSpec, image: np.ndarray) -> list[_Found]:
         """Faces (or people) in ``image`` (RGB uint8) by one detector, in ``image``'s pixels."""
         model = self._model(spec.model)
         if spec.model not in self._anchors:
@@ -479,7 +476,7 @@ class Perception:
         regressors = next(o for o in outputs if o.shape[-1] > 1).reshape(len(anchors), -1)
         logits = next(o for o in outputs if o.shape[-1] == 1).reshape(len(anchors))
         scores = sigmoid(logits)
-        keep = scores >= threshold
+        keep = scores >= DETECTION_CONFIDENCE
         if not keep.any():
             return []
         raw = regressors[keep] / np.float32(spec.input_size)
@@ -653,7 +650,7 @@ class Perception:
     def detect_people(self, frame: np.ndarray, *, source_kind: str = "image") -> tuple[Person, ...]:
         """People in ``frame`` by the pose detector, most confident first."""
         self._serve(source_kind)
-        found = self._detect(PERSON_DETECTOR, frame, PERSON_CONFIDENCE)
+        found = self._detect(PERSON_DETECTOR, frame)
         found.sort(key=lambda f: -f.score)
         people = []
         for f in found:
