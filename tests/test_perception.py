@@ -19,6 +19,7 @@ from camcheck.perception import (
     FULL_RANGE_EVERY,
     LANDMARK_COUNT,
     LANDMARK_EVERY,
+    PERSON_MODEL,
     SHORT_RANGE,
     TILE_MIN_FACE,
     WORKING_LONG_SIDE,
@@ -464,3 +465,34 @@ def test_video_does_not_rerun_the_landmark_model_on_a_face_it_rejected(
         assert found.presence == pytest.approx(0.01) and found.landmarks is None
     # then the model ran once every LANDMARK_EVERY frames, not on every frame
     assert len(calls) == len(range(1, 10, perception_module.LANDMARK_EVERY))
+
+
+def test_the_pose_detector_looks_every_few_tenths_of_a_second_in_video_only(
+    perception: Perception, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    original = perception_module.Perception._detect
+
+    def counting(self: Perception, spec: perception_module.DetectorSpec, image: np.ndarray):
+        calls.append(spec.model)
+        return original(self, spec, image)
+
+    monkeypatch.setattr(perception_module.Perception, "_detect", counting)
+    photo = load_image(FIXTURES / "good_obama.jpg")
+    # a still never gets it (its people are the face detectors' and the segmentation's)
+    assert perception.scene(photo).people is None
+    assert PERSON_MODEL not in calls
+    # a 30 fps clip of 1.2 s gets it on frames 0, 12, 24 (every PEOPLE_EVERY_S = 0.4 s)
+    looked = [
+        index
+        for index in range(36)
+        if perception.scene(photo, index=index, timestamp=index / 30, source_kind="video").people
+        is not None
+    ]
+    assert looked == [0, 12, 24]
+    assert calls.count(PERSON_MODEL) == 3
+    # and it finds the one person at the camera, anchored on the face
+    (you,) = perception.scene(photo, index=0, source_kind="video").people
+    (face,) = perception.find_faces(working_copy(photo, WORKING_LONG_SIDE), landmarks=False)
+    assert abs(you.center[0] - face.center[0]) < face.box[2] / 2
+    assert you.score >= 0.5

@@ -7,9 +7,10 @@ for a face (and the segmentation for a person) is no "you" for others to intrude
 clip the landmark model sees your face again and again, so there it must also fit a human
 face's landmarks (face.not_found's FACE_FIT_MIN) on the frames counted as you: a real face
 fits on nearly all of them (a hand passing over it for a moment), a pink cockatoo's head,
-which has skin's colour and lies on the person mask, on none. Three
-signs, each measured apart from you; which of them counts, and from what size, is the check
-table's rule:
+which has skin's colour and lies on the person mask, on none; or the pose detector must
+find a person anchored on it (a face in profile, which the landmark model rejects, is a
+person's; a cockatoo's head is no one's). Four signs, each measured apart from you; which
+of them counts, and from what size, is the check table's rule:
 
 - A second face of real prominence: its width as a share of yours, its detector score, how
   much of it lies on the person mask, and how well it fits a face's landmarks (the
@@ -27,6 +28,12 @@ table's rule:
   read over the last PIECE_MEMORY_S, as the detector misses the hand on some frames.
   The piece's height beside your face's tells a person or a pet (most of a face's height
   even further back) from a microphone held up or a sleeve cut off from you.
+- In a video or live run, a person the pose detector finds besides you (its people are
+  held between its looks, perception.PEOPLE_EVERY_S): someone turned away, small or half
+  hidden behind you, whose face no face detector sees and whose body the segmentation joins
+  to yours, so that it is no separate piece. People it finds in the run's first
+  COMPANION_START_S are companions, as are separate pieces of the person mask lying there
+  then (your own hand held up, a hand holding a camera): someone entering arrives later.
 - In a video or live run, something moving through the background: a child or a cat
   crossing behind you. The frame is compared with one about MOTION_BASE_S earlier, on a
   small luma plane and only where both frames are background. The camera's own motion is
@@ -62,7 +69,7 @@ from camcheck.measures import (
     box_region,
     skin_share,
 )
-from camcheck.scene import Face, Scene
+from camcheck.scene import Face, Person, Scene
 
 # Motion is measured on a luma plane this many times smaller than the working frame: the
 # area average lowers sensor noise fourfold, and what we look for is the size of a cat.
@@ -131,6 +138,17 @@ EXPLAIN_CELLS = 2
 SUBCELL_SHARE = 0.25
 # How far back the presence of your face is counted.
 FACE_PERSIST_S = 1.0
+# In video the pose detector looks once every perception.PEOPLE_EVERY_S (0.4 s); its
+# people are held until its next look, and forgotten when that is older than this (a
+# stalled camera).
+PEOPLE_HOLD_S = 1.0
+# A pose detection anchored within this share of your face's width of your face's centre is
+# you: its fixed square sits lower than the face box. Tune split (development corpus rebuilt
+# 2026-12-02, 1988 clip frames with a face and a detection): the nearest detection's centre
+# lies a median 0.37 face widths from your face's; 2% of the frames have none under 1.0
+# (the detector missed you). Another person's head within a face width of your face's centre
+# would be hidden by yours, so every detection there is you.
+PERSON_YOU_GATE = 1.0
 
 # The person mask is split into pieces on a plane this many times smaller than the working
 # frame: it comes from a 256 px model (2.5 working pixels per model pixel), so little is
@@ -160,13 +178,19 @@ COMPANION_GATE = 1.0
 # ... and a companion the detector has not seen for this long is forgotten (someone else
 # may sit down there later); a turned head is missed for a second or two.
 COMPANION_MEMORY_S = 5.0
+# A separate piece of the person mask lying in the run's first COMPANION_START_S is part of
+# the scene (your own hand held up, a hand holding a camera at the frame's edge, a
+# companion's body), and so is a later piece whose box overlaps that first box by this
+# IoU: the place is remembered, not followed, so a pet already in view that walks off
+# its first place is new again.
+FIXTURE_IOU = 0.3
 
 
 class IntrusionAnalyzer(Analyzer):
     """A second face or body in any frame; something travelling through the background."""
 
     check_ids = ("background.intrusion",)
-    not_metrics = box_keys("second_face", "moving", "second_body")
+    not_metrics = box_keys("second_face", "moving", "second_body", "second_person")
 
     def __init__(self) -> None:
         # (timestamp, luma plane, background mask) of recent frames, oldest first.
@@ -188,10 +212,20 @@ class IntrusionAnalyzer(Analyzer):
         # companion (a face there since the run's first COMPANION_START_S), in pixels.
         self._start: float | None = None
         self._companions: list[list[float]] = []
+        # [last seen, x, y, w, h] of each separate piece of the person mask seen in the run's
+        # first COMPANION_START_S (a companion's body, your hand held up, a chair), in pixels.
+        self._fixtures: list[list[float]] = []
+        # [last seen, centre x, centre y] of each person besides you the pose detector saw in
+        # the run's first COMPANION_START_S, in pixels.
+        self._seated: list[list[float]] = []
+        # (timestamp, people) of the pose detector's last look.
+        self._people: tuple[float, tuple[Person, ...]] | None = None
 
     def measure(self, scene: Scene) -> dict[str, float]:
+        if scene.people is not None:
+            self._people = (scene.timestamp, scene.people)
         primary = scene.primary_face
-        if primary is not None and not _is_you(scene, primary):
+        if primary is not None and not _is_you(scene, primary, self._held_people(scene)):
             primary = None
         motion = self._motion(scene)
         now = scene.timestamp
@@ -237,9 +271,14 @@ class IntrusionAnalyzer(Analyzer):
                 # 1 when this face has been there since the run began: a companion.
                 measured["second_face_stayed"] = float(stayed[0])
             measured.update(box_measures("second_face", face.box))
+        measured.update(self._second_person(scene, primary))
         body, gap = _second_body(scene)
         if body:
             self._remember_piece(now, body, gap)
+            # 1 when this piece has lain there since the run began (never in a still).
+            body["second_body_stayed"] = (
+                float(self._follow_fixtures(now, body)) if scene.source_kind != "image" else 0.0
+            )
         measured.update(body)
         measured.update(motion)
         shares = {
@@ -247,6 +286,7 @@ class IntrusionAnalyzer(Analyzer):
             for prefix, key in (
                 ("second_face", "second_face_share"),
                 ("second_body", "second_body_share"),
+                ("second_person", "second_person_share"),
                 ("moving", "moving_blob_share"),
             )
             if key in measured
@@ -265,6 +305,7 @@ class IntrusionAnalyzer(Analyzer):
             for prefix, key in (
                 ("second_face", "second_face_share"),
                 ("second_body", "second_body_share"),
+                ("second_person", "second_person_share"),
                 ("moving", "moving_blob_share"),
             )
             if f"{prefix}_x" in numbers and _sign_fires(prefix, numbers)
@@ -272,6 +313,80 @@ class IntrusionAnalyzer(Analyzer):
         if not fired:
             return None
         return box_region(max(fired)[1], numbers)
+
+    def _second_person(self, scene: Scene, primary: Face) -> dict[str, float]:
+        """The most confident person the pose detector found besides you (held between its
+        looks in video), measured beside your face.
+
+        You are every detection anchored within PERSON_YOU_GATE of your face's width of your
+        face's centre (the detector's box is a fixed square around the head, lower than the
+        face box).
+        """
+        now = scene.timestamp
+        people = self._held_people(scene)
+        if not people:
+            return {}
+        assert self._people is not None
+        looked = self._people[0]
+        fw, fh = primary.box[2], primary.box[3]
+
+        def apart(person: Person) -> float:
+            return _person_apart(person, primary)
+
+        # Every detection anchored near your face is you: the detector's suppression keeps
+        # two overlapping looks at one small head apart (their fixed squares overlap by
+        # less than its IoU).
+        others = [person for person in people if apart(person) >= PERSON_YOU_GATE]
+        if not others:
+            return {}
+        person = max(others, key=lambda p: p.score)
+        width, height = scene.size
+        x, y, w, h = person.box
+        x0, y0 = max(0, x), max(0, y)
+        x1, y1 = min(width, x + w), min(height, y + h)
+        on_person = float(scene.person_mask[y0:y1, x0:x1].mean()) if x1 > x0 and y1 > y0 else 0.0
+        measured = {
+            "second_person_score": person.score,
+            "second_person_apart": apart(person),
+            "second_person_on_person": on_person,
+            # How large the upper body is beside your face: the radius of the circle
+            # around it (keypoints 2 and 3) over your face box's height.
+            "second_person_size": (
+                float(np.hypot(*np.subtract(person.keypoints[3], person.keypoints[2]))) / max(fh, 1)
+                if len(person.keypoints) >= 4
+                else 0.0
+            ),
+            "second_person_share": float((x1 - x0) * (y1 - y0)) / float(width * height),
+            "second_person_age": now - looked,
+        }
+        if scene.source_kind != "image":
+            measured["second_person_stayed"] = float(self._follow_people(now, person, fw))
+        measured.update(box_measures("second_person", (x0, y0, x1 - x0, y1 - y0)))
+        return measured
+
+    def _held_people(self, scene: Scene) -> tuple[Person, ...]:
+        """The people of the pose detector's last look, if it is recent (PEOPLE_HOLD_S)."""
+        if self._people is None or scene.timestamp - self._people[0] > PEOPLE_HOLD_S:
+            return ()
+        return self._people[1]
+
+    def _follow_people(self, now: float, person: Person, face_width: float) -> bool:
+        """Whether this person besides you was there since the run began, or is near where
+        such a person was last seen (within COMPANION_GATE of your face's width): a
+        companion, as with faces (_follow_companions)."""
+        assert self._start is not None
+        cx, cy = person.center
+        self._seated = [c for c in self._seated if now - c[0] <= COMPANION_MEMORY_S]
+        near = [
+            c for c in self._seated
+            if np.hypot(cx - c[1], cy - c[2]) <= COMPANION_GATE * max(face_width, 1.0)
+        ]  # fmt: skip
+        for c in near:
+            c[:] = [now, cx, cy]
+        if not near and now - self._start <= COMPANION_START_S:
+            self._seated.append([now, cx, cy])
+            return True
+        return bool(near)
 
     def _remember_piece(self, now: float, body: dict[str, float], gap: Callable[[], float]) -> None:
         """Read the separate piece together with the same piece (its box overlapping by
@@ -296,6 +411,21 @@ class IntrusionAnalyzer(Analyzer):
             if not body["second_body_edge"]:
                 body["second_body_hand"] = 1.0
             body["second_body_gap"] = min([apart, *(p[2] for p in same if p[2] is not None)])
+
+    def _follow_fixtures(self, now: float, body: dict[str, float]) -> bool:
+        """Whether the separate piece lies where one lay since the run began: its box
+        overlaps such a piece's last box by FIXTURE_IOU. Someone who walks or leans in
+        arrives later; a piece that stays is part of the scene, as a companion's face is."""
+        assert self._start is not None
+        box = tuple(body[f"second_body_{k}"] for k in "xywh")
+        self._fixtures = [f for f in self._fixtures if now - f[0] <= COMPANION_MEMORY_S]
+        same = [f for f in self._fixtures if _box_iou(box, tuple(f[1:])) >= FIXTURE_IOU]
+        for fixture in same:
+            fixture[0] = now
+        if not same and now - self._start <= COMPANION_START_S:
+            self._fixtures.append([now, *box])
+            return True
+        return bool(same)
 
     def _follow_companions(self, now: float, others: list[Face]) -> list[bool]:
         """Per other face (in order), whether it is a companion: there since the run began
@@ -483,9 +613,18 @@ def _spaced(track: deque[tuple[float, float, float]]) -> np.ndarray:
     return np.array([(px, py) for _, px, py in kept])
 
 
-def _is_you(scene: Scene, face: Face) -> bool:
+def _person_apart(person: Person, face: Face) -> float:
+    """How far the head a pose detection is anchored on lies from ``face``'s centre, in
+    widths of the face."""
+    cx, cy = person.center
+    fx, fy = face.center
+    return float(np.hypot(cx - fx, cy - fy)) / max(face.box[2], 1)
+
+
+def _is_you(scene: Scene, face: Face, people: tuple[Person, ...] = ()) -> bool:
     """Whether face.not_found's rule, on this face's own numbers, takes it for a face; in a
-    clip, whether it also fits a human face's landmarks."""
+    clip, whether it also fits a human face's landmarks, or the pose detector finds a person
+    anchored on it (``people``: a face in profile, which the landmark model rejects)."""
     x, y, w, h = face.box
     numbers = {
         "face_score": face.score,
@@ -501,7 +640,8 @@ def _is_you(scene: Scene, face: Face) -> bool:
             numbers["face_skin"] = skin_share(scene, face)
     # Without a presence the landmark model did not run (a synthetic scene): no evidence.
     fits = face.presence is None or face.presence >= FACE_FIT_MIN
-    if scene.source_kind != "image" and not fits:
+    held = any(_person_apart(person, face) < PERSON_YOU_GATE for person in people)
+    if scene.source_kind != "image" and not fits and not held:
         return False
     return not CHECKS["face.not_found"].fires(numbers)
 
@@ -511,6 +651,7 @@ def _sign_fires(prefix: str, measured: Mapping[str, float]) -> bool:
     keys = {
         "second_face": ("second_face_",),
         "second_body": ("second_body_",),
+        "second_person": ("second_person_",),
         "moving": ("moving_",),
     }[prefix]
     alone = {k: v for k, v in measured.items() if k.startswith(keys) or k == "face_presence"}
