@@ -549,11 +549,16 @@ BACKLIGHT_EV = 1.40
 # the nearest backlit case 1.10 (0.21 over), a face before a white backdrop (deep3d 000006)
 # 0.85 (0.04 under).
 BACKLIGHT_HIGHLIGHT_EV = 0.89
-# ... and at least this share of the background on one side (or all of it) blown out:
-# windows and sky cover 0.26 to 0.89 of their side in the backlit tune cases, small blown-out
-# spots behind real photos 0.11 to 0.23 (thin: 0.01 to 0.02 of margin). Heldout: backlit
-# cases 0.36 or more, must-not cases that pass the other two limits 0.21 at most.
-BACKLIGHT_LIGHT_SHARE = 0.25
+# ... and at least this share of the background on one side (or all of it) blown out.
+# First fitted (0.25) before BACKLIGHT_NEAR_SHARE existed, against small blown-out spots
+# behind real photos (0.11 to 0.23) that the share around the head now tells apart. Refitted
+# on the development corpus of 2026-12-02 (1991 cases, seventh session), tune split, among
+# the stills that pass the stop limits and BACKLIGHT_NEAR_SHARE: backlit cases cover 0.246
+# or more of their side (a window straddling the head, backlight_window_v1_03, which the
+# person hides half of; the next 0.261), the must-not cases 0.117 at most (face-recognition
+# obama3); the midpoint, 0.065 of margin either side (was 0.004
+# and 0.018). No tune still moves but that window.
+BACKLIGHT_LIGHT_SHARE = 0.18
 # ... and at least this share of the background around the head (backlight.near_head: a
 # face width either side, a face height above and half of one below) blown out: a light
 # behind you is seen around your head. Added on the corpus of 2026-12-01 (1749 cases, sixth
@@ -1121,13 +1126,14 @@ _TABLE: tuple[Check, ...] = (
         "under luma 0.33, background 3.5 stops over them and at least luma 0.5 counts as "
         "the light too: a silhouette before a window the camera exposed for; a face "
         f"{BACKLIGHT_SILHOUETTE_EV:g} stops or more under the light needs only "
-        f"{BACKLIGHT_SILHOUETTE_SHARE:g} of a side, anywhere. Fitted on the development "
-        "corpus's tune split (2026-12-01, 1749 cases, 27 backlit stills): precision 0.92, "
-        "recall 0.89 (missed: two faces lit from the front as brightly as the light, one "
-        "face not metered; false: a face before bokeh windows, a sunset sky over the sea); "
-        "heldout (13 backlit stills) 1.00 and 0.92; margins 0.18 stop on the mean's "
-        f"{BACKLIGHT_EV:g} stops, 0.08 on the highlights' {BACKLIGHT_HIGHLIGHT_EV:g}, 0.025 "
-        "on the share around the head",
+        f"{BACKLIGHT_SILHOUETTE_SHARE:g} of a side, anywhere. Development corpus of "
+        "2026-12-02 (1991 cases), tune split (24 backlit stills): precision 0.92, recall 0.92 "
+        "(missed: a face lit from the front with the window a face width from the head, a "
+        "silhouette before a dusk sky under the light's floor; false: a face before bokeh "
+        "windows, a sunset sky over the sea); heldout (16 backlit stills) precision 0.93, "
+        "recall 0.88 (one real photo with a blown-out part round the head fires); margins "
+        f"0.18 stop on the mean's {BACKLIGHT_EV:g} stops, 0.08 on the highlights' "
+        f"{BACKLIGHT_HIGHLIGHT_EV:g}, 0.025 on the share around the head, 0.065 on the side's",
     ),
     Check(
         id="lighting.too_dark",
