@@ -385,3 +385,40 @@ def test_a_synthetic_case_looked_at_leaves_its_debatable_ids_out(tmp_path: Path,
     assert build_corpus.relabel(tmp_path) == 1
     out = json.loads((tmp_path / "manifest.jsonl").read_text())
     assert out["must"] == ["c.d"] and out["must_not"] == []
+
+
+def test_github_cache_takes_files_at_the_recorded_commit(tmp_path: Path) -> None:
+    import subprocess
+
+    github_cache = importlib.import_module("github_cache")
+    repo = tmp_path / "mirrors" / "own+proj" / "repo"
+    repo.mkdir(parents=True)
+
+    def git(*args: str) -> str:
+        env_args = ["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
+        return subprocess.run(
+            ["git", *env_args, *args], cwd=repo, check=True, capture_output=True, text=True
+        ).stdout.strip()
+
+    git("init", "-q")
+    (repo / "img").mkdir()
+    (repo / "img" / "a.jpg").write_bytes(b"first")
+    git("add", ".")
+    git("commit", "-q", "-m", "one")
+    first = git("rev-parse", "HEAD")
+    (repo / "img" / "a.jpg").write_bytes(b"second")
+    (repo / "img" / "lfs.jpg").write_bytes(b"version https://git-lfs.github.com/spec/v1\n")
+    git("add", ".")
+    git("commit", "-q", "-m", "two")
+    out = tmp_path / "cache"
+    wanted = [
+        ("own/proj", first, "img/a.jpg"),
+        ("own/proj", first, "img/lfs.jpg"),
+        ("own/proj", "", "img/none.jpg"),
+    ]
+    counts = github_cache.lay_out(wanted, tmp_path / "mirrors", out)
+    # The recorded commit's bytes, not HEAD's; the LFS pointer and the absent file are skipped.
+    assert (out / "own+proj" / "img" / "a.jpg").read_bytes() == b"first"
+    assert not (out / "own+proj" / "img" / "lfs.jpg").exists()
+    assert counts == {"copied": 1, "present": 0, "at_head": 0, "missing": 2}
+    assert github_cache.lay_out(wanted[:1], tmp_path / "mirrors", out)["present"] == 1
