@@ -1460,8 +1460,17 @@ _TABLE: tuple[Check, ...] = (
                     # found, fires on its own.
                     below("second_body_face_ratio", COMPANION_WIDTH_MIN),
                     # ... and, in a clip, that did not lie there since the run began
-                    # (intrusion.FIXTURE_IOU): your hand held up, a hand holding a camera.
-                    below("second_body_stayed", 0.5),
+                    # (intrusion.FIXTURE_IOU) as a hand does: your hand held up, a hand
+                    # holding a camera, a piece reaching in from the frame's edge. A piece
+                    # that is none of those is a person however long it stays (someone
+                    # standing behind you the whole call), as it is in a still.
+                    any_of(
+                        below("second_body_stayed", 0.5),
+                        all_of(
+                            below("second_body_hand", 0.5),
+                            below("second_body_edge", 0.5),
+                        ),
+                    ),
                 ),
                 # In a clip, a person besides you that the pose detector finds (someone
                 # turned away or half hidden behind you, whose face no face detector sees
