@@ -394,9 +394,8 @@ def test_landmarks_follow_a_tilted_head(perception: Perception) -> None:
     assert abs(np.degrees(np.arctan2(y0 - y1, x1 - x0)) - tilt) < 5
 
 
-def test_video_looks_with_the_full_range_model_every_few_frames(
-    perception: Perception, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _count_detector_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The model of every detector run from now on, in order."""
     calls: list[str] = []
     original = perception_module.Perception._detect
 
@@ -405,6 +404,13 @@ def test_video_looks_with_the_full_range_model_every_few_frames(
         return original(self, spec, image)
 
     monkeypatch.setattr(perception_module.Perception, "_detect", counting)
+    return calls
+
+
+def test_video_looks_with_the_full_range_model_every_few_frames(
+    perception: Perception, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _count_detector_runs(monkeypatch)
     photo = load_image(FIXTURES / "good_obama.jpg")
     for index in range(2 * FULL_RANGE_EVERY):
         perception.scene(photo, index=index, source_kind="video")
@@ -470,14 +476,7 @@ def test_video_does_not_rerun_the_landmark_model_on_a_face_it_rejected(
 def test_the_pose_detector_looks_every_few_tenths_of_a_second_in_video_only(
     perception: Perception, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls: list[str] = []
-    original = perception_module.Perception._detect
-
-    def counting(self: Perception, spec: perception_module.DetectorSpec, image: np.ndarray):
-        calls.append(spec.model)
-        return original(self, spec, image)
-
-    monkeypatch.setattr(perception_module.Perception, "_detect", counting)
+    calls = _count_detector_runs(monkeypatch)
     photo = load_image(FIXTURES / "good_obama.jpg")
     # a still never gets it (its people are the face detectors' and the segmentation's)
     assert perception.scene(photo).people is None
