@@ -375,8 +375,8 @@ LEVELS: dict[str, Level] = dict(
         # image.blurry fires under 0.63; defocus (sigma 3 px) measures 0.28 to 0.57 and 17 px
         # motion blur 0.58, so 0.40 splits "you can barely make out features" from "soft".
         _level("softness", "face_sharpness", "lower", 0.40),
-        # image.noisy fires over NOISE_SIGMA (4.93 levels); the development corpus's grainy
-        # stills (4.6 to 6 stops of gain) measure 3.3 to 15.4 with a median of 7.4, the
+        # image.noisy fires over NOISE_SIGMA (4.6 levels, on you); the development corpus's
+        # grainy stills (4.6 to 6 stops of gain) measure 4.65 to 13.5 on you (tune), the
         # fixtures' 3 stops of gain 7.1 to 8.8, so over 8 the grain is strong.
         _level("graininess", "noise_sigma", "higher", 8.0),
         # lighting.color_cast's neutrals read a cast from 0.9 stops (CAST_STOPS); the
