@@ -161,12 +161,29 @@ def read_manifest(out: Path) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, in hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def write_manifest(out: Path, records: list[dict]) -> Path:
-    """Replace ``out``/manifest.jsonl with ``records`` in one step (written aside first)."""
+    """Replace ``out``/manifest.jsonl with ``records`` in one step (written aside first).
+
+    Every case whose file is there gets its ``sha256``, taken from the bytes now: a corpus
+    rebuilt elsewhere (other commits of a GitHub source, another encoder) shows which files
+    differ (``--verify``), and ``scripts/evaluate.py`` names the corpus it scored by them.
+    """
     manifest = out / "manifest.jsonl"
     tmp = manifest.with_suffix(".jsonl.part")
     with tmp.open("w") as fh:
         for rec in records:
+            path = out / rec["file"]
+            if path.is_file():
+                rec["sha256"] = file_sha256(path)
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     tmp.replace(manifest)
     return manifest
@@ -253,6 +270,17 @@ def real_labels() -> dict[str, tuple[list[str], list[str]]]:
     return out
 
 
+def verify(out: Path) -> list[str]:
+    """The cases of ``out``/manifest.jsonl whose file is missing or whose bytes are not the
+    manifest's ``sha256`` (a case without one is counted as differing too)."""
+    bad = []
+    for rec in read_manifest(out):
+        path = out / rec["file"]
+        if not path.is_file() or rec.get("sha256") != file_sha256(path):
+            bad.append(rec["file"])
+    return bad
+
+
 def relabel(out: Path) -> int:
     """Rewrite the labels of the real cases in ``out``/manifest.jsonl, and drop a synthetic
     case's ids that synth_review.py calls debatable; return how many cases changed."""
@@ -307,6 +335,16 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="only remake one synth module's cases (e.g. synth_art) in the existing corpus",
     )
+    parser.add_argument(
+        "--hash",
+        action="store_true",
+        help="only record each file's SHA-256 in the existing manifest",
+    )
+    parser.add_argument(
+        "--verify",
+        action="store_true",
+        help="only check each file against the manifest's SHA-256 (exit 1 if any differs)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -316,6 +354,17 @@ def main(argv: list[str] | None = None) -> int:
         SYNTH_DIRS[:] = [args.synth_dir.resolve()]
         sys.path.insert(0, str(args.synth_dir.resolve()))
     out = (args.out or default_out()).resolve()
+    if args.hash:
+        records = read_manifest(out)
+        write_manifest(out, records)
+        print(f"{sum('sha256' in r for r in records)} of {len(records)} files hashed")
+        return 0
+    if args.verify:
+        bad = verify(out)
+        for name in bad:
+            print(f"differs: {name}")
+        print(f"{len(bad)} of {len(read_manifest(out))} files differ from the manifest")
+        return 1 if bad else 0
     if args.relabel:
         changed = relabel(out)
         print(f"relabelled {changed} cases in {out / 'manifest.jsonl'}")

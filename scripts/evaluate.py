@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import sys
@@ -253,6 +254,18 @@ def report_text(name: str, results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def fingerprint(corpus_cases: list[dict]) -> str:
+    """A short name for the corpus as scored: a hash over every case's file, bytes (its
+    ``sha256``, where the manifest has one), split and labels. Two tables with the same
+    fingerprint were scored on the same pictures with the same labels."""
+    digest = hashlib.sha256()
+    for case in sorted(corpus_cases, key=lambda c: c.get("file", "")):
+        part = [case.get("file", ""), case.get("sha256", ""), case.get("split", "")]
+        part += [sorted(case.get("must", ())), sorted(case.get("must_not", ()))]
+        digest.update(json.dumps(part).encode())
+    return digest.hexdigest()[:12]
+
+
 def markdown(results: list[dict], corpus_cases: list[dict], split: str = "heldout") -> str:
     """The held-out table for the README, with the date and the corpus size."""
     held = [r for r in results if r["split"] == split]
@@ -266,7 +279,8 @@ def markdown(results: list[dict], corpus_cases: list[dict], split: str = "heldou
     out = [
         f"Held-out scores of {dt.date.today().isoformat()}: corpus of {len(corpus_cases)} "
         f"cases ({kinds.get('image', 0)} stills, {kinds.get('video', 0)} clips; "
-        f"{real_people} real unmodified stills of people), {len(held)} of them held out. "
+        f"{real_people} real unmodified stills of people; fingerprint "
+        f"{fingerprint(corpus_cases)}), {len(held)} of them held out. "
         f"Case pass rate {passed}/{len(held)} = {passed / max(1, len(held)):.0%}.",
         "",
         "| id | precision | recall | TP | FP | FN | false alarms on real must-not cases "
@@ -313,7 +327,16 @@ def main(argv: list[str] | None = None) -> int:
         if part:
             print(report_text(split, part))
             print()
-    print(f"{len(results)} cases in {took:.0f} s with {args.jobs} worker(s); corpus {corpus}")
+    print(
+        f"{len(results)} cases in {took:.0f} s with {args.jobs} worker(s); corpus {corpus} "
+        f"(fingerprint {fingerprint(everything)}"
+        + (
+            ", files without a SHA-256 in the manifest"
+            if any("sha256" not in c for c in everything)
+            else ""
+        )
+        + ")"
+    )
     differ = rule_mismatches(results)
     stills = sum(1 for r in results if r["kind"] == "image")
     print(

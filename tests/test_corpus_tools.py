@@ -422,3 +422,29 @@ def test_github_cache_takes_files_at_the_recorded_commit(tmp_path: Path) -> None
     assert not (out / "own+proj" / "img" / "lfs.jpg").exists()
     assert counts == {"copied": 1, "present": 0, "at_head": 0, "missing": 2}
     assert github_cache.lay_out(wanted[:1], tmp_path / "mirrors", out)["present"] == 1
+
+
+def test_manifest_records_sha256_and_verify_names_a_changed_file(tmp_path: Path) -> None:
+    (tmp_path / "a.png").write_bytes(b"first picture")
+    (tmp_path / "b.png").write_bytes(b"second picture")
+    records = [{"file": name, "must": [], "must_not": []} for name in ("a.png", "b.png")]
+    build_corpus.write_manifest(tmp_path, records)
+    written = build_corpus.read_manifest(tmp_path)
+    # sha256(b"first picture"), by hashlib on its own
+    assert written[0]["sha256"] == build_corpus.file_sha256(tmp_path / "a.png")
+    assert written[0]["sha256"] != written[1]["sha256"]
+    assert build_corpus.verify(tmp_path) == []
+    (tmp_path / "b.png").write_bytes(b"second picture, re-encoded")
+    assert build_corpus.verify(tmp_path) == ["b.png"]
+    assert build_corpus.main(["--out", str(tmp_path), "--verify", "-q"]) == 1
+    assert build_corpus.main(["--out", str(tmp_path), "--hash", "-q"]) == 0
+    assert build_corpus.verify(tmp_path) == []
+
+
+def test_fingerprint_changes_with_a_label_or_the_bytes() -> None:
+    case = {"file": "a.png", "sha256": "00", "split": "tune", "must": ["x"], "must_not": []}
+    base = evaluate.fingerprint([case])
+    assert evaluate.fingerprint([dict(case)]) == base
+    assert evaluate.fingerprint([case | {"must": []}]) != base
+    assert evaluate.fingerprint([case | {"sha256": "01"}]) != base
+    assert evaluate.fingerprint([case | {"split": "heldout"}]) != base
