@@ -287,7 +287,7 @@ class VirtualBackgroundAnalyzer(Analyzer):
             return
         # The luma's change since the previous frame, taken once for every motion cue.
         change = cv2.absdiff(previous, scene.luma8)
-        motion = cv2.mean(change, mask=inner)[0]
+        motion = outline.masked_mean(change, inner)
         measured["vb_person_motion"] = motion
         assert scene.person is not None
         if motion < STILL_PERSON_MOTION:
