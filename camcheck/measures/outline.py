@@ -127,6 +127,11 @@ LAG_MIN_PAIRS = 15
 # A background pixel is still when its luma changed by at most this many levels since the
 # previous frame: a camera's sensor noise moves most pixels by more every frame.
 STILL_LEVELS = 1
+# A background pixel is unchanged when its luma is exactly the same as in the previous
+# frame. A pasted picture goes through the call's encoder unchanged frame after frame; a
+# room blurred by the app still carries the camera's noise, smoothed below a level but
+# rounded now up, now down (camcheck.checks.VB_UNCHANGED_SHARE).
+UNCHANGED_LEVELS = 0
 
 
 def masked_mean(plane: np.ndarray, mask: np.ndarray, count: int | None = None) -> float:
@@ -659,15 +664,16 @@ def still_share(
     current: np.ndarray,
     region: np.ndarray,
     change: np.ndarray | None = None,
+    levels: int = STILL_LEVELS,
 ) -> float:
-    """Share of ``region`` (uint8 mask) whose luma changed by at most STILL_LEVELS
+    """Share of ``region`` (uint8 mask) whose luma changed by at most ``levels``
     (``change``: ``absdiff(previous, current)`` when already taken)."""
     if change is None:
         change = cv2.absdiff(previous, current)
     total = cv2.countNonZero(region)
     if not total:
         return math.nan
-    still = cv2.bitwise_and(cv2.compare(change, STILL_LEVELS, cv2.CMP_LE), region)
+    still = cv2.bitwise_and(cv2.compare(change, levels, cv2.CMP_LE), region)
     return float(cv2.countNonZero(still)) / float(total)
 
 
