@@ -489,6 +489,44 @@ VB_STRONG_FLICKER = 2.0
 # held out 3 of 4 (3), their edge 9 of 11 (3) and 3 of 4 (2); no real clip (78) fires.
 VB_LAG_GAIN = 0.15
 VB_LAG_CORR = 0.5
+# A pasted picture is exactly unchanged between frames: the share of the background whose
+# luma is the same to the level while the person moves (median of 9 measurements, so the
+# encoder's key frame every second does not break it), at least VB_UNCHANGED_SHARE. An
+# app's background blur still carries the camera's noise, smoothed under a level and rounded
+# now up, now down; a camera's room carries all of it. Highest share held for a second on
+# the tune split (2026-12-02, helper vbclip8: the 232 tune clips labelled for these ids,
+# replayed frame by frame through the Session): app blurs 0.80 (v1) and 0.94 (call app),
+# plain webcam clips 0.65, real clips 0.978 and their 180-line JPEG copies 0.987 (talking
+# heads from compressed files: retalking, liveportrait, a stock clip); pasted pictures
+# 0.998-1.00 for most, 0.63-0.96 for those whose "background" holds moving parts of the
+# person. The limit leaves real clips changing 1.3% of the background or more against
+# 0.5%: thin, and it costs recall (0.98 finds 4 more pasted clips but fires on 2 real
+# ones). Alone it finds 4 tune clips no other rule does (67 to 71 of 78, none lost).
+VB_UNCHANGED_SHARE = 0.995
+# The score and the pixel-still background count for a pasted picture only when the
+# background has edges (vb_sharpness_ratio over VB_EDGELESS_SHARPNESS, the value the
+# analyzer gives a background without a single edge) or is unchanged to the level on at
+# least VB_UNCHANGED_BEHIND of it: an app's background blur is as still as a picture
+# within a level (0.91-0.99) and wipes the camera's grain out, so its score reads as pasted
+# (tune: 3 of 11 call-app blurs fired, scores 0.27-0.89, sharpness 0.25 on their frames).
+# App blurs' unchanged share per frame at most 0.950 (tune), so 0.97 keeps 0.02 from them;
+# the pasted pictures without edges (a soft wallpaper) that the edge condition alone loses
+# (5 of the 67 tune clips found before) are all kept with it. Real clips do not matter
+# here: these rules fired on none before the condition.
+VB_EDGELESS_SHARPNESS = 0.25
+VB_UNCHANGED_BEHIND = 0.97
+_PICTURE_BEHIND = any_of(
+    above("vb_sharpness_ratio", VB_EDGELESS_SHARPNESS),
+    at_least("vb_background_unchanged_share", VB_UNCHANGED_BEHIND),
+)
+# A rim with an unchanged background (VB_UNCHANGED_SHARE): over VB_UNCHANGED_RIM_SHARE of
+# the head's contrasty profiles show a run of colours that are neither person nor picture
+# (vb_halo_share). Tune call clips whose matte strays 6 px or more (edge must) that the
+# other rules miss: 0.41-0.50; the clean cut (edge must-not) 0.72-0.78 fires by its hard
+# edge already. No negative clip has an unchanged background, and pasted clips without a
+# visible artifact (neither label) reach 0.20-0.52, so the limit is not fitted against
+# negatives: thin evidence (0.45 finds 2 fewer).
+VB_UNCHANGED_RIM_SHARE = 0.4
 _LAGGING_MASK = all_of(
     above("vb_edge_lag_gain", VB_LAG_GAIN),
     at_least("vb_edge_lag_corr", VB_LAG_CORR),
@@ -1560,6 +1598,7 @@ _TABLE: tuple[Check, ...] = (
             all_of(
                 above("vb_score", VB_SCORE_LIMIT),
                 at_least("vb_background_still_share", VB_VIDEO_SCORE_STILL_SHARE),
+                _PICTURE_BEHIND,
             ),
             all_of(
                 at_least("vb_background_still_share", VB_STILL_SHARE),
@@ -1567,7 +1606,9 @@ _TABLE: tuple[Check, ...] = (
                     above("vb_edge_step_share", VB_VIDEO_EDGE_STEP),
                     above("vb_score", VB_VIDEO_SCORE),
                 ),
+                _PICTURE_BEHIND,
             ),
+            at_least("vb_background_unchanged_share", VB_UNCHANGED_SHARE),
             all_of(
                 at_least("vb_edge_flicker", VB_FLICKER_RATIO),
                 above("vb_edge_step_share", VB_VIDEO_EDGE_STEP),
@@ -1597,7 +1638,14 @@ _TABLE: tuple[Check, ...] = (
         "moving twice as much as you) before a pixel-still background; or a lagging mask: "
         "the outline's motion follows yours 2-8 frames late (correlated at least 0.5, and "
         "0.15 better than with your motion of the same frame) before a background at least "
-        "0.9 still",
+        "0.9 still. A background that has edges (a sharpness ratio over 0.25, the value of one "
+        "without any) or 97% unchanged to the level must join the score and the "
+        "pixel-still rules: an app's background blur is as still as a picture and wipes the "
+        "grain out. Or a background unchanged to the level (the median of 9 measurements at "
+        "least 0.995): a pasted picture passes the call's encoder unchanged frame after "
+        "frame, an app's blur and a camera's room carry the camera's noise (tune clips held "
+        "for a second: app blurs at most 0.94, real clips 0.978, their low-resolution "
+        "copies 0.987)",
     ),
     Check(
         id="virtual_background.edge_artifacts",
@@ -1617,10 +1665,15 @@ _TABLE: tuple[Check, ...] = (
             all_of(
                 above("vb_score", VB_SCORE_LIMIT),
                 at_least("vb_background_still_share", VB_VIDEO_SCORE_STILL_SHARE),
+                _PICTURE_BEHIND,
                 any_of(
                     above("vb_halo_px", VB_RIM_PX),
                     above("vb_edge_step_share", VB_HARD_EDGE_STEP),
                 ),
+            ),
+            all_of(
+                at_least("vb_background_unchanged_share", VB_UNCHANGED_SHARE),
+                above("vb_halo_share", VB_UNCHANGED_RIM_SHARE),
             ),
             all_of(
                 at_least("vb_edge_flicker", VB_FLICKER_RATIO),
@@ -1647,7 +1700,8 @@ _TABLE: tuple[Check, ...] = (
         "hard edge (> 0.65) or before a pixel-still background (>= 0.98); or a rim over 4 px "
         "before a pixel-still background with a score over 0.13; or a lagging mask (as for "
         "virtual_background.detected): a crescent of your room shows on the side you move "
-        "away from",
+        "away from; or, before a background unchanged to the level (as for "
+        "virtual_background.detected), a rim on more than 40% of the head's outline",
     ),
     Check(
         id="virtual_background.poor_separation",

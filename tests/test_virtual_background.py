@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from importlib import resources
 
 import cv2
@@ -15,6 +16,7 @@ from camcheck.analyzers.virtual_background import (
     LAG_WINDOW,
     LIGHT_EVERY,
     STILL_CUE_EVERY,
+    UNCHANGED_MIN_FRAMES,
     CueModel,
     Every,
     VirtualBackgroundAnalyzer,
@@ -22,11 +24,14 @@ from camcheck.analyzers.virtual_background import (
 )
 from camcheck.checks import (
     CHECKS,
+    VB_EDGELESS_SHARPNESS,
     VB_FLICKER_RATIO,
     VB_HAIR_DELTA_E,
     VB_LAG_GAIN,
     VB_SCORE_LIMIT,
     VB_STILL_SHARE,
+    VB_UNCHANGED_BEHIND,
+    VB_UNCHANGED_SHARE,
     VB_VIDEO_SCORE_STILL_SHARE,
     render,
 )
@@ -319,16 +324,24 @@ def test_hair_like_the_wall_is_judged_by_its_colour_difference_as_seen() -> None
     assert CHECKS[SEPARATION].fires({**strip, "vb_hair_delta_e": merged})
 
 
-def run_clip(*, cheap: bool, jitter: float) -> list[dict[str, float]]:
-    """Frames of a person swaying 1 px a frame; the cut-out edge jitters by ``jitter`` px."""
-    rng = np.random.default_rng(5)
+def run_clip(
+    *,
+    cheap: bool,
+    jitter: float,
+    seed: int = 5,
+    room: Callable[[int, np.random.Generator, np.ndarray], np.ndarray] | None = None,
+) -> list[dict[str, float]]:
+    """Frames of a person swaying 1 px a frame; the cut-out edge jitters by ``jitter`` px.
+    ``room`` gives each frame's background from its index and the picture (default: it)."""
+    rng = np.random.default_rng(seed)
     analyzer = VirtualBackgroundAnalyzer()
     picture = backdrop()
     measured = []
     for index in range(FLICKER_WINDOW + 4):
         sway = math.sin(index / 2.0) * 2.0
         edge = (sway + rng.uniform(-jitter, jitter), rng.uniform(-jitter, jitter))
-        frame, shape = composite(rng, cheap=cheap, offset=edge, shift=sway, background=picture)
+        behind = picture if room is None else room(index, rng, picture)
+        frame, shape = composite(rng, cheap=cheap, offset=edge, shift=sway, background=behind)
         measured.append(analyzer.measure(scene_of(frame, shape, index)))
     return measured
 
@@ -596,3 +609,80 @@ def test_a_cadence_is_due_first_and_every_nth_time_and_restarts() -> None:
     assert [every.due() for _ in range(7)] == [True, False, False, True, False, False, True]
     every.reset()
     assert [every.due() for _ in range(2)] == [True, False]
+
+
+def test_masked_mean_is_cv2_mean_to_the_last_bit() -> None:
+    # given uint8 planes and masks of every size and fill, including an empty mask
+    rng = np.random.default_rng(12)
+    for _ in range(300):
+        height, width = (int(v) for v in rng.integers(1, 200, 2))
+        plane = rng.integers(0, 256, (height, width), dtype=np.uint8)
+        mask = (rng.random((height, width)) < rng.random()).astype(np.uint8) * 255
+        # then the fast mean is the same double (a mask ignored or a count off by one
+        # pixel would differ), and a view into a larger plane works as well
+        assert outline.masked_mean(plane, mask) == cv2.mean(plane, mask=mask)[0]
+        view, view_mask = plane[1:, 1:], mask[1:, 1:]
+        if view.size:
+            assert outline.masked_mean(view, view_mask) == cv2.mean(view, mask=view_mask)[0]
+
+
+def blurred_room_clip(*, pasted: bool, key_frame: int | None = None) -> list[dict[str, float]]:
+    """A noisy person swaying before the clean picture (``pasted``) or before a room the app
+    blurred: the camera's noise (sigma 3) smoothed by a blur of sigma 6, rounded each frame.
+    ``key_frame``: on that frame the encoder refreshes the picture (every pixel one level up)."""
+
+    def room(index: int, rng: np.random.Generator, picture: np.ndarray) -> np.ndarray:
+        if index == key_frame:
+            return picture + 1.0
+        if pasted:
+            return picture
+        grain = rng.normal(0, 3.0, picture.shape).astype(np.float32)
+        return picture + cv2.GaussianBlur(grain, (0, 0), 6)
+
+    return run_clip(cheap=True, jitter=0.0, seed=21, room=room)
+
+
+def test_a_pasted_picture_is_unchanged_and_a_blurred_room_is_not() -> None:
+    # when a noisy person sways before a pasted picture and before an app's blurred room
+    pasted = blurred_room_clip(pasted=True)
+    blurred = blurred_room_clip(pasted=False)
+    # then both backgrounds are pixel-still within a level, as the old rule saw them
+    assert pasted[-1]["vb_background_still_share"] >= VB_STILL_SHARE
+    assert blurred[-1]["vb_background_still_share"] >= VB_VIDEO_SCORE_STILL_SHARE
+    # but only the picture is unchanged to the level (the blur measures 0.85; a cue that
+    # counted changes within one level, as the still share does, would give 1.0 for both)
+    assert pasted[-1]["vb_background_unchanged_share"] >= VB_UNCHANGED_SHARE
+    assert blurred[-1]["vb_background_unchanged_share"] < 0.9
+    assert CHECKS[DETECTED].fires(pasted[-1])
+    # and the share is a median of measurements, reported from the UNCHANGED_MIN_FRAMES-th on
+    assert "vb_background_unchanged_share" not in pasted[UNCHANGED_MIN_FRAMES - 1]
+    assert "vb_background_unchanged_share" in pasted[UNCHANGED_MIN_FRAMES]
+
+
+def test_a_key_frame_does_not_break_the_unchanged_picture() -> None:
+    # given a pasted clip whose encoder refreshes the whole picture on one frame
+    refreshed = blurred_room_clip(pasted=True, key_frame=FLICKER_WINDOW)
+    # then on that frame and the next (both compared with a refreshed frame) the picture
+    # changed everywhere, yet the median of the last measurements stays over the limit
+    for index in (FLICKER_WINDOW, FLICKER_WINDOW + 1):
+        assert refreshed[index]["vb_background_unchanged_share"] >= VB_UNCHANGED_SHARE
+
+
+def test_an_edgeless_still_background_needs_to_be_unchanged() -> None:
+    # An app's blur as the tune clips show it: a high score before a background still within
+    # a level, without a single edge behind the person, and changing by a level here and there.
+    blur = {
+        "vb_score": 0.89,
+        "vb_background_still_share": 0.96,
+        "vb_sharpness_ratio": VB_EDGELESS_SHARPNESS,
+        "vb_background_unchanged_share": 0.84,
+        "vb_halo_px": 5.0,
+    }
+    assert not CHECKS[DETECTED].fires(blur) and not CHECKS[EDGE].fires(blur)
+    # the same before a picture with edges, or before one unchanged to the level: pasted
+    assert CHECKS[DETECTED].fires({**blur, "vb_sharpness_ratio": 0.6})
+    unchanged = {**blur, "vb_background_unchanged_share": VB_UNCHANGED_BEHIND}
+    assert VB_UNCHANGED_BEHIND < VB_UNCHANGED_SHARE  # the score rule fires, not the share alone
+    assert CHECKS[DETECTED].fires(unchanged)
+    assert not CHECKS[DETECTED].fires({**unchanged, "vb_score": 0.5, "vb_edge_step_share": 0.3})
+    assert CHECKS[EDGE].fires({**blur, "vb_sharpness_ratio": 0.6})

@@ -127,6 +127,26 @@ LAG_MIN_PAIRS = 15
 # A background pixel is still when its luma changed by at most this many levels since the
 # previous frame: a camera's sensor noise moves most pixels by more every frame.
 STILL_LEVELS = 1
+# A background pixel is unchanged when its luma is exactly the same as in the previous
+# frame. A pasted picture goes through the call's encoder unchanged frame after frame; a
+# room blurred by the app still carries the camera's noise, smoothed below a level but
+# rounded now up, now down (camcheck.checks.VB_UNCHANGED_SHARE).
+UNCHANGED_LEVELS = 0
+
+
+def masked_mean(plane: np.ndarray, mask: np.ndarray, count: int | None = None) -> float:
+    """``cv2.mean(plane, mask=mask)[0]`` of a uint8 plane, to the last bit, ten times faster.
+
+    OpenCV's masked mean visits pixel by pixel; the plane cut to the mask and summed whole
+    runs vectorised. The sum of uint8 values is an exact integer, scaled by the reciprocal
+    of the count as cv2.mean scales it, so the result is the same double. ``count`` is
+    ``cv2.countNonZero(mask)`` when already taken; 0 pixels give 0.0, as cv2.mean does.
+    """
+    assert plane.dtype == np.uint8
+    count = cv2.countNonZero(mask) if count is None else count
+    if not count:
+        return 0.0
+    return cv2.sumElems(cv2.bitwise_and(plane, plane, mask=mask))[0] * (1.0 / count)
 
 
 def flat_mask(luma8: np.ndarray) -> np.ndarray:
@@ -165,10 +185,11 @@ def noise_sigmas(
     sigmas = []
     for region in (inner_mask(scene, band) if inner is None else inner, background):
         mask = cv2.bitwise_and(usable, usable, mask=region)
-        if cv2.countNonZero(mask) < MIN_NOISE_PIXELS:
+        count = cv2.countNonZero(mask)
+        if count < MIN_NOISE_PIXELS:
             sigmas.append(math.nan)
             continue
-        sigmas.append(IMMERKAER_SCALE * cv2.mean(response, mask=mask)[0])
+        sigmas.append(IMMERKAER_SCALE * masked_mean(response, mask, count))
     return sigmas[0], sigmas[1]
 
 
@@ -190,9 +211,10 @@ def ring_noise_ratio(
     sigmas = []
     for region in (scene.person_mask.view(np.uint8), scene.background_mask.view(np.uint8)):
         mask = cv2.bitwise_and(usable, region)
-        if cv2.countNonZero(mask) < MIN_RING_NOISE_PIXELS:
+        count = cv2.countNonZero(mask)
+        if count < MIN_RING_NOISE_PIXELS:
             return math.nan
-        sigmas.append(IMMERKAER_SCALE * cv2.mean(response, mask=mask)[0])
+        sigmas.append(IMMERKAER_SCALE * masked_mean(response, mask, count))
     return sigmas[0] / max(sigmas[1], RING_NOISE_FLOOR)
 
 
@@ -520,11 +542,12 @@ def sharpness(luma8: np.ndarray, regions: tuple[np.ndarray, ...]) -> list[float]
     values = []
     for region in regions:
         mask = cv2.bitwise_and(edges, region)
-        if cv2.countNonZero(mask) < MIN_EDGE_PIXELS:
+        count = cv2.countNonZero(mask)
+        if count < MIN_EDGE_PIXELS:
             values.append(math.nan)
             continue
         values.append(
-            cv2.mean(laplacian, mask=mask)[0] / max(cv2.mean(gradient, mask=mask)[0], 1e-3)
+            masked_mean(laplacian, mask, count) / max(masked_mean(gradient, mask, count), 1e-3)
         )
     return values
 
@@ -595,7 +618,7 @@ def edge_motion(
             motions.append(math.nan)
             continue
         # The counts cancel: the ratio of the means is the ratio of the sums.
-        motions.append(cv2.mean(change, mask=mask)[0] / cv2.mean(gradient, mask=mask)[0])
+        motions.append(masked_mean(change, mask, count) / masked_mean(gradient, mask, count))
     return motions
 
 
@@ -641,15 +664,16 @@ def still_share(
     current: np.ndarray,
     region: np.ndarray,
     change: np.ndarray | None = None,
+    levels: int = STILL_LEVELS,
 ) -> float:
-    """Share of ``region`` (uint8 mask) whose luma changed by at most STILL_LEVELS
+    """Share of ``region`` (uint8 mask) whose luma changed by at most ``levels``
     (``change``: ``absdiff(previous, current)`` when already taken)."""
     if change is None:
         change = cv2.absdiff(previous, current)
     total = cv2.countNonZero(region)
     if not total:
         return math.nan
-    still = cv2.bitwise_and(cv2.compare(change, STILL_LEVELS, cv2.CMP_LE), region)
+    still = cv2.bitwise_and(cv2.compare(change, levels, cv2.CMP_LE), region)
     return float(cv2.countNonZero(still)) / float(total)
 
 
