@@ -501,7 +501,13 @@ VB_LAG_CORR = 0.5
 # 0.998-1.00 for most, 0.63-0.96 for those whose "background" holds moving parts of the
 # person. The limit leaves real clips changing 1.3% of the background or more against
 # 0.5%: thin, and it costs recall (0.98 finds 4 more pasted clips but fires on 2 real
-# ones). Alone it finds 4 tune clips no other rule does (67 to 71 of 78, none lost).
+# ones). Alone it found 4 tune clips no other rule does (67 to 71 of 78, none lost), but
+# with real clips 0.008 under it (under a tenth of the range the real clips span, issue 9's
+# mark of a measure that does not separate) it is not a rule on its own: it decides only
+# with a rim (VB_UNCHANGED_RIM_SHARE, for the edge) and, at VB_UNCHANGED_BEHIND, whether
+# the score rules see a picture. (Held out, helper vbclip8's run of the standalone rule
+# fired on a real talking-head clip and an app's blur; that was seen before it was dropped,
+# so the held-out figures of these ids are not blind to the choice.)
 VB_UNCHANGED_SHARE = 0.995
 # The score and the pixel-still background count for a pasted picture only when the
 # background has edges (vb_sharpness_ratio over VB_EDGELESS_SHARPNESS, the value the
@@ -1608,7 +1614,6 @@ _TABLE: tuple[Check, ...] = (
                 ),
                 _PICTURE_BEHIND,
             ),
-            at_least("vb_background_unchanged_share", VB_UNCHANGED_SHARE),
             all_of(
                 at_least("vb_edge_flicker", VB_FLICKER_RATIO),
                 above("vb_edge_step_share", VB_VIDEO_EDGE_STEP),
@@ -1641,11 +1646,7 @@ _TABLE: tuple[Check, ...] = (
         "0.9 still. A background that has edges (a sharpness ratio over 0.25, the value of one "
         "without any) or 97% unchanged to the level must join the score and the "
         "pixel-still rules: an app's background blur is as still as a picture and wipes the "
-        "grain out. Or a background unchanged to the level (the median of 9 measurements at "
-        "least 0.995): a pasted picture passes the call's encoder unchanged frame after "
-        "frame, an app's blur and a camera's room carry the camera's noise (tune clips held "
-        "for a second: app blurs at most 0.94, real clips 0.978, their low-resolution "
-        "copies 0.987)",
+        "grain out",
     ),
     Check(
         id="virtual_background.edge_artifacts",
