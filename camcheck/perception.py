@@ -160,6 +160,12 @@ STREAM_KINDS = frozenset({"video", "camera"})
 # PEOPLE_EVERY_S: 2.5 looks a second, 1.6 ms of CPU a frame at 30 fps.
 PERSON_MODEL = "pose_detection.tflite"
 PEOPLE_EVERY_S = 0.4
+# Its looks are due on a fixed grid from the source's first frame (0, 0.4, 0.8 s...), each
+# on the first frame at or past its time less this tolerance: a 30 fps clip's timestamps
+# (index / 30) round off their true spacing, and the look due at 0.4 s must not wait a frame
+# for 0.39999999999999997 (then each look drifted a frame later: frames 12, 25, 37...). As
+# camcheck.analysis.TIME_TOLERANCE_S, a millisecond, far below any frame interval.
+PEOPLE_TOLERANCE_S = 1e-3
 # MediaPipe's pose detection graph keeps detections from the face detectors' score,
 # DETECTION_CONFIDENCE (pose_detection_cpu.pbtxt: min_score_thresh 0.5), and suppresses
 # overlaps as they do (WEIGHTED, min_suppression_threshold 0.3).
@@ -438,7 +444,8 @@ class Perception:
         # The last face the landmark model rejected (a poster's face the detector likes):
         # (frame index, corners, presence), so video does not run the model on it each frame.
         self._rejected: tuple[int, np.ndarray, float] | None = None
-        # Video: the timestamp of the pose detector's last look (PEOPLE_EVERY_S).
+        # Video: when the pose detector's next look is due (PEOPLE_EVERY_S after the last
+        # one's due time, not after the frame it fell on).
         self._people_at: float | None = None
         try:
             from ai_edge_litert.interpreter import Interpreter
@@ -709,11 +716,14 @@ class Perception:
         index: int = 0,
         source_kind: str = "image",
         source_size: tuple[int, int] | None = None,
+        people: bool = True,
     ) -> Scene:
         """Prepare one RGB uint8 frame for the analyzers.
 
         ``source_size`` is the ``(width, height)`` the source delivered when ``image`` is a
         smaller copy of it (a camera's JPEG decoded at a reduced size); None: its own size.
+        ``people``: whether the pose detector looks at all (only background.intrusion reads
+        its people; a run that leaves that check out is spared its cost).
         """
         frame = working_copy(image, WORKING_LONG_SIDE)
         found = self._found_faces(frame, source_kind, index)
@@ -725,7 +735,7 @@ class Perception:
             timestamp=timestamp,
             index=index,
             source_kind=source_kind,
-            people=self._people_due(frame, source_kind, index, timestamp),
+            people=self._people_due(frame, source_kind, index, timestamp) if people else None,
         )
         self._landmark_primary(scene, found, source_kind, index)
         return scene
@@ -762,14 +772,17 @@ class Perception:
         self, frame: np.ndarray, source_kind: str, index: int, timestamp: float
     ) -> tuple[Person, ...] | None:
         """The pose detector's people on a video or camera frame where its look is due
-        (PEOPLE_EVERY_S since the last, or the source's first frame); None elsewhere."""
+        (on the PEOPLE_EVERY_S grid from the source's first frame); None elsewhere."""
         if source_kind == "image":
             return None
-        if index == 0 or self._people_at is None or timestamp < self._people_at:
-            self._people_at = None
-        if self._people_at is not None and timestamp - self._people_at < PEOPLE_EVERY_S:
+        if index == 0 or self._people_at is None or timestamp < self._people_at - PEOPLE_EVERY_S:
+            self._people_at = timestamp  # a new source (or its clock went back): look now
+        if timestamp + PEOPLE_TOLERANCE_S < self._people_at:
             return None
-        self._people_at = timestamp
+        # The next look is due one interval after this one's due time; looks a stalled
+        # source skipped are not made up.
+        while self._people_at <= timestamp + PEOPLE_TOLERANCE_S:
+            self._people_at += PEOPLE_EVERY_S
         return self.detect_people(frame, source_kind=source_kind)
 
     def _landmark_primary(

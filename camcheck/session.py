@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from camcheck.analysis import Analysis
 from camcheck.analyzers import ANALYZERS, Analyzer
+from camcheck.analyzers.intrusion import IntrusionAnalyzer
 from camcheck.checks import CHECKS
 from camcheck.errors import CamcheckError, describe
 from camcheck.findings import Finding
@@ -257,6 +258,7 @@ class Session:
                     index=frame.index,
                     source_kind=frame.kind or "image",
                     source_size=frame.source_size,
+                    people=self._people,
                 )
             )
             if isinstance(perception, Perception)
@@ -264,6 +266,11 @@ class Session:
         )
         self.selection = selection or Selection()
         self._analyzer_types = tuple(analyzers)
+        # The pose detector's people are read by the intrusion analyzer alone: without it
+        # (or its check) the detector is not run.
+        self._people = IntrusionAnalyzer in self._analyzer_types and any(
+            self.selection.wants(check_id) for check_id in IntrusionAnalyzer.check_ids
+        )
         # The run in progress, for progress(): its tracks and timeline.
         self._tracks: dict[str, _Track] = {}
         self._timeline = _Timeline()

@@ -14,6 +14,7 @@ from camcheck.analyzers import ANALYZERS, Analyzer
 from camcheck.analyzers.base import SLOW_CHANGE_S
 from camcheck.checks import finding
 from camcheck.findings import Finding
+from camcheck.perception import Perception
 from camcheck.pipeline import Lookahead
 from camcheck.scene import Scene
 from camcheck.selection import Selection
@@ -174,3 +175,24 @@ def test_a_perception_error_skips_the_frame_and_a_source_error_ends_the_run() ->
     assert report.frames_analyzed == 5
     assert report.metrics["frames_skipped"] == 1.0
     assert report.error is not None and report.error.key == "error.source_failed"
+
+
+def test_the_pose_detector_is_asked_for_only_when_intrusion_is_judged() -> None:
+    # given a perception that records whether each frame was to get the pose detector's look
+    asked: list[bool] = []
+
+    class Recording(Perception):
+        def __init__(self) -> None:  # no models: the frames' pixels do not matter
+            pass
+
+        def scene(self, image: np.ndarray, **options: object) -> Scene:
+            asked.append(bool(options["people"]))
+            return dataclasses.replace(GOOD, timestamp=float(options["timestamp"]))  # type: ignore[arg-type]
+
+    # when a clip is checked with every check, and again without background.intrusion
+    Session(Recording()).run(Frames(5))
+    Session(Recording(), selection=Selection.from_options(ignore=["background"])).run(Frames(5))
+    Session(Recording(), selection=Selection.from_options(select=["lighting"])).run(Frames(5))
+    # then only the first run asks for it (the intrusion analyzer alone reads its people;
+    # before, every run did: [True] * 15)
+    assert asked == [True] * 5 + [False] * 10

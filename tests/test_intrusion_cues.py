@@ -318,6 +318,28 @@ def test_in_a_clip_a_companion_from_the_start_stays_one_and_a_newcomer_does_not(
     assert CHECKS[INTRUSION].fires(later[-1])
 
 
+def test_the_companions_opening_starts_when_you_are_first_seen() -> None:
+    # given a clip whose first second shows an empty chair (no face: you sit down later)
+    analyzer = IntrusionAnalyzer()
+    empty = scene_with(plain_wall())
+    for i in range(int(FPS)):
+        analyzer.measure(
+            Scene(
+                frame=empty.frame,
+                faces=(),
+                person=np.zeros_like(empty.person),
+                timestamp=i / FPS,
+                source_kind="video",
+            )
+        )
+    # when you and your companion sit down together
+    measured = [analyzer.measure(_with_companion(1.0 + i / FPS, "video")) for i in range(30)]
+    # then the companion came with you and stays one (timed from the clip's first frame,
+    # the opening was over at 0.5 s and every frame reported them: stayed 0.0)
+    assert all(m["second_face_stayed"] == 1.0 for m in measured)
+    assert not any(CHECKS[INTRUSION].fires(m) for m in measured)
+
+
 def test_a_forearm_reaching_in_from_the_frames_edge_beside_you_is_yours() -> None:
     # given a piece with no detection on it, 8 px from your body, that reaches the frame's
     # bottom edge: your forearm raised to your face (a beard trimmer), cut off from you
@@ -370,13 +392,51 @@ def test_a_hand_like_piece_there_since_the_clip_began_is_part_of_the_scene() -> 
 
 def test_someone_standing_behind_you_from_the_clip_s_start_is_reported_as_in_a_still() -> None:
     # given a person standing in the room from the clip's first frame, neither a hand nor at
-    # the frame's edge (the still of the same scene fires: test_background)
+    # the frame's edge (the still of the same scene fires: test_background), whom the pose
+    # detector finds there, anchored on the head at the piece's top
+    head = _person(STANDING[0] + STANDING[2] / 2, STANDING[1] + 15)
     analyzer = IntrusionAnalyzer()
-    measured = [analyzer.measure(_clip_scene(i / FPS, STANDING)) for i in range(int(2 * FPS))]
+    measured = [
+        analyzer.measure(_people_scene(i / FPS, (YOU_PERSON, head), STANDING))
+        for i in range(int(2 * FPS))
+    ]
     # then staying does not make them part of the scene: every frame reports them
     assert all(m["second_body_stayed"] == 1.0 for m in measured)
     assert all(m["second_body_edge"] == 0.0 and m["second_body_hand"] == 0.0 for m in measured)
+    assert all(m["second_body_person"] == 1.0 for m in measured)
     assert all(CHECKS[INTRUSION].fires(m) for m in measured)
+    # and so when it is a face that fits the landmarks on the piece that shows a person
+    small_face = face(box=(STANDING[0] + 15, STANDING[1] + 5, 30, 30), score=0.7)
+    analyzer = IntrusionAnalyzer()
+    with_face = []
+    for i in range(int(2 * FPS)):
+        scene = _clip_scene(i / FPS, STANDING)
+        scene.faces = (*scene.faces, small_face)
+        with_face.append(analyzer.measure(scene))
+    assert all(m["second_body_person"] == 1.0 for m in with_face)
+    assert all(CHECKS[INTRUSION].fires(m) for m in with_face)
+
+
+def test_a_piece_there_since_the_clip_began_with_nothing_of_a_person_on_it_is_scenery() -> None:
+    # given the same piece of person mask from the clip's first frame with no face on it
+    # and no person the pose detector finds there (foliage or a window's view that the
+    # segmentation marks as a person: tune intr_neg_leaves_v1_00)
+    analyzer = IntrusionAnalyzer()
+    measured = [
+        analyzer.measure(_people_scene(i / FPS, (YOU_PERSON,), STANDING))
+        for i in range(int(2 * FPS))
+    ]
+    # then no frame reports it (before second_body_person every frame did)
+    assert all(m["second_body_stayed"] == 1.0 for m in measured)
+    assert all(m["second_body_person"] == 0.0 for m in measured)
+    assert not any(CHECKS[INTRUSION].fires(m) for m in measured)
+    # while the same piece arriving after the first second is reported, person or not
+    analyzer = IntrusionAnalyzer()
+    for i in range(int(FPS)):
+        analyzer.measure(_people_scene(i / FPS, (YOU_PERSON,)))
+    later = [analyzer.measure(_people_scene(1.0 + i / FPS, None, STANDING)) for i in range(10)]
+    assert all(m["second_body_stayed"] == 0.0 for m in later)
+    assert all(CHECKS[INTRUSION].fires(m) for m in later)
 
 
 def _person(cx: float, cy: float, score: float = 0.8) -> Person:
@@ -422,6 +482,22 @@ def test_a_person_only_the_pose_detector_finds_who_arrives_later_is_reported() -
     assert all(CHECKS[INTRUSION].fires(m) for m in later)
 
 
+def test_a_walker_the_pose_detector_saw_counts_until_its_next_look() -> None:
+    # given a clip of you alone for a second, then a look that finds someone behind your
+    # shoulder on the person mask
+    analyzer = IntrusionAnalyzer()
+    for i in range(int(FPS)):
+        analyzer.measure(_people_scene(i / FPS, (YOU_PERSON,)))
+    look = analyzer.measure(_people_scene(1.0, (YOU_PERSON, BEHIND), BEHIND_BODY))
+    # when they walk on, out of the square the look placed, before the next look
+    after = [analyzer.measure(_people_scene(1.0 + i / FPS, None)) for i in range(1, 10)]
+    # then the mask under the square is the look's, and the person counts on every frame
+    # held (read on each frame, it fell to 0.0 at once and only the look's frame fired)
+    assert all(m["second_person_on_person"] == look["second_person_on_person"] for m in after)
+    assert CHECKS[INTRUSION].fires(look)
+    assert all(CHECKS[INTRUSION].fires(m) for m in after)
+
+
 def test_a_person_beside_you_since_the_clip_began_or_off_the_mask_is_no_intrusion() -> None:
     # given the same person there from the clip's first frame: a companion
     analyzer = IntrusionAnalyzer()
@@ -460,3 +536,16 @@ def test_in_a_clip_a_face_in_profile_is_you_when_the_pose_detector_finds_a_perso
     assert IntrusionAnalyzer().measure(frame((YOU_PERSON,)))["face_presence"] == 1.0
     # but not with a person elsewhere only
     assert IntrusionAnalyzer().measure(frame((BEHIND,))) == {}
+
+
+def test_the_intrusion_share_is_that_of_a_sign_that_holds() -> None:
+    # given a still with someone standing apart from you (a separate piece that fires) and a
+    # larger pose square elsewhere, a sign a still never fires on (no arrival to judge)
+    scene = with_bodies(scene_with(plain_wall()), STANDING)
+    scene.people = (YOU_PERSON, BEHIND)
+    measured = IntrusionAnalyzer().measure(scene)
+    assert CHECKS[INTRUSION].fires(measured)
+    assert measured["second_person_share"] > measured["second_body_share"]
+    # then the share the message gives is the piece's, not the larger square's (which it
+    # was before: 0.071 for a piece of 0.026)
+    assert measured["intrusion_share"] == measured["second_body_share"]

@@ -481,15 +481,25 @@ def test_the_pose_detector_looks_every_few_tenths_of_a_second_in_video_only(
     # a still never gets it (its people are the face detectors' and the segmentation's)
     assert perception.scene(photo).people is None
     assert PERSON_MODEL not in calls
-    # a 30 fps clip of 1.2 s gets it on frames 0, 12, 24 (every PEOPLE_EVERY_S = 0.4 s)
+    # a 30 fps clip of 3 s gets it on every twelfth frame (every PEOPLE_EVERY_S = 0.4 s), on
+    # the grid from its first frame: timed from the last look instead, the float timestamps
+    # drift (1.2 - 0.8 < 0.4) and the looks fall on frames 0, 12, 24, 37, 50, 62...
     looked = [
         index
-        for index in range(36)
+        for index in range(90)
         if perception.scene(photo, index=index, timestamp=index / 30, source_kind="video").people
         is not None
     ]
-    assert looked == [0, 12, 24]
-    assert calls.count(PERSON_MODEL) == 3
+    assert looked == list(range(0, 90, 12))
+    assert calls.count(PERSON_MODEL) == len(looked)
+    # and a run that leaves background.intrusion out never gets it
+    calls.clear()
+    for index in range(30):
+        scene = perception.scene(
+            photo, index=index, timestamp=index / 30, source_kind="video", people=False
+        )
+        assert scene.people is None
+    assert PERSON_MODEL not in calls
     # and it finds the one person at the camera, anchored on the face
     (you,) = perception.scene(photo, index=0, source_kind="video").people
     (face,) = perception.find_faces(working_copy(photo, WORKING_LONG_SIDE), landmarks=False)

@@ -32,8 +32,9 @@ of them counts, and from what size, is the check table's rule:
   held between its looks, perception.PEOPLE_EVERY_S): someone turned away, small or half
   hidden behind you, whose face no face detector sees and whose body the segmentation joins
   to yours, so that it is no separate piece. People it finds in the run's first
-  COMPANION_START_S are companions, as are separate pieces of the person mask lying there
-  then (your own hand held up, a hand holding a camera): someone entering arrives later.
+  COMPANION_START_S (from your face's first frame) are companions, as are separate pieces
+  of the person mask lying there then (your own hand held up, a hand holding a camera):
+  someone entering arrives later.
 - In a video or live run, something moving through the background: a child or a cat
   crossing behind you. The frame is compared with one about MOTION_BASE_S earlier, on a
   small luma plane and only where both frames are background. The camera's own motion is
@@ -165,7 +166,8 @@ HAND_FIT_MAX = 0.5
 # moves little in half a second.
 PIECE_MEMORY_S = 0.5
 PIECE_IOU = 0.5
-# In a clip or a live run, the faces besides yours seen in its first this-many seconds are
+# In a clip or a live run, the faces besides yours seen in its first this-many seconds (from
+# the frame where your face was first seen: before it nobody is kept company) are
 # your companions (someone sitting with you in the call), as is a later face near where one
 # of them was last seen: someone who walks or leans in arrives later. The synthetic
 # intruders of the development corpus enter from 0.6 s on (most from 0.7 to 1.1 s), so
@@ -218,24 +220,33 @@ class IntrusionAnalyzer(Analyzer):
         # [last seen, centre x, centre y] of each person besides you the pose detector saw in
         # the run's first COMPANION_START_S, in pixels.
         self._seated: list[list[float]] = []
-        # (timestamp, people) of the pose detector's last look.
+        # (timestamp, people) of the pose detector's last look, and per person the share of
+        # its square on the person mask on that frame.
         self._people: tuple[float, tuple[Person, ...]] | None = None
+        self._people_on: dict[int, float] = {}
 
     def measure(self, scene: Scene) -> dict[str, float]:
         if scene.people is not None:
             self._people = (scene.timestamp, scene.people)
+            # The mask under each square is read on the frame the detector looked at: on
+            # the frames after, someone walking has left the square where they were seen
+            # (tune intr_walker_v1_03: 0.60, 0.52, 0.45, 0.16 over the four frames after a
+            # look), and what it measured is whether the segmentation sees that person.
+            self._people_on = {id(person): _on_mask(scene, person) for person in scene.people}
         primary = scene.primary_face
         if primary is not None and not _is_you(scene, primary, self._held_people(scene)):
             primary = None
         motion = self._motion(scene)
         now = scene.timestamp
-        if self._start is None:
-            self._start = now
         self._faces.append((now, primary is not None))
         while self._faces and now - self._faces[0][0] > FACE_PERSIST_S:
             self._faces.popleft()
         if primary is None:
             return {}
+        if self._start is None:
+            # The run's opening, whose people are companions, starts when you are first
+            # seen: before that there is nobody for them to keep company.
+            self._start = now
         # You are the face that persists: in a clip, the share of the last second's frames
         # with a face (1 for a still). A face the detector finds for a moment in a room
         # with nobody in it is no "you" for someone else to intrude on.
@@ -275,6 +286,13 @@ class IntrusionAnalyzer(Analyzer):
         body, gap = _second_body(scene)
         if body:
             self._remember_piece(now, body, gap)
+            # 1 when something on the piece is a person's: a face that fits a face's
+            # landmarks, or a person the pose detector found (not you) anchored inside its
+            # box. Foliage or a window's view the segmentation marks as a person has neither.
+            body["second_body_person"] = float(
+                body["second_body_face_ratio"] > 0
+                or _person_on_piece(self._held_people(scene), primary, body)
+            )
             # 1 when this piece has lain there since the run began (never in a still).
             body["second_body_stayed"] = (
                 float(self._follow_fixtures(now, body)) if scene.source_kind != "image" else 0.0
@@ -292,7 +310,10 @@ class IntrusionAnalyzer(Analyzer):
             if key in measured
         }
         if shares:
-            measured["intrusion_share"] = max(shares.values())
+            # The share of the largest sign that holds on its own (the one the message
+            # speaks of); of the largest of all when none does.
+            fired = [share for prefix, share in shares.items() if _sign_fires(prefix, measured)]
+            measured["intrusion_share"] = max(fired or shares.values())
         return measured
 
     def region(
@@ -344,7 +365,9 @@ class IntrusionAnalyzer(Analyzer):
         x, y, w, h = person.box
         x0, y0 = max(0, x), max(0, y)
         x1, y1 = min(width, x + w), min(height, y + h)
-        on_person = float(scene.person_mask[y0:y1, x0:x1].mean()) if x1 > x0 and y1 > y0 else 0.0
+        on_person = self._people_on.get(id(person))
+        if on_person is None:
+            on_person = _on_mask(scene, person)
         measured = {
             "second_person_score": person.score,
             "second_person_apart": apart(person),
@@ -619,6 +642,29 @@ def _person_apart(person: Person, face: Face) -> float:
     cx, cy = person.center
     fx, fy = face.center
     return float(np.hypot(cx - fx, cy - fy)) / max(face.box[2], 1)
+
+
+def _on_mask(scene: Scene, person: Person) -> float:
+    """The share of the square a pose detection is anchored on that lies on the person
+    mask (the part inside the frame)."""
+    width, height = scene.size
+    x, y, w, h = person.box
+    x0, y0 = max(0, x), max(0, y)
+    x1, y1 = min(width, x + w), min(height, y + h)
+    return float(scene.person_mask[y0:y1, x0:x1].mean()) if x1 > x0 and y1 > y0 else 0.0
+
+
+def _person_on_piece(people: tuple[Person, ...], primary: Face, body: Mapping[str, float]) -> bool:
+    """Whether a person the pose detector found besides you (anchored further than
+    PERSON_YOU_GATE from your face) has the head it is anchored on inside the piece's box."""
+    x, y, w, h = (body[f"second_body_{k}"] for k in "xywh")
+    for person in people:
+        if _person_apart(person, primary) < PERSON_YOU_GATE:
+            continue
+        cx, cy = person.center
+        if x <= cx <= x + w and y <= cy <= y + h:
+            return True
+    return False
 
 
 def _is_you(scene: Scene, face: Face, people: tuple[Person, ...] = ()) -> bool:
