@@ -170,19 +170,21 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_manifest(out: Path, records: list[dict]) -> Path:
+def write_manifest(out: Path, records: list[dict], *, rehash: bool = False) -> Path:
     """Replace ``out``/manifest.jsonl with ``records`` in one step (written aside first).
 
-    Every case whose file is there gets its ``sha256``, taken from the bytes now: a corpus
-    rebuilt elsewhere (other commits of a GitHub source, another encoder) shows which files
-    differ (``--verify``), and ``scripts/evaluate.py`` names the corpus it scored by them.
+    A case whose file is there and that has no ``sha256`` yet (a new one) gets it from the
+    bytes now; one that has it keeps it, so ``--verify`` still names a file that changed
+    since (``rehash``, for ``--hash``: take every one from the bytes now). A corpus rebuilt
+    elsewhere (other commits of a GitHub source, another encoder) shows which files differ,
+    and ``scripts/evaluate.py`` names the corpus it scored by the recorded hashes.
     """
     manifest = out / "manifest.jsonl"
     tmp = manifest.with_suffix(".jsonl.part")
     with tmp.open("w") as fh:
         for rec in records:
             path = out / rec["file"]
-            if path.is_file():
+            if (rehash or "sha256" not in rec) and path.is_file():
                 rec["sha256"] = file_sha256(path)
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     tmp.replace(manifest)
@@ -356,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     out = (args.out or default_out()).resolve()
     if args.hash:
         records = read_manifest(out)
-        write_manifest(out, records)
+        write_manifest(out, records, rehash=True)
         print(f"{sum('sha256' in r for r in records)} of {len(records)} files hashed")
         return 0
     if args.verify:
