@@ -1669,8 +1669,11 @@ _TABLE: tuple[Check, ...] = (
         metric="vb_halo_px",
         threshold=VB_RIM_PX,
         better="lower",
-        # Judged on the edge alone, so a blurred real room behind a bad mask counts too; a
-        # rim counts only with a pasted picture noticed (real hair reads as a rim as well).
+        # Judged on the edge, so a blurred real room behind a bad mask counts too where the
+        # edge itself shows it (a hard cut, flicker, lag); a rim counts only with a pasted
+        # picture noticed (real hair reads as a rim as well), and in video the score's rules
+        # only before a background with edges or unchanged (_PICTURE_BEHIND), as for
+        # virtual_background.detected: an app's blur is as still as a picture.
         rule=any_of(
             all_of(above("vb_still_score", VB_SCORE_LIMIT), above("vb_halo_px", VB_RIM_PX)),
             all_of(
@@ -1701,6 +1704,7 @@ _TABLE: tuple[Check, ...] = (
                 at_least("vb_background_still_share", VB_STILL_SHARE),
                 above("vb_score", VB_VIDEO_SCORE),
                 above("vb_halo_px", VB_RIM_PX),
+                _PICTURE_BEHIND,
             ),
             _LAGGING_MASK,
         ),

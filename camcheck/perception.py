@@ -162,8 +162,9 @@ PERSON_MODEL = "pose_detection.tflite"
 PEOPLE_EVERY_S = 0.4
 # Its looks are due on a fixed grid from the source's first frame (0, 0.4, 0.8 s...), each
 # on the first frame at or past its time less this tolerance: a 30 fps clip's timestamps
-# (index / 30) round off their true spacing, and the look due at 0.4 s must not wait a frame
-# for 0.39999999999999997 (then each look drifted a frame later: frames 12, 25, 37...). As
+# (index / 30) round off their true spacing, and a look due must not wait a frame for a
+# timestamp a hair short of it (the old cadence, 0.4 s after the last look, looked on
+# frames 0, 12, 24, then 37, 50...: each late look made the next one later). As
 # camcheck.analysis.TIME_TOLERANCE_S, a millisecond, far below any frame interval.
 PEOPLE_TOLERANCE_S = 1e-3
 # MediaPipe's pose detection graph keeps detections from the face detectors' score,

@@ -686,3 +686,12 @@ def test_an_edgeless_still_background_needs_to_be_unchanged() -> None:
     assert CHECKS[DETECTED].fires(unchanged)
     assert not CHECKS[DETECTED].fires({**unchanged, "vb_score": 0.5, "vb_edge_step_share": 0.3})
     assert CHECKS[EDGE].fires({**blur, "vb_sharpness_ratio": 0.6})
+
+
+def test_the_edgeless_value_is_the_one_the_rules_read() -> None:
+    # The analyzer reports a background without a single edge as this sharpness ratio, and
+    # the rules' gate (_PICTURE_BEHIND) turns exactly that value away: two copies that drift
+    # apart would let an edgeless app blur through (or keep a picture with edges out).
+    from camcheck.analyzers.virtual_background import EDGELESS_SHARPNESS_RATIO
+
+    assert EDGELESS_SHARPNESS_RATIO == VB_EDGELESS_SHARPNESS

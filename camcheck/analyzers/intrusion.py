@@ -290,7 +290,7 @@ class IntrusionAnalyzer(Analyzer):
             # landmarks, or a person the pose detector found (not you) anchored inside its
             # box. Foliage or a window's view the segmentation marks as a person has neither.
             body["second_body_person"] = float(
-                body["second_body_face_ratio"] > 0
+                body["second_body_person"] > 0
                 or _person_on_piece(self._held_people(scene), primary, body)
             )
             # 1 when this piece has lain there since the run began (never in a still).
@@ -796,6 +796,11 @@ def _second_body(scene: Scene) -> tuple[dict[str, float], Callable[[], float]]:
         "second_body_share": area / float(small.size),
         "second_body_hand": float(_holds_hand(scene, labels, label, size)),
         "second_body_face_ratio": _face_on_piece(scene, labels, label, size),
+        # A face on it that the landmark model looked at and found fitting (only the two
+        # most prominent faces get a look; one without is no sign of a person here, though
+        # for the companion's veto above it counts). The pose detector's sign joins it in
+        # IntrusionAnalyzer.measure.
+        "second_body_person": _face_on_piece(scene, labels, label, size, looked_at=True),
         # Whether it reaches the frame's left, right or bottom edge: your forearm, raised to
         # your face (a trimmer, a phone, a cup) and cut off from you by the segmentation,
         # comes in from outside the picture; someone behind you may too, but then stands
@@ -844,16 +849,21 @@ def _holds_hand(scene: Scene, labels: np.ndarray, label: int, size: tuple[int, i
     return False
 
 
-def _face_on_piece(scene: Scene, labels: np.ndarray, label: int, size: tuple[int, int]) -> float:
+def _face_on_piece(
+    scene: Scene, labels: np.ndarray, label: int, size: tuple[int, int], *, looked_at: bool = False
+) -> float:
     """The width of the widest face on the piece ``label`` that fits a face's landmarks, as
     a share of yours (0 when it holds none): a piece holding a face of about your size is
-    someone at about your distance, beside you."""
+    someone at about your distance, beside you. A face the landmark model did not look at
+    counts too, unless ``looked_at``: then only faces it looked at and found fitting."""
     primary = scene.primary_face
     if primary is None:
         return 0.0
     widest = 0
     for face in scene.faces:
         if face is primary or (face.presence is not None and face.presence < SECOND_FACE_FIT_MIN):
+            continue
+        if looked_at and face.presence is None:
             continue
         if _on_piece(face, labels, label, size):
             widest = max(widest, face.box[2])
