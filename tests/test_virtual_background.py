@@ -123,9 +123,14 @@ def composite(
     return np.clip(np.round(frame), 0, 255).astype(np.uint8), shape
 
 
-def scene_of(frame: np.ndarray, shape: np.ndarray, index: int = 0) -> Scene:
+def scene_of(frame: np.ndarray, shape: np.ndarray, index: int = 0, kind: str = "image") -> Scene:
     return Scene(
-        frame=frame, faces=(face(),), person=model_mask(shape), timestamp=index / 15, index=index
+        frame=frame,
+        faces=(face(),),
+        person=model_mask(shape),
+        timestamp=index / 15,
+        index=index,
+        source_kind=kind,
     )
 
 
@@ -342,7 +347,9 @@ def run_clip(
         edge = (sway + rng.uniform(-jitter, jitter), rng.uniform(-jitter, jitter))
         behind = picture if room is None else room(index, rng, picture)
         frame, shape = composite(rng, cheap=cheap, offset=edge, shift=sway, background=behind)
-        measured.append(analyzer.measure(scene_of(frame, shape, index)))
+        # a clip's frames, so the video rules decide (a still's single-picture score is
+        # not what a clip is judged by)
+        measured.append(analyzer.measure(scene_of(frame, shape, index, "video")))
     return measured
 
 
@@ -400,7 +407,9 @@ def lag_clip(delay: int) -> list[dict[str, float]]:
         frame, shape = composite(
             rng, cheap=True, offset=outline_at, shift=sway(index), background=picture
         )
-        measured.append(analyzer.measure(scene_of(frame, shape, index)))
+        # a clip's frames, so the video rules decide (a still's single-picture score is
+        # not what a clip is judged by)
+        measured.append(analyzer.measure(scene_of(frame, shape, index, "video")))
     return measured
 
 
