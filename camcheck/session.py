@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Iterator
 
 from camcheck.analysis import Analysis
 from camcheck.analyzers import ANALYZERS, Analyzer
-from camcheck.analyzers.intrusion import IntrusionAnalyzer
 from camcheck.checks import CHECKS
 from camcheck.errors import CamcheckError, describe
 from camcheck.findings import Finding
@@ -266,10 +265,11 @@ class Session:
         )
         self.selection = selection or Selection()
         self._analyzer_types = tuple(analyzers)
-        # The pose detector's people are read by the intrusion analyzer alone: without it
-        # (or its check) the detector is not run.
-        self._people = IntrusionAnalyzer in self._analyzer_types and any(
-            self.selection.wants(check_id) for check_id in IntrusionAnalyzer.check_ids
+        # The pose detector runs only for an analyzer that reads its people (the intrusion
+        # analyzer) with one of its checks selected.
+        self._people = any(
+            analyzer.reads_people and any(map(self.selection.wants, analyzer.check_ids))
+            for analyzer in self._analyzer_types
         )
         # The run in progress, for progress(): its tracks and timeline.
         self._tracks: dict[str, _Track] = {}

@@ -34,6 +34,9 @@ class Analyzer:
     #: numbers and findings in between, see camcheck.analysis); None measures every frame.
     #: Only for an analyzer that keeps no history of its own between frames.
     every_s: ClassVar[float | None] = None
+    #: Whether it reads ``Scene.people`` (the pose detector's): perception runs that
+    #: detector only for a run with such an analyzer and one of its checks selected.
+    reads_people: ClassVar[bool] = False
 
     def measure(self, scene: Scene) -> dict[str, float]:
         """The numbers behind the verdict; also reported as the session's metrics."""

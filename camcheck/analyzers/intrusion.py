@@ -193,6 +193,7 @@ class IntrusionAnalyzer(Analyzer):
 
     check_ids = ("background.intrusion",)
     not_metrics = box_keys("second_face", "moving", "second_body", "second_person")
+    reads_people = True
 
     def __init__(self) -> None:
         # (timestamp, luma plane, background mask) of recent frames, oldest first.
@@ -362,9 +363,7 @@ class IntrusionAnalyzer(Analyzer):
             return {}
         person = max(others, key=lambda p: p.score)
         width, height = scene.size
-        x, y, w, h = person.box
-        x0, y0 = max(0, x), max(0, y)
-        x1, y1 = min(width, x + w), min(height, y + h)
+        x0, y0, x1, y1 = _in_frame(scene, person)
         on_person = self._people_on.get(id(person))
         if on_person is None:
             on_person = _on_mask(scene, person)
@@ -397,19 +396,15 @@ class IntrusionAnalyzer(Analyzer):
         """Whether this person besides you was there since the run began, or is near where
         such a person was last seen (within COMPANION_GATE of your face's width): a
         companion, as with faces (_follow_companions)."""
-        assert self._start is not None
         cx, cy = person.center
-        self._seated = [c for c in self._seated if now - c[0] <= COMPANION_MEMORY_S]
-        near = [
-            c for c in self._seated
-            if np.hypot(cx - c[1], cy - c[2]) <= COMPANION_GATE * max(face_width, 1.0)
-        ]  # fmt: skip
-        for c in near:
-            c[:] = [now, cx, cy]
-        if not near and now - self._start <= COMPANION_START_S:
-            self._seated.append([now, cx, cy])
-            return True
-        return bool(near)
+        gate = COMPANION_GATE * max(face_width, 1.0)
+        return self._seen_from_opening(
+            self._seated,
+            now,
+            [now, cx, cy],
+            lambda c: bool(np.hypot(cx - c[1], cy - c[2]) <= gate),
+            follow=True,
+        )
 
     def _remember_piece(self, now: float, body: dict[str, float], gap: Callable[[], float]) -> None:
         """Read the separate piece together with the same piece (its box overlapping by
@@ -439,14 +434,40 @@ class IntrusionAnalyzer(Analyzer):
         """Whether the separate piece lies where one lay since the run began: its box
         overlaps such a piece's last box by FIXTURE_IOU. Someone who walks or leans in
         arrives later; a piece that stays is part of the scene, as a companion's face is."""
-        assert self._start is not None
         box = tuple(body[f"second_body_{k}"] for k in "xywh")
-        self._fixtures = [f for f in self._fixtures if now - f[0] <= COMPANION_MEMORY_S]
-        same = [f for f in self._fixtures if _box_iou(box, tuple(f[1:])) >= FIXTURE_IOU]
-        for fixture in same:
-            fixture[0] = now
+        return self._seen_from_opening(
+            self._fixtures,
+            now,
+            [now, *box],
+            lambda f: _box_iou(box, tuple(f[1:])) >= FIXTURE_IOU,
+            follow=False,
+        )
+
+    def _seen_from_opening(
+        self,
+        memory: list[list[float]],
+        now: float,
+        entry: list[float],
+        matches: Callable[[list[float]], bool],
+        *,
+        follow: bool,
+    ) -> bool:
+        """Whether ``entry`` ([now, ...]) is one ``memory`` holds from the run's opening:
+        some remembered entry ``matches`` it, or the opening (COMPANION_START_S) is still on
+        and it is remembered now. A matched entry is seen again: it takes ``entry`` whole
+        when ``follow`` (a person is followed where they move), else only its time (a
+        place is remembered, not followed). Entries unseen for COMPANION_MEMORY_S are
+        forgotten (``memory`` is changed in place)."""
+        assert self._start is not None
+        memory[:] = [m for m in memory if now - m[0] <= COMPANION_MEMORY_S]
+        same = [m for m in memory if matches(m)]
+        for m in same:
+            if follow:
+                m[:] = entry
+            else:
+                m[0] = now
         if not same and now - self._start <= COMPANION_START_S:
-            self._fixtures.append([now, *box])
+            memory.append(entry)
             return True
         return bool(same)
 
@@ -647,11 +668,15 @@ def _person_apart(person: Person, face: Face) -> float:
 def _on_mask(scene: Scene, person: Person) -> float:
     """The share of the square a pose detection is anchored on that lies on the person
     mask (the part inside the frame)."""
+    x0, y0, x1, y1 = _in_frame(scene, person)
+    return float(scene.person_mask[y0:y1, x0:x1].mean()) if x1 > x0 and y1 > y0 else 0.0
+
+
+def _in_frame(scene: Scene, person: Person) -> tuple[int, int, int, int]:
+    """The corners (x0, y0, x1, y1) of the part of a pose detection's square in the frame."""
     width, height = scene.size
     x, y, w, h = person.box
-    x0, y0 = max(0, x), max(0, y)
-    x1, y1 = min(width, x + w), min(height, y + h)
-    return float(scene.person_mask[y0:y1, x0:x1].mean()) if x1 > x0 and y1 > y0 else 0.0
+    return max(0, x), max(0, y), min(width, x + w), min(height, y + h)
 
 
 def _person_on_piece(people: tuple[Person, ...], primary: Face, body: Mapping[str, float]) -> bool:
