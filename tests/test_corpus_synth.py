@@ -401,3 +401,25 @@ def test_white_balance_error_tints_every_pixel_alike_and_keeps_luminance() -> No
     assert np.log2(ratio[0, 0, 0] / ratio[0, 0, 2]) == pytest.approx(1.5, abs=1e-4)
     grey = np.full((1, 1, 3), 0.4, np.float32)
     assert float(np.dot(cc.tinted(grey, "green", 1.2)[0, 0], cc.LUMA)) == pytest.approx(0.4)
+
+
+def test_vb_paste_matte_keeps_the_photo_and_measures_its_offset() -> None:
+    import synth_vb
+
+    staged, _ = _disc_scene()
+    scale = staged.mask.shape[1] / sc.STILL_WIDTH
+    # every case's matte: a soft one is the model's confidence itself (offset 0); a cut one
+    # is grown or shrunk by what it says, and its offset has the sign of the growth
+    seen = set()
+    for seed in range(40):
+        alpha, grow, _sigma, offset, soft = synth_vb._paste_matte(
+            staged, np.random.default_rng(seed), scale
+        )
+        assert alpha.shape == staged.mask.shape
+        assert -1e-6 <= alpha.min() <= alpha.max() <= 1 + 1e-6  # a blur rounds a little
+        if soft:
+            assert np.array_equal(alpha, staged.mask) and offset == 0.0
+        elif abs(round(grow * scale)) >= 1:
+            assert np.sign(offset) == np.sign(grow)
+        seen.add(soft)
+    assert seen == {True, False}

@@ -427,6 +427,111 @@ def build_call(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
     return records
 
 
+# --- a picture pasted behind a photo as it is (v1) ----------------------------------------
+# Every other generator here sends the person through a webcam model (grain, lens blur), so
+# the person is always noisier than a clean pasted picture; a detector could pass them all by
+# noise alone. This one pastes behind the real photo as it is (its own grain, sharpness and
+# light), as a photo editor or a simple cut-out tool does: the person model's confidence,
+# cut at a threshold or kept soft, grown or shrunk a few px and feathered, over a picture
+# that is clean or stretched from its own JPEG. Negatives: the same staged photos, nothing
+# pasted. One case per subject (every PASTE_PLAIN_EVERY-th also a plain one), so both
+# splits hold many.
+PASTE_FAMILY = "vb_paste"
+PASTE_THRESHOLD = (0.3, 0.7)
+# Share of cases whose matte is the model's soft confidence itself (no threshold).
+PASTE_SOFT_SHARE = 0.35
+PASTE_GROW_PX = (-8, 8)
+PASTE_FEATHER_SIGMA = (0.0, 2.5)
+# Under this feather (px at 960) a hard cut is aliased: its edge label stays open.
+PASTE_OPEN_FEATHER = 0.5
+# Share of cases whose picture was stored small and stretched (a wallpaper from its JPEG).
+PASTE_STRETCHED_SHARE = 0.5
+PASTE_WIDTHS = (640, 800, 960)
+PASTE_QUALITY = (70, 95)
+PASTE_PLAIN_EVERY = 3
+
+
+def _paste_matte(st: sc.Staged, rng: np.random.Generator, scale: float) -> tuple:
+    """The cut-out's alpha and how it was made: (alpha, grow px, sigma, offset px, soft)."""
+    soft = bool(rng.random() < PASTE_SOFT_SHARE)
+    grow = int(rng.integers(PASTE_GROW_PX[0], PASTE_GROW_PX[1] + 1))
+    sigma = float(rng.uniform(*PASTE_FEATHER_SIGMA))
+    if soft:
+        alpha = st.mask.astype(np.float32)
+        grow = 0
+    else:
+        alpha = sc.hard(st.mask, float(rng.uniform(*PASTE_THRESHOLD)))
+        px = max(0, round(abs(grow) * scale))
+        if grow > 0 and px:
+            alpha = sc.dilate(alpha, px)
+        elif grow < 0 and px:
+            alpha = sc.erode(alpha, px)
+        alpha = sc.gaussian(alpha, sigma * scale)
+    person = sc.hard(st.mask).astype(np.uint8)
+    contours, _ = cv2.findContours(person, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
+    length = max(1.0, sum(cv2.arcLength(c, True) for c in contours))
+    offset = float((sc.hard(alpha).sum() - person.sum()) / length / scale)
+    return alpha, grow, sigma, offset, soft
+
+
+def build_paste(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
+    """Write the vb_paste_v1 stills (and their plain negatives); their records."""
+    subs = sc.subjects(sources)
+    pics = _pictures(sources)
+    records: list[dict] = []
+    for k, subject in enumerate(subs):
+        kinds = ["paste", "plain" if k % PASTE_PLAIN_EVERY == 0 else None]
+        for kind in filter(None, kinds):
+            gen_name = {"paste": "vb_paste_v1", "plain": "photo_plain_v1"}[kind]
+            rng = sc.family_rng(rng_seed, PASTE_FAMILY, gen_name, k, subject.group)
+            # Never upscaled: a small photo stays its own size (no smoothing by the resize).
+            width = min(int(sc.pick(rng, PASTE_WIDTHS)), subject.rgb.shape[1] // 2 * 2)
+            st = sc.stage(subject, width)
+            h, w = st.mask.shape
+            scale = w / sc.STILL_WIDTH
+            quality = int(rng.integers(PASTE_QUALITY[0], PASTE_QUALITY[1] + 1))
+            name = f"{gen_name}_{k:02d}_{subject.name}"
+            if kind == "plain":
+                records.append(
+                    sc.still_record(out_dir, PASTE_FAMILY, name, st.rgb, quality,
+                                    subject=subject, generator=gen_name,
+                                    must=[], must_not=[DETECTED, EDGE],
+                                    about="the staged photo as it is, nothing pasted")
+                )  # fmt: skip
+                continue
+            pic = sc.pick(rng, pics)
+            if rng.random() < PASTE_STRETCHED_SHARE:
+                picture = _call_picture(pic, (w, h), rng)
+                how = "stretched from its own JPEG"
+            else:
+                picture = _pasted(pic, (w, h), rng)
+                how = "scaled to cover, clean"
+            alpha, grow, sigma, offset, soft = _paste_matte(st, rng, scale)
+            linear = sc.composite(sc.to_linear(st.rgb), picture, alpha)
+            # A soft confidence matte or an unfeathered (aliased) cut: a careful person might
+            # call its edge either way, so edge_artifacts is left open there.
+            open_edge = soft or sigma < PASTE_OPEN_FEATHER
+            edge = "" if open_edge else _edge_label(offset, max(h, w), sigma, spill=False)
+            must = [DETECTED] + ([EDGE] if edge == "must" else [])
+            must_not = [EDGE] if edge == "must_not" else []
+            matte = (
+                "the person model's soft confidence"
+                if soft
+                else f"the person model's mask cut, grown {grow:+d} px, feather {sigma:.1f} px"
+            )
+            about = (
+                f"a picture pasted behind the photo as it is (its own grain and light): {matte}, "
+                f"outline {offset:+.1f} px off the person's; picture {how}; "
+                f"picture {sc.about_picture(pic)}"
+            )
+            records.append(
+                sc.still_record(out_dir, PASTE_FAMILY, name, sc.to_srgb(linear), quality,
+                                subject=subject, generator=gen_name, must=must,
+                                must_not=must_not, about=about)
+            )  # fmt: skip
+    return records
+
+
 # --- clips -----------------------------------------------------------------------------
 def _clip_frames(
     st: sc.Staged,
@@ -709,6 +814,7 @@ def build(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
         return (
             _build(out_dir, sources, rng_seed)
             + build_call(out_dir, sources, rng_seed)
+            + build_paste(out_dir, sources, rng_seed)
             + build_clips(out_dir, sources, rng_seed)
         )
     finally:
@@ -802,8 +908,11 @@ def _v1_clip(
                           about=f"{about}; {w}x{h} {CLIP_SECONDS:g} s{where}")  # fmt: skip
 
 
-def append_call_cases(out_dir: Path, rng_seed: int) -> int:
-    """Add the call-pipeline cases to an existing corpus: write them, append their records.
+def append_call_cases(
+    out_dir: Path, rng_seed: int, builder: Callable[..., list[dict]] | None = None
+) -> int:
+    """Add the call-pipeline cases (or ``builder``'s, e.g. :func:`build_paste`) to an existing
+    corpus: write them, append their records.
 
     The same function the corpus builder runs (through :func:`build`), so a full rebuild makes
     the same files; this only spares the 25 minutes of rebuilding everything. Records of files
@@ -823,7 +932,7 @@ def append_call_cases(out_dir: Path, rng_seed: int) -> int:
     old = build_corpus.read_manifest(out_dir)
     real = [r for r in old if r.get("real")]
     try:
-        made = build_call(out_dir, real_build.subject_sources(real, out_dir), rng_seed)
+        made = (builder or build_call)(out_dir, real_build.subject_sources(real, out_dir), rng_seed)
     finally:
         sc.close_perception()
     new = build_corpus.finish(made, out_dir)
@@ -868,7 +977,7 @@ def private_clip_cases(root: Path, shared: Path, rng_seed: int, limit: int | Non
 if __name__ == "__main__":
     import argparse
 
-    parser = argparse.ArgumentParser(description="add the vb_call_v2 cases to a corpus")
+    parser = argparse.ArgumentParser(description="add the vb_call_v2 (--paste: vb_paste_v1) cases")
     parser.add_argument("--out", type=Path, required=True, help="the corpus folder")
     parser.add_argument("--seed", type=int, default=None, help="default: the builder's")
     parser.add_argument(
@@ -878,6 +987,9 @@ if __name__ == "__main__":
         help="write the v2 clip set into OUT/new instead, subjects from this corpus",
     )
     parser.add_argument("--limit", type=int, default=None, help="at most this many subjects")
+    parser.add_argument(
+        "--paste", action="store_true", help="add the vb_paste_v1 cases instead of vb_call_v2"
+    )
     args = parser.parse_args()
     if args.seed is None:
         import sys
@@ -890,4 +1002,5 @@ if __name__ == "__main__":
         made = private_clip_cases(args.out, args.clips_from, args.seed, args.limit)
         print(f"{made} clips written")
     else:
-        print(f"{append_call_cases(args.out, args.seed)} cases written")
+        builder = build_paste if args.paste else None
+        print(f"{append_call_cases(args.out, args.seed, builder)} cases written")
