@@ -34,7 +34,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from camcheck.analyzers.virtual_background import CueModel  # noqa: E402
+from camcheck.analyzers.virtual_background import CueModel, model_inputs  # noqa: E402
 
 # The cues and whether each is fitted on its logarithm (ratios and widths spread over
 # decades). Each follows from what a pasted picture physically is; see the module docstring
@@ -93,7 +93,8 @@ def rows_of(path: Path) -> list[dict]:
             vb = True if DETECTED in row["must"] else False if DETECTED in row["must_not"] else None
             row = {**row, "vb": vb, "measured": row.get("metrics", {})}
         if "vb_score" in row.get("measured", {}):
-            rows.append(row)
+            # What the analyzer's model reads of the numbers (model_inputs).
+            rows.append({**row, "measured": dict(model_inputs(row["measured"]))})
     return rows
 
 

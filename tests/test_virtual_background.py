@@ -704,3 +704,64 @@ def test_the_edgeless_value_is_the_one_the_rules_read() -> None:
     from camcheck.analyzers.virtual_background import EDGELESS_SHARPNESS_RATIO
 
     assert EDGELESS_SHARPNESS_RATIO == VB_EDGELESS_SHARPNESS
+
+
+def stretched_picture(rng: np.random.Generator) -> np.ndarray:
+    """A picture stretched from a small one: structure at every middle scale, no crisp edge."""
+    width, height = SIZE
+    small = rng.uniform(100, 160, (height // 12, width // 12, 3)).astype(np.float32)
+    return cv2.resize(small, SIZE, interpolation=cv2.INTER_CUBIC)
+
+
+def test_midband_ratio_tells_a_stretched_picture_from_an_app_blur() -> None:
+    # given the same picture stretched from a small copy, and blurred as a call app blurs a
+    # room (sigma 10 px), behind the frame's whole width
+    rng = np.random.default_rng(12)
+    picture = cv2.cvtColor(
+        np.clip(stretched_picture(rng), 0, 255).astype(np.uint8), cv2.COLOR_RGB2GRAY
+    )
+    blurred = cv2.GaussianBlur(picture, (0, 0), 10.0)
+    everywhere = np.full(picture.shape, 255, np.uint8)
+    # then the stretched picture keeps its 2-4 px band (0.60 here) and the blur loses it
+    # (0.20): with the bands swapped the two would read 1.7 and 5
+    from camcheck.analyzers.virtual_background import MIDBAND_STRUCTURED
+
+    stretched_ratio = outline.midband_ratio(picture, everywhere)
+    blurred_ratio = outline.midband_ratio(blurred, everywhere)
+    assert blurred_ratio < MIDBAND_STRUCTURED < stretched_ratio
+    # a region too small to measure is unmeasured
+    assert math.isnan(outline.midband_ratio(picture, np.zeros_like(everywhere)))
+
+
+def test_an_edgeless_background_with_midband_texture_keeps_its_score_up() -> None:
+    from camcheck.analyzers.virtual_background import MIDBAND_STRUCTURED, model_inputs
+
+    # given a clean, edgeless background: a blur (no mid-band texture) and a stretched
+    # picture (with it), the other cues alike
+    blur = {
+        "vb_noise_ratio": 9.0,
+        "vb_sharpness_ratio": VB_EDGELESS_SHARPNESS,
+        "vb_halo_share": 0.6,
+    }
+    picture = {**blur, "vb_midband_ratio": MIDBAND_STRUCTURED}
+    # then the model reads the picture's sharpness as unmeasured (the edgeless value pulls a
+    # score down: 0.25 is under the model's mean of the ratio) and the blur's as measured
+    assert "vb_sharpness_ratio" not in model_inputs(picture)
+    assert model_inputs({**blur, "vb_midband_ratio": 0.1}) == {**blur, "vb_midband_ratio": 0.1}
+    assert model().score(model_inputs(picture)) > model().score(model_inputs(blur))
+
+
+def test_the_midband_texture_is_measured_on_an_edgeless_still_only() -> None:
+    from camcheck.analyzers.virtual_background import MIDBAND_STRUCTURED
+
+    # given a noisy person pasted onto a stretched picture without a crisp edge
+    rng = np.random.default_rng(5)
+    frame, shape = composite(rng, cheap=True, background=stretched_picture(rng))
+    still = VirtualBackgroundAnalyzer().measure(scene_of(frame, shape))
+    # then a still measures it (0.60) and its sharpness counts as unmeasured for the score
+    # (0.63); a video frame keeps the edgeless value the video rules were fitted on (0.30)
+    assert still["vb_sharpness_ratio"] == VB_EDGELESS_SHARPNESS
+    assert still["vb_midband_ratio"] > MIDBAND_STRUCTURED
+    video = VirtualBackgroundAnalyzer().measure(scene_of(frame, shape, kind="video"))
+    assert "vb_midband_ratio" not in video
+    assert still["vb_score"] > video["vb_score"]

@@ -80,6 +80,17 @@ PERSON_AT_FACE = 0.5
 # recall for 0.25 and 0.4, so the number is not critical. Left unmeasured, these rooms read
 # as "as sharp as usual" and an app's background blur scored as pasted (4 of 46 blur cases).
 EDGELESS_SHARPNESS_RATIO = 0.25
+# A background without edges can be an app's blur or a picture stretched from a small
+# JPEG: both are clean and edgeless, and EDGELESS_SHARPNESS_RATIO pulls the score of both
+# down. The blur wipes out the 2-4 px band that the stretched picture keeps
+# (outline.midband_ratio, measured on stills only): with a mid-band ratio of at least this,
+# the model reads the sharpness as unmeasured (its mean) instead. Tune split 2026-12-02,
+# edgeless backgrounds: app blurs median 0.14 (90th percentile 0.30), pasted pictures 0.34,
+# real rooms 0.19 (with the camera's grain, which the noise cues see); at 0.3 four more
+# pasted pictures of 144 pass the shipped limit and no blur or real photo crosses it (the
+# highest real photo so gained 0.64, the limit 0.71); 0.25 gives the same four, 0.35 two.
+# In video the score keeps the edgeless value: the video rules were fitted on it.
+MIDBAND_STRUCTURED = 0.3
 # Mask lag: the outline's and the person's motion over this many frames (2 s at 15 fps, 1 s
 # at 30 fps), see outline.edge_lag; recomputed every STILL_CUE_EVERY frames and held in
 # between (it costs 0.04 ms of CPU a call, 2026-12-01; the window moves slowly).
@@ -139,6 +150,14 @@ class CueModel:
     def score(self, measured: Mapping[str, float]) -> float:
         logit = self.bias + sum(w * z for w, z in zip(self.weights, self.z(measured), strict=True))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
+
+
+def model_inputs(measured: Mapping[str, float]) -> Mapping[str, float]:
+    """The numbers the cue model reads: ``measured``, without the sharpness ratio of an
+    edgeless background that keeps its mid-band texture (see MIDBAND_STRUCTURED)."""
+    if measured.get("vb_midband_ratio", 0.0) >= MIDBAND_STRUCTURED:
+        return {k: v for k, v in measured.items() if k != "vb_sharpness_ratio"}
+    return measured
 
 
 @cache
@@ -257,6 +276,10 @@ class VirtualBackgroundAnalyzer(Analyzer):
             if math.isnan(background_sharp):
                 # No edge at all behind a person who has them: a blurred room or a bare wall.
                 measured["vb_sharpness_ratio"] = EDGELESS_SHARPNESS_RATIO
+                if scene.source_kind == "image":
+                    midband = outline.midband_ratio(scene.luma8, background)
+                    if not math.isnan(midband):
+                        measured["vb_midband_ratio"] = midband
             else:
                 measured["vb_sharpness_ratio"] = background_sharp / max(person_sharp, 1e-3)
         if self._light_every.due() or scene.source_kind == "image":
@@ -273,7 +296,7 @@ class VirtualBackgroundAnalyzer(Analyzer):
         unsure = outline.mask_uncertainty(scene, band)
         if not math.isnan(unsure):
             measured["vb_mask_unsure_px"] = unsure
-        measured["vb_score"] = model().score(measured)
+        measured["vb_score"] = model().score(model_inputs(measured))
         if scene.source_kind == "image":
             # The score alone decides only for a single picture: in video a camera's room
             # shows its noise moving, which a pasted picture never does, so there the
