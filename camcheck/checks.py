@@ -81,6 +81,11 @@ class Check:
             :mod:`camcheck.rules`). Every limit that decides the finding is in it; without
             one, the rule is the single limit ``metric`` against ``threshold``. ``metric``
             and ``threshold`` stay the main limit shown in tables.
+        says_when: Extra sentence key -> the rule under which the message says it. A check
+            fires on any of several signs; a sentence explaining one sign is said only when
+            that sign is there, so a message never offers a number that means "fine" (an
+            outline that jumps 0.7 times as much as you move) as its reason. An extra
+            without an entry is said whenever its number was measured.
     """
 
     id: str
@@ -93,6 +98,7 @@ class Check:
     persist_s: float | None = None
     hides: tuple[str, ...] = ()
     rule: Rule | None = None
+    says_when: Mapping[str, Rule] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.rule is None:
@@ -124,6 +130,8 @@ class Check:
         """The measured keys a finding of this check carries: what its sentences show in any
         language, and what its rule reads (so the rule can be checked on the report)."""
         keys = set(self.rule_metrics)
+        for condition in self.says_when.values():
+            keys |= {limit.metric for limit in condition.limits()}
         for text in self.texts.values():
             keys |= placeholders(text.message) | placeholders(text.advice)
             keys |= set(text.extras)
@@ -303,6 +311,7 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "vb_sharpness_ratio": "ratio",
     "vb_edge_step_share": "percent",
     "vb_halo_px": "integer",
+    "vb_halo_share": "percent",
     "vb_edge_flicker": "ratio",
     "vb_edge_lag_gain": "number",
     "vb_edge_lag_corr": "number",
@@ -542,6 +551,11 @@ _LAGGING_MASK = all_of(
 # the outline, in working-frame px. Rim, lag and blocky composites: medians 5-7; real
 # photos: median 2, 90th percentile 7.6, which is why it counts only with a detection.
 VB_RIM_PX = 4.0
+# virtual_background.detected's message says the noise mismatch only where the person shows
+# at least this many times the background's noise (a plain sign of a clean picture: real
+# photos of the corpus's tune split have a median of 1.85, since a real room behind a
+# person is often softer; the sentence is an explanation, not a limit that decides).
+VB_SAYS_NOISE_RATIO = 3.0
 # poor_separation (a rehearsal): the width of the outline above the chin where the person
 # model is unsure (confidence 0.2-0.8), in working-frame px. Real photos of the corpus tune
 # split (2026-12-01): median 3.2, 90th percentile 7.1; over VB_UNSURE_PX (the worst tenth) a
@@ -1613,6 +1627,14 @@ _TABLE: tuple[Check, ...] = (
         metric="vb_score",
         threshold=VB_SCORE_LIMIT,
         better="lower",
+        # The reasons the message adds, each only where it points to a picture.
+        says_when={
+            "vb_noise_ratio": at_least("vb_noise_ratio", VB_SAYS_NOISE_RATIO),
+            "vb_edge_step_share": above("vb_edge_step_share", VB_VIDEO_EDGE_STEP),
+            "vb_background_still_share": at_least(
+                "vb_background_still_share", VB_VIDEO_SCORE_STILL_SHARE
+            ),
+        },
         rule=any_of(
             above("vb_still_score", VB_SCORE_LIMIT),
             all_of(
@@ -1669,6 +1691,18 @@ _TABLE: tuple[Check, ...] = (
         metric="vb_halo_px",
         threshold=VB_RIM_PX,
         better="lower",
+        # Each sign the rule can fire on has its sentence, said only when that sign is there.
+        says_when={
+            "vb_halo_px": above("vb_halo_px", VB_RIM_PX),
+            "vb_halo_share": all_of(
+                above("vb_halo_share", VB_UNCHANGED_RIM_SHARE), at_most("vb_halo_px", VB_RIM_PX)
+            ),
+            "vb_edge_step_share": above("vb_edge_step_share", VB_VIDEO_EDGE_STEP),
+            "vb_edge_flicker": at_least("vb_edge_flicker", VB_FLICKER_RATIO),
+            "vb_edge_lag_frames": all_of(
+                above("vb_edge_lag_gain", VB_LAG_GAIN), at_least("vb_edge_lag_corr", VB_LAG_CORR)
+            ),
+        },
         # Judged on the edge, so a blurred real room behind a bad mask counts too where the
         # edge itself shows it (a hard cut, flicker, lag); a rim counts only with a pasted
         # picture noticed (real hair reads as a rim as well), and in video the score's rules
@@ -1729,6 +1763,10 @@ _TABLE: tuple[Check, ...] = (
         metric="vb_mask_unsure_px",
         threshold=VB_UNSURE_PX,
         better="lower",
+        says_when={
+            "vb_hair_delta_e": below("vb_hair_delta_e", VB_HAIR_DELTA_E),
+            "vb_mask_flicker": above("vb_mask_flicker", VB_MASK_FLICKER),
+        },
         rule=any_of(
             above("vb_mask_unsure_px", VB_UNSURE_PX),
             all_of(
@@ -1903,7 +1941,11 @@ def format_value(key: str, value: float, lang: str) -> str:
         return word.get(lang) or word[DEFAULT_LANGUAGE]
     kind = MEASURE_FORMATS.get(key, "number")
     if kind == "percent":
-        text = f"{value * 100:.0f}%"
+        # A share of a whole is shown as at most all of it: a face box reaching past the
+        # frame (a head cut off) or a colour step overshooting its span (a sharpened edge)
+        # measures over 1, and "152% of the picture's height" reads as nonsense.
+        shown = min(value, 1.0) if key.endswith("_share") else value
+        text = f"{shown * 100:.0f}%"
     elif kind == "ratio":
         text = f"{value:.1f}"
     elif kind == "seconds":
@@ -1939,11 +1981,13 @@ class RenderedFinding:
 
 def render(item: Finding, lang: str = DEFAULT_LANGUAGE) -> RenderedFinding:
     """The title, message (with the measured numbers) and advice of a finding."""
-    text = CHECKS[item.id].text(lang)
+    check = CHECKS[item.id]
+    text = check.text(lang)
     extras = [
         _fill(sentence, item.measured, lang)
         for key, sentence in text.extras.items()
         if key in item.measured
+        and (key not in check.says_when or check.says_when[key].holds(item.measured))
     ]
     return RenderedFinding(
         title=text.title,

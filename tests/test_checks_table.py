@@ -9,7 +9,7 @@ import re
 import pytest
 
 from camcheck.analyzers import ANALYZERS
-from camcheck.checks import CHECKS, LANGUAGES, UI, Group, placeholders, render, ui
+from camcheck.checks import CHECKS, LANGUAGES, UI, Group, format_value, placeholders, render, ui
 from camcheck.findings import Finding
 from tests.conftest import ROOT
 
@@ -88,3 +88,34 @@ def test_extra_sentences_appear_only_when_measured() -> None:
     assert "outline jumps" not in render(still, "en").message
     assert "jumps 1.6 times" in render(video, "en").message
     assert "verspringt 1,6 keer" in render(video, "nl").message
+
+
+def test_an_extra_sentence_is_said_only_where_its_sign_is_there() -> None:
+    def said(check_id: str, lang: str = "en", **measured: float) -> str:
+        item = Finding(check_id, measured, CHECKS[check_id].severity)
+        return render(item, lang).message
+
+    edge = "virtual_background.edge_artifacts"
+    # a steady outline (0.7 times your motion) is no reason; a jumpy one (1.6) is
+    assert "jumps" not in said(edge, vb_halo_px=8.0, vb_edge_flicker=0.7)
+    assert "jumps 1.6 times" in said(edge, vb_halo_px=8.0, vb_edge_flicker=1.6)
+    # a 3 px rim is under the limit: the thin rim along the outline is said instead
+    rim = said(edge, vb_halo_px=3.0, vb_halo_share=0.49, vb_edge_step_share=0.38)
+    assert "3 px" not in rim and "along 49% of your head's outline" in rim
+    assert "one pixel" not in rim
+    late = said(edge, vb_edge_lag_gain=0.3, vb_edge_lag_corr=0.7, vb_edge_lag_frames=4.0)
+    assert "4 frames late" in late
+    assert "late" not in said(edge, vb_edge_lag_gain=0.05, vb_edge_lag_corr=0.7,
+                              vb_edge_lag_frames=4.0)  # fmt: skip
+    # hair that stands out from the wall (Delta E 37) is not offered as the reason
+    separation = "virtual_background.poor_separation"
+    assert "differ by" not in said(separation, vb_mask_unsure_px=9.0, vb_hair_delta_e=37.0)
+    assert "differ by 12" in said(separation, vb_mask_unsure_px=6.0, vb_hair_delta_e=12.0)
+    assert "verschillen 12" in said(separation, "nl", vb_mask_unsure_px=6.0, vb_hair_delta_e=12.0)
+
+
+def test_a_share_is_shown_as_at_most_all_of_it() -> None:
+    # a face box reaching past the frame measures 1.52 of its height: shown as 100%
+    assert format_value("face_height_share", 1.52, "en") == "100%"
+    assert format_value("face_height_share", 0.55, "en") == "55%"
+    assert format_value("vb_edge_step_share", 1.518, "nl") == "100%"
