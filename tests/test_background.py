@@ -784,3 +784,37 @@ def test_a_face_seen_for_a_moment_in_an_empty_room_is_no_you() -> None:
         results.append(analyzer.analyze(scene))
     # then nobody intrudes on nobody
     assert not any(results)
+
+
+def test_shelves_of_books_with_corners_all_over_are_busy_at_a_moderate_edge_measure() -> None:
+    # given: the measures of a shelf of books whose spines all run one way (the tune case
+    # bg_shelves_v1_00: edge measure 0.0568, corners in 35% of the cells, distinct 0.225)
+    # and of a flag behind a close-up (sadtalker AlexandriaOcasioCortez t004.5: 0.0473)
+    rule = CHECKS["background.cluttered"].rule
+    shelves = {
+        "background_clutter": 0.0568,
+        "clutter_object_coverage": 0.349,
+        "clutter_distinctness": 0.225,
+    }
+    flag = dict(shelves, background_clutter=0.0473, clutter_object_coverage=0.293)
+    # then: the shelves are busy (under the old limit, 0.06, they were not) and the flag
+    # is not
+    assert rule.holds(shelves)
+    assert not rule.holds(flag)
+
+
+def test_a_spot_whose_surroundings_are_colourful_too_is_no_single_spot() -> None:
+    # given: the measures of the tune case u2net-gh_im_14 (a green hill above a beach read
+    # as a spot, the rest of the background at 7.62) and of a poster on a plain wall
+    rule = CHECKS["background.distracting_color"].rule
+    hill = {
+        "colour_spot_peak": 35.0,
+        "colour_spot_spread": 22.9,
+        "colour_spot_share": 0.236,
+        "colour_spot_face_ratio": 64.2,
+        "colour_rest": 7.62,
+    }
+    poster = dict(hill, colour_spot_share=0.07, colour_spot_face_ratio=1.9, colour_rest=1.0)
+    # then: the hill is no spot (under the old limit, 8.0, it fired) and the poster is one
+    assert not rule.holds(hill)
+    assert rule.holds(poster)
