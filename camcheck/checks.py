@@ -1010,6 +1010,16 @@ MOVING_UNEXPLAINED_MIN = 0.1
 # 0.07 to 64, so these margins are under 1% of it: a finding about the measure (a ratio
 # with a long tail; on a log scale the margins are 4 to 6% of its range).
 COLOUR_MUTED_FACE_RATIO = 0.72
+# ... or how large a share of the picture a muted spot must cover to count however large
+# your face is (a close-up face makes every picture beside it small by the face ratio).
+# Fitted on the corpus's tune split of 2026-12-02 (s8 final dump, every tune still
+# re-measured), among the muted spots the rest of the rule passes and the face ratio does
+# not: a video window's title bar (opencv-contrib facerec_video, unlabelled, plainly not
+# distracting) covers 0.055, the light of a window 0.037 and 0.042 (backlight_window v1_03,
+# _07, unlabelled); the one labelled positive, a framed castle beside a close-up face
+# (bg_canvas_v1_05, face ratio 0.55), 0.080. The limit is the middle, 0.067: margin 0.013
+# either side, on one positive only, so thin evidence; the measure spans 0 to 0.77.
+COLOUR_MUTED_SHARE = 0.067
 
 # background.cluttered: how unlike each other the background's structured 40 px cells must
 # be (the median distance from a cell to its most similar other cell: orientation histogram,
@@ -1458,11 +1468,16 @@ _TABLE: tuple[Check, ...] = (
                 # a painting does. A ginger cat or a wooden cabinet is one brown (spread
                 # 6 to 9.3 in the cat clip, peak 35); posters spread 16 to 34. And when it
                 # is about the size of your face or more: a muted thing smaller than your
-                # face does not pull the eye from it (COLOUR_MUTED_FACE_RATIO).
+                # face does not pull the eye from it (COLOUR_MUTED_FACE_RATIO); or when it
+                # is large in the picture, whatever your face's size: a framed picture
+                # beside a close-up face (COLOUR_MUTED_SHARE).
                 all_of(
                     above("colour_spot_peak", 27.0),
                     above("colour_spot_spread", 12.0),
-                    above("colour_spot_face_ratio", COLOUR_MUTED_FACE_RATIO),
+                    any_of(
+                        above("colour_spot_face_ratio", COLOUR_MUTED_FACE_RATIO),
+                        above("colour_spot_share", COLOUR_MUTED_SHARE),
+                    ),
                 ),
             ),
             # A small framed portrait (0.8% of the picture) does not pull the eye away from

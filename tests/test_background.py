@@ -818,3 +818,21 @@ def test_a_spot_whose_surroundings_are_colourful_too_is_no_single_spot() -> None
     # then: the hill is no spot (under the old limit, 8.0, it fired) and the poster is one
     assert not rule.holds(hill)
     assert rule.holds(poster)
+
+
+def test_a_large_muted_picture_beside_a_close_up_face_counts() -> None:
+    # given: the measures of the tune case bg_canvas_v1_05 (a framed castle, 8% of the
+    # picture, beside a face so close that the picture is 0.55 face areas) and of a video
+    # window's title bar (opencv-contrib facerec_video: 5.5% of the picture, 0.45)
+    rule = CHECKS["background.distracting_color"].rule
+    castle = {
+        "colour_spot_peak": 41.0,
+        "colour_spot_spread": 28.5,
+        "colour_spot_share": 0.080,
+        "colour_spot_face_ratio": 0.55,
+        "colour_rest": 1.4,
+    }
+    title_bar = dict(castle, colour_spot_share=0.055, colour_spot_face_ratio=0.45)
+    # then: the castle counts (by the face ratio alone it did not) and the title bar not
+    assert rule.holds(castle)
+    assert not rule.holds(title_bar)
