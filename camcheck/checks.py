@@ -1038,17 +1038,18 @@ COLOUR_MUTED_SHARE = 0.067
 CLUTTER_DISTINCT_MIN = 0.214
 
 # background.cluttered: the moderate edge measure (background_clutter) that counts as busy
-# when corners cover the wall (CLUTTER_COVERAGE_MIN). Fitted on the corpus's tune split of
-# 2026-12-02 (s8 final dump, scenes re-measured with clutter_distinctness always computed),
-# among the cases the rest of the rule fires on: shelves of books whose spines all run one
-# way, so the orientation weight keeps their measure low, lie at 0.0568 and 0.0594
-# (bg_shelves_v1_00, _03, both missed at the old 0.06); below them an official portrait's
-# flag and drapes at 0.0504 (face-recognition obama_partial_face2, unlabelled, calm by eye)
-# and the labelled flag behind a close-up at 0.0473 (sadtalker AlexandriaOcasioCortez
-# t004.5). The limit is the middle of 0.0504 to 0.0568, margin 0.003 either side; a
-# family's decorated living room (facetorch test, unlabelled, busy by eye) at 0.0571 now
-# fires too. The measure spans 0 to 0.32 over the tune stills: the margin is 1% of it.
-CLUTTER_MODERATE_MIN = 0.0536
+# when corners cover the wall (CLUTTER_COVERAGE_MIN). Typed from the development scenes
+# (walls of photos from 0.068, the official portraits' flags and drapes up to 0.054) and
+# kept after a fit on the corpus's tune split of 2026-12-02 (s8 final dump, scenes
+# re-measured with clutter_distinctness always computed) found no usable gap. Among the
+# cases the rest of the rule fires on, shelves of books whose spines all run one way (so
+# the orientation weight keeps their measure low) lie at 0.0568 and 0.0594 (bg_shelves_v1_00,
+# _03: missed), an official portrait's flag and drapes at 0.0504 (face-recognition
+# obama_partial_face2, unlabelled) and a labelled flag behind a close-up at 0.0473; the
+# tune middle, 0.0536, caught both shelves, but the 320x240 copy of the official portrait
+# that tests/test_bad_input.py judges measures 0.0555 and then fired: a gap of 0.0013 under
+# the shelves is no limit. Telling shelves from flags needs another cue, not this number.
+CLUTTER_MODERATE_MIN = 0.06
 # ... and the share of the background's 40 px cells with two or more corners that makes
 # the wall covered in things. On the same tune cases (the rest of the rule holding) the
 # labelled negatives below lie at 0.180 and 0.182 (a road through fields, vangogh; a
@@ -1067,8 +1068,11 @@ CLUTTER_COVERAGE_MIN = 0.20
 # busy rooms labelled cluttered and an official portrait before a flag), with the one
 # labelled positive there, art_grid_v1_03 (a picture before a sunset sky), at 8.60: still
 # missed. The limit is the middle of 5.0 to 7.62: margin 1.3
-# either side (the measure spans 0 to 40 over the corpus: 3% of it). The old limit, 8.0,
-# was typed from development scenes (a poster's rest under 5.2, drapes 11 and more).
+# either side (the measure spans 0 to 40 over the corpus: 3% of it). Over the unlabelled
+# synthetic tune stills the gap is not clean: a colourful window view in a dark room
+# (backlight_silhouette_v1_06, which fired before) lies at 6.325, just above the limit.
+# The old limit, 8.0, was typed from development scenes (a poster's rest under 5.2,
+# drapes 11 and more).
 COLOUR_REST_MAX = 6.3
 
 _TABLE: tuple[Check, ...] = (
@@ -1440,9 +1444,7 @@ _TABLE: tuple[Check, ...] = (
         "folds); and how unlike each other its structured cells are (the median distance "
         "from a cell to its most similar other cell, by orientation histogram, colour and "
         "edge density: a texture of bricks, grass or a flag's stars repeats, things do not; "
-        "0.214 fitted on the development corpus's tune split, as is the moderate edge "
-        "limit, 0.0536, at which shelves of books whose spines run one way count). Garages "
-        "score 0.15 to "
+        "0.214 fitted on the development corpus's tune split). Garages score 0.15 to "
         "0.19; walls covered in photos 0.068 to 0.136 with "
         "corners in 21 to 45% of the cells; the official portraits' flags and drapes 0.035 "
         "to 0.054; plain walls, bokeh and blurred rooms under 0.045 (development scenes, "
@@ -1493,7 +1495,8 @@ _TABLE: tuple[Check, ...] = (
         "within 3% of the frame's width: a drawing's strokes): the 90th percentile of its "
         "contrast with the wall (peak), the spread of its colours, its share of the picture, "
         "its area against the face's (a muted spot must be about your face's size, 0.72 face "
-        "areas, or cover 6.7% of the picture), and the 90th percentile of the contrast of the rest of the background "
+        "areas, or cover 6.7% of the picture), and the 90th percentile of the contrast of "
+        "the rest of the background "
         "(under 6.3, fitted on the development corpus's tune split: a hill above a beach "
         "leaves 7.6). "
         "Posters on plain and coloured walls peak at 29.9 to 73 and spread 16 to 34, with the "

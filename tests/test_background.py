@@ -786,23 +786,6 @@ def test_a_face_seen_for_a_moment_in_an_empty_room_is_no_you() -> None:
     assert not any(results)
 
 
-def test_shelves_of_books_with_corners_all_over_are_busy_at_a_moderate_edge_measure() -> None:
-    # given: the measures of a shelf of books whose spines all run one way (the tune case
-    # bg_shelves_v1_00: edge measure 0.0568, corners in 35% of the cells, distinct 0.225)
-    # and of a flag behind a close-up (sadtalker AlexandriaOcasioCortez t004.5: 0.0473)
-    rule = CHECKS["background.cluttered"].rule
-    shelves = {
-        "background_clutter": 0.0568,
-        "clutter_object_coverage": 0.349,
-        "clutter_distinctness": 0.225,
-    }
-    flag = dict(shelves, background_clutter=0.0473, clutter_object_coverage=0.293)
-    # then: the shelves are busy (under the old limit, 0.06, they were not) and the flag
-    # is not
-    assert rule.holds(shelves)
-    assert not rule.holds(flag)
-
-
 def test_a_spot_whose_surroundings_are_colourful_too_is_no_single_spot() -> None:
     # given: the measures of the tune case u2net-gh_im_14 (a green hill above a beach read
     # as a spot, the rest of the background at 7.62) and of a poster on a plain wall
