@@ -1425,8 +1425,8 @@ _TABLE: tuple[Check, ...] = (
                 # a fifth or more of the wall's cells (walls of photos 0.21 to 0.45; one
                 # poster on a wall 0.13 to 0.22, the flags of the official portraits 0.21 to
                 # 0.37 but with parallel folds and stripes, so their edge measure stays at
-                # 0.054 or less). Both limits fitted on the corpus's tune split
-                # (CLUTTER_MODERATE_MIN, CLUTTER_COVERAGE_MIN).
+                # 0.054 or less). Where the corpus's tune split puts both limits:
+                # CLUTTER_MODERATE_MIN, CLUTTER_COVERAGE_MIN.
                 all_of(
                     above("background_clutter", CLUTTER_MODERATE_MIN),
                     above("clutter_object_coverage", CLUTTER_COVERAGE_MIN),
