@@ -1024,6 +1024,16 @@ MOVING_UNEXPLAINED_MIN = 0.1
 # 0.07 to 64, so these margins are under 1% of it: a finding about the measure (a ratio
 # with a long tail; on a log scale the margins are 4 to 6% of its range).
 COLOUR_MUTED_FACE_RATIO = 0.72
+# ... or how large a share of the picture a muted spot must cover to count however large
+# your face is (a close-up face makes every picture beside it small by the face ratio).
+# Fitted on the corpus's tune split of 2026-12-02 (s8 final dump, every tune still
+# re-measured), among the muted spots the rest of the rule passes and the face ratio does
+# not: a video window's title bar (opencv-contrib facerec_video, unlabelled, plainly not
+# distracting) covers 0.055, the light of a window 0.037 and 0.042 (backlight_window v1_03,
+# _07, unlabelled); the one labelled positive, a framed castle beside a close-up face
+# (bg_canvas_v1_05, face ratio 0.55), 0.080. The limit is the middle, 0.067: margin 0.013
+# either side, on one positive only, so thin evidence; the measure spans 0 to 0.77.
+COLOUR_MUTED_SHARE = 0.067
 
 # background.cluttered: how unlike each other the background's structured 40 px cells must
 # be (the median distance from a cell to its most similar other cell: orientation histogram,
@@ -1040,6 +1050,44 @@ COLOUR_MUTED_FACE_RATIO = 0.72
 # is under 1% of that, a finding about the measure (it tells texture from things, but
 # narrowly, where both are made of small parts: shelves of similar books, a flag).
 CLUTTER_DISTINCT_MIN = 0.214
+
+# background.cluttered: the moderate edge measure (background_clutter) that counts as busy
+# when corners cover the wall (CLUTTER_COVERAGE_MIN). Typed from the development scenes
+# (walls of photos from 0.068, the official portraits' flags and drapes up to 0.054) and
+# kept after a fit on the corpus's tune split of 2026-12-02 (s8 final dump, scenes
+# re-measured with clutter_distinctness always computed) found no usable gap. Among the
+# cases the rest of the rule fires on, shelves of books whose spines all run one way (so
+# the orientation weight keeps their measure low) lie at 0.0568 and 0.0594 (bg_shelves_v1_00,
+# _03: missed), an official portrait's flag and drapes at 0.0504 (face-recognition
+# obama_partial_face2, unlabelled) and a labelled flag behind a close-up at 0.0473; the
+# tune middle, 0.0536, caught both shelves, but the 320x240 copy of the official portrait
+# that tests/test_bad_input.py judges measures 0.0555 and then fired: a gap of 0.0013 under
+# the shelves is no limit. Telling shelves from flags needs another cue, not this number.
+CLUTTER_MODERATE_MIN = 0.06
+# ... and the share of the background's 40 px cells with two or more corners that makes
+# the wall covered in things. On the same tune cases (the rest of the rule holding) the
+# labelled negatives below lie at 0.180 and 0.182 (a road through fields, vangogh; a
+# poster on a plain wall, bg_poster_v1_05), the first positive above at 0.219 (a real
+# kitchen, mediapipe-gh_116292ef); the development scenes' value, 0.20, is within 0.001 of
+# the gap's middle and is kept: margin 0.018 to the negatives, 0.019 to the positive.
+CLUTTER_COVERAGE_MIN = 0.20
+
+# background.distracting_color: how colourful the rest of the background (outside the spot)
+# may be for the spot to stand out from it (90th percentile of its contrast with the wall).
+# Fitted on the corpus's tune split of 2026-12-02 (s8 final dump, scenes re-measured),
+# among the cases the rest of the rule fires on: the labelled pictures on a wall lie at
+# 0 to 3.6, an unlabelled real poster beside a head (mediapipe-gh_249c5023) at 5.0; the
+# labelled real false alarm, a green hill above a beach (u2net-gh_im_14, the "spot" a
+# quarter of the picture) at 7.62, and unlabelled real cases from 8.25 up (among them two
+# busy rooms labelled cluttered and an official portrait before a flag), with the one
+# labelled positive there, art_grid_v1_03 (a picture before a sunset sky), at 8.60: still
+# missed. The limit is the middle of 5.0 to 7.62: margin 1.3
+# either side (the measure spans 0 to 40 over the corpus: 3% of it). Over the unlabelled
+# synthetic tune stills the gap is not clean: a colourful window view in a dark room
+# (backlight_silhouette_v1_06, which fired before) lies at 6.325, just above the limit.
+# The old limit, 8.0, was typed from development scenes (a poster's rest under 5.2,
+# drapes 11 and more).
+COLOUR_REST_MAX = 6.3
 
 _TABLE: tuple[Check, ...] = (
     Check(
@@ -1378,6 +1426,10 @@ _TABLE: tuple[Check, ...] = (
         # fixtures (the corpus was not built yet): garages 0.15 to 0.19, walls covered in
         # photos 0.068 to 0.136, shelves of books 0.012 to 0.112; the official portraits'
         # flags and drapes 0.035 to 0.054, plain walls, bokeh and blurred rooms under 0.045.
+        # On the corpus's tune split (2026-12-02, the other limits holding) it sits between
+        # a street behind a portrait (carvekit-gh_1, labelled calm) at 0.0998 and a wall
+        # of photos (bg_gallery_v1_08) at 0.1025: as fitted, and kept, with a margin of
+        # 0.0002 below, 0.0025 above (carvekit still fires by the moderate rule).
         threshold=0.10,
         better="lower",
         rule=all_of(
@@ -1387,8 +1439,12 @@ _TABLE: tuple[Check, ...] = (
                 # a fifth or more of the wall's cells (walls of photos 0.21 to 0.45; one
                 # poster on a wall 0.13 to 0.22, the flags of the official portraits 0.21 to
                 # 0.37 but with parallel folds and stripes, so their edge measure stays at
-                # 0.054 or less).
-                all_of(above("background_clutter", 0.06), above("clutter_object_coverage", 0.20)),
+                # 0.054 or less). Where the corpus's tune split puts both limits:
+                # CLUTTER_MODERATE_MIN, CLUTTER_COVERAGE_MIN.
+                all_of(
+                    above("background_clutter", CLUTTER_MODERATE_MIN),
+                    above("clutter_object_coverage", CLUTTER_COVERAGE_MIN),
+                ),
             ),
             # ... and things, not one texture: a brick wall, grass, a flag's stars or film
             # grain repeat one element, so each part of the wall has a twin elsewhere.
@@ -1428,27 +1484,35 @@ _TABLE: tuple[Check, ...] = (
                 # a painting does. A ginger cat or a wooden cabinet is one brown (spread
                 # 6 to 9.3 in the cat clip, peak 35); posters spread 16 to 34. And when it
                 # is about the size of your face or more: a muted thing smaller than your
-                # face does not pull the eye from it (COLOUR_MUTED_FACE_RATIO).
+                # face does not pull the eye from it (COLOUR_MUTED_FACE_RATIO); or when it
+                # is large in the picture, whatever your face's size: a framed picture
+                # beside a close-up face (COLOUR_MUTED_SHARE).
                 all_of(
                     above("colour_spot_peak", 27.0),
                     above("colour_spot_spread", 12.0),
-                    above("colour_spot_face_ratio", COLOUR_MUTED_FACE_RATIO),
+                    any_of(
+                        above("colour_spot_face_ratio", COLOUR_MUTED_FACE_RATIO),
+                        above("colour_spot_share", COLOUR_MUTED_SHARE),
+                    ),
                 ),
             ),
             # A small framed portrait (0.8% of the picture) does not pull the eye away from
             # you; the smallest poster in view that must count covers 2%.
             above("colour_spot_share", 0.012),
             # A room full of colour (drapes and flags: 11 to 31) has no single spot; the
-            # rest of a wall with one poster stays under 5.2.
-            below("colour_rest", 8.0),
+            # rest of a wall with one poster stays under 5.2 (COLOUR_REST_MAX).
+            below("colour_rest", COLOUR_REST_MAX),
         ),
         source="The most salient colourful object of the background (connected pixels "
         "whose CIELAB a*b* differ from the wall's median colour by 12 or more, not counting "
         "the wall's own hue in shadow, with the parts of the same picture whose boxes come "
         "within 3% of the frame's width: a drawing's strokes): the 90th percentile of its "
         "contrast with the wall (peak), the spread of its colours, its share of the picture, "
-        "its area against the face's (a muted spot must be about your face's size: 0.72 face "
-        "areas), and the 90th percentile of the contrast of the rest of the background. "
+        "its area against the face's (a muted spot must be about your face's size, 0.72 face "
+        "areas, or cover 6.7% of the picture), and the 90th percentile of the contrast of "
+        "the rest of the background "
+        "(under 6.3, fitted on the development corpus's tune split: a hill above a beach "
+        "leaves 7.6). "
         "Posters on plain and coloured walls peak at 29.9 to 73 and spread 16 to 34, with the "
         "rest under 5.2; a ginger cat peaks at 35 with a spread under 9.3; warm bokeh peaks at "
         "24.5 at most; the drapes and flags of the official portraits leave a rest of 11 to 31; "

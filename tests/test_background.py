@@ -784,3 +784,39 @@ def test_a_face_seen_for_a_moment_in_an_empty_room_is_no_you() -> None:
         results.append(analyzer.analyze(scene))
     # then nobody intrudes on nobody
     assert not any(results)
+
+
+def _spot(
+    peak: float, spread: float, share: float, face_ratio: float, rest: float
+) -> dict[str, float]:
+    """background.distracting_color's measured values of one colour spot."""
+    return {
+        "colour_spot_peak": peak,
+        "colour_spot_spread": spread,
+        "colour_spot_share": share,
+        "colour_spot_face_ratio": face_ratio,
+        "colour_rest": rest,
+    }
+
+
+def test_a_spot_whose_surroundings_are_colourful_too_is_no_single_spot() -> None:
+    # given: the measures of the tune case u2net-gh_im_14 (a green hill above a beach read
+    # as a spot, the rest of the background at 7.62) and of a poster on a plain wall
+    rule = CHECKS["background.distracting_color"].rule
+    hill = _spot(peak=35.0, spread=22.9, share=0.236, face_ratio=64.2, rest=7.62)
+    poster = _spot(peak=35.0, spread=22.9, share=0.07, face_ratio=1.9, rest=1.0)
+    # then: the hill is no spot (under the old limit, 8.0, it fired) and the poster is one
+    assert not rule.holds(hill)
+    assert rule.holds(poster)
+
+
+def test_a_large_muted_picture_beside_a_close_up_face_counts() -> None:
+    # given: the measures of the tune case bg_canvas_v1_05 (a framed castle, 8% of the
+    # picture, beside a face so close that the picture is 0.55 face areas) and of a video
+    # window's title bar (opencv-contrib facerec_video: 5.5% of the picture, 0.45)
+    rule = CHECKS["background.distracting_color"].rule
+    castle = _spot(peak=41.0, spread=28.5, share=0.080, face_ratio=0.55, rest=1.4)
+    title_bar = _spot(peak=41.0, spread=28.5, share=0.055, face_ratio=0.45, rest=1.4)
+    # then: the castle counts (by the face ratio alone it did not) and the title bar not
+    assert rule.holds(castle)
+    assert not rule.holds(title_bar)
