@@ -18,10 +18,12 @@ The frame's brightest things are read on a copy a quarter the size (area average
 averages 16 pixels, so the sensor noise an underexposed webcam raises (gain) does not
 count as bright, while an eye white or a glint on skin still fills a few pixels of it.
 
-A picture can be so dark that no face is found at all (five stops under). It is then judged
-on the frame alone: if even its brightest things are dim, the picture is too dark, and
-that, not "no face", is what the user must fix first (the table's too_dark rule hides
-face.not_found).
+A picture can be so dark, or so washed out, that no face is found at all (five stops under,
+or most of the frame blown out to white). Without a face (``no_face``) it is judged on the
+frame alone, with limits of its own: a frame whose brightest things are dim is too dark, one
+mostly blown out is too bright. That, not "no face, sit facing the camera", is what the user
+must fix first: the table's too_dark and too_bright rules hide face.not_found, and their
+messages then say the face could not be found for the light.
 
 "Too bright" (washed out) is a share of the skin in the over-exposure range with a bright
 mean: a face whose skin zones clip over a tenth of their pixels has lost its modelling.
@@ -100,6 +102,10 @@ class ExposureAnalyzer(Analyzer):
 
     def measure(self, scene: Scene) -> dict[str, float]:
         measured = frame_light_stats(scene)
+        if scene.primary_face is None:
+            # Only measured without a face: the frame rules read it, and its sentence in
+            # the message ("too dark to find your face") shows only then.
+            measured["no_face"] = 1.0
         stats = face_luma_stats(scene)
         if stats is not None:
             measured.update(stats)
