@@ -23,7 +23,7 @@ or most of the frame blown out to white). Without a face (``no_face``) it is jud
 frame alone, with limits of its own: a frame whose brightest things are dim is too dark, one
 mostly blown out is too bright. That, not "no face, sit facing the camera", is what the user
 must fix first: the table's too_dark and too_bright rules hide face.not_found, and their
-messages then say the face could not be found for the light.
+messages speak of the picture, not of a face.
 
 "Too bright" (washed out) is a share of the skin in the over-exposure range with a bright
 mean: a face whose skin zones clip over a tenth of their pixels has lost its modelling.
@@ -103,8 +103,8 @@ class ExposureAnalyzer(Analyzer):
     def measure(self, scene: Scene) -> dict[str, float]:
         measured = frame_light_stats(scene)
         if scene.primary_face is None:
-            # Only measured without a face: the frame rules read it, and its sentence in
-            # the message ("too dark to find your face") shows only then.
+            # Only measured without a face, for the table's frame rules (a limit on a number
+            # not measured does not hold).
             measured["no_face"] = 1.0
         stats = face_luma_stats(scene)
         if stats is not None:
