@@ -203,6 +203,7 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "frame_highlight": "percent",
     "frame_linear_mean": "percent",
     "frame_blown_share": "percent",
+    "frame_shadow": "percent",
     "face_dark_share": "percent",
     "face_bright_share": "percent",
     "background_bright_share": "percent",
@@ -673,6 +674,13 @@ FACELESS_FRAME_DIM = 0.61
 # before a white sky whose face the detector misses, rembg girl-2; a tiger before a white
 # wall 0.301); the midpoint, 0.21 of margin either side.
 FACELESS_BLOWN_SHARE = 0.535
+# ... and its shadows (the 10th percentile of its luma, on the quarter-size copy) at least
+# mid grey: a washed-out picture has lost them (light_over_v2_00 0.871, light_over_v2_07
+# 0.800), while a dark person before a blown-out window or sky keeps them, and that is
+# lighting.backlight's advice, not "cut the light" (tune: the girl before a white sky 0.086,
+# the tiger snail before the sea 0.047). Set at mid grey between the two, not fitted: no
+# tune frame without a face is as blown out and dark at once.
+FACELESS_SHADOW = 0.5
 # lighting.too_bright: a share of the face's skin in OFIQ's over-exposure range (luma >=
 # 247/255) and its mean bright. Tune split (14 washed-out cases, 109 must-not): washed-out
 # faces clip 0.187 or more of their skin zones, must-not faces with a bright mean none (0.0);
@@ -1268,7 +1276,11 @@ _TABLE: tuple[Check, ...] = (
                     at_least("face_box_on_person", WASHED_FACE_ON_PERSON),
                 ),
             ),
-            all_of(at_least("no_face", 1.0), at_least("frame_blown_share", FACELESS_BLOWN_SHARE)),
+            all_of(
+                at_least("no_face", 1.0),
+                at_least("frame_blown_share", FACELESS_BLOWN_SHARE),
+                at_least("frame_shadow", FACELESS_SHADOW),
+            ),
         ),
         # A washed-out person can vanish from the person mask, or the face from the
         # detector: the light is what to fix first.
@@ -1278,8 +1290,10 @@ _TABLE: tuple[Check, ...] = (
         "and the skin's mean bright; on a face the landmark model found, or one on the "
         "person mask; the mean must be bright too (FACE_BRIGHT_MEAN): a face in sunlight that "
         "clips on the forehead keeps its modelling. Where no face is found (no_face), a "
-        f"frame {FACELESS_BLOWN_SHARE:g} or more blown out: too washed out to find a face "
-        "(a picture whose face is lost 0.75, real frames without a face 0.32 at most). "
+        f"frame {FACELESS_BLOWN_SHARE:g} or more blown out whose shadows (10th percentile) "
+        f"are {FACELESS_SHADOW:g} or lighter: too washed out to find a face (a picture whose "
+        "face is lost 0.75 blown out, shadows 0.87; real frames without a face 0.32 at most "
+        "blown out; a dark person before a blown-out window is backlight's case). "
         "Development corpus of 2026-12-02 (1991 "
         "cases): tune split (20 washed-out stills) precision 1.00, recall 0.95 (missed: a grey "
         "video frame whose skin does not clip); heldout (8) precision 1.00, recall 0.88. A face "

@@ -53,14 +53,18 @@ from camcheck.scene import Scene, histogram_percentile, histogram_share
 FRAME_HIGHLIGHT_PERCENTILE = 99.9
 # The frame is read at this fraction of the working size (area averaging, see above).
 FRAME_STEP = 4
+# The percentile that stands for "the picture's shadows", on the same copy: a washed-out
+# picture has lost them, while a dark person before a blown-out window keeps a tenth of the
+# frame dark (see the table's FACELESS_SHADOW).
+FRAME_SHADOW_PERCENTILE = 10.0
 
 
 # The limits (the face's highlights on their own, or with a dim frame; a dim frame without
 # a face; the share of clipped skin with a bright mean, on a face the landmarks or the person
 # mask confirm) live in the check table's rules for lighting.too_dark and too_bright.
 def frame_light_stats(scene: Scene) -> dict[str, float]:
-    """The frame's brightest things (on the averaged copy), its mean in linear light and the
-    share of it that is blown out."""
+    """The frame's brightest things and its shadows (on the averaged copy), its mean in
+    linear light and the share of it that is blown out."""
     luma8 = scene.luma8
     height, width = luma8.shape
     size = (max(1, width // FRAME_STEP), max(1, height // FRAME_STEP))
@@ -69,6 +73,7 @@ def frame_light_stats(scene: Scene) -> dict[str, float]:
     total = float(histogram.sum())
     return {
         "frame_highlight": histogram_percentile(histogram, FRAME_HIGHLIGHT_PERCENTILE),
+        "frame_shadow": histogram_percentile(histogram, FRAME_SHADOW_PERCENTILE),
         "frame_linear_mean": float(np.dot(histogram, SRGB_LINEAR)) / total if total else 0.0,
         "frame_blown_share": histogram_share(scene.frame_histogram, BRIGHT_LUMA8, 255),
     }
