@@ -210,6 +210,8 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "face_highlight": "percent",
     "frame_highlight": "percent",
     "frame_linear_mean": "percent",
+    "frame_blown_share": "percent",
+    "frame_shadow": "percent",
     "face_dark_share": "percent",
     "face_bright_share": "percent",
     "background_bright_share": "percent",
@@ -669,6 +671,30 @@ FRAME_DIM = 0.635
 # Heldout: too-dark frames without a face 0.20 at most; the dimmest must-not frame (the
 # deep-skin dark room above, which fires on FRAME_DIM anyway) 0.46, 0.01 over.
 FRAME_DARK = 0.45
+# Without a face (no_face: the detector found none) the frame alone says whether the light
+# is why: a picture too dark or too washed out to find a face gets the lighting finding, whose
+# advice (add light, cut it) is the fix, not face.not_found's "sit facing the camera". Fitted
+# on the development corpus of 2026-12-02 (1991 cases, ninth session), tune split, on every
+# still and clip where no face is found. Too dark: the underexposed picture whose face is
+# lost (light_under_v1_00, a man at a desk, dim) keeps 0.529; the real stills and clips
+# without a face that are fine (53: fruit, a baboon, rooms, crowds, streets) start at 0.714
+# (opencv fruits), the 180-line copy of a dim street at night (MOT20) at 0.690; the
+# midpoint, 0.08 of margin either side. Real tune clips with a face in a dim room (liveportrait
+# d11, mmpd LED-high: 0.627) stay quiet when run. Black frames are camera.black_frames' (it
+# hides every lighting finding).
+FACELESS_FRAME_DIM = 0.61
+# Too bright: the share of the frame blown out (luma >= 247/255): the washed-out picture whose
+# face is lost (light_over_v2_00) 0.749; real frames without a face 0.321 at most (a girl
+# before a white sky whose face the detector misses, rembg girl-2; a tiger before a white
+# wall 0.301); the midpoint, 0.21 of margin either side.
+FACELESS_BLOWN_SHARE = 0.535
+# ... and its shadows (the 10th percentile of its luma, on the quarter-size copy) at least
+# mid grey: a washed-out picture has lost them (light_over_v2_00 0.871, light_over_v2_07
+# 0.800), while a dark person before a blown-out window or sky keeps them, and that is
+# lighting.backlight's advice, not "cut the light" (tune: the girl before a white sky 0.086,
+# the tiger snail before the sea 0.047). Set at mid grey between the two, not fitted: no
+# tune frame without a face is as blown out and dark at once.
+FACELESS_SHADOW = 0.5
 # lighting.too_bright: a share of the face's skin in OFIQ's over-exposure range (luma >=
 # 247/255) and its mean bright. Tune split (14 washed-out cases, 109 must-not): washed-out
 # faces clip 0.187 or more of their skin zones, must-not faces with a bright mean none (0.0);
@@ -685,6 +711,18 @@ FACE_CLIPPED_SHARE = 0.09
 # midpoint, 0.014 of margin either side, thin: a limit of the measure. The first fit (0.59)
 # stood between washed-out faces at 0.703 and a deep skin tone's clipped sheen at 0.469.
 FACE_BRIGHT_MEAN = 0.746
+# Or a face bright all over that clips less: a hot key light on light skin (development
+# corpus of 2026-12-02, ninth session, tune split): light_hotkey_v2_01 clips 0.054 of its
+# skin with a mean of 0.877, which FACE_CLIPPED_SHARE misses. Faces labelled fine that clip
+# at least FACE_HOT_CLIPPED_SHARE have means of 0.732 at most (the fresco music frames in
+# sun; unlabelled ones up to 0.733, and 0.77-0.78 for faces FACE_CLIPPED_SHARE already
+# calls washed out), so FACE_HOT_MEAN lies midway to 0.877 (0.07 of margin either side);
+# bright faces labelled fine clip 0.016 at most with such a mean (sadtalker people_0, 0.850;
+# u2net guliNazha3, 0.866, clips none), so the share lies midway to 0.054 (0.019 of margin
+# either side). On the tune split it adds that face and nothing else. Fitted on one
+# washed-out face: thin evidence.
+FACE_HOT_CLIPPED_SHARE = 0.035
+FACE_HOT_MEAN = 0.805
 # A washed-out person can vanish from the person mask, so face.not_found would say "no face
 # on a person" about a face that is there: too_bright then hides it. It counts for a face
 # the landmark model found points on (skin zone pixels, scene.MIN_SKIN_ZONE_PIXELS), or one
@@ -1258,6 +1296,7 @@ _TABLE: tuple[Check, ...] = (
             below("face_highlight", FACE_DARK),
             all_of(below("face_highlight", FACE_DIM), below("frame_highlight", FRAME_DIM)),
             below("frame_highlight", FRAME_DARK),
+            all_of(at_least("no_face", 1.0), below("frame_highlight", FACELESS_FRAME_DIM)),
         ),
         # A picture too dark to find a face in is first of all too dark: "no face found, sit
         # facing the camera" would send the user the wrong way.
@@ -1266,11 +1305,14 @@ _TABLE: tuple[Check, ...] = (
         "zones from the face landmarks, else the face outline), and the 99.9th percentile "
         "of the frame's luma on a quarter-size copy (frame_highlight). Under FACE_DARK the "
         "face is too dark whatever the skin tone; under FACE_DIM it is when the frame is "
-        "dim too; a frame under FRAME_DARK is too dark with or without a face. Mean luma is "
+        "dim too; a frame under FRAME_DARK is too dark with or without a face, and one "
+        f"under {FACELESS_FRAME_DIM:g} where no face is found (no_face): too dark to find "
+        "one, so the advice to add light leads, not face.not_found's. Mean luma is "
         "not used: it reads dark skin as underexposure. Fitted on the development corpus's "
-        "tune split (29 stills): precision and recall 1.00. A deep skin tone in dark clothes "
-        "before a dark wall holds nothing brighter than the face and can still read as too "
-        "dark",
+        "tune split (29 stills; the frame without a face on its 2026-12-02 build: a dim "
+        "picture whose face is lost 0.53, real frames without a face 0.69 and up). A deep "
+        "skin tone in dark clothes before a dark wall holds nothing brighter than the face "
+        "and can still read as too dark",
     ),
     Check(
         id="lighting.too_bright",
@@ -1279,24 +1321,46 @@ _TABLE: tuple[Check, ...] = (
         metric="face_bright_share",
         threshold=FACE_CLIPPED_SHARE,
         better="lower",
-        rule=all_of(
-            at_least("face_bright_share", FACE_CLIPPED_SHARE),
-            at_least("face_luma", FACE_BRIGHT_MEAN),
-            any_of(
-                at_least("skin_pixels", WASHED_FACE_SKIN_PIXELS),
-                at_least("face_box_on_person", WASHED_FACE_ON_PERSON),
+        rule=any_of(
+            all_of(
+                any_of(
+                    all_of(
+                        at_least("face_bright_share", FACE_CLIPPED_SHARE),
+                        at_least("face_luma", FACE_BRIGHT_MEAN),
+                    ),
+                    all_of(
+                        at_least("face_bright_share", FACE_HOT_CLIPPED_SHARE),
+                        at_least("face_luma", FACE_HOT_MEAN),
+                    ),
+                ),
+                any_of(
+                    at_least("skin_pixels", WASHED_FACE_SKIN_PIXELS),
+                    at_least("face_box_on_person", WASHED_FACE_ON_PERSON),
+                ),
+            ),
+            all_of(
+                at_least("no_face", 1.0),
+                at_least("frame_blown_share", FACELESS_BLOWN_SHARE),
+                at_least("frame_shadow", FACELESS_SHADOW),
             ),
         ),
-        # A washed-out person can vanish from the person mask: the face is still there.
+        # A washed-out person can vanish from the person mask, or the face from the
+        # detector: the light is what to fix first.
         hides=("face.not_found",),
         source="Share of the face's skin (forehead, cheek and nose zones from the face "
         "landmarks) at luma >= 247/255, the over-exposure range of ISO/IEC 29794-5 (OFIQ), "
         "and the skin's mean bright; on a face the landmark model found, or one on the "
         "person mask; the mean must be bright too (FACE_BRIGHT_MEAN): a face in sunlight that "
-        "clips on the forehead keeps its modelling. Development corpus of 2026-12-02 (1991 "
-        "cases): tune split (20 washed-out stills) precision 1.00, recall 0.85 (missed: a face "
-        "too washed out to be found, a deep skin tone and a grey video frame whose skin does "
-        "not clip); heldout (8) precision 1.00, recall 0.88",
+        "clips on the forehead keeps its modelling. Where no face is found (no_face), a "
+        f"frame {FACELESS_BLOWN_SHARE:g} or more blown out whose shadows (10th percentile) "
+        f"are {FACELESS_SHADOW:g} or lighter: too washed out to find a face (a picture whose "
+        "face is lost 0.75 blown out, shadows 0.87; real frames without a face 0.32 at most "
+        "blown out; a dark person before a blown-out window is backlight's case). "
+        "Development corpus of 2026-12-02 (1991 "
+        "cases): tune split (20 washed-out stills) precision 1.00, recall 0.95 (missed: a grey "
+        "video frame whose skin does not clip); heldout (8) precision 1.00, recall 0.88. A face "
+        f"bright all over (mean {FACE_HOT_MEAN:g}) counts from {FACE_HOT_CLIPPED_SHARE:g} "
+        "clipped (a hot key light on a deep skin tone, fitted on that one face)",
     ),
     Check(
         id="lighting.uneven",

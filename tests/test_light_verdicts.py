@@ -18,6 +18,9 @@ from camcheck.checks import (
     BACKLIGHT_SILHOUETTE_EV,
     BACKLIGHT_SILHOUETTE_SHARE,
     CHECKS,
+    FACELESS_BLOWN_SHARE,
+    FACELESS_FRAME_DIM,
+    FRAME_DARK,
     render,
 )
 from camcheck.findings import Finding
@@ -341,6 +344,47 @@ def test_a_frame_too_dark_to_find_a_face_is_too_dark_not_no_face() -> None:
     assert CHECKS["lighting.too_dark"].hides_check("face.not_found")
 
 
+def test_a_dim_frame_without_a_face_is_too_dark_and_says_the_face_is_lost_for_it() -> None:
+    # given a room whose brightest things stay at mid grey (0.5: over FRAME_DARK, under
+    # FACELESS_FRAME_DIM), where no face is found
+    scene = synthetic_scene(face_luma=None, background=0.5, person_luma=0.3)
+    # when exposure is judged
+    (item,) = ExposureAnalyzer().analyze(scene)
+    # then the light is the finding (at d90e759 nothing fired, and "no face found, sit facing
+    # the camera" led), said on the frame's numbers, and it hides "no face found"
+    assert item.id == "lighting.too_dark" and item.measured["no_face"] == 1.0
+    assert FRAME_DARK < item.measured["frame_highlight"] < FACELESS_FRAME_DIM
+    assert render(item, "en").message == (
+        "Your picture is too dark: even its brightest things reach only 50% brightness."
+    )
+    assert CHECKS["lighting.too_dark"].hides_check("face.not_found")
+    # and a frame with a face is judged on the face: no_face is not measured
+    lit = synthetic_scene(face_luma=0.2, face_texture=0.03, background=0.5, person_luma=0.3)
+    assert "no_face" not in ExposureAnalyzer().measure(lit)
+
+
+def test_a_frame_blown_out_without_a_face_is_too_bright_not_no_face() -> None:
+    # given a person before a white, blown-out room (74% of the frame at 255), no face found
+    scene = synthetic_scene(face_luma=None, background=1.0, person_luma=0.7)
+    (item,) = ExposureAnalyzer().analyze(scene)
+    # then the picture is too bright (at d90e759 nothing fired), said on the frame's share
+    assert item.id == "lighting.too_bright"
+    assert item.measured["frame_blown_share"] == pytest.approx(0.74, abs=0.01)
+    assert render(item, "en").message == (
+        "Your picture is washed out: 74% of it is blown out to pure white."
+    )
+    assert render(item, "nl").message == "Je beeld is overbelicht: 74% ervan is helemaal wit."
+    assert CHECKS["lighting.too_bright"].hides_check("face.not_found")
+    # but a frame blown out under FACELESS_BLOWN_SHARE (a window or a white sky in view) is
+    # not: a bigger person leaves 49% of it blown out
+    window = synthetic_scene(
+        face_luma=None, background=1.0, person_luma=0.7, person_box=(120, 0, 400, 360)
+    )
+    share = ExposureAnalyzer().measure(window)["frame_blown_share"]
+    assert 0.3 < share < FACELESS_BLOWN_SHARE
+    assert ExposureAnalyzer().analyze(window) == []
+
+
 def test_with_a_face_the_message_also_says_how_dark_the_face_is() -> None:
     scene = synthetic_scene(face_luma=0.2, face_texture=0.03, background=0.15, person_luma=0.1)
     (item,) = ExposureAnalyzer().analyze(scene)
@@ -412,8 +456,34 @@ def test_a_washed_out_face_the_person_mask_lost_is_too_bright_not_no_face() -> N
     face = {f.id for f in FaceAnalyzer().analyze(scene)}
     # then too_bright fires on the landmarked face, and the table lets it hide "no face"
     assert exposure == {"lighting.too_bright"} and face == {"face.not_found"}
+    # and its message says how much of the face is white (the picture's share first)
+    (item,) = ExposureAnalyzer().analyze(scene)
+    assert "no_face" not in item.measured
+    assert " On your face 100% is pure white (average brightness " in render(item, "en").message
+    assert " Op je gezicht is 100% helemaal wit " in render(item, "nl").message
     assert CHECKS["lighting.too_bright"].hides_check("face.not_found")
     assert not CHECKS["face.not_found"].hides_check("lighting.too_bright")
+
+
+def test_a_face_bright_all_over_is_washed_out_though_it_clips_little() -> None:
+    from camcheck.checks import FACE_CLIPPED_SHARE, FACE_HOT_CLIPPED_SHARE, FACE_HOT_MEAN
+
+    # given a face under a hot key light: mean 0.88, 7% of it clipped (under the 9% that
+    # FACE_CLIPPED_SHARE asks; at d90e759 nothing fired)
+    hot = synthetic_scene(face_luma=0.88, face_texture=0.13, background=0.6)
+    measured = ExposureAnalyzer().measure(hot)
+    assert FACE_HOT_CLIPPED_SHARE <= measured["face_bright_share"] < FACE_CLIPPED_SHARE
+    assert measured["face_luma"] >= FACE_HOT_MEAN
+    assert [f.id for f in ExposureAnalyzer().analyze(hot)] == ["lighting.too_bright"]
+    # but about as much clipping (a glint band) on a face whose mean keeps its modelling
+    # (0.76) is not
+    modelled = synthetic_scene(face_luma=0.74, face_texture=0.04, background=0.6)
+    x, y, w, _ = modelled.faces[0].box
+    modelled.frame[y + 55 : y + 63, x + 20 : x + w - 20] = 255
+    measured = ExposureAnalyzer().measure(modelled)
+    assert FACE_HOT_CLIPPED_SHARE <= measured["face_bright_share"] < FACE_CLIPPED_SHARE
+    assert measured["face_luma"] < FACE_HOT_MEAN
+    assert ExposureAnalyzer().analyze(modelled) == []
 
 
 def test_a_bright_pattern_off_the_person_without_landmarks_is_not_a_washed_out_face() -> None:

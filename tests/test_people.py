@@ -76,8 +76,13 @@ def test_no_analyzer_reports_about_a_face_that_was_not_found(name: str, scene: S
     assert "face.not_found" in {item.id for item in findings}
     for item in findings:
         assert not set(item.measured) & set(FACE_KEYS), (item.id, item.measured)
+        # a washed-out picture is said on the frame's numbers (all white: 252 everywhere);
+        # a dark body before a blown-out window keeps its shadows: that is no washed-out
+        # picture (too_bright fired there before FACELESS_SHADOW)
+        if item.id == "lighting.too_bright":
+            assert name.startswith("white") and item.measured["no_face"] == 1.0, name
+            continue
         assert item.id not in {
-            "lighting.too_bright",
             "lighting.uneven",
             "image.blurry",
             "framing.cut_off",

@@ -18,10 +18,12 @@ The frame's brightest things are read on a copy a quarter the size (area average
 averages 16 pixels, so the sensor noise an underexposed webcam raises (gain) does not
 count as bright, while an eye white or a glint on skin still fills a few pixels of it.
 
-A picture can be so dark that no face is found at all (five stops under). It is then judged
-on the frame alone: if even its brightest things are dim, the picture is too dark, and
-that, not "no face", is what the user must fix first (the table's too_dark rule hides
-face.not_found).
+A picture can be so dark, or so washed out, that no face is found at all (five stops under,
+or most of the frame blown out to white). Without a face (``no_face``) it is judged on the
+frame alone, with limits of its own: a frame whose brightest things are dim is too dark, one
+mostly blown out is too bright. That, not "no face, sit facing the camera", is what the user
+must fix first: the table's too_dark and too_bright rules hide face.not_found, and their
+messages speak of the picture, not of a face.
 
 "Too bright" (washed out) is a share of the skin in the over-exposure range with a bright
 mean: a face whose skin zones clip over a tenth of their pixels has lost its modelling.
@@ -51,14 +53,18 @@ from camcheck.scene import Scene, histogram_percentile, histogram_share
 FRAME_HIGHLIGHT_PERCENTILE = 99.9
 # The frame is read at this fraction of the working size (area averaging, see above).
 FRAME_STEP = 4
+# The percentile that stands for "the picture's shadows", on the same copy: a washed-out
+# picture has lost them, while a dark person before a blown-out window keeps a tenth of the
+# frame dark (see the table's FACELESS_SHADOW).
+FRAME_SHADOW_PERCENTILE = 10.0
 
 
 # The limits (the face's highlights on their own, or with a dim frame; a dim frame without
 # a face; the share of clipped skin with a bright mean, on a face the landmarks or the person
 # mask confirm) live in the check table's rules for lighting.too_dark and too_bright.
 def frame_light_stats(scene: Scene) -> dict[str, float]:
-    """The frame's brightest things (on the averaged copy), its mean in linear light and the
-    share of it that is blown out."""
+    """The frame's brightest things and its shadows (on the averaged copy), its mean in
+    linear light and the share of it that is blown out."""
     luma8 = scene.luma8
     height, width = luma8.shape
     size = (max(1, width // FRAME_STEP), max(1, height // FRAME_STEP))
@@ -67,6 +73,7 @@ def frame_light_stats(scene: Scene) -> dict[str, float]:
     total = float(histogram.sum())
     return {
         "frame_highlight": histogram_percentile(histogram, FRAME_HIGHLIGHT_PERCENTILE),
+        "frame_shadow": histogram_percentile(histogram, FRAME_SHADOW_PERCENTILE),
         "frame_linear_mean": float(np.dot(histogram, SRGB_LINEAR)) / total if total else 0.0,
         "frame_blown_share": histogram_share(scene.frame_histogram, BRIGHT_LUMA8, 255),
     }
@@ -100,6 +107,10 @@ class ExposureAnalyzer(Analyzer):
 
     def measure(self, scene: Scene) -> dict[str, float]:
         measured = frame_light_stats(scene)
+        if scene.primary_face is None:
+            # Only measured without a face, for the table's frame rules (a limit on a number
+            # not measured does not hold).
+            measured["no_face"] = 1.0
         stats = face_luma_stats(scene)
         if stats is not None:
             measured.update(stats)
