@@ -711,18 +711,6 @@ FACE_CLIPPED_SHARE = 0.09
 # midpoint, 0.014 of margin either side, thin: a limit of the measure. The first fit (0.59)
 # stood between washed-out faces at 0.703 and a deep skin tone's clipped sheen at 0.469.
 FACE_BRIGHT_MEAN = 0.746
-# Or a face bright all over that clips less: a hot key light on light skin (development
-# corpus of 2026-12-02, ninth session, tune split): light_hotkey_v2_01 clips 0.054 of its
-# skin with a mean of 0.877, which FACE_CLIPPED_SHARE misses. Faces labelled fine that clip
-# at least FACE_HOT_CLIPPED_SHARE have means of 0.732 at most (the fresco music frames in
-# sun; unlabelled ones up to 0.733, and 0.77-0.78 for faces FACE_CLIPPED_SHARE already
-# calls washed out), so FACE_HOT_MEAN lies midway to 0.877 (0.07 of margin either side);
-# bright faces labelled fine clip 0.016 at most with such a mean (sadtalker people_0, 0.850;
-# u2net guliNazha3, 0.866, clips none), so the share lies midway to 0.054 (0.019 of margin
-# either side). On the tune split it adds that face and nothing else. Fitted on one
-# washed-out face: thin evidence.
-FACE_HOT_CLIPPED_SHARE = 0.035
-FACE_HOT_MEAN = 0.805
 # A washed-out person can vanish from the person mask, so face.not_found would say "no face
 # on a person" about a face that is there: too_bright then hides it. It counts for a face
 # the landmark model found points on (skin zone pixels, scene.MIN_SKIN_ZONE_PIXELS), or one
@@ -1323,16 +1311,8 @@ _TABLE: tuple[Check, ...] = (
         better="lower",
         rule=any_of(
             all_of(
-                any_of(
-                    all_of(
-                        at_least("face_bright_share", FACE_CLIPPED_SHARE),
-                        at_least("face_luma", FACE_BRIGHT_MEAN),
-                    ),
-                    all_of(
-                        at_least("face_bright_share", FACE_HOT_CLIPPED_SHARE),
-                        at_least("face_luma", FACE_HOT_MEAN),
-                    ),
-                ),
+                at_least("face_bright_share", FACE_CLIPPED_SHARE),
+                at_least("face_luma", FACE_BRIGHT_MEAN),
                 any_of(
                     at_least("skin_pixels", WASHED_FACE_SKIN_PIXELS),
                     at_least("face_box_on_person", WASHED_FACE_ON_PERSON),
@@ -1357,10 +1337,9 @@ _TABLE: tuple[Check, ...] = (
         "face is lost 0.75 blown out, shadows 0.87; real frames without a face 0.32 at most "
         "blown out; a dark person before a blown-out window is backlight's case). "
         "Development corpus of 2026-12-02 (1991 "
-        "cases): tune split (20 washed-out stills) precision 1.00, recall 0.95 (missed: a grey "
-        "video frame whose skin does not clip); heldout (8) precision 1.00, recall 0.88. A face "
-        f"bright all over (mean {FACE_HOT_MEAN:g}) counts from {FACE_HOT_CLIPPED_SHARE:g} "
-        "clipped (a hot key light on a deep skin tone, fitted on that one face)",
+        "cases): tune split (20 washed-out stills) precision 1.00, recall 0.90 (missed: a deep "
+        "skin tone and a grey video frame whose skin does not clip); heldout (8) precision "
+        "1.00, recall 0.88",
     ),
     Check(
         id="lighting.uneven",
