@@ -1309,6 +1309,14 @@ _TABLE: tuple[Check, ...] = (
         metric="face_bright_share",
         threshold=FACE_CLIPPED_SHARE,
         better="lower",
+        # Each of the two signs says its number only where it is the reason (audit9: a face
+        # washed out in a picture 3% blown out read "3% of it is blown out" as the cause).
+        says_when={
+            "frame_blown_share": all_of(
+                at_least("no_face", 1.0), at_least("frame_blown_share", FACELESS_BLOWN_SHARE)
+            ),
+            "face_bright_share": at_least("face_bright_share", FACE_CLIPPED_SHARE),
+        },
         rule=any_of(
             all_of(
                 at_least("face_bright_share", FACE_CLIPPED_SHARE),
@@ -1737,7 +1745,7 @@ _TABLE: tuple[Check, ...] = (
         # The reasons the message adds, each only where it points to a picture.
         says_when={
             "vb_noise_ratio": at_least("vb_noise_ratio", VB_SAYS_NOISE_RATIO),
-            "vb_edge_step_share": above("vb_edge_step_share", VB_VIDEO_EDGE_STEP),
+            "vb_edge_step_share": above("vb_edge_step_share", VB_HARD_EDGE_STEP),
             "vb_background_still_share": at_least(
                 "vb_background_still_share", VB_VIDEO_SCORE_STILL_SHARE
             ),
@@ -1802,9 +1810,13 @@ _TABLE: tuple[Check, ...] = (
         says_when={
             "vb_halo_px": above("vb_halo_px", VB_RIM_PX),
             "vb_halo_share": all_of(
-                above("vb_halo_share", VB_UNCHANGED_RIM_SHARE), at_most("vb_halo_px", VB_RIM_PX)
+                at_least("vb_background_unchanged_share", VB_UNCHANGED_SHARE),
+                above("vb_halo_share", VB_UNCHANGED_RIM_SHARE),
+                at_most("vb_halo_px", VB_RIM_PX),
             ),
-            "vb_edge_step_share": above("vb_edge_step_share", VB_VIDEO_EDGE_STEP),
+            # the still's limit: crisp real photos reach 0.67 (video's 0.65 fires only with
+            # another sign, which then has its sentence)
+            "vb_edge_step_share": above("vb_edge_step_share", VB_HARD_EDGE_STEP),
             "vb_edge_flicker": at_least("vb_edge_flicker", VB_FLICKER_RATIO),
             "vb_edge_lag_frames": all_of(
                 above("vb_edge_lag_gain", VB_LAG_GAIN), at_least("vb_edge_lag_corr", VB_LAG_CORR)
@@ -2090,12 +2102,18 @@ def render(item: Finding, lang: str = DEFAULT_LANGUAGE) -> RenderedFinding:
     """The title, message (with the measured numbers) and advice of a finding."""
     check = CHECKS[item.id]
     text = check.text(lang)
-    extras = [
-        _fill(sentence, item.measured, lang)
-        for key, sentence in text.extras.items()
+    said = [
+        key
+        for key in text.extras
         if key in item.measured
         and (key not in check.says_when or check.says_when[key].holds(item.measured))
     ]
+    if check.says_when and not any(key in check.says_when for key in said):
+        # No sign's sentence holds on these numbers (in video a finding carries each number's
+        # median over the frames it held, and mixed signs can each fall back under their
+        # limit): the main metric's sentence is said, so the message keeps a reason.
+        said += [k for k in text.extras if k == check.metric and k in item.measured]
+    extras = [_fill(text.extras[key], item.measured, lang) for key in text.extras if key in said]
     return RenderedFinding(
         title=text.title,
         message=" ".join([_fill(text.message, item.measured, lang), *extras]),

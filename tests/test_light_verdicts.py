@@ -371,9 +371,11 @@ def test_a_frame_blown_out_without_a_face_is_too_bright_not_no_face() -> None:
     assert item.id == "lighting.too_bright"
     assert item.measured["frame_blown_share"] == pytest.approx(0.74, abs=0.01)
     assert render(item, "en").message == (
-        "Your picture is washed out: 74% of it is blown out to pure white."
+        "Your picture is washed out. 74% of the picture is blown out to pure white."
     )
-    assert render(item, "nl").message == "Je beeld is overbelicht: 74% ervan is helemaal wit."
+    assert (
+        render(item, "nl").message == "Je beeld is overbelicht. 74% van het beeld is helemaal wit."
+    )
     assert CHECKS["lighting.too_bright"].hides_check("face.not_found")
     # but a frame blown out under FACELESS_BLOWN_SHARE (a window or a white sky in view) is
     # not: a bigger person leaves 49% of it blown out
