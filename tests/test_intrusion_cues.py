@@ -549,3 +549,48 @@ def test_the_intrusion_share_is_that_of_a_sign_that_holds() -> None:
     # then the share the message gives is the piece's, not the larger square's (which it
     # was before: 0.071 for a piece of 0.026)
     assert measured["intrusion_share"] == measured["second_body_share"]
+
+
+def test_a_newcomer_counts_beside_a_companion_the_detector_is_surer_of() -> None:
+    # given a companion behind your right shoulder from the clip's first frame, whom the
+    # pose detector is sure of
+    companion = _person(BEHIND.center[0], BEHIND.center[1], score=0.9)
+    analyzer = IntrusionAnalyzer()
+    for i in range(int(FPS)):
+        analyzer.measure(_people_scene(i / FPS, (YOU_PERSON, companion), BEHIND_BODY))
+    # when someone less clear to it arrives behind your left shoulder, joined to you
+    newcomer = _person(140, 150, score=0.75)
+    left_body = (PERSON_BOX[0] - 140, 80, 140, 280)
+    later = [
+        analyzer.measure(
+            _people_scene(1.0 + i / FPS, (YOU_PERSON, companion, newcomer), BEHIND_BODY, left_body)
+        )
+        for i in range(6)
+    ]
+    # then the newcomer is the one judged, and reported (only the most confident person was
+    # judged before: the companion, second_person_stayed 1.0, no alarm)
+    assert all(m["second_person_score"] == newcomer.score for m in later)
+    assert all(m["second_person_stayed"] == 0.0 for m in later)
+    assert all(CHECKS[INTRUSION].fires(m) for m in later)
+
+
+def test_two_companions_sitting_close_together_stay_two() -> None:
+    # given two companions from the clip's first frame, 90 px apart (within a face width of
+    # each other), the one further right the detector's surer of
+    near = _person(470, 150, score=0.7)
+    far = _person(560, 150, score=0.9)
+    bodies = ((PERSON_BOX[0] + PERSON_BOX[2], 80, WIDTH - PERSON_BOX[0] - PERSON_BOX[2], 280),)
+    analyzer = IntrusionAnalyzer()
+    for i in range(int(FPS)):
+        analyzer.measure(_people_scene(i / FPS, (YOU_PERSON, near, far), *bodies))
+    # when the nearer one leaves and the other sways 15 px further right
+    swayed = _person(575, 150, score=0.9)
+    later = [
+        analyzer.measure(_people_scene(1.0 + i / FPS, (YOU_PERSON, swayed), *bodies))
+        for i in range(6)
+    ]
+    # then the one who stayed is still a companion: each remembered person follows only the
+    # detection nearest it (when every match took each detection, both places ended where
+    # the nearer one sat, 105 px from the swayed one: second_person_stayed 0.0, an alarm)
+    assert all(m["second_person_stayed"] == 1.0 for m in later)
+    assert not any(CHECKS[INTRUSION].fires(m) for m in later)
