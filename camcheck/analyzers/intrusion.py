@@ -154,6 +154,13 @@ PEOPLE_HOLD_S = 1.0
 # (the detector missed you). Another person's head within a face width of your face's centre
 # would be hidden by yours, so every detection there is you.
 PERSON_YOU_GATE = 1.0
+# ... and so is every detection anchored below your face's centre less than that far to its
+# side: a head there would lie behind your own neck and chest, hidden, so what the detector
+# took for a head there is part of you (your hands folded on your lap, which a starved
+# 120-line JPEG q10 copy of the tune real clip latentsync-gh_demo1 showed it as a person at
+# 0.70 on one look, 2.6 face widths under your face, firing for that look's 0.4 s).
+# Geometry, as PERSON_YOU_GATE, not fitted: the tune walker only this sign finds
+# (intr_walker_v1_03) is anchored two face widths to your side.
 
 # The person mask is split into pieces on a plane this many times smaller than the working
 # frame: it comes from a 256 px model (2.5 working pixels per model pixel), so little is
@@ -353,8 +360,9 @@ class IntrusionAnalyzer(Analyzer):
 
         You are every detection anchored within PERSON_YOU_GATE of your face's width of your
         face's centre (the detector's box is a fixed square around the head, lower than the
-        face box). In video every other person is followed (_follow_people), so a companion
-        the detector is surer of neither hides a newcomer nor makes one forget the others.
+        face box), or below it and less than that to its side (_yours). In video every other
+        person is followed (_follow_people), so a companion the detector is surer of neither
+        hides a newcomer nor makes one forget the others.
         """
         people = self._held_people(scene)
         if not people:
@@ -362,7 +370,7 @@ class IntrusionAnalyzer(Analyzer):
         # Every detection anchored near your face is you: the detector's suppression keeps
         # two overlapping looks at one small head apart (their fixed squares overlap by
         # less than its IoU).
-        others = [person for person in people if _person_apart(person, primary) >= PERSON_YOU_GATE]
+        others = [person for person in people if not _yours(person, primary)]
         if not others:
             return {}
         judged = [
@@ -691,6 +699,16 @@ def _person_apart(person: Person, face: Face) -> float:
     return float(np.hypot(cx - fx, cy - fy)) / max(face.box[2], 1)
 
 
+def _yours(person: Person, face: Face) -> bool:
+    """Whether a pose detection is you: anchored within PERSON_YOU_GATE of your face's width
+    of ``face``'s centre, or below it less than that far to its side (hidden behind you)."""
+    cx, cy = person.center
+    fx, fy = face.center
+    if _person_apart(person, face) < PERSON_YOU_GATE:
+        return True
+    return cy > fy and abs(cx - fx) < PERSON_YOU_GATE * max(face.box[2], 1)
+
+
 def _on_mask(scene: Scene, person: Person) -> float:
     """The share of the square a pose detection is anchored on that lies on the person
     mask (the part inside the frame)."""
@@ -706,11 +724,11 @@ def _in_frame(scene: Scene, person: Person) -> tuple[int, int, int, int]:
 
 
 def _person_on_piece(people: tuple[Person, ...], primary: Face, body: Mapping[str, float]) -> bool:
-    """Whether a person the pose detector found besides you (anchored further than
-    PERSON_YOU_GATE from your face) has the head it is anchored on inside the piece's box."""
+    """Whether a person the pose detector found besides you (not _yours) has the head it is
+    anchored on inside the piece's box."""
     x, y, w, h = (body[f"second_body_{k}"] for k in "xywh")
     for person in people:
-        if _person_apart(person, primary) < PERSON_YOU_GATE:
+        if _yours(person, primary):
             continue
         cx, cy = person.center
         if x <= cx <= x + w and y <= cy <= y + h:
