@@ -11,6 +11,7 @@ from camcheck.checks import (
     COMPANION_WIDTH_MIN,
     HAND_GAP_MAX,
     MOVED_BEFORE_MAX,
+    MOVING_TRACK_MIN_S,
     MOVING_UNEXPLAINED_MIN,
     SECOND_BODY_HEIGHT_MIN,
     SECOND_FACE_APART_MIN,
@@ -549,3 +550,92 @@ def test_the_intrusion_share_is_that_of_a_sign_that_holds() -> None:
     # then the share the message gives is the piece's, not the larger square's (which it
     # was before: 0.071 for a piece of 0.026)
     assert measured["intrusion_share"] == measured["second_body_share"]
+
+
+def test_a_newcomer_counts_beside_a_companion_the_detector_is_surer_of() -> None:
+    # given a companion behind your right shoulder from the clip's first frame, whom the
+    # pose detector is sure of
+    companion = _person(BEHIND.center[0], BEHIND.center[1], score=0.9)
+    analyzer = IntrusionAnalyzer()
+    for i in range(int(FPS)):
+        analyzer.measure(_people_scene(i / FPS, (YOU_PERSON, companion), BEHIND_BODY))
+    # when someone less clear to it arrives behind your left shoulder, joined to you
+    newcomer = _person(140, 150, score=0.75)
+    left_body = (PERSON_BOX[0] - 140, 80, 140, 280)
+    later = [
+        analyzer.measure(
+            _people_scene(1.0 + i / FPS, (YOU_PERSON, companion, newcomer), BEHIND_BODY, left_body)
+        )
+        for i in range(6)
+    ]
+    # then the newcomer is the one judged, and reported (only the most confident person was
+    # judged before: the companion, second_person_stayed 1.0, no alarm)
+    assert all(m["second_person_score"] == newcomer.score for m in later)
+    assert all(m["second_person_stayed"] == 0.0 for m in later)
+    assert all(CHECKS[INTRUSION].fires(m) for m in later)
+
+
+def test_two_companions_sitting_close_together_stay_two() -> None:
+    # given two companions from the clip's first frame, 90 px apart (within a face width of
+    # each other), the one further right the detector's surer of
+    near = _person(470, 150, score=0.7)
+    far = _person(560, 150, score=0.9)
+    bodies = ((PERSON_BOX[0] + PERSON_BOX[2], 80, WIDTH - PERSON_BOX[0] - PERSON_BOX[2], 280),)
+    analyzer = IntrusionAnalyzer()
+    for i in range(int(FPS)):
+        analyzer.measure(_people_scene(i / FPS, (YOU_PERSON, near, far), *bodies))
+    # when the nearer one leaves and the other sways 15 px further right
+    swayed = _person(575, 150, score=0.9)
+    later = [
+        analyzer.measure(_people_scene(1.0 + i / FPS, (YOU_PERSON, swayed), *bodies))
+        for i in range(6)
+    ]
+    # then the one who stayed is still a companion: each remembered person follows only the
+    # detection nearest it (when every match took each detection, both places ended where
+    # the nearer one sat, 105 px from the swayed one: second_person_stayed 0.0, an alarm)
+    assert all(m["second_person_stayed"] == 1.0 for m in later)
+    assert not any(CHECKS[INTRUSION].fires(m) for m in later)
+
+
+def test_a_moving_centre_that_jumped_between_two_frames_is_no_travel() -> None:
+    # given a compact blob on still ground that passes every other motion limit, its centre
+    # 9% of the frame's width from where its track began (mmpd-gh_LED-low_W's low-resolution
+    # copy, tune: block noise whose moving pixels' centre jumped in a frame or two)
+    blob = {
+        "face_presence": 1.0,
+        "moving_blob_share": 0.008,
+        "moving_blob_fill": 0.8,
+        "moving_travel": 0.09,
+        "moving_straightness": 1.0,
+        "moving_moved_before": 0.0,
+        "moving_unexplained": 0.4,
+    }
+    # then followed for one frame of a 30 fps clip it is no travel (without
+    # MOVING_TRACK_MIN_S it fired) ...
+    assert not CHECKS[INTRUSION].fires(blob | {"moving_track_s": 1 / 30})
+    assert not CHECKS[INTRUSION].fires(blob | {"moving_track_s": 2 / 30})
+    # ... and followed over a comparison's interval (three frames at 30 fps, as the track's
+    # timestamps give it) it is
+    assert MOVING_TRACK_MIN_S <= 4 / 30 - 1 / 30
+    assert CHECKS[INTRUSION].fires(blob | {"moving_track_s": 4 / 30 - 1 / 30})
+
+
+def test_a_detection_below_your_face_is_part_of_you() -> None:
+    # given a clip of you alone for a second
+    analyzer = IntrusionAnalyzer()
+    for i in range(int(FPS)):
+        analyzer.measure(_people_scene(i / FPS, (YOU_PERSON,)))
+    # when a look finds a "person" straight under your face, on your own body (your hands
+    # folded on your lap, seen as a head in a starved copy of a real clip)
+    fx, fy = face().center
+    hands = _person(fx + 20, fy + 180, score=0.8)
+    assert hands.center[1] > fy
+    measured = analyzer.measure(_people_scene(1.0, (YOU_PERSON, hands)))
+    # then it is you, not someone else (before, 1.8 face widths from your face's centre, it
+    # was a newcomer on the mask at 0.8 and fired)
+    assert "second_person_score" not in measured
+    assert not CHECKS[INTRUSION].fires(measured)
+    # while the same detection a face width and a half to your side is someone else
+    beside = _person(fx + 150, fy + 180, score=0.8)
+    later = analyzer.measure(_people_scene(1.4, (YOU_PERSON, beside), BEHIND_BODY))
+    assert later["second_person_score"] == beside.score
