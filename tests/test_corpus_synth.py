@@ -403,23 +403,39 @@ def test_white_balance_error_tints_every_pixel_alike_and_keeps_luminance() -> No
     assert float(np.dot(cc.tinted(grey, "green", 1.2)[0, 0], cc.LUMA)) == pytest.approx(0.4)
 
 
-def test_vb_paste_matte_keeps_the_photo_and_measures_its_offset() -> None:
+def test_vb_paste_matte_measures_how_far_its_outline_strays() -> None:
     import synth_vb
 
+    # a person whose confidence falls off slowly over 20 px (hair), so the matte's threshold
+    # moves the outline as a growth does
     staged, _ = _disc_scene()
+    ramp = np.clip(
+        1.0 - cv2.distanceTransform((staged.mask < 0.5).astype(np.uint8), 2, 3) / 20, 0, 1
+    )
+    staged = sc.Staged(staged.rgb, np.maximum(staged.mask, ramp).astype(np.float32), staged.face)
     scale = staged.mask.shape[1] / sc.STILL_WIDTH
-    # every case's matte: a soft one is the model's confidence itself (offset 0); a cut one
-    # is grown or shrunk by what it says, and its offset has the sign of the growth
     seen = set()
     for seed in range(40):
-        alpha, grow, _sigma, offset, soft = synth_vb._paste_matte(
+        alpha, grow, _sigma, offset, stray, soft = synth_vb._paste_matte(
             staged, np.random.default_rng(seed), scale
         )
         assert alpha.shape == staged.mask.shape
         assert -1e-6 <= alpha.min() <= alpha.max() <= 1 + 1e-6  # a blur rounds a little
+        # the area between the outlines is never less than their signed difference
+        assert stray >= abs(offset) - 1e-9
         if soft:
-            assert np.array_equal(alpha, staged.mask) and offset == 0.0
-        elif abs(round(grow * scale)) >= 1:
-            assert np.sign(offset) == np.sign(grow)
+            assert np.array_equal(alpha, staged.mask) and grow == 0
         seen.add(soft)
     assert seen == {True, False}
+
+
+def test_vb_paste_edge_label_reads_the_stray_not_only_the_offset() -> None:
+    from synth_vb import _paste_edge_label as label
+
+    assert label(0.0, 0.5, 1.0, False) == "must_not"  # a clean, feathered cut
+    assert label(5.0, 5.0, 1.0, False) == "must"  # a rim
+    assert label(-7.0, 7.0, 1.0, False) == "must"  # hair and ears cut away
+    # hair cut at one place and a rim at another: the signed offset cancels, the stray not
+    assert label(0.1, 7.0, 1.0, False) == "must"
+    assert label(0.0, 0.5, 0.5, False) == ""  # an aliased cut: debatable
+    assert label(0.0, 0.0, 0.0, True) == ""  # the model's soft confidence: debatable

@@ -442,8 +442,9 @@ PASTE_THRESHOLD = (0.3, 0.7)
 PASTE_SOFT_SHARE = 0.35
 PASTE_GROW_PX = (-8, 8)
 PASTE_FEATHER_SIGMA = (0.0, 2.5)
-# Under this feather (px at 960) a hard cut is aliased: its edge label stays open.
-PASTE_OPEN_FEATHER = 0.5
+# Under this feather, in the frame's own px, a hard cut is aliased (its one-pixel step share
+# is 0.8 or more, a hard cut's): its edge label stays open.
+PASTE_OPEN_FEATHER_PX = 0.8
 # Share of cases whose picture was stored small and stretched (a wallpaper from its JPEG).
 PASTE_STRETCHED_SHARE = 0.5
 PASTE_WIDTHS = (640, 800, 960)
@@ -452,7 +453,13 @@ PASTE_PLAIN_EVERY = 3
 
 
 def _paste_matte(st: sc.Staged, rng: np.random.Generator, scale: float) -> tuple:
-    """The cut-out's alpha and how it was made: (alpha, grow px, sigma, offset px, soft)."""
+    """The cut-out's alpha and how it was made: (alpha, grow px, sigma, offset, stray, soft).
+
+    ``offset`` and ``stray`` (px at 960 width, :func:`_stray_px`): the matte's outline off
+    the person's on average, signed, and the area between the two outlines over its length.
+    A threshold that shrinks the outline at the hair and a growth that pushes it out at the
+    shoulders cancel in the signed offset, not in the stray.
+    """
     soft = bool(rng.random() < PASTE_SOFT_SHARE)
     grow = int(rng.integers(PASTE_GROW_PX[0], PASTE_GROW_PX[1] + 1))
     sigma = float(rng.uniform(*PASTE_FEATHER_SIGMA))
@@ -467,11 +474,23 @@ def _paste_matte(st: sc.Staged, rng: np.random.Generator, scale: float) -> tuple
         elif grow < 0 and px:
             alpha = sc.erode(alpha, px)
         alpha = sc.gaussian(alpha, sigma * scale)
-    person = sc.hard(st.mask).astype(np.uint8)
-    contours, _ = cv2.findContours(person, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_NONE)
-    length = max(1.0, sum(cv2.arcLength(c, True) for c in contours))
-    offset = float((sc.hard(alpha).sum() - person.sum()) / length / scale)
-    return alpha, grow, sigma, offset, soft
+    offset, stray = _stray_px(alpha, st.mask, scale)
+    return alpha, grow, sigma, offset, stray, soft
+
+
+def _paste_edge_label(offset: float, stray: float, sigma_px: float, soft: bool) -> str:
+    """edge_artifacts "must", "must_not" or "" for a paste, as for the call clips: a rim, a
+    cut or a stray of the outline a person sees is a must; a matte within CALL_CLEAN_PX of
+    the person with a real (not aliased, ``sigma_px`` in the frame's own px) and small
+    feather is a clean cut; a soft confidence matte or an aliased cut is left open."""
+    if offset >= CALL_VISIBLE_GROW_PX or -offset >= CALL_VISIBLE_SHRINK_PX:
+        return "must"
+    if stray >= CALL_CLIP_VISIBLE_STRAY_PX:
+        return "must"
+    if soft or sigma_px < PASTE_OPEN_FEATHER_PX:
+        return ""
+    clean = stray <= 2 * CALL_CLEAN_PX and abs(offset) <= CALL_CLEAN_PX
+    return "must_not" if clean and sigma_px <= CALL_CLEAN_FEATHER else ""
 
 
 def build_paste(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
@@ -506,12 +525,9 @@ def build_paste(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]
             else:
                 picture = _pasted(pic, (w, h), rng)
                 how = "scaled to cover, clean"
-            alpha, grow, sigma, offset, soft = _paste_matte(st, rng, scale)
+            alpha, grow, sigma, offset, stray, soft = _paste_matte(st, rng, scale)
             linear = sc.composite(sc.to_linear(st.rgb), picture, alpha)
-            # A soft confidence matte or an unfeathered (aliased) cut: a careful person might
-            # call its edge either way, so edge_artifacts is left open there.
-            open_edge = soft or sigma < PASTE_OPEN_FEATHER
-            edge = "" if open_edge else _edge_label(offset, max(h, w), sigma, spill=False)
+            edge = _paste_edge_label(offset, stray, sigma * scale, soft)
             must = [DETECTED] + ([EDGE] if edge == "must" else [])
             must_not = [EDGE] if edge == "must_not" else []
             matte = (
@@ -521,7 +537,7 @@ def build_paste(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]
             )
             about = (
                 f"a picture pasted behind the photo as it is (its own grain and light): {matte}, "
-                f"outline {offset:+.1f} px off the person's; picture {how}; "
+                f"outline {offset:+.1f} px off the person's, strays {stray:.1f} px; picture {how}; "
                 f"picture {sc.about_picture(pic)}"
             )
             records.append(
