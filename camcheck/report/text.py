@@ -60,9 +60,9 @@ def header(report: Report, lang: str) -> str:
 
 
 def ordered(findings: list[Finding]) -> list[tuple[Group, list[Finding]]]:
-    """Findings by group, the group and finding that matter most first."""
+    """The report's findings by group, in the report's own order (report_order)."""
     groups: dict[Group, list[Finding]] = {}
-    for item in sorted(findings, key=fix_order):
+    for item in findings:
         groups.setdefault(CHECKS[item.id].group, []).append(item)
     return list(groups.items())
 
