@@ -118,21 +118,27 @@ def image(
                     line = result.render(language)
                     console.echo(error_output(one_line(str(path)), line, one=not several))
                 continue
+            if result.interrupted:
+                # A stop signal while this still was judged: it has no verdict at all.
+                if json_output:
+                    line = ui("error.interrupted", language)
+                    console.echo(error_output(one_line(str(path)), line, one=not several))
+                raise KeyboardInterrupt
             saved = _saved(result, picture, language)
-            codes.append(2 if picture is not None and saved is None else result.exit_code)
-            if len(codes) > 1 and not json_output:
+            code = 2 if picture is not None and saved is None else result.exit_code
+            if codes and not json_output:
                 console.echo("")
             shown = report_output(result, language, as_json=json_output, one=not several,
                                   verbose=verbose, picture=saved)  # fmt: skip
             console.echo(shown)
+            codes.append(code)
     except CamcheckError as exc:  # the models could not be loaded
         raise _fail(exc, language) from None
     except KeyboardInterrupt:
-        if not codes:
-            raise
-        line = ui("error.interrupted_stills", language, done=len(codes), total=len(paths))
-        console.warn(line, language)
-        raise typer.Exit(console.SIGNALS.exit_code) from None
+        # Ctrl-C, SIGTERM or SIGHUP: the stills printed so far stand, the rest is not judged.
+        key = "error.interrupted_stills" if codes else "error.interrupted"
+        console.warn(ui(key, language, done=len(codes), total=len(paths)), language)
+        raise console.Stopped() from None
     finally:
         results.close()
     # A file that could not be checked wins: the run is incomplete.
@@ -175,6 +181,10 @@ def live(
                                  selection=selection, save=save, view=view)  # fmt: skip
     except CamcheckError as exc:
         raise _fail(exc, language) from None
+    if report.interrupted and report.frames_analyzed == 0:
+        # Stopped before any frame was judged: there is no summary to give, not even "good".
+        console.warn(ui("error.interrupted", language), language)
+        raise console.Stopped()
     code = report.exit_code
     if report.error is not None:
         console.warn(report.error.render(language), language)

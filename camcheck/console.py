@@ -36,6 +36,10 @@ _STOP_SIGNALS = tuple(
 _SIGNALS_BEFORE_FORCE = 3
 
 
+class Stopped(Exception):
+    """A stop signal ended the command, and the command has said so on stderr already."""
+
+
 class PipeClosed(Exception):
     """stdout's reader went away (EPIPE): stop quietly."""
 
@@ -150,7 +154,8 @@ def run(app: typer.Typer, argv: list[str] | None, lang: str) -> int:
 
     Usage errors and unexpected internal errors exit 2, Ctrl-C (or SIGTERM, SIGHUP) before
     any frame was judged exits 128 + the signal (a run that had frames prints its summary so
-    far from inside `live`). A closed stdout (EPIPE) ends quietly with 141; a stdout that
+    far from inside `live`; `image` stops after the stills it reported, with the same code:
+    :class:`Stopped`). A closed stdout (EPIPE) ends quietly with 141; a stdout that
     cannot be written (a full disk) is one line and 2. Set CAMCHECK_DEBUG=1 to get the
     traceback of an internal error instead.
     """
@@ -166,6 +171,8 @@ def run(app: typer.Typer, argv: list[str] | None, lang: str) -> int:
             code = 2
         except (typer.Abort, KeyboardInterrupt):
             warn(ui("error.interrupted", lang), lang)
+            code = SIGNALS.exit_code
+        except Stopped:
             code = SIGNALS.exit_code
         except PipeClosed:
             code = quiet_stdout(BROKEN_PIPE_EXIT)

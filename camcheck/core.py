@@ -157,7 +157,9 @@ def iter_images(
     """Judge each still in turn, yielding its Report (or its CamcheckError) as soon as done.
 
     Nothing is kept between stills, so memory does not grow with their number: a caller
-    that keeps a report keeps its snapshot (the frame --save draws on) too.
+    that keeps a report keeps its snapshot (the frame --save draws on) too. A stop signal
+    while a still is judged ends the run: that still's report (``interrupted``, no frame
+    judged) is the last one.
     """
     if selection is not None:
         require_checks(selection, "image")
@@ -176,9 +178,13 @@ def iter_images(
                 perception = perception or Perception()
                 session = Session(perception, selection=selection)
             try:
-                yield session.run(source)
+                report = session.run(source)
             except CamcheckError as exc:
                 yield exc
+                continue
+            yield report
+            if report.interrupted:  # Ctrl-C (or SIGTERM) while it was judged: no more
+                return
     finally:
         if own and perception is not None:
             perception.close()

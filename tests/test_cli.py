@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import cv2
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -181,6 +182,87 @@ def test_ctrl_c_before_any_frame_exits_130(monkeypatch, capsys) -> None:
         cli.main(["image", str(FIXTURES / "good_obama.jpg")])
     assert exited.value.code == 130
     assert "stopped before any frame was judged" in capsys.readouterr().err
+
+
+def _stills(*interrupted_at: int):
+    """A stand-in for core.iter_images: a clean report per still, or a stopped one."""
+    from camcheck.report.model import Report
+
+    def iterate(paths, **kwargs):
+        for number, path in enumerate(paths):
+            stopped = number in interrupted_at
+            yield Report(str(path), "image", 0 if stopped else 1, 0.0, [], interrupted=stopped)
+
+    return iterate
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_stop_signal_while_a_still_is_judged_stops_the_run(
+    monkeypatch, capsys, as_json: bool
+) -> None:
+    # given three stills, the second one stopped by Ctrl-C while it was judged
+    monkeypatch.setattr("camcheck.core.iter_images", _stills(1))
+    photos = [str(FIXTURES / "good_obama.jpg")] * 3
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["image", *photos, *(["--json"] if as_json else [])])
+    captured = capsys.readouterr()
+    # then the first still stands, the second has no verdict and the third is not judged
+    # (before: the second printed as "Looks good", the third judged too, exit 2, no stderr)
+    assert exited.value.code == 130
+    assert captured.err == "camcheck: error: stopped early: 1 of 3 stills judged\n"
+    assert captured.out.count("Looks good") == (0 if as_json else 1)
+    assert "Stopped early" not in captured.out
+    if as_json:
+        first, second = (json.loads(line) for line in captured.out.splitlines())
+        assert first["exit_code"] == 0 and "error" not in first
+        assert second["error"] == "stopped before any frame was judged"
+        assert second["exit_code"] == 2
+
+
+def test_a_stop_signal_in_the_only_still_is_one_line_and_no_verdict(monkeypatch, capsys) -> None:
+    monkeypatch.setattr("camcheck.core.iter_images", _stills(0))
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["image", str(FIXTURES / "good_obama.jpg")])
+    captured = capsys.readouterr()
+    assert exited.value.code == 130  # before: 2, with "Looks good" on stdout
+    assert captured.out == ""
+    assert captured.err == "camcheck: error: stopped before any frame was judged\n"
+
+
+def test_live_stopped_before_any_frame_prints_no_verdict(monkeypatch, capsys) -> None:
+    from camcheck.report.model import Report
+
+    def stopped(*args, **kwargs):
+        return Report("sample_call.mp4", "video", 0, 0.0, [], interrupted=True)
+
+    monkeypatch.setattr("camcheck.core.check_live", stopped)
+    for options in ([], ["--json"]):
+        with pytest.raises(SystemExit) as exited:
+            cli.main(["live", "--sample", "--no-window", *options])
+        captured = capsys.readouterr()
+        # before: "(0 frames over 0.0 s) Stopped early ... Looks good", exit 2, no stderr
+        assert exited.value.code == 130, options
+        assert captured.out == "", options
+        assert captured.err == "camcheck: error: stopped before any frame was judged\n"
+
+
+def test_iter_images_ends_with_the_still_a_stop_signal_interrupted() -> None:
+    from camcheck.core import iter_images
+    from camcheck.scene import Scene
+
+    seen = []
+
+    def perceive(frame):
+        seen.append(frame.index)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+        return Scene(frame=frame.image, person=np.zeros(frame.image.shape[:2]), source_kind="image")
+
+    photos = [FIXTURES / "good_obama.jpg"] * 3
+    reports = list(iter_images(photos, perception=perceive))
+    # before: three reports, the third still judged after Ctrl-C
+    assert [report.interrupted for report in reports] == [False, True]
+    assert reports[1].frames_analyzed == 0
 
 
 def test_help_follows_the_locale() -> None:

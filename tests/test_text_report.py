@@ -187,3 +187,17 @@ def test_text_json_and_picture_legend_list_the_findings_in_one_order() -> None:
     legend = [line for line, _ in legend_lines(found.findings, "en")[1:]]
     titles = [CHECKS[check_id].text("en").title for check_id in expected]
     assert legend == [f"{n}  [warning] {title}" for n, title in enumerate(titles, start=1)]
+
+
+def test_a_report_of_no_frame_never_looks_good() -> None:
+    from camcheck.report.json_format import report_dict
+
+    stopped = Report("me.mp4", "video", 0, 0.0, [], interrupted=True)
+    # before: "Looks good: nothing to fix before your call." and a JSON without an error
+    assert format_report(stopped).splitlines()[-1] == "No verdict: the check did not finish."
+    assert format_report(stopped, "nl").splitlines()[-1] == (
+        "Geen oordeel: de controle is niet afgemaakt."
+    )
+    document = report_dict(stopped)
+    assert document["error"] == "stopped before any frame was judged"
+    assert document["exit_code"] == 2

@@ -34,12 +34,18 @@ def fix_first(findings: list[Finding]) -> Finding | None:
 
 
 def verdict(report: Report, lang: str) -> str:
-    """Looks good, or how many things to fix and which one to start with."""
+    """Looks good, or how many things to fix and which one to start with.
+
+    A check that did not finish (no frame judged, or a source that failed part-way) never
+    looks good: what it found so far is still worth fixing, but its silence means nothing.
+    """
     serious = [f for f in report.findings if f.severity >= Severity.WARNING]
     first = fix_first(report.findings)
     if first is not None:
         title = render(first, lang).title
         return _counted("verdict.fix", len(serious), lang, first=title)
+    if report.frames_analyzed == 0 or report.error is not None:
+        return ui("verdict.unfinished", lang)
     if report.findings:
         return _counted("verdict.info_only", len(report.findings), lang)
     return ui("verdict.good", lang)
