@@ -201,3 +201,22 @@ def test_a_report_of_no_frame_never_looks_good() -> None:
     document = report_dict(stopped)
     assert document["error"] == "stopped before any frame was judged"
     assert document["exit_code"] == 2
+
+
+def test_a_source_that_broke_off_is_marked_and_does_not_look_good() -> None:
+    from camcheck.errors import CamcheckError
+
+    broken = Report(
+        "me.mp4", "video", 40, 1.6, [], error=CamcheckError("error.camera_lost", seconds=1.6)
+    )
+    lines = format_report(broken).splitlines()
+    # before: the error line here too (it is the command's line on stderr), then "Looks good"
+    assert lines[1] == "Not finished: this is the summary up to where it broke off."
+    assert lines[-1] == "No verdict: the check did not finish."
+    assert not any("error" in line for line in lines)
+    # what was found before it broke off is still worth fixing
+    dark = finding("lighting.too_dark", face_highlight=0.1, face_luma=0.1, frame_highlight=0.9)
+    broken.findings = [dark]
+    assert format_report(broken).splitlines()[-1] == (
+        "One thing to fix before your call: Face too dark."
+    )

@@ -88,7 +88,8 @@ def format_report(
     if report.interrupted:
         lines.append(ui("header.interrupted", lang))
     if report.error is not None:
-        lines.append(ui("error.prefix", lang, line=report.error.render(lang)))
+        # The error itself is the command's one line on stderr; here only that it broke off.
+        lines.append(ui("header.failed", lang))
     for group, items in ordered(report.findings):
         lines.append("")
         lines.append(ui(f"group.{group.value}", lang))
