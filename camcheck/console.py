@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - typer on top of click
 
 from camcheck.checks import ui
 from camcheck.errors import describe, one_line
+from camcheck.report.help import asked_language, usage_error
 
 # The shell's code for a program ended by Ctrl-C (128 + SIGINT).
 INTERRUPTED_EXIT = 130
@@ -167,7 +168,8 @@ def run(app: typer.Typer, argv: list[str] | None, lang: str) -> int:
                 warn(ui("error.interrupted", lang), lang)
                 code = SIGNALS.exit_code
         except _UsageError as exc:
-            warn(exc.format_message(), lang)
+            asked = asked_language(sys.argv[1:] if argv is None else argv)
+            warn(usage_error(exc, asked), asked)
             code = 2
         except (typer.Abort, KeyboardInterrupt):
             warn(ui("error.interrupted", lang), lang)

@@ -310,6 +310,56 @@ def test_unsupported_language_is_one_line_listing_the_supported(command: str, la
     assert result.stderr == f"camcheck: error: unknown language {lang}; choose one of en, nl\n"
 
 
+@pytest.mark.parametrize(
+    ("args", "english", "dutch"),
+    [
+        (["image"], "Missing argument 'PHOTO'.", "Argument 'PHOTO' ontbreekt."),
+        (["image", "me.jpg", "--bogus"], "No such option: --bogus", "Onbekende optie: --bogus"),
+        (["nonsense"], "No such command 'nonsense'.", "Onbekend commando 'nonsense'."),
+        (
+            ["image", "me.jpg", "--save"],
+            "Option '--save' requires an argument.",
+            "Optie '--save' heeft een waarde nodig.",
+        ),
+        (
+            ["live", "--seconds", "abc"],
+            "Invalid value for '--seconds': 'abc' is not a number.",
+            "Ongeldige waarde voor '--seconds': 'abc' is geen getal.",
+        ),
+        (["checks", "more"], "Unexpected extra argument: more", "Onverwacht extra argument: more"),
+    ],
+)
+def test_usage_errors_are_one_line_in_the_language_asked_for(
+    monkeypatch, capsys, args: list[str], english: str, dutch: str
+) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    for lang, prefix, sentence in (("en", "error", english), ("nl", "fout", dutch)):
+        with pytest.raises(SystemExit) as exited:
+            cli.main([args[0], "--lang", lang, *args[1:]])
+        err = capsys.readouterr().err
+        # before: click's English sentence in Dutch too ("camcheck: fout: Missing argument")
+        assert exited.value.code == 2
+        assert err.count("\n") == 1
+        assert err == f"camcheck: {prefix}: {sentence}\n" or (
+            "--bogus" in args and err.startswith(f"camcheck: {prefix}: {sentence} (")
+        ), err
+
+
+def test_usage_errors_follow_a_dutch_locale() -> None:
+    dutch = subprocess.run(
+        [sys.executable, "-m", "camcheck", "image"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "nl_NL.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""},
+        cwd=ROOT,
+        check=False,
+    )
+    assert dutch.returncode == 2
+    assert dutch.stderr == "camcheck: fout: Argument 'FOTO' ontbreekt.\n"
+
+
 @pytest.mark.parametrize(("lang", "expected"), [("nl_BE", "nl"), ("NL-nl", "nl"), ("en_GB", "en")])
 def test_a_regional_variant_maps_to_its_language(lang: str, expected: str) -> None:
     result = invoke("image", str(FIXTURES / "dark_obama.jpg"), "--lang", lang)
