@@ -152,7 +152,9 @@ def persistent(tracks: dict[str, _Track], timeline: _Timeline) -> list[Finding]:
             continue
         measured = {key: samples.median() for key, samples in track.measured.items()}
         measured["fraction"] = min(1.0, track.hits * frame_step / duration)
-        measured["seconds"] = longest
+        # Runs count each frame's interval, the clip's length does not count its last one:
+        # "longest 5.0 s" would otherwise stand beside "(75 frames over 4.9 s)".
+        measured["seconds"] = min(longest, timeline.last - timeline.first)
         measured["first_seen_s"] = track.first_seen - timeline.first
         regions = track.regions.values
         region = regions[len(regions) // 2] if regions else None
