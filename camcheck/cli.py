@@ -89,7 +89,7 @@ def image(
     paths: Annotated[
         list[str], typer.Argument(help=help_text("help.paths"), metavar=help_text("metavar.photo"))
     ],
-    json_output: JsonOption = False,
+    json_output: Annotated[bool, _option("--json", "help.image_json")] = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     lang: LangOption = None,

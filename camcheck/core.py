@@ -283,7 +283,8 @@ def check_live(
             raise CamcheckError("error.sample_and_source")
         spec = str(sample_clip())
     if seconds is not None and not seconds > 0:
-        raise CamcheckError("error.bad_seconds", value=seconds)
+        # As typed ("0", "-1"), not as a measured number ("0.00", "-1,00" in Dutch).
+        raise CamcheckError("error.bad_seconds", value=f"{seconds:g}")
     require_checks(selection, source_kind(spec))
     if save is not None:
         check_save_target(save, [] if spec is None else [spec])

@@ -540,6 +540,36 @@ def test_save_target_is_checked_before_any_work(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.png"]
 
 
+def test_refusals_name_what_is_wrong(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "me.jpg").write_bytes((FIXTURES / "good_obama.jpg").read_bytes())
+    photo = str(FIXTURES / "good_obama.jpg")
+    # before: "the folder does not exist", though me.jpg does (it is a file)
+    result = invoke("image", photo, "--save", "me.jpg/x.png")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "camcheck: error: cannot save the picture as me.jpg/x.png: me.jpg is a file, not a folder\n"
+    )
+    # before: "is a folder, not an image", though live takes a video
+    result = invoke("live", "--no-window", "--source", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == f"camcheck: error: {tmp_path}: is a folder, not a video or a picture\n"
+    # before: "(got 0.00)" and, in Dutch, "(opgegeven: -1,00)" for what was typed as -1
+    result = invoke("live", "--sample", "--seconds", "0")
+    assert result.stderr == "camcheck: error: --seconds must be more than 0 (got 0)\n"
+    result = invoke("live", "--sample", "--seconds", "-1", "--lang", "nl")
+    assert result.stderr == "camcheck: fout: --seconds moet groter zijn dan 0 (opgegeven: -1)\n"
+
+
+def test_a_file_that_is_no_picture_lists_gif_among_the_formats(tmp_path: Path) -> None:
+    text = tmp_path / "notes.png"
+    text.write_text("not a picture")
+    result = invoke("image", str(text))
+    assert result.exit_code == 2
+    # before: "(JPEG, PNG, WebP, BMP, TIFF)", though a GIF is read
+    assert "(JPEG, PNG, WebP, BMP, TIFF, GIF)" in result.stderr
+
+
 def test_a_read_only_save_folder_is_found_before_any_work() -> None:
     # Root may write anywhere, so this runs as nobody (setpriv) in a folder it cannot write
     # (in /tmp: pytest's own folders are root's alone).
