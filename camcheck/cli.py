@@ -15,7 +15,7 @@ from camcheck.checks import ui
 from camcheck.errors import CamcheckError, one_line
 from camcheck.report.help import Command, Group, choose_language, default_language, help_text
 from camcheck.selection import Selection
-from camcheck.sources import DEFAULT_LIVE_SECONDS
+from camcheck.sources import DEFAULT_LIVE_SECONDS, source_kind
 
 if TYPE_CHECKING:
     from camcheck.report.model import Report
@@ -174,7 +174,10 @@ def live(
     try:
         language = choose_language(lang)
         selection = Selection.from_options(select or (), ignore or ())
-        wanted = [check.id for check in core.list_checks() if selection.wants(check.id)]
+        # What the status lines count as "other checks": those that can fire on this source
+        # (a video file has no camera frame rate or resolution to judge).
+        kind = "video" if sample else source_kind(source)
+        wanted = core.runnable_checks(selection, kind)
         view = partial(open_view, lang=language, check_ids=wanted,
                        window=not (no_window or json_output), watch=watch)  # fmt: skip
         report = core.check_live(source, seconds=seconds, sample=sample, watch=watch,

@@ -57,6 +57,7 @@ __all__ = [
     "list_checks",
     "prepare_images",
     "require_checks",
+    "runnable_checks",
     "save_names",
 ]
 
@@ -71,17 +72,22 @@ _KINDS: dict[str, frozenset[str]] = {
 assert set(_KINDS) == set(CameraAnalyzer.check_ids)
 
 
+def runnable_checks(selection: Selection, kind: str) -> list[str]:
+    """The selected checks that can fire on a source of ``kind``, in the table's order."""
+    return [
+        check_id
+        for check_id in CHECKS
+        if selection.wants(check_id) and kind in _KINDS.get(check_id, {kind})
+    ]
+
+
 def require_checks(selection: Selection, kind: str) -> None:
     """Refuse options that leave no check to run on a source of ``kind`` (image, video...).
 
     Raises:
         CamcheckError: ``error.no_checks``; "Looks good" would then only mean "not looked".
     """
-    runnable = [
-        check_id
-        for check_id in CHECKS
-        if selection.wants(check_id) and kind in _KINDS.get(check_id, {kind})
-    ]
+    runnable = runnable_checks(selection, kind)
     if not runnable:
         raise CamcheckError("error.no_checks", kind=kind)
 

@@ -246,6 +246,29 @@ def test_live_stopped_before_any_frame_prints_no_verdict(monkeypatch, capsys) ->
         assert captured.err == "camcheck: error: stopped before any frame was judged\n"
 
 
+@pytest.mark.parametrize(
+    ("options", "camera_checks"),
+    [(["--sample"], False), (["--source", "call.mp4"], False), (["--source", "0"], True)],
+)
+def test_live_counts_only_the_checks_its_source_can_fail(
+    monkeypatch, options: list[str], camera_checks: bool
+) -> None:
+    from camcheck.report.model import Report
+
+    counted: list[str] = []
+
+    def check_live(*args, view, **kwargs):
+        counted.extend(view.keywords["check_ids"])
+        return Report("call.mp4", "video", 10, 1.0, [])
+
+    monkeypatch.setattr("camcheck.core.check_live", check_live)
+    invoke("live", "--no-window", *options)
+    # before: "ok 23 other checks" on a video file counted the camera's resolution and rate
+    assert "lighting.too_dark" in counted
+    assert ("camera.low_fps" in counted) == camera_checks
+    assert ("camera.low_resolution" in counted) == camera_checks
+
+
 def test_iter_images_ends_with_the_still_a_stop_signal_interrupted() -> None:
     from camcheck.core import iter_images
     from camcheck.scene import Scene
