@@ -15,7 +15,7 @@ from camcheck.checks import ui
 from camcheck.errors import CamcheckError, one_line
 from camcheck.report.help import Command, Group, choose_language, default_language, help_text
 from camcheck.selection import Selection
-from camcheck.sources import DEFAULT_LIVE_SECONDS
+from camcheck.sources import DEFAULT_LIVE_SECONDS, source_kind
 
 if TYPE_CHECKING:
     from camcheck.report.model import Report
@@ -89,7 +89,7 @@ def image(
     paths: Annotated[
         list[str], typer.Argument(help=help_text("help.paths"), metavar=help_text("metavar.photo"))
     ],
-    json_output: JsonOption = False,
+    json_output: Annotated[bool, _option("--json", "help.image_json")] = False,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     lang: LangOption = None,
@@ -118,21 +118,27 @@ def image(
                     line = result.render(language)
                     console.echo(error_output(one_line(str(path)), line, one=not several))
                 continue
+            if result.interrupted:
+                # A stop signal while this still was judged: it has no verdict at all.
+                if json_output:
+                    line = ui("error.interrupted", language)
+                    console.echo(error_output(one_line(str(path)), line, one=not several))
+                raise KeyboardInterrupt
             saved = _saved(result, picture, language)
-            codes.append(2 if picture is not None and saved is None else result.exit_code)
-            if len(codes) > 1 and not json_output:
+            code = 2 if picture is not None and saved is None else result.exit_code
+            if codes and not json_output:
                 console.echo("")
             shown = report_output(result, language, as_json=json_output, one=not several,
                                   verbose=verbose, picture=saved)  # fmt: skip
             console.echo(shown)
+            codes.append(code)
     except CamcheckError as exc:  # the models could not be loaded
         raise _fail(exc, language) from None
     except KeyboardInterrupt:
-        if not codes:
-            raise
-        line = ui("error.interrupted_stills", language, done=len(codes), total=len(paths))
-        console.warn(line, language)
-        raise typer.Exit(console.SIGNALS.exit_code) from None
+        # Ctrl-C, SIGTERM or SIGHUP: the stills printed so far stand, the rest is not judged.
+        key = "error.interrupted_stills" if codes else "error.interrupted"
+        console.warn(ui(key, language, done=len(codes), total=len(paths)), language)
+        raise console.Stopped() from None
     finally:
         results.close()
     # A file that could not be checked wins: the run is incomplete.
@@ -168,13 +174,20 @@ def live(
     try:
         language = choose_language(lang)
         selection = Selection.from_options(select or (), ignore or ())
-        wanted = [check.id for check in core.list_checks() if selection.wants(check.id)]
+        # What the status lines count as "other checks": those that can fire on this source
+        # (a video file has no camera frame rate or resolution to judge).
+        kind = "video" if sample else source_kind(source)
+        wanted = core.runnable_checks(selection, kind)
         view = partial(open_view, lang=language, check_ids=wanted,
                        window=not (no_window or json_output), watch=watch)  # fmt: skip
         report = core.check_live(source, seconds=seconds, sample=sample, watch=watch,
                                  selection=selection, save=save, view=view)  # fmt: skip
     except CamcheckError as exc:
         raise _fail(exc, language) from None
+    if report.interrupted and report.frames_analyzed == 0:
+        # Stopped before any frame was judged: there is no summary to give, not even "good".
+        console.warn(ui("error.interrupted", language), language)
+        raise console.Stopped()
     code = report.exit_code
     if report.error is not None:
         console.warn(report.error.render(language), language)

@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - typer on top of click
 
 from camcheck.checks import ui
 from camcheck.errors import describe, one_line
+from camcheck.report.help import asked_language, usage_error
 
 # The shell's code for a program ended by Ctrl-C (128 + SIGINT).
 INTERRUPTED_EXIT = 130
@@ -34,6 +35,10 @@ _STOP_SIGNALS = tuple(
 )
 # A third stop signal while the summary so far is written ends camcheck at once.
 _SIGNALS_BEFORE_FORCE = 3
+
+
+class Stopped(Exception):
+    """A stop signal ended the command, and the command has said so on stderr already."""
 
 
 class PipeClosed(Exception):
@@ -150,7 +155,8 @@ def run(app: typer.Typer, argv: list[str] | None, lang: str) -> int:
 
     Usage errors and unexpected internal errors exit 2, Ctrl-C (or SIGTERM, SIGHUP) before
     any frame was judged exits 128 + the signal (a run that had frames prints its summary so
-    far from inside `live`). A closed stdout (EPIPE) ends quietly with 141; a stdout that
+    far from inside `live`; `image` stops after the stills it reported, with the same code:
+    :class:`Stopped`). A closed stdout (EPIPE) ends quietly with 141; a stdout that
     cannot be written (a full disk) is one line and 2. Set CAMCHECK_DEBUG=1 to get the
     traceback of an internal error instead.
     """
@@ -162,10 +168,13 @@ def run(app: typer.Typer, argv: list[str] | None, lang: str) -> int:
                 warn(ui("error.interrupted", lang), lang)
                 code = SIGNALS.exit_code
         except _UsageError as exc:
-            warn(exc.format_message(), lang)
+            asked = asked_language(sys.argv[1:] if argv is None else argv)
+            warn(usage_error(exc, asked), asked)
             code = 2
         except (typer.Abort, KeyboardInterrupt):
             warn(ui("error.interrupted", lang), lang)
+            code = SIGNALS.exit_code
+        except Stopped:
             code = SIGNALS.exit_code
         except PipeClosed:
             code = quiet_stdout(BROKEN_PIPE_EXIT)

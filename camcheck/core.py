@@ -57,6 +57,7 @@ __all__ = [
     "list_checks",
     "prepare_images",
     "require_checks",
+    "runnable_checks",
     "save_names",
 ]
 
@@ -71,17 +72,22 @@ _KINDS: dict[str, frozenset[str]] = {
 assert set(_KINDS) == set(CameraAnalyzer.check_ids)
 
 
+def runnable_checks(selection: Selection, kind: str) -> list[str]:
+    """The selected checks that can fire on a source of ``kind``, in the table's order."""
+    return [
+        check_id
+        for check_id in CHECKS
+        if selection.wants(check_id) and kind in _KINDS.get(check_id, {kind})
+    ]
+
+
 def require_checks(selection: Selection, kind: str) -> None:
     """Refuse options that leave no check to run on a source of ``kind`` (image, video...).
 
     Raises:
         CamcheckError: ``error.no_checks``; "Looks good" would then only mean "not looked".
     """
-    runnable = [
-        check_id
-        for check_id in CHECKS
-        if selection.wants(check_id) and kind in _KINDS.get(check_id, {kind})
-    ]
+    runnable = runnable_checks(selection, kind)
     if not runnable:
         raise CamcheckError("error.no_checks", kind=kind)
 
@@ -157,7 +163,9 @@ def iter_images(
     """Judge each still in turn, yielding its Report (or its CamcheckError) as soon as done.
 
     Nothing is kept between stills, so memory does not grow with their number: a caller
-    that keeps a report keeps its snapshot (the frame --save draws on) too.
+    that keeps a report keeps its snapshot (the frame --save draws on) too. A stop signal
+    while a still is judged ends the run: that still's report (``interrupted``, no frame
+    judged) is the last one.
     """
     if selection is not None:
         require_checks(selection, "image")
@@ -176,9 +184,13 @@ def iter_images(
                 perception = perception or Perception()
                 session = Session(perception, selection=selection)
             try:
-                yield session.run(source)
+                report = session.run(source)
             except CamcheckError as exc:
                 yield exc
+                continue
+            yield report
+            if report.interrupted:  # Ctrl-C (or SIGTERM) while it was judged: no more
+                return
     finally:
         if own and perception is not None:
             perception.close()
@@ -277,7 +289,8 @@ def check_live(
             raise CamcheckError("error.sample_and_source")
         spec = str(sample_clip())
     if seconds is not None and not seconds > 0:
-        raise CamcheckError("error.bad_seconds", value=seconds)
+        # As typed ("0", "-1"), not as a measured number ("0.00", "-1,00" in Dutch).
+        raise CamcheckError("error.bad_seconds", value=f"{seconds:g}")
     require_checks(selection, source_kind(spec))
     if save is not None:
         check_save_target(save, [] if spec is None else [spec])

@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterable, Iterator
 
 from camcheck.analysis import Analysis
 from camcheck.analyzers import ANALYZERS, Analyzer
-from camcheck.checks import CHECKS
+from camcheck.checks import CHECKS, fix_order
 from camcheck.errors import CamcheckError, describe
 from camcheck.findings import Finding
 from camcheck.perception import Perception
 from camcheck.pipeline import Lookahead
-from camcheck.report.model import Progress, Report, Snapshot, StopRequested
+from camcheck.report.model import Progress, Report, Snapshot, StopRequested, report_order
 from camcheck.scene import Scene
 from camcheck.selection import Selection
 from camcheck.sources import Frame, FrameSource
@@ -26,9 +26,6 @@ SHORT_CLIP_SHARE = 0.5
 # Numbers kept per measured key over a session; beyond it they are thinned evenly
 # (see _Samples), so memory does not grow with the length of a live run.
 MAX_SAMPLES = 4096
-# A camera that shows black or a still picture must be fixed before anything else can be
-# judged, so these come first among findings of the same severity (and lead the verdict).
-FIRST_CHECKS = ("camera.black_frames", "camera.frozen")
 # The measure (and which way is worse) that says in which frame a finding shows clearest,
 # where the check's own metric does not: an intrusion seen as a moving blob or a separate
 # body has no second face, but always the share of the picture it takes.
@@ -56,11 +53,6 @@ def _slim(scene: Scene) -> Scene:
         requested_size=scene.requested_size,
         people=scene.people,
     )
-
-
-def _order(item: Finding) -> tuple[int, int, int]:
-    """Most severe first; within a severity FIRST_CHECKS, then the table's order."""
-    return (-int(item.severity), item.id not in FIRST_CHECKS, list(CHECKS).index(item.id))
 
 
 class _Samples:
@@ -160,7 +152,9 @@ def persistent(tracks: dict[str, _Track], timeline: _Timeline) -> list[Finding]:
             continue
         measured = {key: samples.median() for key, samples in track.measured.items()}
         measured["fraction"] = min(1.0, track.hits * frame_step / duration)
-        measured["seconds"] = longest
+        # Runs count each frame's interval, the clip's length does not count its last one:
+        # "longest 5.0 s" would otherwise stand beside "(75 frames over 4.9 s)".
+        measured["seconds"] = min(longest, timeline.last - timeline.first)
         measured["first_seen_s"] = track.first_seen - timeline.first
         regions = track.regions.values
         region = regions[len(regions) // 2] if regions else None
@@ -188,12 +182,13 @@ def _shows_better(item: Finding, kept: Snapshot | None) -> bool:
 
 
 def _best_snapshot(findings: list[Finding], snapshots: dict[str, Snapshot]) -> Snapshot | None:
-    """Of the kept frames, the one that best shows the report's findings, in their order.
+    """Of the kept frames, the one that best shows the report's findings, most severe first.
 
     Each frame was kept for one finding, where it showed clearest. A frame that shows the
     first (most severe) finding beats any that does not, then the second counts, and so on:
     a finding is worth more than all those after it together.
     """
+    findings = sorted(findings, key=fix_order)
     weights = {f.id: 2 ** (len(findings) - i) for i, f in enumerate(findings)}
     best, best_score = None, -1
     for item in findings:
@@ -306,7 +301,7 @@ class Session:
                 now.add(check_id)
         return Progress(
             timeline.last - timeline.first,
-            tuple(sorted(settled, key=_order)),
+            tuple(report_order(settled)),
             frozenset(now),
             last_seen,
             dict(self._latest),
@@ -404,7 +399,7 @@ class Session:
         # A clip in which no face was found for a while reports no finding about "your face"
         # from its other frames either (a bird the detector took for a face now and then),
         # as REPORT_HIDER says.
-        findings = sorted(_unhidden(persistent(tracks, timeline), report=True), key=_order)
+        findings = report_order(_unhidden(persistent(tracks, timeline), report=True))
         metrics = {key: values.median() for key, values in samples.items() if values.values}
         if skipped:
             metrics["frames_skipped"] = float(skipped)

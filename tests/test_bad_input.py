@@ -271,6 +271,20 @@ def test_a_video_cut_short_says_so_and_exits_2(corpus: Path) -> None:
     assert f"ends after {document['frames_analyzed']} of its 75 frames" in result.stderr
 
 
+def test_a_video_cut_short_is_marked_unfinished_with_its_error_on_stderr_only(
+    corpus: Path,
+) -> None:
+    result = runner.invoke(
+        cli.app, ["live", "--no-window", "--source", str(corpus / "cut faststart.mp4")]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "of its 75 frames" in result.stderr
+    # before: the same error line on stdout, then "Looks good: nothing to fix before your call."
+    assert "of its 75 frames" not in result.stdout
+    assert "Looks good" not in result.stdout
+    assert "Not finished: this is the summary up to where it broke off." in result.stdout
+
+
 def test_a_jpeg_cut_anywhere_is_refused_as_cut_off(
     corpus: Path,
 ) -> None:

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import cv2
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
@@ -183,6 +184,110 @@ def test_ctrl_c_before_any_frame_exits_130(monkeypatch, capsys) -> None:
     assert "stopped before any frame was judged" in capsys.readouterr().err
 
 
+def _stills(*interrupted_at: int):
+    """A stand-in for core.iter_images: a clean report per still, or a stopped one."""
+    from camcheck.report.model import Report
+
+    def iterate(paths, **kwargs):
+        for number, path in enumerate(paths):
+            stopped = number in interrupted_at
+            yield Report(str(path), "image", 0 if stopped else 1, 0.0, [], interrupted=stopped)
+
+    return iterate
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_stop_signal_while_a_still_is_judged_stops_the_run(
+    monkeypatch, capsys, as_json: bool
+) -> None:
+    # given three stills, the second one stopped by Ctrl-C while it was judged
+    monkeypatch.setattr("camcheck.core.iter_images", _stills(1))
+    photos = [str(FIXTURES / "good_obama.jpg")] * 3
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["image", *photos, *(["--json"] if as_json else [])])
+    captured = capsys.readouterr()
+    # then the first still stands, the second has no verdict and the third is not judged
+    # (before: the second printed as "Looks good", the third judged too, exit 2, no stderr)
+    assert exited.value.code == 130
+    assert captured.err == "camcheck: error: stopped early: 1 of 3 stills judged\n"
+    assert captured.out.count("Looks good") == (0 if as_json else 1)
+    assert "Stopped early" not in captured.out
+    if as_json:
+        first, second = (json.loads(line) for line in captured.out.splitlines())
+        assert first["exit_code"] == 0 and "error" not in first
+        assert second["error"] == "stopped before any frame was judged"
+        assert second["exit_code"] == 2
+
+
+def test_a_stop_signal_in_the_only_still_is_one_line_and_no_verdict(monkeypatch, capsys) -> None:
+    monkeypatch.setattr("camcheck.core.iter_images", _stills(0))
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["image", str(FIXTURES / "good_obama.jpg")])
+    captured = capsys.readouterr()
+    assert exited.value.code == 130  # before: 2, with "Looks good" on stdout
+    assert captured.out == ""
+    assert captured.err == "camcheck: error: stopped before any frame was judged\n"
+
+
+def test_live_stopped_before_any_frame_prints_no_verdict(monkeypatch, capsys) -> None:
+    from camcheck.report.model import Report
+
+    def stopped(*args, **kwargs):
+        return Report("sample_call.mp4", "video", 0, 0.0, [], interrupted=True)
+
+    monkeypatch.setattr("camcheck.core.check_live", stopped)
+    for options in ([], ["--json"]):
+        with pytest.raises(SystemExit) as exited:
+            cli.main(["live", "--sample", "--no-window", *options])
+        captured = capsys.readouterr()
+        # before: "(0 frames over 0.0 s) Stopped early ... Looks good", exit 2, no stderr
+        assert exited.value.code == 130, options
+        assert captured.out == "", options
+        assert captured.err == "camcheck: error: stopped before any frame was judged\n"
+
+
+@pytest.mark.parametrize(
+    ("options", "camera_checks"),
+    [(["--sample"], False), (["--source", "call.mp4"], False), (["--source", "0"], True)],
+)
+def test_live_counts_only_the_checks_its_source_can_fail(
+    monkeypatch, options: list[str], camera_checks: bool
+) -> None:
+    from camcheck.report.model import Report
+
+    counted: list[str] = []
+
+    def check_live(*args, view, **kwargs):
+        counted.extend(view.keywords["check_ids"])
+        return Report("call.mp4", "video", 10, 1.0, [])
+
+    monkeypatch.setattr("camcheck.core.check_live", check_live)
+    invoke("live", "--no-window", *options)
+    # before: "ok 23 other checks" on a video file counted the camera's resolution and rate
+    assert "lighting.too_dark" in counted
+    assert ("camera.low_fps" in counted) == camera_checks
+    assert ("camera.low_resolution" in counted) == camera_checks
+
+
+def test_iter_images_ends_with_the_still_a_stop_signal_interrupted() -> None:
+    from camcheck.core import iter_images
+    from camcheck.scene import Scene
+
+    seen = []
+
+    def perceive(frame):
+        seen.append(frame.index)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+        return Scene(frame=frame.image, person=np.zeros(frame.image.shape[:2]), source_kind="image")
+
+    photos = [FIXTURES / "good_obama.jpg"] * 3
+    reports = list(iter_images(photos, perception=perceive))
+    # before: three reports, the third still judged after Ctrl-C
+    assert [report.interrupted for report in reports] == [False, True]
+    assert reports[1].frames_analyzed == 0
+
+
 def test_help_follows_the_locale() -> None:
     import subprocess
     import sys
@@ -226,6 +331,56 @@ def test_unsupported_language_is_one_line_listing_the_supported(command: str, la
     result = invoke(*args)
     assert result.exit_code == 2
     assert result.stderr == f"camcheck: error: unknown language {lang}; choose one of en, nl\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "dutch"),
+    [
+        (["image"], "Missing argument 'PHOTO'.", "Argument 'PHOTO' ontbreekt."),
+        (["image", "me.jpg", "--bogus"], "No such option: --bogus", "Onbekende optie: --bogus"),
+        (["nonsense"], "No such command 'nonsense'.", "Onbekend commando 'nonsense'."),
+        (
+            ["image", "me.jpg", "--save"],
+            "Option '--save' requires an argument.",
+            "Optie '--save' heeft een waarde nodig.",
+        ),
+        (
+            ["live", "--seconds", "abc"],
+            "Invalid value for '--seconds': 'abc' is not a number.",
+            "Ongeldige waarde voor '--seconds': 'abc' is geen getal.",
+        ),
+        (["checks", "more"], "Unexpected extra argument: more", "Onverwacht extra argument: more"),
+    ],
+)
+def test_usage_errors_are_one_line_in_the_language_asked_for(
+    monkeypatch, capsys, args: list[str], english: str, dutch: str
+) -> None:
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    for lang, prefix, sentence in (("en", "error", english), ("nl", "fout", dutch)):
+        with pytest.raises(SystemExit) as exited:
+            cli.main([args[0], "--lang", lang, *args[1:]])
+        err = capsys.readouterr().err
+        # before: click's English sentence in Dutch too ("camcheck: fout: Missing argument")
+        assert exited.value.code == 2
+        assert err.count("\n") == 1
+        assert err == f"camcheck: {prefix}: {sentence}\n" or (
+            "--bogus" in args and err.startswith(f"camcheck: {prefix}: {sentence} (")
+        ), err
+
+
+def test_usage_errors_follow_a_dutch_locale() -> None:
+    dutch = subprocess.run(
+        [sys.executable, "-m", "camcheck", "image"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LANG": "nl_NL.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""},
+        cwd=ROOT,
+        check=False,
+    )
+    assert dutch.returncode == 2
+    assert dutch.stderr == "camcheck: fout: Argument 'FOTO' ontbreekt.\n"
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("nl_BE", "nl"), ("NL-nl", "nl"), ("en_GB", "en")])
@@ -406,6 +561,36 @@ def test_save_target_is_checked_before_any_work(
         assert result.stderr.startswith("camcheck: error: cannot save the picture as ")
         assert result.stderr.endswith(f"({reason})\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.png"]
+
+
+def test_refusals_name_what_is_wrong(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "me.jpg").write_bytes((FIXTURES / "good_obama.jpg").read_bytes())
+    photo = str(FIXTURES / "good_obama.jpg")
+    # before: "the folder does not exist", though me.jpg does (it is a file)
+    result = invoke("image", photo, "--save", "me.jpg/x.png")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "camcheck: error: cannot save the picture as me.jpg/x.png: me.jpg is a file, not a folder\n"
+    )
+    # before: "is a folder, not an image", though live takes a video
+    result = invoke("live", "--no-window", "--source", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr == f"camcheck: error: {tmp_path}: is a folder, not a video or a picture\n"
+    # before: "(got 0.00)" and, in Dutch, "(opgegeven: -1,00)" for what was typed as -1
+    result = invoke("live", "--sample", "--seconds", "0")
+    assert result.stderr == "camcheck: error: --seconds must be more than 0 (got 0)\n"
+    result = invoke("live", "--sample", "--seconds", "-1", "--lang", "nl")
+    assert result.stderr == "camcheck: fout: --seconds moet groter zijn dan 0 (opgegeven: -1)\n"
+
+
+def test_a_file_that_is_no_picture_lists_gif_among_the_formats(tmp_path: Path) -> None:
+    text = tmp_path / "notes.png"
+    text.write_text("not a picture")
+    result = invoke("image", str(text))
+    assert result.exit_code == 2
+    # before: "(JPEG, PNG, WebP, BMP, TIFF)", though a GIF is read
+    assert "(JPEG, PNG, WebP, BMP, TIFF, GIF)" in result.stderr
 
 
 def test_a_read_only_save_folder_is_found_before_any_work() -> None:

@@ -94,3 +94,16 @@ def test_the_readme_names_every_persistence_time_that_differs() -> None:
     for check in CHECKS.values():
         if check.persist_s is not None:
             assert f"(`{check.id}`) counts after {check.persist_s:g} s" in readme, check.id
+
+
+@pytest.mark.parametrize("lang", ["C.UTF-8", "nl_NL.UTF-8"])
+def test_option_help_says_what_the_option_does(lang: str) -> None:
+    # before: checks "... threshold and advice" (the text list shows no threshold), live
+    # --seconds "How long to watch a camera" (it also cuts a file), image --json "one JSON
+    # document" (several photos give JSON Lines)
+    checks = run("checks", "--help", lang=lang).stdout
+    assert ("--json adds" if lang == "C.UTF-8" else "--json geeft ook") in checks
+    live = " ".join(run("live", "--help", lang=lang).stdout.split())
+    assert ("of a video file" if lang == "C.UTF-8" else "van een videobestand") in live
+    image = " ".join(run("image", "--help", lang=lang).stdout.split())
+    assert "(JSON Lines)" in image

@@ -63,6 +63,14 @@ def test_a_short_blip_is_not_reported() -> None:
     assert report.exit_code == 0
 
 
+def test_a_problem_held_throughout_is_not_longer_than_the_clip() -> None:
+    report = run(SceneSource([DARK] * 120))  # 120 frames at 30 fps: 3.97 s from first to last
+    (finding,) = [f for f in report.findings if f.id == "lighting.too_dark"]
+    # before: 4.0 s (120 frame intervals), beside "(120 frames over 4.0 s)" rounded from 3.97
+    assert finding.measured["seconds"] == pytest.approx(report.duration_s)
+    assert finding.measured["fraction"] == pytest.approx(1.0)
+
+
 def test_a_lasting_problem_is_reported_with_its_share_of_time() -> None:
     scenes = [GOOD] * 60 + [DARK] * 60  # 2 s good, 2 s dark
     report = run(SceneSource(scenes))

@@ -157,3 +157,66 @@ def test_the_dutch_avoids_known_slips() -> None:
     for text in texts:
         for slip in DUTCH_SLIPS:
             assert slip not in text, (slip, text)
+
+
+def test_text_json_and_picture_legend_list_the_findings_in_one_order() -> None:
+    from camcheck.report.annotate import legend_lines
+    from camcheck.report.json_format import report_dict
+
+    # given the findings of dwb-gh_00 (a head cut off at the top) in the table's order, as
+    # the session collected them (without one report order, JSON started with "uneven")
+    cast = dict(
+        face_score=0.78, frame_chroma=91.5, skin_tone_distance=13.7, neutral_agreement=0.66,
+        cast_tint=4.0, cast_agreement=1.51, cast_stops=1.82, skin_corrected_distance=4.61,
+        neutral_share=0.32, face_chroma=74.4,
+    )  # fmt: skip
+    found = report(
+        finding("lighting.uneven", light_side=1.0, face_light_ratio=6.57, face_uniformity=0.04),
+        finding("lighting.color_cast", **cast),
+        finding("framing.cut_off", framing_peer_ratio=0.0, head_outside_share=0.61),
+        finding("framing.too_close", face_height_share=0.9, framing_peer_ratio=0.0),
+    )
+    text = format_report(found)
+    in_text = sorted((text.index(f"({item.id})"), item.id) for item in found.findings)
+    # then the text, the JSON and the picture's legend all start with the verdict's finding
+    expected = ["framing.cut_off", "framing.too_close", "lighting.uneven", "lighting.color_cast"]
+    assert [check_id for _, check_id in in_text] == expected
+    assert [item["id"] for item in report_dict(found)["findings"]] == expected
+    assert fix_first(found.findings).id == expected[0]
+    assert "Start with the first: Face cut off." in text.splitlines()[-1]
+    legend = [line for line, _ in legend_lines(found.findings, "en")[1:]]
+    titles = [CHECKS[check_id].text("en").title for check_id in expected]
+    assert legend == [f"{n}  [warning] {title}" for n, title in enumerate(titles, start=1)]
+
+
+def test_a_report_of_no_frame_never_looks_good() -> None:
+    from camcheck.report.json_format import report_dict
+
+    stopped = Report("me.mp4", "video", 0, 0.0, [], interrupted=True)
+    # before: "Looks good: nothing to fix before your call." and a JSON without an error
+    assert format_report(stopped).splitlines()[-1] == "No verdict: the check did not finish."
+    assert format_report(stopped, "nl").splitlines()[-1] == (
+        "Geen oordeel: de controle is niet afgemaakt."
+    )
+    document = report_dict(stopped)
+    assert document["error"] == "stopped before any frame was judged"
+    assert document["exit_code"] == 2
+
+
+def test_a_source_that_broke_off_is_marked_and_does_not_look_good() -> None:
+    from camcheck.errors import CamcheckError
+
+    broken = Report(
+        "me.mp4", "video", 40, 1.6, [], error=CamcheckError("error.camera_lost", seconds=1.6)
+    )
+    lines = format_report(broken).splitlines()
+    # before: the error line here too (it is the command's line on stderr), then "Looks good"
+    assert lines[1] == "Not finished: this is the summary up to where it broke off."
+    assert lines[-1] == "No verdict: the check did not finish."
+    assert not any("error" in line for line in lines)
+    # what was found before it broke off is still worth fixing
+    dark = finding("lighting.too_dark", face_highlight=0.1, face_luma=0.1, frame_highlight=0.9)
+    broken.findings = [dark]
+    assert format_report(broken).splitlines()[-1] == (
+        "One thing to fix before your call: Face too dark."
+    )

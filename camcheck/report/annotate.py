@@ -412,11 +412,19 @@ def check_save_path(path: Path) -> None:
     """Fail before any work when ``path`` cannot be a PNG written by camcheck.
 
     Raises:
-        CamcheckError: the name does not end in .png or its folder does not exist.
+        CamcheckError: the name does not end in .png, or its folder does not exist or is a
+            file (``me.jpg/x.png``).
     """
     if path.suffix.lower() != ".png":
         raise CamcheckError("error.save_suffix", path=str(path))
     if not path.parent.is_dir():
+        for folder in path.parents:
+            if folder.exists():
+                if not folder.is_dir():
+                    raise CamcheckError(
+                        "error.save_folder_is_file", path=str(path), folder=str(folder)
+                    )
+                break
         raise CamcheckError("error.save_folder", path=str(path))
 
 

@@ -1,12 +1,16 @@
-"""The command line's own words: its help in the user's language, and which language that is.
+"""The command line's own words: its help and usage errors in the user's language, and which
+language that is.
 
-typer and click write a few fixed English words ("Usage:", "[required]", "<list[Path]>");
-these classes write every part of the help from the catalogues instead.
+typer and click write a few fixed English words ("Usage:", "[required]", "<list[Path]>") and
+English usage errors ("Missing argument 'PHOTO'."); these classes and :func:`usage_error`
+write them from the catalogues instead.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Sequence
 
 import typer
 import typer.core
@@ -14,9 +18,11 @@ import typer.core
 try:  # typer 0.29 ships its own copy of click
     from typer._click import Context as _Context
     from typer._click import HelpFormatter as _HelpFormatter
+    from typer._click import exceptions as _errors
 except ImportError:  # pragma: no cover - typer on top of click
     from click import Context as _Context  # type: ignore[assignment]
     from click import HelpFormatter as _HelpFormatter  # type: ignore[assignment]
+    from click import exceptions as _errors  # type: ignore[no-redef]
 from typer.core import TyperCommand, TyperGroup
 
 from camcheck.checks import LANGUAGES, ui
@@ -40,6 +46,79 @@ def choose_language(lang: str | None) -> str:
     if base not in LANGUAGES:
         raise CamcheckError("error.unknown_language", lang=chosen, choices=", ".join(LANGUAGES))
     return base
+
+
+def asked_language(argv: Sequence[str]) -> str:
+    """The language of a command line's own errors: its ``--lang`` if it names one we have,
+    else the locale's. A usage error can come before typer has read ``--lang`` at all."""
+    for position, word in enumerate(argv):
+        if word == "--":
+            break
+        value = None
+        if word == "--lang" and position + 1 < len(argv):
+            value = argv[position + 1]
+        elif word.startswith("--lang="):
+            value = word.partition("=")[2]
+        if value is not None:
+            try:
+                return choose_language(value)
+            except CamcheckError:
+                break
+    return default_language()
+
+
+# click's messages whose words we give ourselves (typer's vendored click has no gettext):
+# the message it built, and the catalogue key that says the same.
+_NO_SUCH_COMMAND = re.compile(r"No such command (?P<name>.+)\.")
+_EXTRA_ARGUMENTS = re.compile(r"Got unexpected extra argument\(s\) \((?P<args>.*)\)")
+# pydantic's error types for a value that is not a number (typer converts with pydantic).
+_NOT_A_NUMBER = ("float_parsing", "int_parsing", "float_type", "int_type")
+
+
+def _hint(error: _errors.BadParameter) -> str | None:
+    hint = error.param_hint
+    if hint is None and error.param is not None:
+        hint = error.param.get_error_hint()
+    if hint is not None and not isinstance(hint, str):
+        hint = " / ".join(repr(x) for x in hint)
+    return hint
+
+
+def usage_error(error: _errors.UsageError, lang: str) -> str:
+    """click's usage error in ``lang``: the message from the catalogue where we know its kind,
+    click's own English where we do not (an unusual case is then still said, if in English)."""
+    message = error.format_message()
+    if isinstance(error, _errors.MissingParameter):
+        kind = error.param_type or (error.param.param_type_name if error.param else None)
+        hint = _hint(error)
+        if kind in ("argument", "option") and hint and message == f"Missing {kind} {hint}.":
+            return ui(f"usage.missing_{kind}", lang, name=hint)
+    elif isinstance(error, _errors.BadParameter):
+        cause = error.__cause__
+        problems = cause.errors() if hasattr(cause, "errors") else []
+        hint = _hint(error)
+        if hint and problems and problems[0].get("type") in _NOT_A_NUMBER:
+            value = repr(str(problems[0].get("input", "")))
+            return ui("usage.not_a_number", lang, option=hint, value=value)
+    elif isinstance(error, _errors.NoSuchOption):
+        option = error.option_name
+        if error.message == f"No such option: {option}":
+            if error.possibilities:
+                options = ", ".join(sorted(error.possibilities))
+                return ui("usage.no_such_option_hint", lang, option=option, options=options)
+            return ui("usage.no_such_option", lang, option=option)
+    elif isinstance(error, _errors.BadOptionUsage):
+        option = error.option_name
+        if message == f"Option {option!r} requires an argument.":
+            return ui("usage.needs_value", lang, option=repr(option))
+        if message == f"Option {option!r} does not take a value.":
+            return ui("usage.takes_no_value", lang, option=repr(option))
+    elif (found := _NO_SUCH_COMMAND.fullmatch(message)) is not None:
+        return ui("usage.no_such_command", lang, name=found["name"])
+    elif (found := _EXTRA_ARGUMENTS.fullmatch(message)) is not None:
+        count = "one" if len(found["args"].split()) == 1 else "many"
+        return ui(f"usage.extra_arguments.{count}", lang, args=found["args"])
+    return message
 
 
 def help_text(key: str, **values: object) -> str:

@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from camcheck.checks import CHECKS, Check, render
+from camcheck.checks import CHECKS, Check, render, ui
 from camcheck.report.model import Report
 from camcheck.sources import CameraInfo
 
@@ -74,6 +74,9 @@ def report_dict(report: Report, lang: str = "en") -> dict[str, Any]:
         data["source_size"], data["analysed_size"] = list(sizes[0]), list(sizes[1])
     if report.error is not None:
         data["error"] = report.error.render(lang)
+    elif report.frames_analyzed == 0:
+        # Stopped before anything was judged: no findings, but not a clean result either.
+        data["error"] = ui("error.interrupted", lang)
     return data
 
 

@@ -5,8 +5,10 @@ Formatters (text, JSON, pictures, the live window) read these and nothing of the
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from camcheck.checks import CHECKS, fix_order
 from camcheck.errors import CamcheckError
 from camcheck.findings import Finding, Severity
 from camcheck.scene import Scene
@@ -24,9 +26,21 @@ class Snapshot:
     findings: tuple[Finding, ...]
 
 
+def report_order(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in the one order every report shows them: by group, then :func:`fix_order`.
+
+    The group of the finding to fix first comes first, and so on; within a group, the finding
+    to fix first leads. So the first finding is the one the verdict names, and the text, the
+    JSON ``findings`` and the saved picture's numbers all read the same list.
+    """
+    by_fix = sorted(findings, key=fix_order)
+    groups = list(dict.fromkeys(CHECKS[item.id].group for item in by_fix))
+    return sorted(by_fix, key=lambda item: groups.index(CHECKS[item.id].group))
+
+
 @dataclass
 class Report:
-    """The outcome of checking one source."""
+    """The outcome of checking one source; its findings are kept in :func:`report_order`."""
 
     source: str
     kind: str
@@ -38,6 +52,9 @@ class Report:
     error: CamcheckError | None = None
     # The frame that best shows the findings (for --save); not part of the JSON report.
     snapshot: Snapshot | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.findings = report_order(self.findings)
 
     @property
     def worst(self) -> Severity | None:
@@ -65,7 +82,7 @@ class Progress:
     Attributes:
         elapsed: Seconds from the first analysed frame to the latest.
         settled: The findings that have held long enough to be reported (as in the final
-            report, most severe first), with the numbers measured so far.
+            report, in :func:`report_order`), with the numbers measured so far.
         now: Ids of the settled findings that still hold at the latest frame (a gap under
             BRIDGE_SECONDS does not count as gone); the others were seen earlier.
         last_seen: Per settled id, seconds from the start to the last frame it fired in.

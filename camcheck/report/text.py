@@ -34,12 +34,18 @@ def fix_first(findings: list[Finding]) -> Finding | None:
 
 
 def verdict(report: Report, lang: str) -> str:
-    """Looks good, or how many things to fix and which one to start with."""
+    """Looks good, or how many things to fix and which one to start with.
+
+    A check that did not finish (no frame judged, or a source that failed part-way) never
+    looks good: what it found so far is still worth fixing, but its silence means nothing.
+    """
     serious = [f for f in report.findings if f.severity >= Severity.WARNING]
     first = fix_first(report.findings)
     if first is not None:
         title = render(first, lang).title
         return _counted("verdict.fix", len(serious), lang, first=title)
+    if report.frames_analyzed == 0 or report.error is not None:
+        return ui("verdict.unfinished", lang)
     if report.findings:
         return _counted("verdict.info_only", len(report.findings), lang)
     return ui("verdict.good", lang)
@@ -60,9 +66,9 @@ def header(report: Report, lang: str) -> str:
 
 
 def ordered(findings: list[Finding]) -> list[tuple[Group, list[Finding]]]:
-    """Findings by group, the group and finding that matter most first."""
+    """The report's findings by group, in the report's own order (report_order)."""
     groups: dict[Group, list[Finding]] = {}
-    for item in sorted(findings, key=fix_order):
+    for item in findings:
         groups.setdefault(CHECKS[item.id].group, []).append(item)
     return list(groups.items())
 
@@ -82,7 +88,8 @@ def format_report(
     if report.interrupted:
         lines.append(ui("header.interrupted", lang))
     if report.error is not None:
-        lines.append(ui("error.prefix", lang, line=report.error.render(lang)))
+        # The error itself is the command's one line on stderr; here only that it broke off.
+        lines.append(ui("header.failed", lang))
     for group, items in ordered(report.findings):
         lines.append("")
         lines.append(ui(f"group.{group.value}", lang))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from camcheck.errors import CamcheckError
 from camcheck.native import native_stderr_silenced
 from camcheck.sources.camera import (
     CAMERA_JOIN_TIMEOUT_S,
@@ -111,6 +112,8 @@ def open_source(spec: str | None, seconds: float | None = None) -> FrameSource:
     if spec.strip().isdecimal():
         return CameraSource(int(spec), camera_seconds)
     path = checked_path(spec)
+    if path.is_dir():  # not "not an image": live takes a video too
+        raise CamcheckError("error.source_is_directory", path=str(path))
     if path.suffix.lower() in IMAGE_SUFFIXES:
         return ImageSource(path)
     return VideoSource(path, seconds)
