@@ -11,7 +11,7 @@ from typing import Protocol
 
 from camcheck.analyzers.camera import CAMERA_KINDS, MOVING_KINDS, CameraAnalyzer
 from camcheck.checks import CHECKS, Check
-from camcheck.errors import CamcheckError
+from camcheck.errors import CamcheckError, os_reason
 from camcheck.findings import Finding
 from camcheck.perception import Perception
 from camcheck.report.model import Report
@@ -120,7 +120,7 @@ def check_save_target(path: Path, inputs: Iterable[Path | str] = ()) -> None:
     shown = str(path)
 
     def refuse(code: int) -> CamcheckError:
-        return CamcheckError("error.save_failed", path=shown, reason=os.strerror(code))
+        return CamcheckError("error.save_failed", path=shown, reason=os_reason(code))
 
     try:
         check_save_path(path)
@@ -134,9 +134,7 @@ def check_save_target(path: Path, inputs: Iterable[Path | str] = ()) -> None:
             read_only = os.statvfs(folder).f_flag & os.ST_RDONLY
             raise refuse(errno.EROFS if read_only else errno.EACCES)
     except OSError as exc:
-        raise CamcheckError(
-            "error.save_failed", path=shown, reason=exc.strerror or str(exc)
-        ) from None
+        raise CamcheckError("error.save_failed", path=shown, reason=os_reason(exc)) from None
     except ValueError as exc:  # an embedded NUL byte
         raise CamcheckError("error.save_failed", path=shown, reason=str(exc)) from None
     check_save_overwrites([path], inputs)

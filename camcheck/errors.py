@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import unicodedata
 
 # Error lines quote an exception's text up to this length: one line on a terminal.
@@ -28,6 +30,42 @@ def one_line(text: str) -> str:
     return "".join(out)
 
 
+# The operating system's refusals that a user meets (a file missing, no permission, a full or
+# read-only disk...), by errno name: their sentence comes from the catalogues
+# (``oserror.<NAME>``), so a Dutch user does not read "Permission denied". Any other errno
+# keeps the operating system's own text.
+TRANSLATED_ERRNOS = (
+    "ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS", "ENAMETOOLONG",
+    "ELOOP", "EIO", "EBUSY", "EDQUOT",
+)  # fmt: skip
+
+
+class OsReason(str):
+    """An operating-system error's text that remembers its errno, so a CamcheckError renders
+    it in the user's language (the str itself is the system's own English text)."""
+
+    name: str | None
+
+    def __new__(cls, text: str, code: int | None = None) -> OsReason:
+        reason = super().__new__(cls, text)
+        name = errno.errorcode.get(code) if code is not None else None
+        reason.name = name if name in TRANSLATED_ERRNOS else None
+        return reason
+
+    def shown(self, lang: str) -> str:
+        from camcheck.checks import UI, ui
+
+        key = f"oserror.{self.name}"
+        return ui(key, lang) if self.name is not None and key in UI else str(self)
+
+
+def os_reason(exc: OSError | int) -> OsReason:
+    """The reason to show for an OSError (or an errno): translatable where it is common."""
+    if isinstance(exc, int):
+        return OsReason(os.strerror(exc), exc)
+    return OsReason(exc.strerror or str(exc), exc.errno)
+
+
 class CamcheckError(Exception):
     """Could not check: shown as one line on stderr, and camcheck exits 2.
 
@@ -47,7 +85,9 @@ class CamcheckError(Exception):
         if self.key not in UI:  # never a KeyError in the middle of reporting an error
             return one_line(f"{self.key} {self.params}")
         shown = {
-            name: one_line(value) if isinstance(value, str) else value
+            name: one_line(value.shown(lang) if isinstance(value, OsReason) else value)
+            if isinstance(value, str)
+            else value
             for name, value in self.params.items()
         }
         return one_line(ui(self.key, lang, **shown))

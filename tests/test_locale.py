@@ -51,3 +51,25 @@ def test_reader_handles_continued_strings_escapes_and_fuzzy() -> None:
 def test_a_bad_catalogue_line_is_an_error() -> None:
     with pytest.raises(ValueError):
         i18n.parse_po('msgctxt "a"\nmsgid unquoted\n')
+
+
+def test_the_operating_systems_refusals_are_said_in_the_users_language() -> None:
+    import errno
+    import pickle
+
+    from camcheck.errors import CamcheckError, os_reason
+
+    refused = PermissionError(errno.EACCES, "Permission denied")
+    error = CamcheckError("error.unreadable", path="/x.png", reason=os_reason(refused))
+    assert error.render("en") == "/x.png: cannot be read (Permission denied)"
+    # the Dutch line read "(Permission denied)" before
+    assert error.render("nl") == "/x.png: kan niet worden gelezen (Geen toestemming)"
+    assert "Bestand of map bestaat niet" in CamcheckError(
+        "error.unreadable", path="/y", reason=os_reason(errno.ENOENT)
+    ).render("nl")
+    # an errno without a catalogue sentence keeps the system's own text
+    rare = CamcheckError("error.unreadable", path="/z", reason=os_reason(errno.EMFILE))
+    assert "(Too many open files)" in rare.render("nl")
+    # it still crosses a process boundary (the corpus tools judge in worker processes)
+    again = pickle.loads(pickle.dumps(error))
+    assert again.render("nl") == error.render("nl")

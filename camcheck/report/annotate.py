@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 
 from camcheck.checks import CHECKS, ui
-from camcheck.errors import CamcheckError
+from camcheck.errors import CamcheckError, os_reason
 from camcheck.findings import Finding, Severity
 from camcheck.report.model import Report
 from camcheck.scene import Scene
@@ -462,9 +462,7 @@ def write_png(path: Path, image: np.ndarray) -> None:
         os.replace(temporary, path)
         temporary = None
     except OSError as exc:
-        raise CamcheckError(
-            "error.save_failed", path=str(path), reason=exc.strerror or str(exc)
-        ) from None
+        raise CamcheckError("error.save_failed", path=str(path), reason=os_reason(exc)) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from camcheck.errors import CamcheckError
+from camcheck.errors import CamcheckError, os_reason
 
 # os.stat errors that mean "there is nothing by that name" to a user.
 _MISSING_ERRNOS = frozenset({errno.ENOENT, errno.ENOTDIR})
@@ -36,9 +36,7 @@ def regular_file(path: Path) -> os.stat_result:
     except OSError as exc:
         if exc.errno in _MISSING_ERRNOS:
             raise CamcheckError("error.missing", path=shown) from None
-        raise CamcheckError(
-            "error.unreadable", path=shown, reason=exc.strerror or str(exc)
-        ) from None
+        raise CamcheckError("error.unreadable", path=shown, reason=os_reason(exc)) from None
     except ValueError as exc:  # an embedded NUL byte: no file can have that name
         raise CamcheckError("error.unreadable", path=shown, reason=str(exc)) from None
     if stat.S_ISDIR(info.st_mode):
@@ -59,9 +57,7 @@ class BoundedFile:
         try:
             self.fd = os.open(path, flags)
         except OSError as exc:
-            raise CamcheckError(
-                "error.unreadable", path=shown, reason=exc.strerror or str(exc)
-            ) from None
+            raise CamcheckError("error.unreadable", path=shown, reason=os_reason(exc)) from None
         self.path = path
         info = os.fstat(self.fd)
         if not stat.S_ISREG(info.st_mode):  # replaced between stat and open
@@ -78,7 +74,7 @@ class BoundedFile:
                 chunk = os.read(self.fd, min(left, 1 << 24))
             except OSError as exc:
                 raise CamcheckError(
-                    "error.unreadable", path=str(self.path), reason=exc.strerror or str(exc)
+                    "error.unreadable", path=str(self.path), reason=os_reason(exc)
                 ) from None
             if not chunk:
                 break
