@@ -20,7 +20,7 @@ except ImportError:  # pragma: no cover - typer on top of click
     from click.exceptions import UsageError as _UsageError  # type: ignore[no-redef]
 
 from camcheck.checks import ui
-from camcheck.errors import OsReason, describe, one_line, os_reason
+from camcheck.errors import describe, one_line, os_reason, said
 from camcheck.report.help import asked_language, usage_error
 
 # The shell's code for a program ended by Ctrl-C (128 + SIGINT).
@@ -51,11 +51,6 @@ class OutputFailed(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-def shown_reason(reason: str, lang: str) -> str:
-    """An error's reason in ``lang``: the catalogue's sentence for a common OS refusal."""
-    return reason.shown(lang) if isinstance(reason, OsReason) else reason
 
 
 def echo(text: str = "") -> None:
@@ -149,7 +144,7 @@ def flushed(code: object, lang: str) -> int:
     except BrokenPipeError:
         return quiet_stdout(BROKEN_PIPE_EXIT)
     except (OSError, ValueError) as exc:
-        reason = os_reason(exc).shown(lang) if isinstance(exc, OSError) else str(exc)
+        reason = said(os_reason(exc), lang) if isinstance(exc, OSError) else str(exc)
         warn(ui("error.write_failed", lang, reason=reason), lang)
         return quiet_stdout(2)
     return code if isinstance(code, int) else 0
@@ -184,7 +179,7 @@ def run(app: typer.Typer, argv: list[str] | None, lang: str) -> int:
         except PipeClosed:
             code = quiet_stdout(BROKEN_PIPE_EXIT)
         except OutputFailed as exc:
-            warn(ui("error.write_failed", lang, reason=shown_reason(exc.reason, lang)), lang)
+            warn(ui("error.write_failed", lang, reason=said(exc.reason, lang)), lang)
             code = quiet_stdout(2)
         except SystemExit:
             # typer answers an EPIPE it met itself (while printing --help) with exit 1.

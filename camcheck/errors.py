@@ -59,6 +59,11 @@ class OsReason(str):
         return ui(key, lang) if self.name is not None and key in UI else str(self)
 
 
+def said(value: str, lang: str) -> str:
+    """A reason as the user reads it: an OS refusal's catalogue sentence, else ``value``."""
+    return value.shown(lang) if isinstance(value, OsReason) else value
+
+
 def os_reason(exc: OSError | int) -> OsReason:
     """The reason to show for an OSError (or an errno): translatable where it is common."""
     if isinstance(exc, int):
@@ -85,9 +90,7 @@ class CamcheckError(Exception):
         if self.key not in UI:  # never a KeyError in the middle of reporting an error
             return one_line(f"{self.key} {self.params}")
         shown = {
-            name: one_line(value.shown(lang) if isinstance(value, OsReason) else value)
-            if isinstance(value, str)
-            else value
+            name: one_line(said(value, lang)) if isinstance(value, str) else value
             for name, value in self.params.items()
         }
         return one_line(ui(self.key, lang, **shown))

@@ -399,7 +399,8 @@ class Session:
         # A clip in which no face was found for a while reports no finding about "your face"
         # from its other frames either (a bird the detector took for a face now and then),
         # as REPORT_HIDER says.
-        findings = report_order(_unhidden(persistent(tracks, timeline), report=True))
+        # (the Report puts them in report_order itself)
+        findings = list(_unhidden(persistent(tracks, timeline), report=True))
         metrics = {key: values.median() for key, values in samples.items() if values.values}
         if skipped:
             metrics["frames_skipped"] = float(skipped)

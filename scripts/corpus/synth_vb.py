@@ -478,19 +478,32 @@ def _paste_matte(st: sc.Staged, rng: np.random.Generator, scale: float) -> tuple
     return alpha, grow, sigma, offset, stray, soft
 
 
+def _strays_visibly(offset: float, stray: float) -> bool:
+    """Whether a matte's outline ((offset, stray) as :func:`_stray_px` gives them) shows a
+    rim, a cut or a stray a person sees."""
+    return (
+        offset >= CALL_VISIBLE_GROW_PX
+        or -offset >= CALL_VISIBLE_SHRINK_PX
+        or stray >= CALL_CLIP_VISIBLE_STRAY_PX
+    )
+
+
+def _lies_clean(offset: float, stray: float) -> bool:
+    """Whether a matte's outline lies within CALL_CLEAN_PX of the person's."""
+    return stray <= 2 * CALL_CLEAN_PX and abs(offset) <= CALL_CLEAN_PX
+
+
 def _paste_edge_label(offset: float, stray: float, sigma_px: float, soft: bool) -> str:
     """edge_artifacts "must", "must_not" or "" for a paste, as for the call clips: a rim, a
     cut or a stray of the outline a person sees is a must; a matte within CALL_CLEAN_PX of
     the person with a real (not aliased, ``sigma_px`` in the frame's own px) and small
     feather is a clean cut; a soft confidence matte or an aliased cut is left open."""
-    if offset >= CALL_VISIBLE_GROW_PX or -offset >= CALL_VISIBLE_SHRINK_PX:
-        return "must"
-    if stray >= CALL_CLIP_VISIBLE_STRAY_PX:
+    if _strays_visibly(offset, stray):
         return "must"
     if soft or sigma_px < PASTE_OPEN_FEATHER_PX:
         return ""
-    clean = stray <= 2 * CALL_CLEAN_PX and abs(offset) <= CALL_CLEAN_PX
-    return "must_not" if clean and sigma_px <= CALL_CLEAN_FEATHER else ""
+    clean = _lies_clean(offset, stray) and sigma_px <= CALL_CLEAN_FEATHER
+    return "must_not" if clean else ""
 
 
 def build_paste(out_dir: Path, sources: list[dict], rng_seed: int) -> list[dict]:
@@ -759,14 +772,9 @@ def _call_clip(
     else:
         offset = float(np.median([o for o, _ in strays]))
         stray = float(np.median([s for _, s in strays]))
-        visible = (
-            offset >= CALL_VISIBLE_GROW_PX
-            or -offset >= CALL_VISIBLE_SHRINK_PX
-            or stray >= CALL_CLIP_VISIBLE_STRAY_PX
-        )
+        visible = _strays_visibly(offset, stray)
         clean = (
-            stray <= 2 * CALL_CLEAN_PX
-            and abs(offset) <= CALL_CLEAN_PX
+            _lies_clean(offset, stray)
             and params["side"] >= CALL_CLEAN_MASK_SIDE
             and params["feather"] <= CALL_CLEAN_FEATHER
         )
