@@ -145,6 +145,17 @@ def image(
     raise typer.Exit(2 if 2 in codes else max(codes, default=0))
 
 
+def _live_label(source: str | None, sample: bool) -> str:
+    """What `live` was asked to watch, as its JSON names it when no report could be made."""
+    if source is not None:
+        return one_line(source)
+    if sample:
+        from camcheck.core import sample_clip
+
+        return str(sample_clip())
+    return "camera"
+
+
 @app.command(cls=Command, help=help_text("help.live"), short_help=help_text("help.live_short"))
 def live(
     source: Annotated[str | None, _option("--source", "help.source", "metavar.source")] = None,
@@ -168,7 +179,7 @@ def live(
 ) -> None:
     from camcheck import core
     from camcheck.report.live_view import open_view
-    from camcheck.report.output import report_output
+    from camcheck.report.output import error_output, report_output
 
     language = "en"
     try:
@@ -183,10 +194,16 @@ def live(
         report = core.check_live(source, seconds=seconds, sample=sample, watch=watch,
                                  selection=selection, save=save, view=view)  # fmt: skip
     except CamcheckError as exc:
+        if json_output:
+            # A script reading stdout gets a document saying why, as `image --json` gives.
+            console.echo(error_output(_live_label(source, sample), exc.render(language)))
         raise _fail(exc, language) from None
     if report.interrupted and report.frames_analyzed == 0:
         # Stopped before any frame was judged: there is no summary to give, not even "good".
         console.warn(ui("error.interrupted", language), language)
+        if json_output:
+            line = ui("error.interrupted", language)
+            console.echo(error_output(_live_label(source, sample), line))
         raise console.Stopped()
     code = report.exit_code
     if report.error is not None:

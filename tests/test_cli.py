@@ -123,6 +123,26 @@ def test_live_without_camera_exits_2_and_points_to_the_sample(monkeypatch) -> No
     assert result.stderr.rstrip().endswith("or try the sample clip: camcheck live --sample")
 
 
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_live_json_that_cannot_check_prints_why_on_stdout_too(monkeypatch, lang: str) -> None:
+    # given no camera; before, `live --json` printed nothing and a script's parser failed
+    def no_camera(spec, seconds):
+        raise CamcheckError("error.no_camera", tried="camera 0", sample="x.mp4")
+
+    monkeypatch.setattr("camcheck.core.open_source", no_camera)
+    result = invoke("live", "--json", "--lang", lang)
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert document["source"] == "camera" and document["exit_code"] == 2
+    assert document["findings"] == []
+    # the same sentence as the stderr line, in the user's language
+    assert result.stderr.strip().endswith(document["error"])
+    assert ("geen camera" in document["error"]) == (lang == "nl")
+    # and a missing file names the file
+    result = invoke("live", "--json", "--source", "no/such/call.mp4")
+    assert json.loads(result.stdout)["source"] == "no/such/call.mp4"
+
+
 @pytest.mark.parametrize("seconds", ["0", "-3"])
 def test_live_rejects_non_positive_seconds(seconds: str) -> None:
     result = invoke("live", "--seconds", seconds)
@@ -242,8 +262,14 @@ def test_live_stopped_before_any_frame_prints_no_verdict(monkeypatch, capsys) ->
         captured = capsys.readouterr()
         # before: "(0 frames over 0.0 s) Stopped early ... Looks good", exit 2, no stderr
         assert exited.value.code == 130, options
-        assert captured.out == "", options
         assert captured.err == "camcheck: error: stopped before any frame was judged\n"
+        if options:
+            # a script reading --json gets a document saying why, never an empty stdout
+            document = json.loads(captured.out)
+            assert document["error"] == "stopped before any frame was judged"
+            assert document["exit_code"] == 2 and document["findings"] == []
+        else:
+            assert captured.out == ""
 
 
 @pytest.mark.parametrize(
