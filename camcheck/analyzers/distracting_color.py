@@ -262,7 +262,7 @@ def _background(scene: Scene, size: tuple[int, int]) -> np.ndarray:
         on_person = float(scene.person_mask[y : y + h, x : x + w].mean()) if w * h else 0.0
         margins = grown[y0:y1, x0:x1]
         if on_person >= FACE_ON_PERSON:
-            soft = cv2.resize(scene.person, size, interpolation=cv2.INTER_AREA)[y0:y1, x0:x1]
+            soft = cv2.resize(scene.person, size, interpolation=cv2.INTER_NEAREST)[y0:y1, x0:x1]
             margins[soft >= HAIR_CONFIDENCE] = 1
         else:
             margins[...] = 1
