@@ -409,14 +409,24 @@ def test_the_parts_of_a_banner_across_a_grey_band_are_one_spot() -> None:
     wall[200:350, 30:120] = (200, 90, 50)
     measured = DistractingColorAnalyzer().measure(scene_with(wall))
     # then the spot is the whole banner and nothing colourful is left beside it
-    assert (
-        measured["colour_spot_y"] <= 12
-        and measured["colour_spot_y"] + measured["colour_spot_h"] >= 345
-    )
+    assert measured["colour_spot_y"] <= 12
+    assert measured["colour_spot_y"] + measured["colour_spot_h"] >= 345
     assert measured["colour_rest"] < 2
     assert ids(DistractingColorAnalyzer().analyze(scene_with(wall))) == {
         "background.distracting_color"
     }
+
+
+def test_two_pictures_either_side_of_you_stay_two() -> None:
+    # given two colourful strips of the frame's height, one either side of you: in line,
+    # but far apart
+    wall = plain_wall()
+    wall[:, 20:110] = colourful_picture((90, HEIGHT))
+    wall[:, 530:620] = colourful_picture((90, HEIGHT), seed=4)
+    measured = DistractingColorAnalyzer().measure(scene_with(wall))
+    # then the spot is one of them, and the other is the rest of the background
+    assert measured["colour_spot_w"] < 120
+    assert measured["colour_rest"] > 20
 
 
 # --- background.intrusion: stills -------------------------------------------------------

@@ -83,11 +83,16 @@ MIN_REST_SHARE = 0.2
 # the picture beside it, where the box's margins covered two thirds of the picture.
 FACE_ON_PERSON = 0.5
 HAIR_CONFIDENCE = 0.1
-# Parts of one picture are also one spot when the gap between their boxes is at most this
-# share of the smaller side of either box: a banner's sky and tower across the tower's
-# grey roof (tune bg_banner_v1_05: a gap of 8 px of the 160 px plane between two parts 24
-# px wide), which PART_GAP_SHARE alone leaves as two, the other counted as "the rest".
-PART_GAP_SIZE = 0.5
+# Two objects are also one spot when they are pieces of one rectangle: both of their sides
+# in line, within this share of the narrower one's width (or the lower one's height), one
+# above or beside the other, with a gap of at most STACK_GAP of the smallest side of either:
+# a banner's sky over its tower across the tower's grey roof (tune bg_banner_v1_05, parts
+# 24 px wide 8 px apart on the 160 px plane, whose second part was read as "the rest").
+# Joining on a gap relative to the parts' size alone (half the smaller side) also joined a
+# wall of framed pictures and the blobs of a blurred room into one spot (tune
+# bg_gallery_v1_05, _06, bg_blurroom_v1_01 then fired); in line, none of them does.
+ALIGN_SHARE = 0.1
+STACK_GAP = 0.5
 
 
 def lab_planes(frame: np.ndarray, step: int) -> np.ndarray:
@@ -211,9 +216,9 @@ class DistractingColorAnalyzer(Analyzer):
 
 def _parts_of(best: int, stats: np.ndarray, usable: np.ndarray, gap: float) -> np.ndarray:
     """Which objects make one spot with object ``best``: it and, in turn, every usable
-    object whose box comes within ``gap``, or within PART_GAP_SIZE of the smaller box's
-    smaller side, of the spot's box so far (``stats`` are connectedComponentsWithStats rows
-    without the background's)."""
+    object whose box comes within ``gap`` of the spot's box so far, or is stacked on it
+    (see _stacked; ``stats`` are connectedComponentsWithStats rows without the
+    background's)."""
     parts = np.zeros(len(stats), bool)
     parts[best] = True
     x0, y0 = stats[best, cv2.CC_STAT_LEFT], stats[best, cv2.CC_STAT_TOP]
@@ -223,12 +228,24 @@ def _parts_of(best: int, stats: np.ndarray, usable: np.ndarray, gap: float) -> n
         grew = False
         for i in np.flatnonzero(usable & ~parts):
             bx, by, bw, bh = (int(v) for v in stats[i, :4])
-            near = max(gap, PART_GAP_SIZE * min(bw, bh, x1 - x0, y1 - y0))
-            if _gap((x0, y0, x1 - x0, y1 - y0), (bx, by, bw, bh)) <= near:
+            box = (x0, y0, x1 - x0, y1 - y0)
+            if _gap(box, (bx, by, bw, bh)) <= gap or _stacked(box, (bx, by, bw, bh)):
                 parts[i] = grew = True
                 x0, y0 = min(x0, bx), min(y0, by)
                 x1, y1 = max(x1, bx + bw), max(y1, by + bh)
     return parts
+
+
+def _stacked(box: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> bool:
+    """Whether two boxes are pieces of one rectangle: both sides in line (within
+    ALIGN_SHARE of the narrower or lower one's width or height), one above or beside the
+    other, with a gap of at most STACK_GAP of the smallest side of either."""
+    ax, ay, aw, ah = box
+    bx, by, bw, bh = other
+    width, height = min(aw, bw), min(ah, bh)
+    columns = abs(ax - bx) <= ALIGN_SHARE * width and abs(ax + aw - bx - bw) <= ALIGN_SHARE * width
+    rows = abs(ay - by) <= ALIGN_SHARE * height and abs(ay + ah - by - bh) <= ALIGN_SHARE * height
+    return (columns or rows) and _gap(box, other) <= STACK_GAP * min(width, height)
 
 
 def _box_of(parts: np.ndarray, stats: np.ndarray) -> tuple[int, int, int, int, int]:
