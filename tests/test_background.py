@@ -372,6 +372,15 @@ def test_hair_margins_stay_where_segmentation_missed_the_face() -> None:
     assert measured["colour_spot_x"] + measured["colour_spot_w"] <= 170
 
 
+def test_a_face_box_past_the_frame_edge_is_measured() -> None:
+    # given a face cut by the frame's top-left corner: its box starts outside the frame
+    wall = plain_wall()
+    wall[200:330, 450:600] = colourful_picture((150, 130))
+    scene = scene_with(wall, faces=(face((-30, -20, 120, 120)),))
+    # when it is judged, then the picture is still the spot
+    assert ids(DistractingColorAnalyzer().analyze(scene)) == {"background.distracting_color"}
+
+
 def test_a_piece_of_person_mask_without_a_face_is_background() -> None:
     # given a drawing on the wall that the segmenter took for a second person (a stick
     # figure): a separate blob of person mask with no face on it

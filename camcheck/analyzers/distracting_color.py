@@ -276,7 +276,8 @@ def _background(scene: Scene, size: tuple[int, int]) -> np.ndarray:
         # above), unless segmentation found this face: then it found the hair too, and
         # beside the face only what its soft edge holds (HAIR_CONFIDENCE) is you. A
         # picture beside a close-up face lies inside those margins.
-        on_person = float(scene.person_mask[y : y + h, x : x + w].mean()) if w * h else 0.0
+        held = scene.person_mask[max(0, y) : y + h, max(0, x) : x + w]
+        on_person = float(held.mean()) if held.size else 0.0
         margins = grown[y0:y1, x0:x1]
         if on_person >= FACE_ON_PERSON:
             soft = cv2.resize(scene.person, size, interpolation=cv2.INTER_NEAREST)[y0:y1, x0:x1]
