@@ -326,6 +326,118 @@ def test_a_muted_print_counts_only_at_about_your_face_size(
     assert bool(DistractingColorAnalyzer().analyze(scene)) == fires
 
 
+def close_up_scene(background: np.ndarray) -> Scene:
+    """``background`` behind a close-up face (220 px wide) that segmentation found, with
+    its hair: the face box's hair margins reach 55 px either side of it."""
+    frame = background.copy()
+    person = np.zeros((HEIGHT, WIDTH), np.float32)
+    box = (220, 120, 220, 220)
+    x, y, w, h = box
+    cv2.ellipse(
+        frame, (x + w // 2, y + h // 2), (w // 2 + 20, h // 2 + 60), 0, 0, 360, (60, 45, 35), -1
+    )
+    cv2.ellipse(person, (x + w // 2, y + h // 2), (w // 2 + 20, h // 2 + 60), 0, 0, 360, 1.0, -1)
+    cv2.ellipse(
+        frame, (x + w // 2, y + h // 2 + 10), (w // 2, h // 2), 0, 0, 360, (200, 150, 120), -1
+    )
+    return Scene(frame=frame, faces=(face(box),), person=person)
+
+
+def test_a_picture_beside_a_close_up_face_is_found_and_marked() -> None:
+    # given a colourful picture right beside the hair of a close-up face, two thirds of it
+    # inside the face box's hair margins, none of it on the person mask
+    wall = plain_wall()
+    picture = (100, 40, 110, 120)
+    x, y, w, h = picture
+    wall[y : y + h, x : x + w] = colourful_picture((w, h))
+    scene = close_up_scene(wall)
+    # when it is judged
+    findings = DistractingColorAnalyzer().analyze(scene)
+    # then it is the spot, marked on itself: the hair margins count only where
+    # segmentation holds the hair
+    assert ids(findings) == {"background.distracting_color"}
+    (item,) = findings
+    assert overlap(item.region, picture) > 0.6, item.region
+
+
+def test_hair_margins_stay_where_segmentation_missed_the_face() -> None:
+    # given the same picture, but a face the person mask does not cover at all
+    wall = plain_wall()
+    wall[40:160, 100:210] = colourful_picture((110, 120))
+    scene = close_up_scene(wall)
+    scene.person = np.zeros_like(scene.person)
+    # when it is measured, then what lies in the face box's margins is still left out:
+    # only the picture's part left of them (x < 165) can be the spot
+    measured = DistractingColorAnalyzer().measure(scene)
+    assert measured["colour_spot_x"] + measured["colour_spot_w"] <= 170
+
+
+def test_a_face_box_past_the_frame_edge_is_measured() -> None:
+    # given a face cut by the frame's top-left corner: its box starts outside the frame
+    wall = plain_wall()
+    wall[200:330, 450:600] = colourful_picture((150, 130))
+    scene = scene_with(wall, faces=(face((-30, -20, 120, 120)),))
+    # when it is judged, then the picture is still the spot
+    assert ids(DistractingColorAnalyzer().analyze(scene)) == {"background.distracting_color"}
+
+
+def test_a_piece_of_person_mask_without_a_face_is_background() -> None:
+    # given a drawing on the wall that the segmenter took for a second person (a stick
+    # figure): a separate blob of person mask with no face on it
+    wall = plain_wall()
+    drawing = (470, 40, 140, 150)
+    x, y, w, h = drawing
+    wall[y : y + h, x : x + w] = colourful_picture((w, h))
+    scene = scene_with(wall)
+    assert scene.person is not None
+    scene.person[y : y + h, x : x + w] = 1.0
+    # when it is judged, then the drawing is the spot all the same
+    findings = DistractingColorAnalyzer().analyze(scene)
+    assert ids(findings) == {"background.distracting_color"}
+    assert overlap(findings[0].region, drawing) > 0.8
+
+
+def test_a_second_face_keeps_its_person() -> None:
+    # given a second person with a face, in a colourful shirt, beside you
+    wall = plain_wall()
+    wall[150:360, 480:600] = colourful_picture((120, 210))
+    second = face((505, 90, 70, 60))
+    scene = scene_with(wall, faces=(face(FACE_BOX), second))
+    assert scene.person is not None
+    scene.person[90:360, 480:600] = 1.0
+    # when it is measured, then their shirt is a person's, not a spot on the wall
+    assert not DistractingColorAnalyzer().analyze(scene)
+
+
+def test_the_parts_of_a_banner_across_a_grey_band_are_one_spot() -> None:
+    # given a tall banner beside you: a blue sky over a red tower, parted by the tower's
+    # grey roof (a band wider than the part join, PART_GAP_SHARE)
+    wall = plain_wall()
+    wall[10:170, 30:120] = (60, 120, 220)
+    wall[170:200, 30:120] = (150, 150, 150)
+    wall[200:350, 30:120] = (200, 90, 50)
+    measured = DistractingColorAnalyzer().measure(scene_with(wall))
+    # then the spot is the whole banner and nothing colourful is left beside it
+    assert measured["colour_spot_y"] <= 12
+    assert measured["colour_spot_y"] + measured["colour_spot_h"] >= 345
+    assert measured["colour_rest"] < 2
+    assert ids(DistractingColorAnalyzer().analyze(scene_with(wall))) == {
+        "background.distracting_color"
+    }
+
+
+def test_two_pictures_either_side_of_you_stay_two() -> None:
+    # given two colourful strips of the frame's height, one either side of you: in line,
+    # but far apart
+    wall = plain_wall()
+    wall[:, 20:110] = colourful_picture((90, HEIGHT))
+    wall[:, 530:620] = colourful_picture((90, HEIGHT), seed=4)
+    measured = DistractingColorAnalyzer().measure(scene_with(wall))
+    # then the spot is one of them, and the other is the rest of the background
+    assert measured["colour_spot_w"] < 120
+    assert measured["colour_rest"] > 20
+
+
 # --- background.intrusion: stills -------------------------------------------------------
 
 

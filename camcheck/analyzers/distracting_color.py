@@ -76,6 +76,23 @@ SPOT_PERCENTILE = 90
 REST_PERCENTILE = 90
 # ... over at least this share of the background; with less left, the spot is the wall.
 MIN_REST_SHARE = 0.2
+# The face's box counts as found by segmentation when the person mask covers this share of
+# it; the hair beside it is then where the person model's confidence reaches
+# HAIR_CONFIDENCE. Its soft edge is 2 to 4 working pixels wide over a wall, wider over
+# hair; at 0.1 a close-up face's mask (tune art_circles_v1_02) covers the hair and none of
+# the picture beside it, where the box's margins covered two thirds of the picture.
+FACE_ON_PERSON = 0.5
+HAIR_CONFIDENCE = 0.1
+# Two objects are also one spot when they are pieces of one rectangle: both of their sides
+# in line, within this share of the narrower one's width (or the lower one's height), one
+# above or beside the other, with a gap of at most STACK_GAP of the smallest side of either:
+# a banner's sky over its tower across the tower's grey roof (tune bg_banner_v1_05, parts
+# 24 px wide 8 px apart on the 160 px plane, whose second part was read as "the rest").
+# Joining on a gap relative to the parts' size alone (half the smaller side) also joined a
+# wall of framed pictures and the blobs of a blurred room into one spot (tune
+# bg_gallery_v1_05, _06, bg_blurroom_v1_01 then fired); in line, none of them does.
+ALIGN_SHARE = 0.1
+STACK_GAP = 0.5
 
 
 def lab_planes(frame: np.ndarray, step: int) -> np.ndarray:
@@ -199,8 +216,9 @@ class DistractingColorAnalyzer(Analyzer):
 
 def _parts_of(best: int, stats: np.ndarray, usable: np.ndarray, gap: float) -> np.ndarray:
     """Which objects make one spot with object ``best``: it and, in turn, every usable
-    object whose box comes within ``gap`` of the spot's box so far (``stats`` are
-    connectedComponentsWithStats rows without the background's)."""
+    object whose box comes within ``gap`` of the spot's box so far, or is stacked on it
+    (see _stacked; ``stats`` are connectedComponentsWithStats rows without the
+    background's)."""
     parts = np.zeros(len(stats), bool)
     parts[best] = True
     x0, y0 = stats[best, cv2.CC_STAT_LEFT], stats[best, cv2.CC_STAT_TOP]
@@ -210,11 +228,24 @@ def _parts_of(best: int, stats: np.ndarray, usable: np.ndarray, gap: float) -> n
         grew = False
         for i in np.flatnonzero(usable & ~parts):
             bx, by, bw, bh = (int(v) for v in stats[i, :4])
-            if _gap((x0, y0, x1 - x0, y1 - y0), (bx, by, bw, bh)) <= gap:
+            box = (x0, y0, x1 - x0, y1 - y0)
+            if _gap(box, (bx, by, bw, bh)) <= gap or _stacked(box, (bx, by, bw, bh)):
                 parts[i] = grew = True
                 x0, y0 = min(x0, bx), min(y0, by)
                 x1, y1 = max(x1, bx + bw), max(y1, by + bh)
     return parts
+
+
+def _stacked(box: tuple[int, int, int, int], other: tuple[int, int, int, int]) -> bool:
+    """Whether two boxes are pieces of one rectangle: both sides in line (within
+    ALIGN_SHARE of the narrower or lower one's width or height), one above or beside the
+    other, with a gap of at most STACK_GAP of the smallest side of either."""
+    ax, ay, aw, ah = box
+    bx, by, bw, bh = other
+    width, height = min(aw, bw), min(ah, bh)
+    columns = abs(ax - bx) <= ALIGN_SHARE * width and abs(ax + aw - bx - bw) <= ALIGN_SHARE * width
+    rows = abs(ay - by) <= ALIGN_SHARE * height and abs(ay + ah - by - bh) <= ALIGN_SHARE * height
+    return (columns or rows) and _gap(box, other) <= STACK_GAP * min(width, height)
 
 
 def _box_of(parts: np.ndarray, stats: np.ndarray) -> tuple[int, int, int, int, int]:
@@ -229,19 +260,55 @@ def _box_of(parts: np.ndarray, stats: np.ndarray) -> tuple[int, int, int, int, i
 def _background(scene: Scene, size: tuple[int, int]) -> np.ndarray:
     """The background on a plane of ``size``: not the person (with PERSON_MARGIN), not the face."""
     cols, rows = size
+    width, height = scene.size
+    sx, sy = cols / width, rows / height
     person = cv2.resize(scene.person_mask.view(np.uint8), size, interpolation=cv2.INTER_NEAREST)
+    person = _without_islands(person, [_scaled(face.box, sx, sy) for face in scene.faces])
     radius = max(1, round(PERSON_MARGIN * float(np.hypot(cols, rows))))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
-    grown = cv2.dilate((person > 0).view(np.uint8), kernel)
+    grown = cv2.dilate(person, kernel)
     if (face := scene.primary_face) is not None:
-        # The face and hair are never background, even where segmentation missed them.
-        width, height = scene.size
         x, y, w, h = face.box
-        sx, sy = cols / width, rows / height
-        x0, x1 = int((x - w / 4) * sx), int(np.ceil((x + w + w / 4) * sx))
-        y0, y1 = int((y - h / 2) * sy), int(np.ceil((y + h + h / 4) * sy))
-        grown[max(0, y0) : y1, max(0, x0) : x1] = 1
+        fx0, fy0, fx1, fy1 = _scaled(face.box, sx, sy)
+        x0, y0, x1, y1 = _scaled((x - w // 4, y - h // 2, w + w // 2, h + 3 * h // 4), sx, sy)
+        # The face is never background, even where segmentation missed it; nor is the
+        # hair around it (a quarter of the face's width either side, half its height
+        # above), unless segmentation found this face: then it found the hair too, and
+        # beside the face only what its soft edge holds (HAIR_CONFIDENCE) is you. A
+        # picture beside a close-up face lies inside those margins.
+        held = scene.person_mask[max(0, y) : y + h, max(0, x) : x + w]
+        on_person = float(held.mean()) if held.size else 0.0
+        margins = grown[y0:y1, x0:x1]
+        if on_person >= FACE_ON_PERSON:
+            soft = cv2.resize(scene.person, size, interpolation=cv2.INTER_NEAREST)[y0:y1, x0:x1]
+            margins[soft >= HAIR_CONFIDENCE] = 1
+        else:
+            margins[...] = 1
+        grown[fy0:fy1, fx0:fx1] = 1
     return grown == 0
+
+
+def _without_islands(person: np.ndarray, faces: list[tuple[int, int, int, int]]) -> np.ndarray:
+    """The person mask (uint8 0/1) without its parts that hold no face: the segmenter taking
+    a thing for a person (the stick figure of a child's drawing, development corpus tune
+    split, art_scribble_v1_00). ``faces`` are (x0, y0, x1, y1) on the mask's plane; without
+    a face on the mask at all, the mask is kept as it is."""
+    count, labels = cv2.connectedComponents(person, connectivity=8)
+    if count <= 2 or not faces:
+        return person
+    keep = np.zeros(count, bool)
+    for x0, y0, x1, y1 in faces:
+        keep[np.unique(labels[y0:y1, x0:x1])] = True
+    keep[0] = False
+    return keep[labels].view(np.uint8) if keep.any() else person
+
+
+def _scaled(box: tuple[int, int, int, int], sx: float, sy: float) -> tuple[int, int, int, int]:
+    """A frame box (x, y, w, h) as (x0, y0, x1, y1) on a plane ``sx``, ``sy`` times the frame's
+    size, clipped at 0 (slicing clips the far side)."""
+    x, y, w, h = box
+    x0, y0 = max(0, int(x * sx)), max(0, int(y * sy))
+    return x0, y0, max(x0, int(np.ceil((x + w) * sx))), max(y0, int(np.ceil((y + h) * sy)))
 
 
 def _frame_box(
