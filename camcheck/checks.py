@@ -319,6 +319,7 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "vb_edge_lag_corr": "number",
     "vb_edge_lag_frames": "integer",
     "vb_background_still_share": "percent",
+    "vb_person_unchanged_share": "percent",
     "vb_mask_unsure_px": "integer",
     "vb_hair_delta_e": "integer",
     "vb_mask_flicker": "number",
@@ -532,6 +533,24 @@ VB_UNCHANGED_SHARE = 0.995
 # here: these rules fired on none before the condition.
 VB_EDGELESS_SHARPNESS = 0.25
 VB_UNCHANGED_BEHIND = 0.97
+# A frozen picture behind a live person: the background unchanged to the level
+# (VB_UNCHANGED_SHARE) while at most VB_PERSON_UNCHANGED of the person's flat pixels are
+# (vb_person_unchanged_share: the person carries the webcam's grain, which changes most flat
+# pixels every frame). A file whose encoder leaves a still wall alone mostly leaves the flat
+# parts of its person alone too. Fitted on the tune split (2026-12-02, helper vbclip11: the
+# 232 tune clips labelled for these ids replayed frame by frame through the Session): no
+# negative holds the background unchanged at VB_UNCHANGED_SHARE for a second, but 45 frames
+# of real clips' 180-line JPEG copies reach it (liveportrait d3 and d19, retalking 4, mmpd;
+# held for 0.25 s by three of them), and there the person's flat pixels are 0.60 or more
+# unchanged (median 0.85: the encoder left the person alone too); the call clips this finds
+# and no other rule does (3: edgeless or soft pictures behind a person scoring 0.01-0.68)
+# 0.18-0.28. The limit is the midpoint, a margin of 0.16 either way. Thin evidence: 3
+# clips of one generator, and the real copies it guards against never hold a second on tune.
+VB_PERSON_UNCHANGED = 0.44
+_FROZEN_BEHIND_LIVE = all_of(
+    at_least("vb_background_unchanged_share", VB_UNCHANGED_SHARE),
+    at_most("vb_person_unchanged_share", VB_PERSON_UNCHANGED),
+)
 _PICTURE_BEHIND = any_of(
     above("vb_sharpness_ratio", VB_EDGELESS_SHARPNESS),
     at_least("vb_background_unchanged_share", VB_UNCHANGED_BEHIND),
@@ -1770,6 +1789,7 @@ _TABLE: tuple[Check, ...] = (
             "vb_background_still_share": at_least(
                 "vb_background_still_share", VB_VIDEO_SCORE_STILL_SHARE
             ),
+            "vb_person_unchanged_share": _FROZEN_BEHIND_LIVE,
         },
         rule=any_of(
             above("vb_still_score", VB_SCORE_LIMIT),
@@ -1795,6 +1815,7 @@ _TABLE: tuple[Check, ...] = (
                 at_least("vb_background_still_share", VB_STILL_SHARE),
             ),
             _LAGGING_MASK,
+            _FROZEN_BEHIND_LIVE,
         ),
         source="vb_score: a logistic model (camcheck/data/vb_model.json) over cues of a pasted "
         "picture, measured only with someone at the camera (a face at least 8% of the frame "
@@ -1818,7 +1839,9 @@ _TABLE: tuple[Check, ...] = (
         "0.9 still. A background that has edges (a sharpness ratio over 0.25, the value of one "
         "without any) or 97% unchanged to the level must join the score and the "
         "pixel-still rules: an app's background blur is as still as a picture and wipes the "
-        "grain out",
+        "grain out. Or a frozen picture behind a live person: the background 99.5% unchanged "
+        "to the level while at most 44% of the person's flat pixels are (a webcam's grain "
+        "changes them)",
     ),
     Check(
         id="virtual_background.edge_artifacts",
