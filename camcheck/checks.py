@@ -540,13 +540,14 @@ VB_UNCHANGED_BEHIND = 0.97
 # parts of its person alone too. Fitted on the tune split (2026-12-02, helper vbclip11: the
 # 232 tune clips labelled for these ids replayed frame by frame through the Session): no
 # negative holds the background unchanged at VB_UNCHANGED_SHARE for a second, but 45 frames
-# of real clips' 180-line JPEG copies reach it (liveportrait d3 and d19, retalking 4, mmpd;
-# held for 0.25 s by three of them), and there the person's flat pixels are 0.60 or more
-# unchanged (median 0.85: the encoder left the person alone too); the call clips this finds
-# and no other rule does (3: edgeless or soft pictures behind a person scoring 0.01-0.68)
-# 0.18-0.28. The limit is the midpoint, a margin of 0.16 either way. Thin evidence: 3
-# clips of one generator, and the real copies it guards against never hold a second on tune.
-VB_PERSON_UNCHANGED = 0.44
+# of real clips reach it (liveportrait d19 on 3 frames, and the 180-line JPEG copies of
+# liveportrait d3 and d19, retalking 4 and mmpd; three copies hold it for 0.25 s), and there
+# the person's flat pixels are 0.58 or more unchanged (median 0.77: the encoder left the
+# person alone too); the 3 call clips this finds and no other rule does (edgeless or soft
+# pictures behind a person the score puts at 0.01-0.68) 0.18-0.29. The limit is the
+# midpoint, a margin of 0.14 either way. Thin evidence: 3 clips of one generator, and the
+# real clips it guards against never hold the background's limit for a second on tune.
+VB_PERSON_UNCHANGED = 0.43
 _FROZEN_BEHIND_LIVE = all_of(
     at_least("vb_background_unchanged_share", VB_UNCHANGED_SHARE),
     at_most("vb_person_unchanged_share", VB_PERSON_UNCHANGED),
@@ -1840,7 +1841,7 @@ _TABLE: tuple[Check, ...] = (
         "without any) or 97% unchanged to the level must join the score and the "
         "pixel-still rules: an app's background blur is as still as a picture and wipes the "
         "grain out. Or a frozen picture behind a live person: the background 99.5% unchanged "
-        "to the level while at most 44% of the person's flat pixels are (a webcam's grain "
+        "to the level while at most 43% of the person's flat pixels are (a webcam's grain "
         "changes them)",
     ),
     Check(
