@@ -319,7 +319,6 @@ MEASURE_FORMATS: dict[str, Literal["percent", "ratio", "seconds", "number", "int
     "vb_edge_lag_corr": "number",
     "vb_edge_lag_frames": "integer",
     "vb_background_still_share": "percent",
-    "vb_person_unchanged_share": "percent",
     "vb_mask_unsure_px": "integer",
     "vb_hair_delta_e": "integer",
     "vb_mask_flicker": "number",
@@ -533,25 +532,6 @@ VB_UNCHANGED_SHARE = 0.995
 # here: these rules fired on none before the condition.
 VB_EDGELESS_SHARPNESS = 0.25
 VB_UNCHANGED_BEHIND = 0.97
-# A frozen picture behind a live person: the background unchanged to the level
-# (VB_UNCHANGED_SHARE) while at most VB_PERSON_UNCHANGED of the person's flat pixels are
-# (vb_person_unchanged_share: the person carries the webcam's grain, which changes most flat
-# pixels every frame). A file whose encoder leaves a still wall alone mostly leaves the flat
-# parts of its person alone too. Fitted on the tune split (2026-12-02, helper vbclip11: the
-# 232 tune clips labelled for these ids replayed frame by frame through the Session): no
-# negative holds the background unchanged at VB_UNCHANGED_SHARE for a second, but 45 frames
-# of real clips reach it (liveportrait d19 on 3 frames, and the 180-line JPEG copies of
-# liveportrait d3 and d19, retalking 4 and mmpd; three copies hold it for 0.25 s), and there
-# the person's flat pixels are 0.58 or more unchanged (median 0.77: the encoder left the
-# person alone too); the 3 call clips this finds and no other rule does (edgeless or soft
-# pictures behind a person the score puts at 0.01-0.68) 0.18-0.29. The limit is the
-# midpoint, a margin of 0.14 either way. Thin evidence: 3 clips of one generator, and the
-# real clips it guards against never hold the background's limit for a second on tune.
-VB_PERSON_UNCHANGED = 0.43
-_FROZEN_BEHIND_LIVE = all_of(
-    at_least("vb_background_unchanged_share", VB_UNCHANGED_SHARE),
-    at_most("vb_person_unchanged_share", VB_PERSON_UNCHANGED),
-)
 _PICTURE_BEHIND = any_of(
     above("vb_sharpness_ratio", VB_EDGELESS_SHARPNESS),
     at_least("vb_background_unchanged_share", VB_UNCHANGED_BEHIND),
@@ -1790,7 +1770,6 @@ _TABLE: tuple[Check, ...] = (
             "vb_background_still_share": at_least(
                 "vb_background_still_share", VB_VIDEO_SCORE_STILL_SHARE
             ),
-            "vb_person_unchanged_share": _FROZEN_BEHIND_LIVE,
         },
         rule=any_of(
             above("vb_still_score", VB_SCORE_LIMIT),
@@ -1816,7 +1795,6 @@ _TABLE: tuple[Check, ...] = (
                 at_least("vb_background_still_share", VB_STILL_SHARE),
             ),
             _LAGGING_MASK,
-            _FROZEN_BEHIND_LIVE,
         ),
         source="vb_score: a logistic model (camcheck/data/vb_model.json) over cues of a pasted "
         "picture, measured only with someone at the camera (a face at least 8% of the frame "
@@ -1840,9 +1818,7 @@ _TABLE: tuple[Check, ...] = (
         "0.9 still. A background that has edges (a sharpness ratio over 0.25, the value of one "
         "without any) or 97% unchanged to the level must join the score and the "
         "pixel-still rules: an app's background blur is as still as a picture and wipes the "
-        "grain out. Or a frozen picture behind a live person: the background 99.5% unchanged "
-        "to the level while at most 43% of the person's flat pixels are (a webcam's grain "
-        "changes them)",
+        "grain out",
     ),
     Check(
         id="virtual_background.edge_artifacts",

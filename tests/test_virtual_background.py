@@ -28,7 +28,6 @@ from camcheck.checks import (
     VB_FLICKER_RATIO,
     VB_HAIR_DELTA_E,
     VB_LAG_GAIN,
-    VB_PERSON_UNCHANGED,
     VB_SCORE_LIMIT,
     VB_STILL_SHARE,
     VB_UNCHANGED_BEHIND,
@@ -676,52 +675,6 @@ def test_a_key_frame_does_not_break_the_unchanged_picture() -> None:
     # changed everywhere, yet the median of the last measurements stays over the limit
     for index in (FLICKER_WINDOW, FLICKER_WINDOW + 1):
         assert refreshed[index]["vb_background_unchanged_share"] >= VB_UNCHANGED_SHARE
-
-
-def test_flat_unchanged_share_counts_the_grain_on_flat_pixels_only() -> None:
-    # given a flat grey patch beside a striped one, and the next frame
-    rng = np.random.default_rng(3)
-    first = np.full((60, 80), 120, np.uint8)
-    first[:, 40:] = np.where(np.arange(40) % 2, 60, 180).astype(np.uint8)
-    region = np.full(first.shape, 255, np.uint8)
-    # a frame that changed nowhere (a file's encoder left it alone): every flat pixel is
-    # unchanged, and the stripes are no flat pixels at all
-    same = cv2.absdiff(first, first)
-    assert outline.flat_unchanged_share(first, region, same) == 1.0
-    # the camera's grain on the next frame: most flat pixels changed
-    grain = np.clip(first + rng.normal(0, 2.0, first.shape), 0, 255).astype(np.uint8)
-    share = outline.flat_unchanged_share(first, region, cv2.absdiff(first, grain))
-    assert share < 0.4
-    # the stripes changing by motion do not count: only the flat half is read
-    moved = first.copy()
-    moved[:, 40:] = np.roll(first[:, 40:], 1, axis=1)
-    assert outline.flat_unchanged_share(first, region, cv2.absdiff(first, moved)) == 1.0
-    # too few flat pixels: not measured
-    assert math.isnan(outline.flat_unchanged_share(first, np.zeros_like(region), same))
-
-
-def test_a_frozen_picture_behind_a_live_person_is_pasted() -> None:
-    # when a grainy person sways before a pasted picture
-    pasted = blurred_room_clip(pasted=True)
-    # then the picture is unchanged and the person's flat pixels change with the grain
-    assert pasted[-1]["vb_background_unchanged_share"] >= VB_UNCHANGED_SHARE
-    assert pasted[-1]["vb_person_unchanged_share"] <= VB_PERSON_UNCHANGED
-    # before an app's blurred room it is not measured (the background changes)
-    assert "vb_person_unchanged_share" not in blurred_room_clip(pasted=False)[-1]
-    # the rule: a low score and no edge sign, yet a frozen picture behind a live person
-    frozen = {
-        "vb_score": 0.05,
-        "vb_background_still_share": 1.0,
-        "vb_background_unchanged_share": 0.998,
-        "vb_sharpness_ratio": VB_EDGELESS_SHARPNESS,
-        "vb_edge_step_share": 0.3,
-        "vb_person_unchanged_share": 0.25,
-    }
-    assert CHECKS[DETECTED].fires(frozen)
-    # a file whose encoder also leaves the person's flat parts alone is no sign
-    assert not CHECKS[DETECTED].fires({**frozen, "vb_person_unchanged_share": 0.6})
-    # nor a live person before a background that changes here and there
-    assert not CHECKS[DETECTED].fires({**frozen, "vb_background_unchanged_share": 0.99})
 
 
 def test_an_edgeless_still_background_needs_to_be_unchanged() -> None:

@@ -62,11 +62,6 @@ FLICKER_WINDOW = 9
 # run a finding needs (tune call clips: a dip to 0.91-0.95 every 12 frames, 0.99-1.00 in
 # between).
 UNCHANGED_MIN_FRAMES = 5
-# The person's flat pixels unchanged to the level (outline.flat_unchanged_share), the median
-# of its last FLICKER_WINDOW measurements from UNCHANGED_MIN_FRAMES on, like the
-# background's; measured only on frames whose background is at least this share unchanged
-# (a pasted picture's; a camera's room never is, so real rooms cost nothing).
-PERSON_GRAIN_GATE = 0.97
 # Mask flicker while still: the mean change of person confidence in the outline band from
 # one frame to the next, counted only while the person moves less than this (8-bit luma).
 STILL_PERSON_MOTION = 2.0
@@ -219,7 +214,6 @@ class VirtualBackgroundAnalyzer(Analyzer):
         self._flicker: deque[float] = deque(maxlen=FLICKER_WINDOW)
         self._mask_flicker: deque[float] = deque(maxlen=FLICKER_WINDOW)
         self._unchanged: deque[float] = deque(maxlen=FLICKER_WINDOW)
-        self._person_unchanged: deque[float] = deque(maxlen=FLICKER_WINDOW)
         self._flows: deque[tuple[float, float]] = deque(maxlen=LAG_WINDOW)
         self._lag: dict[str, float] = {}
         # Frames per measurement of the still cues, of the light's colour (per measurement of
@@ -240,7 +234,6 @@ class VirtualBackgroundAnalyzer(Analyzer):
                 cadence.reset()
             self._flows.clear()
             self._unchanged.clear()
-            self._person_unchanged.clear()
             self._lag = {}
         person = cv2.countNonZero(scene.person_mask.view(np.uint8))
         if not person or not cv2.countNonZero(scene.background_mask.view(np.uint8)):
@@ -346,19 +339,13 @@ class VirtualBackgroundAnalyzer(Analyzer):
         still = outline.still_share(previous, scene.luma8, background, change)
         if not math.isnan(still):
             measured["vb_background_still_share"] = still
-            unchanged = outline.still_share(
-                previous, scene.luma8, background, change, outline.UNCHANGED_LEVELS
+            self._unchanged.append(
+                outline.still_share(
+                    previous, scene.luma8, background, change, outline.UNCHANGED_LEVELS
+                )
             )
-            self._unchanged.append(unchanged)
             if len(self._unchanged) >= UNCHANGED_MIN_FRAMES:
                 measured["vb_background_unchanged_share"] = float(np.median(self._unchanged))
-            # Before a frozen background: does the person still carry the camera's grain?
-            if unchanged >= PERSON_GRAIN_GATE:
-                person_unchanged = outline.flat_unchanged_share(scene.luma8, inner, change)
-                if not math.isnan(person_unchanged):
-                    self._person_unchanged.append(person_unchanged)
-            if len(self._person_unchanged) >= UNCHANGED_MIN_FRAMES:
-                measured["vb_person_unchanged_share"] = float(np.median(self._person_unchanged))
         person_flow, edge_flow = outline.edge_motion(previous, scene.luma8, (inner, band), change)
         self._flows.append((person_flow, edge_flow))
         if not (math.isnan(person_flow) or math.isnan(edge_flow)) and person_flow > 0:

@@ -712,40 +712,6 @@ def still_share(
     return float(cv2.countNonZero(still)) / float(total)
 
 
-# A pixel of the person is flat when its luma differs from its right and lower neighbours by
-# at most this many levels: there a move of the person changes it by less than a level, so
-# whether it changed between frames is the camera's grain, not motion (flat_unchanged_share).
-FLAT_LEVELS = 2
-# Fewer flat pixels than this and flat_unchanged_share is not measured.
-MIN_FLAT_PIXELS = 200
-
-
-def flat_unchanged_share(current: np.ndarray, region: np.ndarray, change: np.ndarray) -> float:
-    """Share of the flat pixels of ``region`` (uint8 mask) whose luma did not change at all.
-
-    ``change`` is ``absdiff(previous, current)``. Only the region's box is read. A webcam's
-    person carries its grain, which changes most flat pixels every frame; a picture, or a
-    file whose encoder left the whole frame alone, changes none. NaN with too few flat pixels.
-    """
-    x, y, w, h = cv2.boundingRect(region)
-    height, width = current.shape
-    # the box grown by the pixel the neighbours reach, then the neighbour differences
-    x1, y1 = min(width, x + w + 1), min(height, y + h + 1)
-    box = current[y:y1, x:x1]
-    if box.shape[0] < 2 or box.shape[1] < 2:
-        return math.nan
-    across = cv2.absdiff(box[:-1, 1:], box[:-1, :-1])
-    down = cv2.absdiff(box[1:, :-1], box[:-1, :-1])
-    flat = cv2.compare(cv2.max(across, down), FLAT_LEVELS, cv2.CMP_LE)
-    rows, cols = flat.shape
-    flat = cv2.bitwise_and(flat, region[y : y + rows, x : x + cols])
-    total = cv2.countNonZero(flat)
-    if total < MIN_FLAT_PIXELS:
-        return math.nan
-    same = cv2.compare(change[y : y + rows, x : x + cols], UNCHANGED_LEVELS, cv2.CMP_LE)
-    return float(cv2.countNonZero(cv2.bitwise_and(same, flat))) / float(total)
-
-
 def body_halo_share(
     scene: Scene, samples: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 ) -> float:
