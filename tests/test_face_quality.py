@@ -30,7 +30,6 @@ from camcheck.checks import (
     CHECKS,
     LANGUAGES,
     MAX_CORRECTED_SKIN,
-    MAX_OPPOSITE_SHARE,
     MEASURE_WORDS,
     MIN_SKIN_OFF_LOCUS,
     NOISE_SIGMA,
@@ -319,35 +318,6 @@ def test_a_cast_before_a_coloured_backdrop_is_read_on_the_skin(skin: str) -> Non
     # ... but the skin is far off every natural tone, the neutrals shifted the same way
     assert item.measured["skin_tone_distance"] >= SKIN_OFF_LOCUS
     assert item.measured["cast_tint"] == TINT_PURPLE
-
-
-SKY = (90, 150, 235)
-
-
-def with_sky(scene: Scene, gains: tuple[float, float, float] | None = None) -> Scene:
-    """``scene`` with a blue sky over the top of the picture, above the face; under ``gains``
-    (a white-balance error, as in portrait_scene) the sky is tinted with the rest."""
-    frame = scene.frame.copy()
-    sky = srgb_to_linear(np.array([[SKY]], np.uint8))
-    if gains is not None:
-        sky = sky * (np.array(gains) / float(np.dot(gains, [0.2126, 0.7152, 0.0722])))
-    frame[:50] = linear_to_srgb(sky)[0, 0]
-    return Scene(frame=frame, faces=scene.faces, person=scene.person)
-
-
-@pytest.mark.parametrize("skin", list(SKIN_TONES))
-def test_warm_light_beside_a_blue_sky_is_no_white_balance_error(skin: str) -> None:
-    # given a face and a room in warm light (sunlight low in the sky) under a sky that stays
-    # blue: the camera's white balance kept the sky blue, so the warmth is the light's
-    warm = CASTS["warm"][0]
-    scene = with_sky(portrait_scene(skin=SKIN_TONES[skin], gains=warm))
-    measured = ColorCastAnalyzer().measure(scene)
-    assert measured["cast_opposite_share"] >= MAX_OPPOSITE_SHARE
-    assert ids(ColorCastAnalyzer(), scene) == set()
-    # but when the white balance is wrong the sky is tinted too, and it is a cast
-    tinted = with_sky(portrait_scene(skin=SKIN_TONES[skin], gains=warm), gains=warm)
-    assert ColorCastAnalyzer().measure(tinted)["cast_opposite_share"] < MAX_OPPOSITE_SHARE
-    assert ids(ColorCastAnalyzer(), tinted) == {"lighting.color_cast"}
 
 
 def test_grey_pale_face_in_a_colour_picture_is_reported_as_pale() -> None:

@@ -22,10 +22,6 @@ for the wall would make the face orange), or when the skin is far off every natu
 and the neutrals are shifted the same way (a cast so strong, or a room so colourful, that few
 neutrals are left). Neither reading alone decides: a warm photo of a deep skin tone moves the
 skin along the locus, where only the neutrals can tell a cast from the person's own tone.
-Both readings are set aside when much of the picture stays far on the other side of grey
-from the neutrals' tint: a white-balance error moves every colour the same way, so a blue sky
-that stays blue beside a face in warm sunlight says the warmth is the light's, not the
-camera's.
 
 A "pale" face is one whose skin has almost no chroma while the rest of the picture has
 colour. Every skin tone, from the lightest to the deepest, has a clear red-yellow chroma
@@ -64,15 +60,6 @@ NEUTRAL_RADIUS = 12.0
 WHITE_PATCH_PERCENTILE = 90
 # Mean-shift steps; the cluster centre settles in 3 to 4 on our fixtures.
 NEUTRAL_STEPS = 5
-# A white-balance error moves every colour by the same step, so a colour that still lies far
-# on the other side of grey from the neutrals' tint (cast_opposite_share: its a*b* reads, along
-# the tint's direction, at least this many times the tint's own length on the far side) was
-# more saturated the other way than almost anything in a room: a blue sky beside a face in
-# warm sunlight. Tune split, 2026-12-02 (the pixels around the face, casts the rule finds):
-# at 1.5 the casts keep 0.002 or less, a saturated blue logo under a 1.2-stop warm cast
-# (cast_camera_v2_00) 0.000 (0.099 at 1.0), the sunlit face before autumn trees and a blue
-# sky (shadowmanip-gh 006) 0.089.
-OPPOSITE_REACH = 1.5
 # The limits (the neutrals' stops, the share of near-neutral pixels that makes a white point
 # trustworthy, how far the skin lies off the locus and agrees with the neutrals, a pale
 # face's chroma and the frame chroma under which a picture is monochrome) live in the
@@ -232,9 +219,10 @@ class ColorCastAnalyzer(Analyzer):
         if not np.any(around):
             return {}
         cast_a, cast_b, neutral_share, neutral_u, neutral_v = white_point(small, lab8, around)
-        plane_a = lab8[..., 1].astype(np.float32) - LAB8_AB_OFFSET
-        plane_b = lab8[..., 2].astype(np.float32) - LAB8_AB_OFFSET
-        chroma = cv2.magnitude(plane_a, plane_b)
+        chroma = cv2.magnitude(
+            lab8[..., 1].astype(np.float32) - LAB8_AB_OFFSET,
+            lab8[..., 2].astype(np.float32) - LAB8_AB_OFFSET,
+        )
         # Chroma never exceeds 128 * sqrt(2); 0.5-unit bins are fine for a percentile.
         chroma_counts = cv2.calcHist([chroma], [0], None, [CHROMA_BINS], [0, CHROMA_BINS / 2])
         frame_chroma = histogram_rank(chroma_counts.ravel(), FRAME_CHROMA_PERCENTILE) / 2
@@ -250,11 +238,6 @@ class ColorCastAnalyzer(Analyzer):
         neutral_sq = neutral_u**2 + neutral_v**2
         skin_sq = skin_du**2 + skin_dv**2
         strength = math.hypot(cast_a, cast_b)
-        opposite_share = 0.0
-        if strength > 0:
-            along_tint = (plane_a * cast_a + plane_b * cast_b) / strength
-            far_side = (along_tint <= -OPPOSITE_REACH * strength) & (around > 0)
-            opposite_share = float(np.count_nonzero(far_side)) / float(np.count_nonzero(around))
         return {
             "face_score": face.score,
             "cast_stops": cast_stops,
@@ -267,7 +250,6 @@ class ColorCastAnalyzer(Analyzer):
             "skin_v": skin_v,
             "skin_tone_distance": locus_distance(skin_u, skin_v),
             "skin_corrected_distance": locus_distance(skin_u - neutral_u, skin_v - neutral_v),
-            "cast_opposite_share": opposite_share,
             "cast_agreement": along / neutral_sq if neutral_sq > 0 else 0.0,
             "neutral_agreement": along / skin_sq if skin_sq > 0 else 0.0,
             "face_a": face_a,
