@@ -381,20 +381,31 @@ def test_a_face_box_past_the_frame_edge_is_measured() -> None:
     assert ids(DistractingColorAnalyzer().analyze(scene)) == {"background.distracting_color"}
 
 
-def test_a_piece_of_person_mask_without_a_face_is_background() -> None:
-    # given a drawing on the wall that the segmenter took for a second person (a stick
-    # figure): a separate blob of person mask with no face on it
-    wall = plain_wall()
-    drawing = (470, 40, 140, 150)
-    x, y, w, h = drawing
-    wall[y : y + h, x : x + w] = colourful_picture((w, h))
-    scene = scene_with(wall)
+@pytest.mark.parametrize("sweater", [(200, 40, 40), (40, 90, 200), (230, 180, 30)])
+def test_a_second_person_turned_away_is_no_spot_on_the_wall(
+    sweater: tuple[int, int, int],
+) -> None:
+    # given someone beside you with their back turned (no face found) in a plain red, blue
+    # or yellow sweater: a separate piece of person mask without a face
+    scene = scene_with(plain_wall(), faces=(face(FACE_BOX),))
     assert scene.person is not None
-    scene.person[y : y + h, x : x + w] = 1.0
-    # when it is judged, then the drawing is the spot all the same
-    findings = DistractingColorAnalyzer().analyze(scene)
-    assert ids(findings) == {"background.distracting_color"}
-    assert overlap(findings[0].region, drawing) > 0.8
+    scene.frame[90:360, 480:600] = sweater
+    scene.frame[40:90, 505:575] = (50, 35, 25)  # the back of their head
+    scene.person[40:360, 480:600] = 1.0
+    scene = Scene(frame=scene.frame, faces=scene.faces, person=scene.person)
+    # when it is judged, then their sweater is a person's, not colourful art on the wall
+    assert not DistractingColorAnalyzer().analyze(scene)
+
+
+def test_your_own_arm_apart_on_the_mask_is_no_spot_on_the_wall() -> None:
+    # given your raised arm in a red sleeve, cut off from you by the segmentation
+    scene = scene_with(plain_wall(), faces=(face(FACE_BOX),))
+    assert scene.person is not None
+    scene.frame[150:330, 440:500] = (200, 40, 40)
+    scene.person[150:330, 440:500] = 1.0
+    scene = Scene(frame=scene.frame, faces=scene.faces, person=scene.person)
+    # when it is judged, then the sleeve is you
+    assert not DistractingColorAnalyzer().analyze(scene)
 
 
 def test_a_second_face_keeps_its_person() -> None:

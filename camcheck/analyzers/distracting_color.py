@@ -263,7 +263,6 @@ def _background(scene: Scene, size: tuple[int, int]) -> np.ndarray:
     width, height = scene.size
     sx, sy = cols / width, rows / height
     person = cv2.resize(scene.person_mask.view(np.uint8), size, interpolation=cv2.INTER_NEAREST)
-    person = _without_islands(person, [_scaled(face.box, sx, sy) for face in scene.faces])
     radius = max(1, round(PERSON_MARGIN * float(np.hypot(cols, rows))))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
     grown = cv2.dilate(person, kernel)
@@ -286,21 +285,6 @@ def _background(scene: Scene, size: tuple[int, int]) -> np.ndarray:
             margins[...] = 1
         grown[fy0:fy1, fx0:fx1] = 1
     return grown == 0
-
-
-def _without_islands(person: np.ndarray, faces: list[tuple[int, int, int, int]]) -> np.ndarray:
-    """The person mask (uint8 0/1) without its parts that hold no face: the segmenter taking
-    a thing for a person (the stick figure of a child's drawing, development corpus tune
-    split, art_scribble_v1_00). ``faces`` are (x0, y0, x1, y1) on the mask's plane; without
-    a face on the mask at all, the mask is kept as it is."""
-    count, labels = cv2.connectedComponents(person, connectivity=8)
-    if count <= 2 or not faces:
-        return person
-    keep = np.zeros(count, bool)
-    for x0, y0, x1, y1 in faces:
-        keep[np.unique(labels[y0:y1, x0:x1])] = True
-    keep[0] = False
-    return keep[labels].view(np.uint8) if keep.any() else person
 
 
 def _scaled(box: tuple[int, int, int, int], sx: float, sy: float) -> tuple[int, int, int, int]:
