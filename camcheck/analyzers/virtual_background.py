@@ -256,7 +256,10 @@ class VirtualBackgroundAnalyzer(Analyzer):
         if not person_at_camera(scene):
             self._worst = None
             return measured
-        planes = outline.noise_planes(scene)
+        # Planes and masks several cues read, taken once.
+        unclipped = outline.unclipped_mask(scene.luma8)
+        outside = outline.outside_mask(scene, band)
+        planes = outline.noise_planes(scene, unclipped)
         person_sigma, background_sigma = outline.noise_sigmas(scene, band, planes, inner)
         if not (math.isnan(person_sigma) or math.isnan(background_sigma)):
             measured.update(
@@ -267,11 +270,13 @@ class VirtualBackgroundAnalyzer(Analyzer):
         ring = outline.ring_noise_ratio(scene, band, planes)
         if not math.isnan(ring):
             measured["vb_ring_noise_ratio"] = ring
-        floor = outline.noise_floor_ratio(scene, band, planes, inner)
+        floor = outline.noise_floor_ratio(scene, band, planes, inner, unclipped, outside)
         if not math.isnan(floor):
             measured["vb_noise_floor_ratio"] = floor
         background = scene.background_mask.view(np.uint8)
-        person_sharp, background_sharp = outline.sharpness(scene.luma8, (inner, background))
+        person_sharp, background_sharp = outline.sharpness(
+            scene.luma8, (inner, background), unclipped
+        )
         if not math.isnan(person_sharp):
             if math.isnan(background_sharp):
                 # No edge at all behind a person who has them: a blurred room or a bare wall.
@@ -283,15 +288,16 @@ class VirtualBackgroundAnalyzer(Analyzer):
             else:
                 measured["vb_sharpness_ratio"] = background_sharp / max(person_sharp, 1e-3)
         if self._light_every.due() or scene.source_kind == "image":
-            self._light = outline.light_colour_distance(scene, band, inner)
+            self._light = outline.light_colour_distance(scene, band, inner, outside)
         if not math.isnan(self._light):
             measured["vb_light_distance"] = self._light
-        # The outline is traced once for the body's and the head's profiles.
+        # The outline is traced, and its profiles gathered, once for the body and the head.
         samples = outline.outline_samples(scene)
-        body = outline.body_halo_share(scene, samples)
+        gathered = None if samples is None else outline.gather_profiles(scene, *samples[:2])
+        body = outline.body_halo_share(scene, samples, gathered)
         if not math.isnan(body):
             measured["vb_body_halo_share"] = body
-        cues, self._worst = outline.outline_cues(scene, samples)
+        cues, self._worst = outline.outline_cues(scene, samples, gathered)
         measured.update(cues)
         unsure = outline.mask_uncertainty(scene, band)
         if not math.isnan(unsure):
@@ -314,11 +320,12 @@ class VirtualBackgroundAnalyzer(Analyzer):
         measured: dict[str, float],
     ) -> None:
         """Background stillness, edge flicker and mask flicker against the previous frame."""
-        if not cv2.countNonZero(inner):
+        count = cv2.countNonZero(inner)
+        if not count:
             return
         # The luma's change since the previous frame, taken once for every motion cue.
         change = cv2.absdiff(previous, scene.luma8)
-        motion = outline.masked_mean(change, inner)
+        motion = outline.masked_mean(change, inner, count)
         measured["vb_person_motion"] = motion
         assert scene.person is not None
         if motion < STILL_PERSON_MOTION:

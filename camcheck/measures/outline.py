@@ -171,11 +171,26 @@ def inner_mask(scene: Scene, band: np.ndarray) -> np.ndarray:
     return cv2.bitwise_and(scene.person_mask.view(np.uint8), cv2.bitwise_not(band))
 
 
-def noise_planes(scene: Scene) -> tuple[np.ndarray, np.ndarray]:
-    """Immerkær's response and the flat, unclipped pixels (uint8), shared by the noise cues."""
-    luma = scene.luma8
+def unclipped_mask(luma8: np.ndarray) -> np.ndarray:
+    """Pixels (uint8 0/255) inside NOISE_LUMA_RANGE: the noise and sharpness cues share it."""
     low, high = NOISE_LUMA_RANGE
-    return immerkaer_response(luma), cv2.bitwise_and(flat_mask(luma), cv2.inRange(luma, low, high))
+    return cv2.inRange(luma8, low, high)
+
+
+def outside_mask(scene: Scene, band: np.ndarray) -> np.ndarray:
+    """The sure background without the boundary band, uint8 (non-zero inside)."""
+    return cv2.bitwise_and(scene.background_mask.view(np.uint8), cv2.bitwise_not(band))
+
+
+def noise_planes(
+    scene: Scene, unclipped: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Immerkær's response and the flat, unclipped pixels (uint8), shared by the noise cues
+    (``unclipped``: :func:`unclipped_mask` of the luma, when already taken)."""
+    luma = scene.luma8
+    if unclipped is None:
+        unclipped = unclipped_mask(luma)
+    return immerkaer_response(luma), cv2.bitwise_and(flat_mask(luma), unclipped)
 
 
 def noise_sigmas(
@@ -233,18 +248,21 @@ def noise_floor_ratio(
     band: np.ndarray,
     planes: tuple[np.ndarray, np.ndarray] | None = None,
     inner: np.ndarray | None = None,
+    unclipped: np.ndarray | None = None,
+    outside: np.ndarray | None = None,
 ) -> float:
     """The person's noise floor over the background's (see FLOOR_BLOCK); NaN if unmeasured.
 
     The floor of a region is the FLOOR_PERCENT-th percentile of Immerkær's sigma over its
     unclipped FLOOR_BLOCK-px blocks, the boundary band left out of both regions. A camera
     puts the same grain on person and room (ratio near 1); a person pasted onto a clean
-    picture keeps theirs while the picture's flattest parts have none.
+    picture keeps theirs while the picture's flattest parts have none. ``unclipped`` and
+    ``outside`` are :func:`unclipped_mask` and :func:`outside_mask`, when already taken.
     """
     response = immerkaer_response(scene.luma8) if planes is None else planes[0]
-    low, high = NOISE_LUMA_RANGE
-    usable = cv2.inRange(scene.luma8, low, high)
-    outside = cv2.bitwise_and(scene.background_mask.view(np.uint8), cv2.bitwise_not(band))
+    usable = unclipped_mask(scene.luma8) if unclipped is None else unclipped
+    if outside is None:
+        outside = outside_mask(scene, band)
     size = FLOOR_BLOCK
     height, width = (d // size * size for d in response.shape)
     blocks = (width // size, height // size)
@@ -316,6 +334,7 @@ def outline_profiles(
     scene: Scene,
     body: bool = False,
     samples: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+    gathered: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """RGB colour profiles across the head's outline, from inside the person to outside.
 
@@ -323,19 +342,28 @@ def outline_profiles(
     outline (profiles, 2) as x, y, in contour order; or None when there is no outline.
     With a face, only the outline above the chin is used (``body``: only below it): the
     halo and the cut-out shape are judged around the head, where people look. ``samples``
-    is :func:`outline_samples` of the scene, when already taken.
+    is :func:`outline_samples` of the scene, when already taken, and ``gathered`` the
+    profiles of all its points (:func:`gather_profiles`): each profile depends on its own
+    point only, so the head's and the body's are rows of it.
     """
     found = outline_samples(scene) if samples is None else samples
     if found is None:
         return None
     points, normal, below = found
+    if gathered is None:
+        gathered = gather_profiles(scene, points, normal)
     if scene.primary_face is not None:
         chosen = below if body else ~below
         if not chosen.any():
             return None
-        points, normal = points[chosen], normal[chosen].copy()
-    else:
-        normal = normal.copy()
+        return gathered[chosen], points[chosen]
+    return gathered, points
+
+
+def gather_profiles(scene: Scene, points: np.ndarray, normal: np.ndarray) -> np.ndarray:
+    """The colour profile (samples, 3; float32) across the outline at each point (n, 2)
+    along its normal, oriented outwards; see :func:`outline_profiles`."""
+    normal = normal.copy()
     width, height = scene.size
     # Orient every normal outwards: a few steps along it must leave the person.
     probe = np.round(points + 3 * normal).astype(np.int32)
@@ -346,7 +374,7 @@ def outline_profiles(
     steps = np.arange(-reach, reach + 1, dtype=np.float32)
     xs = np.clip(np.round(points[:, None, 0] + steps * normal[:, None, 0]), 0, width - 1)
     ys = np.clip(np.round(points[:, None, 1] + steps * normal[:, None, 1]), 0, height - 1)
-    return scene.frame[ys.astype(np.int32), xs.astype(np.int32)].astype(np.float32), points
+    return scene.frame[ys.astype(np.int32), xs.astype(np.int32)].astype(np.float32)
 
 
 def _contour_points(
@@ -385,7 +413,9 @@ def _contour_points(
 
 
 def outline_cues(
-    scene: Scene, samples: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    scene: Scene,
+    samples: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+    gathered: np.ndarray | None = None,
 ) -> tuple[dict[str, float], tuple[int, int, int, int] | None]:
     """What the colour profiles across the head's outline show, as named cue values.
 
@@ -413,7 +443,7 @@ def outline_cues(
     Also the box of the worst stretch of the outline (most rim and hard edge), for the
     finding's region. Empty and None when there is too little outline.
     """
-    found = outline_profiles(scene, samples=samples)
+    found = outline_profiles(scene, samples=samples, gathered=gathered)
     if found is None or len(found[0]) < MIN_PROFILES:
         return {}, None
     profiles, points = found
@@ -534,20 +564,23 @@ def worst_stretch(
     return (x0, y0, max(1, x1 - x0), max(1, y1 - y0))
 
 
-def sharpness(luma8: np.ndarray, regions: tuple[np.ndarray, ...]) -> list[float]:
+def sharpness(
+    luma8: np.ndarray, regions: tuple[np.ndarray, ...], unclipped: np.ndarray | None = None
+) -> list[float]:
     """Edge sharpness in each region (uint8 mask): mean |Laplacian| over mean |gradient|.
 
     Over the region's edges. A blurred edge of any contrast has a small Laplacian for its
     gradient; a crisp one a large one, so the ratio compares sharpness without depending on
     contrast. NaN for a region with too few edges. The planes are computed once for all
-    regions.
+    regions; ``unclipped`` is :func:`unclipped_mask` of the luma, when already taken.
     """
     gradient = gradient_l1(luma8)
     edges = cv2.compare(gradient, SHARP_EDGE_GRADIENT, cv2.CMP_GT)
     # Clipped light (a blown-out window, black shadows) cuts edges off flat and reads as
     # crisp whatever the focus: those pixels and their neighbours do not count.
-    low, high = NOISE_LUMA_RANGE
-    edges = cv2.bitwise_and(edges, cv2.erode(cv2.inRange(luma8, low, high), CLIP_KERNEL))
+    if unclipped is None:
+        unclipped = unclipped_mask(luma8)
+    edges = cv2.bitwise_and(edges, cv2.erode(unclipped, CLIP_KERNEL))
     laplacian = cv2.convertScaleAbs(cv2.Laplacian(luma8, cv2.CV_16S))
     values = []
     for region in regions:
@@ -600,15 +633,19 @@ def mask_uncertainty(scene: Scene, band: np.ndarray) -> float:
         # The rehearsal is about the person at the camera: without a face there is none.
         return math.nan
     low, high = UNSURE_CONFIDENCE
-    unsure = cv2.bitwise_and(cv2.inRange(scene.person, low, high), band)
+    # Only the rows above the chin are read: the contours of the mask cut there are those of
+    # the whole mask with the rows below cleared (the frame's edge counts as outside).
     _, y, _, h = face.box
-    unsure[y + h :] = 0
-    mask = scene.person_mask.view(np.uint8).copy()
-    mask[y + h :] = 0
-    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    above = np.s_[: y + h]
+    if not scene.person_mask[above].size:
+        return math.nan
+    contours, _ = cv2.findContours(
+        scene.person_mask.view(np.uint8)[above], cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE
+    )
     length = sum(cv2.arcLength(c, True) for c in contours)
     if length < MIN_OUTLINE_PX:
         return math.nan
+    unsure = cv2.bitwise_and(cv2.inRange(scene.person[above], low, high), band[above])
     return cv2.countNonZero(unsure) / length
 
 
@@ -713,7 +750,9 @@ def still_share(
 
 
 def body_halo_share(
-    scene: Scene, samples: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    scene: Scene,
+    samples: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+    gathered: np.ndarray | None = None,
 ) -> float:
     """Share of contrasty profiles below the chin (shoulders, arms) that show a rim.
 
@@ -722,7 +761,7 @@ def body_halo_share(
     """
     if scene.primary_face is None:
         return math.nan
-    found = outline_profiles(scene, body=True, samples=samples)
+    found = outline_profiles(scene, body=True, samples=samples, gathered=gathered)
     if found is None:
         return math.nan
     profiles = found[0]
@@ -757,7 +796,12 @@ def _mixture_runs(
     return t, runs
 
 
-def light_colour_distance(scene: Scene, band: np.ndarray, inner: np.ndarray | None = None) -> float:
+def light_colour_distance(
+    scene: Scene,
+    band: np.ndarray,
+    inner: np.ndarray | None = None,
+    outside: np.ndarray | None = None,
+) -> float:
     """How differently coloured the light on the person and on the background is.
 
     The white point of each side (the mean colour of its brightest near-neutral pixels, see
@@ -765,7 +809,8 @@ def light_colour_distance(scene: Scene, band: np.ndarray, inner: np.ndarray | No
     in log chromaticity (ln R/G, ln B/G, as a von Kries white balance sees it), times 100. In
     a room the same lamps and window light the person and the wall, so their whites agree;
     a pasted picture brings the white balance of wherever it was taken. NaN when either side
-    has too few near-neutral pixels.
+    has too few near-neutral pixels. ``inner`` and ``outside`` are :func:`inner_mask` and
+    :func:`outside_mask`, when already taken.
     """
     width, height = scene.size
     small = (max(1, width // MASK_STEP), max(1, height // MASK_STEP))
@@ -783,7 +828,8 @@ def light_colour_distance(scene: Scene, band: np.ndarray, inner: np.ndarray | No
     luma = cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY)
     low, top = LIGHT_LUMA_RANGE
     usable = cv2.bitwise_and(neutral, cv2.inRange(luma, low + 1, top - 1))
-    outside = cv2.bitwise_and(scene.background_mask.view(np.uint8), cv2.bitwise_not(band))
+    if outside is None:
+        outside = outside_mask(scene, band)
     points = []
     for region in (inner_mask(scene, band) if inner is None else inner, outside):
         inside = cv2.resize(region, small, interpolation=cv2.INTER_NEAREST)
