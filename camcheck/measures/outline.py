@@ -453,7 +453,7 @@ def outline_cues(
     span = outer - inner
     contrast = np.linalg.norm(span[:, 0], axis=1)
     cues: dict[str, float] = {}
-    gradient = np.linalg.norm(np.diff(profiles, axis=1), axis=2)
+    gradient = _norm3(np.diff(profiles, axis=1))
     length = gradient.shape[1]
     centre = length // 2
     # The person's edge is looked for near our mask's boundary: the model misplaces an edge
@@ -785,15 +785,26 @@ def _mixture_runs(
     person's colour, 1 the background's); the rim is the longest run of samples farther than
     HALO_COLOUR_DISTANCE from any mixture of the two, in samples (pixels).
     """
-    t = ((profiles - inner) * span).sum(axis=2) / (span**2).sum(axis=2)
+    t = _sum3((profiles - inner) * span) / _sum3(span**2)
     mixture = inner + np.clip(t, 0.0, 1.0)[..., None] * span
-    off = np.linalg.norm(profiles - mixture, axis=2) > HALO_COLOUR_DISTANCE
+    off = _norm3(profiles - mixture) > HALO_COLOUR_DISTANCE
     # The run ending at each sample: samples off the mixtures so far, less those counted
     # by the last sample on a mixture (a cumulative count reset at every mixture sample).
     count = np.cumsum(off, axis=1, dtype=np.int32)
     reset = np.maximum.accumulate(np.where(off, 0, count), axis=1)
     runs = (count - reset).max(axis=1, initial=0).astype(np.int32)
     return t, runs
+
+
+def _sum3(x: np.ndarray) -> np.ndarray:
+    """The sum over the last axis of three (colour channels): ``x.sum(axis=-1)`` to the bit
+    (numpy adds the three in order), at a tenth of its cost on profiles of float32."""
+    return (x[..., 0] + x[..., 1]) + x[..., 2]
+
+
+def _norm3(x: np.ndarray) -> np.ndarray:
+    """``np.linalg.norm(x, axis=-1)`` over three channels, to the bit (see :func:`_sum3`)."""
+    return np.sqrt(_sum3(x * x))
 
 
 def light_colour_distance(
