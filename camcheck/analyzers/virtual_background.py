@@ -36,7 +36,7 @@ from __future__ import annotations
 import json
 import math
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -180,6 +180,18 @@ def person_at_camera(scene: Scene) -> bool:
     cx = min(max(int(x + w / 2), 0), width - 1)
     cy = min(max(int(y + h / 2), 0), height - 1)
     return float(scene.person[cy, cx]) >= PERSON_AT_FACE
+
+
+def window_median(values: Iterable[float]) -> float:
+    """``float(np.median(values))`` of a window of a few numbers, to the bit: the middle one,
+    or the two middle ones added and halved as numpy does; a tenth of numpy's cost."""
+    ordered = sorted(values)
+    if any(math.isnan(v) for v in ordered):
+        return math.nan
+    half = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[half])
+    return float((ordered[half - 1] + ordered[half]) / 2)
 
 
 class Every:
@@ -338,7 +350,7 @@ class VirtualBackgroundAnalyzer(Analyzer):
             )[0]
             self._mask_flicker.append(confidence_change)
         if self._mask_flicker:
-            measured["vb_mask_flicker"] = float(np.median(self._mask_flicker))
+            measured["vb_mask_flicker"] = window_median(self._mask_flicker)
         if motion < MIN_PERSON_MOTION:
             self._flows.append((math.nan, math.nan))
             return
@@ -352,13 +364,13 @@ class VirtualBackgroundAnalyzer(Analyzer):
                 )
             )
             if len(self._unchanged) >= UNCHANGED_MIN_FRAMES:
-                measured["vb_background_unchanged_share"] = float(np.median(self._unchanged))
+                measured["vb_background_unchanged_share"] = window_median(self._unchanged)
         person_flow, edge_flow = outline.edge_motion(previous, scene.luma8, (inner, band), change)
         self._flows.append((person_flow, edge_flow))
         if not (math.isnan(person_flow) or math.isnan(edge_flow)) and person_flow > 0:
             self._flicker.append(edge_flow / person_flow)
             if len(self._flicker) == FLICKER_WINDOW:
-                measured["vb_edge_flicker"] = float(np.median(self._flicker))
+                measured["vb_edge_flicker"] = window_median(self._flicker)
                 measured["vb_edge_motion_px"] = edge_flow
         if len(self._flows) == LAG_WINDOW:
             if self._lag_every.due():
