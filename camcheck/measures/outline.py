@@ -374,7 +374,12 @@ def gather_profiles(scene: Scene, points: np.ndarray, normal: np.ndarray) -> np.
     steps = np.arange(-reach, reach + 1, dtype=np.float32)
     xs = np.clip(np.round(points[:, None, 0] + steps * normal[:, None, 0]), 0, width - 1)
     ys = np.clip(np.round(points[:, None, 1] + steps * normal[:, None, 1]), 0, height - 1)
-    return scene.frame[ys.astype(np.int32), xs.astype(np.int32)].astype(np.float32)
+    if not 0 < len(points) < 2**15:
+        return scene.frame[ys.astype(np.int32), xs.astype(np.int32)].astype(np.float32)
+    # The coordinates are whole pixels inside the frame: a nearest-neighbour remap reads
+    # exactly those pixels, at a fifth of the cost of numpy's fancy indexing.
+    xs, ys = xs.astype(np.float32), ys.astype(np.float32)
+    return cv2.remap(scene.frame, xs, ys, cv2.INTER_NEAREST).astype(np.float32)
 
 
 def _contour_points(
@@ -785,9 +790,16 @@ def _mixture_runs(
     person's colour, 1 the background's); the rim is the longest run of samples farther than
     HALO_COLOUR_DISTANCE from any mixture of the two, in samples (pixels).
     """
-    t = _sum3((profiles - inner) * span) / _sum3(span**2)
-    mixture = inner + np.clip(t, 0.0, 1.0)[..., None] * span
-    off = _norm3(profiles - mixture) > HALO_COLOUR_DISTANCE
+    # Channel by channel on contiguous (n, samples) planes: the same float32 operations on
+    # every element as on (n, samples, 3), the channels added in numpy's order (_sum3),
+    # at half the cost of broadcasting over a last axis of three.
+    p = np.ascontiguousarray(np.moveaxis(profiles, 2, 0))
+    i = np.moveaxis(inner, 2, 0).copy()
+    s = np.moveaxis(span, 2, 0).copy()
+    d = p - i
+    t = ((d[0] * s[0] + d[1] * s[1]) + d[2] * s[2]) / ((s[0] * s[0] + s[1] * s[1]) + s[2] * s[2])
+    e = p - (i + np.clip(t, 0.0, 1.0) * s)
+    off = np.sqrt((e[0] * e[0] + e[1] * e[1]) + e[2] * e[2]) > HALO_COLOUR_DISTANCE
     # The run ending at each sample: samples off the mixtures so far, less those counted
     # by the last sample on a mixture (a cumulative count reset at every mixture sample).
     count = np.cumsum(off, axis=1, dtype=np.int32)
