@@ -144,19 +144,24 @@ STILL_LEVELS = 1
 UNCHANGED_LEVELS = 0
 
 
-def masked_mean(plane: np.ndarray, mask: np.ndarray, count: int | None = None) -> float:
+def masked_mean(
+    plane: np.ndarray, mask: np.ndarray, count: int | None = None, solid: bool = False
+) -> float:
     """``cv2.mean(plane, mask=mask)[0]`` of a uint8 plane, to the last bit, ten times faster.
 
     OpenCV's masked mean visits pixel by pixel; the plane cut to the mask and summed whole
     runs vectorised. The sum of uint8 values is an exact integer, scaled by the reciprocal
     of the count as cv2.mean scales it, so the result is the same double. ``count`` is
     ``cv2.countNonZero(mask)`` when already taken; 0 pixels give 0.0, as cv2.mean does.
+    ``solid``: the mask holds only 0 and 255, so a plain AND with it cuts the plane (the
+    same bytes at half the cost of a masked one).
     """
     assert plane.dtype == np.uint8
     count = cv2.countNonZero(mask) if count is None else count
     if not count:
         return 0.0
-    return cv2.sumElems(cv2.bitwise_and(plane, plane, mask=mask))[0] * (1.0 / count)
+    cut = cv2.bitwise_and(plane, mask) if solid else cv2.bitwise_and(plane, plane, mask=mask)
+    return cv2.sumElems(cut)[0] * (1.0 / count)
 
 
 def flat_mask(luma8: np.ndarray) -> np.ndarray:
@@ -214,7 +219,7 @@ def noise_sigmas(
         if count < MIN_NOISE_PIXELS:
             sigmas.append(math.nan)
             continue
-        sigmas.append(IMMERKAER_SCALE * masked_mean(response, mask, count))
+        sigmas.append(IMMERKAER_SCALE * masked_mean(response, mask, count, solid=True))
     return sigmas[0], sigmas[1]
 
 
@@ -308,7 +313,21 @@ def boundary_band(scene: Scene, share: float = BAND_SHARE) -> np.ndarray:
     radius = max(1, round(share * math.hypot(*small_size)))
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
     band = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, kernel)
-    return cv2.resize(band, (width, height), interpolation=cv2.INTER_NEAREST)
+    if small_size != (width / MASK_STEP, height / MASK_STEP):
+        return cv2.resize(band, (width, height), interpolation=cv2.INTER_NEAREST)
+    # By a whole factor the nearest neighbour of a pixel is the small pixel it lies in, so
+    # only the band's box is enlarged (the rest is 0): the same plane at half the cost.
+    grown = np.zeros((height, width), np.uint8)
+    x, y, w, h = cv2.boundingRect(band)
+    if w and h:
+        step = MASK_STEP
+        cv2.resize(
+            band[y : y + h, x : x + w],
+            (step * w, step * h),
+            dst=grown[step * y : step * (y + h), step * x : step * (x + w)],
+            interpolation=cv2.INTER_NEAREST,
+        )
+    return grown
 
 
 def outline_samples(scene: Scene) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
@@ -589,13 +608,15 @@ def sharpness(
     laplacian = cv2.convertScaleAbs(cv2.Laplacian(luma8, cv2.CV_16S))
     values = []
     for region in regions:
-        mask = cv2.bitwise_and(edges, region)
+        # 0 or 255, so that the means cut the planes with a plain AND
+        mask = cv2.bitwise_and(edges, edges, mask=region)
         count = cv2.countNonZero(mask)
         if count < MIN_EDGE_PIXELS:
             values.append(math.nan)
             continue
         values.append(
-            masked_mean(laplacian, mask, count) / max(masked_mean(gradient, mask, count), 1e-3)
+            masked_mean(laplacian, mask, count, solid=True)
+            / max(masked_mean(gradient, mask, count, solid=True), 1e-3)
         )
     return values
 
@@ -695,7 +716,10 @@ def edge_motion(
             motions.append(math.nan)
             continue
         # The counts cancel: the ratio of the means is the ratio of the sums.
-        motions.append(masked_mean(change, mask, count) / masked_mean(gradient, mask, count))
+        motions.append(
+            masked_mean(change, mask, count, solid=True)
+            / masked_mean(gradient, mask, count, solid=True)
+        )
     return motions
 
 
