@@ -13,6 +13,7 @@ from camcheck.scene import Face, Scene, histogram_mean, histogram_percentile, hi
 # image structure up to second order and leaves mostly noise (Immerkær 1996, "Fast noise
 # variance estimation", CVIU 64(2)).
 IMMERKAER_KERNEL = np.array([[1, -2, 1], [-2, 4, -2], [1, -2, 1]], np.float32)
+IMMERKAER_ROW = np.array([1, -2, 1], np.float32)  # IMMERKAER_KERNEL = outer(row, row)
 # sigma = IMMERKAER_SCALE * mean |I * N| over the pixels used.
 IMMERKAER_SCALE = math.sqrt(math.pi / 2.0) / 6.0
 # Pixels whose Sobel gradient (|gx| + |gy| on 0..255 luma) reaches this are edges or
@@ -95,8 +96,12 @@ def immerkaer_response(luma8: np.ndarray) -> np.ndarray:
 
     It saturates at 255 only on edges, which are not flat: a flat area's response has a
     spread of about 6 sigma, 48 at sigma 8.
+
+    The kernel is the outer product of [1, -2, 1] with itself, so it is applied as two 1-D
+    passes: every intermediate is a small integer, exact in any arithmetic, so the result
+    is the same bytes as the 3x3 filter's at half its cost.
     """
-    return cv2.convertScaleAbs(cv2.filter2D(luma8, cv2.CV_16S, IMMERKAER_KERNEL))
+    return cv2.convertScaleAbs(cv2.sepFilter2D(luma8, cv2.CV_16S, IMMERKAER_ROW, IMMERKAER_ROW))
 
 
 # Windows over the background (background.cluttered, background.distracting_color).
