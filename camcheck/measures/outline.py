@@ -413,27 +413,30 @@ def _contour_points(
     smooth = np.stack([np.convolve(padded[:, i], window, mode="same") for i in (0, 1)], axis=1)[
         NORMAL_SMOOTHING : NORMAL_SMOOTHING + count
     ]
-    tangent = np.roll(smooth, -2, axis=0) - np.roll(smooth, 2, axis=0)
-    normal = np.stack([tangent[:, 1], -tangent[:, 0]], axis=1)
-    normal /= np.maximum(np.linalg.norm(normal, axis=1, keepdims=True), 1e-6)
     width, height = scene.size
-    keep = np.zeros(count, bool)
-    keep[::PROFILE_STEP] = True
-    # Points on the frame border are where the person leaves the picture, not an outline.
+    # Every PROFILE_STEP-th point; points on the frame border are where the person leaves
+    # the picture, not an outline.
     border = 2
-    keep &= (
-        (contour[:, 0] > border)
-        & (contour[:, 0] < width - 1 - border)
-        & (contour[:, 1] > border)
-        & (contour[:, 1] < height - 1 - border)
-    )
-    below = np.zeros(count, bool)
+    sampled = contour[::PROFILE_STEP]
+    kept = np.flatnonzero(
+        (sampled[:, 0] > border)
+        & (sampled[:, 0] < width - 1 - border)
+        & (sampled[:, 1] > border)
+        & (sampled[:, 1] < height - 1 - border)
+    ) * np.intp(PROFILE_STEP)
+    if not len(kept):
+        return None
+    # The normals of the kept points only, each from the smoothed points two before and
+    # two after it (around the closed contour); its length added as numpy's norm adds.
+    tangent = smooth[(kept + 2) % count] - smooth[(kept - 2) % count]
+    across, down = tangent[:, 1], -tangent[:, 0]
+    length = np.maximum(np.sqrt(across * across + down * down), 1e-6)
+    normal = np.stack([across / length, down / length], axis=1)
+    below = np.zeros(len(kept), bool)
     if (face := scene.primary_face) is not None:
         _, y, _, h = face.box
-        below = contour[:, 1] > y + h
-    if not keep.any():
-        return None
-    return smooth[keep], normal[keep], below[keep]
+        below = contour[kept, 1] > y + h
+    return smooth[kept], normal, below
 
 
 def outline_cues(
