@@ -13,6 +13,7 @@ from camcheck.scene import Face, Scene, histogram_mean, histogram_percentile, hi
 # image structure up to second order and leaves mostly noise (Immerkær 1996, "Fast noise
 # variance estimation", CVIU 64(2)).
 IMMERKAER_KERNEL = np.array([[1, -2, 1], [-2, 4, -2], [1, -2, 1]], np.float32)
+IMMERKAER_ROW = np.array([1, -2, 1], np.float32)  # IMMERKAER_KERNEL = outer(row, row)
 # sigma = IMMERKAER_SCALE * mean |I * N| over the pixels used.
 IMMERKAER_SCALE = math.sqrt(math.pi / 2.0) / 6.0
 # Pixels whose Sobel gradient (|gx| + |gy| on 0..255 luma) reaches this are edges or
@@ -26,7 +27,20 @@ MIN_FLAT_PIXELS = 500
 
 def gradient_l1(plane: np.ndarray, depth: int = cv2.CV_16S, ksize: int = 3) -> np.ndarray:
     """|gx| + |gy| of ``plane`` (Sobel, ``ksize``), as uint8 saturated at 255: every limit
-    on it lies far below, so nothing is lost."""
+    on it lies far below, so nothing is lost.
+
+    With ``ksize`` 1 on 8-bit luma the Sobel derivative is the difference of the two
+    neighbours, I(x+1) - I(x-1), and 0 on the first and last column (row) by the
+    reflected border; its absolute value is their absolute difference, taken directly
+    (the same bytes at an eighth of the cost).
+    """
+    neighbours = ksize == 1 and depth == cv2.CV_16S and plane.dtype == np.uint8
+    if neighbours and plane.ndim == 2 and min(plane.shape) >= 3:
+        across = np.zeros_like(plane)
+        down = np.zeros_like(plane)
+        cv2.absdiff(plane[:, 2:], plane[:, :-2], dst=across[:, 1:-1])
+        cv2.absdiff(plane[2:], plane[:-2], dst=down[1:-1])
+        return cv2.add(across, down)
     return cv2.add(
         cv2.convertScaleAbs(cv2.Sobel(plane, depth, 1, 0, ksize=ksize)),
         cv2.convertScaleAbs(cv2.Sobel(plane, depth, 0, 1, ksize=ksize)),
@@ -82,8 +96,12 @@ def immerkaer_response(luma8: np.ndarray) -> np.ndarray:
 
     It saturates at 255 only on edges, which are not flat: a flat area's response has a
     spread of about 6 sigma, 48 at sigma 8.
+
+    The kernel is the outer product of [1, -2, 1] with itself, so it is applied as two 1-D
+    passes: every intermediate is a small integer, exact in any arithmetic, so the result
+    is the same bytes as the 3x3 filter's at half its cost.
     """
-    return cv2.convertScaleAbs(cv2.filter2D(luma8, cv2.CV_16S, IMMERKAER_KERNEL))
+    return cv2.convertScaleAbs(cv2.sepFilter2D(luma8, cv2.CV_16S, IMMERKAER_ROW, IMMERKAER_ROW))
 
 
 # Windows over the background (background.cluttered, background.distracting_color).
