@@ -193,6 +193,15 @@ class Scene:
         """The primary face's box: the region of findings about the face."""
         return self.faces[0].box if self.faces else None
 
+    def face_box_on_person(self) -> float:
+        """The share of the primary face's box (clipped to the frame) on the person mask; 0
+        without a face."""
+        if not self.faces:
+            return 0.0
+        x, y, w, h = self.faces[0].box
+        box = self.person_mask[max(0, y) : y + h, max(0, x) : x + w]
+        return float(box.mean()) if box.size else 0.0
+
     @cached_property
     def luma8(self) -> np.ndarray:
         """BT.601 luma Y' as uint8 (0..255), as OFIQ (ISO/IEC 29794-5) computes it."""

@@ -34,7 +34,7 @@ import numpy as np
 
 from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
 from camcheck.measures import MIN_BACKGROUND_SHARE, box_keys, box_measures, box_region
-from camcheck.scene import Scene
+from camcheck.scene import FACE_ON_PERSON_MIN, Scene
 
 # Colour is judged on a copy this many times smaller than the working frame (160x90 at
 # 640x360): objects that draw the eye are large, and the area average removes chroma noise.
@@ -76,12 +76,12 @@ SPOT_PERCENTILE = 90
 REST_PERCENTILE = 90
 # ... over at least this share of the background; with less left, the spot is the wall.
 MIN_REST_SHARE = 0.2
-# The face's box counts as found by segmentation when the person mask covers this share of
-# it; the hair beside it is then where the person model's confidence reaches
-# HAIR_CONFIDENCE. Its soft edge is 2 to 4 working pixels wide over a wall, wider over
-# hair; at 0.1 a close-up face's mask (tune art_circles_v1_02) covers the hair and none of
-# the picture beside it, where the box's margins covered two thirds of the picture.
-FACE_ON_PERSON = 0.5
+# The face's box counts as found by segmentation when the person mask covers half of it
+# (scene.FACE_ON_PERSON_MIN, the share the face mask uses for the same question); the hair
+# beside it is then where the person model's confidence reaches HAIR_CONFIDENCE. Its soft
+# edge is 2 to 4 working pixels wide over a wall, wider over hair; at 0.1 a close-up face's
+# mask (tune art_circles_v1_02) covers the hair and none of the picture beside it, where the
+# box's margins covered two thirds of the picture.
 HAIR_CONFIDENCE = 0.1
 # Two objects are also one spot when they are pieces of one rectangle: both of their sides
 # in line, within this share of the narrower one's width (or the lower one's height), one
@@ -275,10 +275,8 @@ def _background(scene: Scene, size: tuple[int, int]) -> np.ndarray:
         # above), unless segmentation found this face: then it found the hair too, and
         # beside the face only what its soft edge holds (HAIR_CONFIDENCE) is you. A
         # picture beside a close-up face lies inside those margins.
-        held = scene.person_mask[max(0, y) : y + h, max(0, x) : x + w]
-        on_person = float(held.mean()) if held.size else 0.0
         margins = grown[y0:y1, x0:x1]
-        if on_person >= FACE_ON_PERSON:
+        if scene.face_box_on_person() >= FACE_ON_PERSON_MIN:
             soft = cv2.resize(scene.person, size, interpolation=cv2.INTER_NEAREST)[y0:y1, x0:x1]
             margins[soft >= HAIR_CONFIDENCE] = 1
         else:

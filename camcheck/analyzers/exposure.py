@@ -90,11 +90,9 @@ def face_trust(scene: Scene) -> dict[str, float]:
     if face is None:
         return {}
     skin = scene.face_skin_mask
-    x, y, w, h = face.box
-    box = scene.person_mask[max(0, y) : y + h, max(0, x) : x + w]
     return {
         "skin_pixels": float(np.count_nonzero(skin)) if skin is not None else 0.0,
-        "face_box_on_person": float(box.mean()) if box.size else 0.0,
+        "face_box_on_person": scene.face_box_on_person(),
     }
 
 
