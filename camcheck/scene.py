@@ -172,11 +172,12 @@ class Scene:
             float(np.hypot(width / 2, height / 2)), 1.0
         )
         weight = 1.0 - (1.0 - CORNER_WEIGHT) * min(off, 1.0)
-        if face.presence is not None and face.presence < UNFIT_PRESENCE:
-            x, y, w, h = face.box
-            box = self.person_mask[y : y + h, x : x + w]
-            if box.size == 0 or float(box.mean()) < UNFIT_OFF_PERSON:
-                weight *= UNFIT_WEIGHT
+        if (
+            face.presence is not None
+            and face.presence < UNFIT_PRESENCE
+            and self.box_on_person(face.box) < UNFIT_OFF_PERSON
+        ):
+            weight *= UNFIT_WEIGHT
         return face.area * weight
 
     def sort_faces(self) -> None:
@@ -194,13 +195,15 @@ class Scene:
         return self.faces[0].box if self.faces else None
 
     def face_box_on_person(self) -> float:
-        """The share of the primary face's box (clipped to the frame) on the person mask; 0
-        without a face."""
-        if not self.faces:
-            return 0.0
-        x, y, w, h = self.faces[0].box
-        box = self.person_mask[max(0, y) : y + h, max(0, x) : x + w]
-        return float(box.mean()) if box.size else 0.0
+        """The share of the primary face's box on the person mask; 0 without a face."""
+        return self.box_on_person(self.faces[0].box) if self.faces else 0.0
+
+    def box_on_person(self, box: tuple[int, int, int, int]) -> float:
+        """The share of a box (x, y, w, h; clipped to the frame, as a face reaching past its
+        edge has it) on the person mask; 0 for a box wholly outside."""
+        x, y, w, h = box
+        held = self.person_mask[max(0, y) : max(0, y + h), max(0, x) : max(0, x + w)]
+        return float(held.mean()) if held.size else 0.0
 
     @cached_property
     def luma8(self) -> np.ndarray:

@@ -218,6 +218,26 @@ def test_you_are_the_largest_most_central_face() -> None:
     assert Scene(frame=scene.frame, faces=(middle, left)).primary_face == middle
 
 
+def test_a_face_reaching_past_the_frame_top_is_judged_on_its_visible_part() -> None:
+    # given a close face whose box reaches past the frame's top and left edges, on the
+    # person mask, which the landmark model fits only weakly (forehead cut off)
+    person = np.ones((HEIGHT, WIDTH), np.float32)
+    frame = np.zeros((HEIGHT, WIDTH, 3), np.uint8)
+    cut = Face(box=(-20, -30, 200, 240), score=0.9, presence=0.3)
+    inside = Face(box=(0, 0, 200, 240), score=0.9, presence=0.3)
+    scene = Scene(frame=frame, faces=(cut,), person=person)
+    # then its box counts as on the person, as the same face inside the frame does: it is
+    # not taken for a pattern off the person mask (whose weight is a hundredth)
+    assert scene.box_on_person(cut.box) == 1.0
+    assert scene.face_box_on_person() == 1.0
+    ratio = scene.prominence(cut) / Scene(frame=frame, faces=(inside,), person=person).prominence(
+        inside
+    )
+    assert ratio > 0.5
+    # and a box wholly outside the frame holds nothing
+    assert scene.box_on_person((-300, -300, 100, 100)) == 0.0
+
+
 def test_a_small_face_in_a_poster_beside_you_is_no_intrusion() -> None:
     # a portrait on the wall: a clear face, a fifth of your width
     you = Face(box=(270, 90, 100, 120), score=0.95)
