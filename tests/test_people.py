@@ -236,6 +236,8 @@ def test_a_face_reaching_past_the_frame_top_is_judged_on_its_visible_part() -> N
     assert ratio > 0.5
     # and a box wholly outside the frame holds nothing
     assert scene.box_on_person((-300, -300, 100, 100)) == 0.0
+    # and face.not_found reads the same share for it, not a wrapped, empty slice's NaN
+    assert FaceAnalyzer().measure(scene)["face_on_person"] == 1.0
 
 
 def test_a_small_face_in_a_poster_beside_you_is_no_intrusion() -> None:

@@ -47,12 +47,9 @@ class FaceAnalyzer(Analyzer):
             measured["face_score"] = 0.0
             return measured
         best = max(scene.faces, key=lambda face: face.score)
-        x, y, w, h = best.box
         measured["face_score"] = best.score
         measured["best_face_score"] = best.score
-        measured["face_on_person"] = (
-            float(scene.person_mask[y : y + h, x : x + w].mean()) if w > 0 and h > 0 else 0.0
-        )
+        measured["face_on_person"] = scene.box_on_person(best.box)
         fits = [face.presence for face in scene.faces if face.presence is not None]
         if fits:
             # Skin colour is read beside the fit only: without the landmark model's word (a

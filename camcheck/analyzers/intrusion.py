@@ -277,12 +277,9 @@ class IntrusionAnalyzer(Analyzer):
             # Faces are sorted most prominent first: the first other face is the one to judge.
             face = others[0]
             width, height = scene.size
-            x, y, w, h = face.box
-            measured["second_face_width_ratio"] = w / max(primary.box[2], 1)
+            measured["second_face_width_ratio"] = face.box[2] / max(primary.box[2], 1)
             measured["second_face_score"] = face.score
-            measured["second_face_on_person"] = float(
-                scene.person_mask[y : y + h, x : x + w].mean()
-            )
+            measured["second_face_on_person"] = scene.box_on_person(face.box)
             measured["second_face_share"] = face.area / float(width * height)
             # How far its centre lies from yours, in half-widths (half-heights) of your face
             # box, the larger of the two: under 1 its centre lies inside your face box, where
@@ -740,13 +737,7 @@ def _is_you(scene: Scene, face: Face, people: tuple[Person, ...] = ()) -> bool:
     """Whether face.not_found's rule, on this face's own numbers, takes it for a face; in a
     clip, whether it also fits a human face's landmarks, or the pose detector finds a person
     anchored on it (``people``: a face in profile, which the landmark model rejects)."""
-    x, y, w, h = face.box
-    numbers = {
-        "face_score": face.score,
-        "face_on_person": (
-            float(scene.person_mask[y : y + h, x : x + w].mean()) if w > 0 and h > 0 else 0.0
-        ),
-    }
+    numbers = {"face_score": face.score, "face_on_person": scene.box_on_person(face.box)}
     if face.presence is not None:
         numbers["face_fit"] = face.presence
         if face.presence < FACE_FIT_MIN:
