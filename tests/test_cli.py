@@ -728,3 +728,26 @@ def test_a_video_name_that_looks_like_an_ffmpeg_protocol_is_just_a_file(
         Path(name).write_bytes(clip)
         result = invoke("live", "--source", name, "--seconds", "0.5", "--json")
         assert json.loads(result.stdout)["frames_analyzed"] == 8, name
+
+
+def test_json_names_a_file_whose_name_is_not_utf8_in_valid_utf8(tmp_path: Path) -> None:
+    """A file name's undecodable byte is escaped in --json as in the error entry, so stdout
+    stays UTF-8 (RFC 8259) for a judged still as much as for one that could not be read."""
+    folder = os.fsencode(tmp_path)
+    judged, unread = folder + b"/me\xff.jpg", folder + b"/text\xff.jpg"
+    shutil.copyfile(FIXTURES / "good_obama.jpg", judged)
+    Path(os.fsdecode(unread)).write_bytes(b"not a picture")
+    marked = folder + b"/marked\xff.png"
+    command = [os.fsencode(sys.executable), b"-m", b"camcheck", b"image", judged, unread,
+               b"--json", b"--save", marked]  # fmt: skip
+    env = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(command, capture_output=True, cwd=ROOT, env=env,
+                            timeout=CHILD_SECONDS, check=False)  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    documents = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [d["source"] for d in documents] == [
+        os.fsdecode(tmp_path) + "/me\\udcff.jpg",
+        os.fsdecode(tmp_path) + "/text\\udcff.jpg",
+    ]
+    assert "error" not in documents[0] and "error" in documents[1]
+    assert documents[0]["picture"] == os.fsdecode(tmp_path) + "/marked\\udcff-1.png"

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from camcheck.checks import CHECKS, Check, render, ui
+from camcheck.errors import one_line
 from camcheck.report.model import Report
 from camcheck.sources import CameraInfo
 
@@ -61,7 +62,9 @@ def report_dict(report: Report, lang: str = "en") -> dict[str, Any]:
             }
         )
     data: dict[str, Any] = {
-        "source": report.source,
+        # Named as the error entry names a file (error_dict gets it through one_line): a
+        # name's undecodable byte would reach stdout raw, and the JSON would not be UTF-8.
+        "source": one_line(report.source),
         "kind": report.kind,
         "frames_analyzed": report.frames_analyzed,
         "duration_s": _number(report.duration_s),

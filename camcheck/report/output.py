@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from camcheck.checks import ui
+from camcheck.errors import one_line
 from camcheck.report.json_format import dumps, error_dict, report_dict
 from camcheck.report.model import Report
 from camcheck.report.text import format_report
@@ -30,7 +31,7 @@ def report_output(
     if as_json:
         document = report_dict(report, lang)
         if picture is not None:
-            document["picture"] = str(picture)
+            document["picture"] = one_line(str(picture))  # as "source": stdout stays UTF-8
         return _json(document, one)
     text = format_report(report, lang, verbose=verbose, marked=picture is not None)
     if picture is not None:
