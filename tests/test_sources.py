@@ -139,6 +139,27 @@ def test_corrupt_video_is_refused(tmp_path: Path) -> None:
     assert caught.value.key == "error.not_video"
 
 
+@pytest.mark.parametrize("size", [(1, 1), (16, 16), (8, 600)])
+def test_a_video_under_32_pixels_a_side_is_refused_as_a_still_is(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    # A 16x16 clip has no face to find: "No face found, sit facing the camera" would be
+    # advice about a picture nobody can judge.
+    width, height = size
+    path = tmp_path / "tiny.avi"
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter.fourcc(*"MJPG"), 15, (width, height))
+    for value in range(10):
+        writer.write(np.full((height, width, 3), value * 20, np.uint8))
+    writer.release()
+    with pytest.raises(CamcheckError) as caught:
+        VideoSource(path)
+    assert caught.value.key == "error.video_too_small"
+    assert caught.value.render("en").endswith(
+        f"tiny.avi: its frames are {width}x{height} pixels; camcheck needs at least 32 pixels "
+        "on each side"
+    )
+
+
 # --- issue 16 --------------------------------------------------------------------------
 
 

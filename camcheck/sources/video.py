@@ -13,7 +13,7 @@ from camcheck.errors import CamcheckError
 from camcheck.native import native_stderr_silenced
 from camcheck.sources.files import checked_path, regular_file
 from camcheck.sources.frames import Frame, FrameSource
-from camcheck.sources.images import DEFAULT_VIDEO_FPS, MAX_IMAGE_PIXELS, to_rgb8
+from camcheck.sources.images import DEFAULT_VIDEO_FPS, MAX_IMAGE_PIXELS, MIN_IMAGE_SIDE, to_rgb8
 
 # Frame rates a video file may state and be believed: from one frame a minute (a time-lapse)
 # to 1000 fps (phone slow motion goes to 960). Outside it the header is broken (0, NaN,
@@ -41,8 +41,9 @@ class VideoSource(FrameSource):
 
     Raises:
         CamcheckError: while opening, for a file that is missing, not a regular file, empty,
-            not a video or with frames over MAX_IMAGE_PIXELS; while iterating,
-            ``error.video_truncated`` when the file ends well short of its stated length.
+            not a video, or with frames over MAX_IMAGE_PIXELS or under MIN_IMAGE_SIDE a side;
+            while iterating, ``error.video_truncated`` when the file ends well short of its
+            stated length.
     """
 
     kind = "video"
@@ -85,6 +86,16 @@ class VideoSource(FrameSource):
         if first is None:
             self.close()
             raise CamcheckError("error.not_video", path=shown)
+        # The still's limit: frames this small hold no face to judge, only "No face found".
+        if min(first.shape[:2]) < MIN_IMAGE_SIDE:
+            self.close()
+            raise CamcheckError(
+                "error.video_too_small",
+                path=shown,
+                width=first.shape[1],
+                height=first.shape[0],
+                minimum=MIN_IMAGE_SIDE,
+            )
         self._first: cv2.typing.MatLike | None = first
 
     @property
