@@ -233,10 +233,18 @@ class Scene:
     def skin_histogram(self) -> np.ndarray:
         """256-bin histogram of ``luma8`` over the face's skin zones, or over ``face_mask``
         when the face has no landmarks or too little zone skin (MIN_SKIN_ZONE_PIXELS)."""
+        if self.skin_mask is self.face_mask:
+            return self.face_histogram
+        return _histogram(self.luma8, self.skin_mask)
+
+    @cached_property
+    def skin_mask(self) -> np.ndarray:
+        """The pixels ``skin_histogram`` counts: the face's skin zones, or ``face_mask``
+        when the face has no landmarks or too little zone skin (MIN_SKIN_ZONE_PIXELS)."""
         skin = self.face_skin_mask
         if skin is not None and np.count_nonzero(skin) >= MIN_SKIN_ZONE_PIXELS:
-            return _histogram(self.luma8, skin)
-        return self.face_histogram
+            return skin
+        return self.face_mask
 
     @cached_property
     def person_mask(self) -> np.ndarray:

@@ -143,7 +143,8 @@ def test_washed_out_says_the_reason_that_holds() -> None:
     def said(**measured: float) -> str:
         return render(Finding(bright, measured, CHECKS[bright].severity), "en").message
 
-    face = said(face_bright_share=0.71, face_luma=0.93, frame_blown_share=0.03)
-    assert "On your face 71% is pure white" in face and "of the picture" not in face
+    face = said(face_clipped_share=0.71, face_luma=0.93, frame_blown_share=0.03)
+    assert "On your face 71% has lost its colour to the light" in face
+    assert "of the picture" not in face
     frame = said(no_face=1.0, frame_blown_share=0.75, frame_shadow=0.87)
     assert "75% of the picture is blown out" in frame

@@ -235,6 +235,29 @@ def test_a_silhouette_before_a_window_exposed_for_its_view_is_backlight() -> Non
     )
 
 
+def coloured(scene: Scene, grey_luma: float, rgb: tuple[int, int, int]) -> Scene:
+    """``scene`` with its pixels of luma ``grey_luma`` painted ``rgb``."""
+    frame = scene.frame.copy()
+    frame[scene.luma8 == round(grey_luma * 255)] = rgb
+    return Scene(frame=frame, faces=scene.faces, person=scene.person)
+
+
+def test_a_silhouette_before_a_deep_blue_sky_is_backlight() -> None:
+    # A camera exposing for a dusk sky (backlight_silhouette_v1_02): the sky deep blue,
+    # its luma 0.43 (BT.601 weighs blue at 0.114) though its blue channel is near the top.
+    sky = (60, 110, 230)
+    scene = coloured(window_scene(face=0.1, window="full", window_luma=0.5), 0.5, sky)
+    assert float(scene.luma8[10, 10]) / 255 < 0.45
+    (item,) = BacklightAnalyzer().analyze(scene)
+    assert item.measured["backlight_highlight_ev"] >= BACKLIGHT_SILHOUETTE_EV
+    # A grey wall of the same luma behind the same black face is no light source: it is
+    # bright in no colour.
+    grey = (109, 109, 109)
+    wall = coloured(window_scene(face=0.1, window="full", window_luma=0.5), 0.5, grey)
+    assert abs(int(wall.luma8[10, 10]) - int(scene.luma8[10, 10])) <= 1
+    assert BacklightAnalyzer().analyze(wall) == []
+
+
 def test_a_face_lit_from_the_front_before_a_window_is_not_backlight() -> None:
     # Highlights at 0.80 (0.6 linear): under a stop from the blown window.
     scene = window_scene(face=0.78, window="full")
@@ -428,6 +451,36 @@ def landmarked(scene: Scene, seed: int = 1) -> Scene:
     return scene
 
 
+def skin_painted(rgb: tuple[int, int, int]) -> Scene:
+    """A landmarked face whose whole box is the colour ``rgb``."""
+    scene = landmarked(synthetic_scene(face_luma=0.9, face_texture=0.0, background=0.5))
+    x, y, w, h = scene.faces[0].box
+    scene.frame[y : y + h, x : x + w] = rgb
+    return scene
+
+
+def test_skin_whose_red_and_green_clip_is_washed_out_though_its_luma_does_not() -> None:
+    # given a medium skin tone pushed into clipping (light_hotkey_v2_01): red and green blown
+    # out, blue, which skin reflects least, under it, so the luma stays under 247
+    scene = skin_painted((255, 250, 190))
+    measured = ExposureAnalyzer().measure(scene)
+    assert measured["face_bright_share"] == 0.0
+    # then its colour is gone on all of it, and the face is washed out
+    assert measured["face_clipped_share"] == 1.0
+    assert [f.id for f in ExposureAnalyzer().analyze(scene)] == ["lighting.too_bright"]
+
+
+def test_bright_skin_whose_red_alone_clips_keeps_its_colour() -> None:
+    # given a light face in a bright, well-exposed photo: only the red channel clips (the
+    # corpus's real press portraits, deepface img23, clip red on 0.83 of the skin)
+    scene = skin_painted((255, 225, 190))
+    measured = ExposureAnalyzer().measure(scene)
+    assert measured["face_luma"] > 0.85
+    # then no skin has lost its colour and nothing fires
+    assert measured["face_clipped_share"] == 0.0
+    assert ExposureAnalyzer().analyze(scene) == []
+
+
 def test_exposure_reads_the_skin_zones_not_dark_hair_in_the_outline() -> None:
     # given a well-lit face with a dark fringe over the top of its box
     def fringed() -> Scene:
@@ -458,11 +511,12 @@ def test_a_washed_out_face_the_person_mask_lost_is_too_bright_not_no_face() -> N
     face = {f.id for f in FaceAnalyzer().analyze(scene)}
     # then too_bright fires on the landmarked face, and the table lets it hide "no face"
     assert exposure == {"lighting.too_bright"} and face == {"face.not_found"}
-    # and its message says how much of the face is white (the picture's share first)
+    # and its message says how much of the face has lost its colour (the picture's share first)
     (item,) = ExposureAnalyzer().analyze(scene)
     assert "no_face" not in item.measured
-    assert " On your face 100% is pure white (average brightness " in render(item, "en").message
-    assert " Op je gezicht is 100% helemaal wit " in render(item, "nl").message
+    english = render(item, "en").message
+    assert " On your face 100% has lost its colour to the light (average brightness " in english
+    assert " Op je gezicht is 100% zo licht dat de kleur weg is " in render(item, "nl").message
     assert CHECKS["lighting.too_bright"].hides_check("face.not_found")
     assert not CHECKS["face.not_found"].hides_check("lighting.too_bright")
 
@@ -475,7 +529,7 @@ def test_a_bright_pattern_off_the_person_without_landmarks_is_not_a_washed_out_f
     scene.person[:] = 0.0
     measured = ExposureAnalyzer().measure(scene)
     # then the face's light is measured but too_bright does not fire (face.not_found leads)
-    assert measured["face_bright_share"] > 0.5 and measured["skin_pixels"] == 0
+    assert measured["face_clipped_share"] > 0.5 and measured["skin_pixels"] == 0
     assert ExposureAnalyzer().analyze(scene) == []
 
 

@@ -41,7 +41,7 @@ def test_clipped_face_is_too_bright() -> None:
     scene = synthetic_scene(face_luma=0.97, face_texture=0.05)
     found = ExposureAnalyzer().analyze(scene)
     assert [f.id for f in found] == ["lighting.too_bright"]
-    assert found[0].measured["face_bright_share"] > 0.08
+    assert found[0].measured["face_clipped_share"] > 0.08
 
 
 def test_black_wall_is_not_a_dark_face() -> None:

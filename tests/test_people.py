@@ -24,6 +24,7 @@ FACE_KEYS = (
     "face_luma",
     "face_highlight",
     "face_bright_share",
+    "face_clipped_share",
     "face_dark_share",
     "face_light_ratio",
     "face_uniformity",

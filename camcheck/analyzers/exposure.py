@@ -44,6 +44,7 @@ from camcheck.measures import (
     BRIGHT_LUMA8,
     SRGB_LINEAR,
     face_luma_stats,
+    skin_clipped_share,
 )
 from camcheck.scene import Scene, histogram_percentile, histogram_share
 
@@ -112,6 +113,7 @@ class ExposureAnalyzer(Analyzer):
         stats = face_luma_stats(scene)
         if stats is not None:
             measured.update(stats)
+            measured["face_clipped_share"] = skin_clipped_share(scene)
             measured.update(face_trust(scene))
         return measured
 

@@ -190,6 +190,24 @@ _CODES = np.arange(256, dtype=np.float64) / 255.0
 SRGB_LINEAR = np.where(_CODES <= 0.04045, _CODES / 12.92, ((_CODES + 0.055) / 1.055) ** 2.4)
 
 
+# A skin pixel has lost its colour to the light when at least this many of its three colour
+# channels reach BRIGHT_LUMA8: what is left is white or a pale yellow. Luma reaches 247 only
+# when all three do, and skin reflects far less blue than red (a deep skin tone least of
+# all), so a face pushed into clipping loses its red and green, and with them its colour,
+# long before its luma clips.
+CLIPPED_CHANNELS = 2
+
+
+def skin_clipped_share(scene: Scene) -> float:
+    """Share of the primary face's skin (the pixels ``skin_histogram`` counts) with
+    CLIPPED_CHANNELS or more of its colour channels at BRIGHT_LUMA8 or over."""
+    pixels = scene.frame[scene.skin_mask]
+    if not pixels.size:
+        return 0.0
+    clipped = np.count_nonzero(pixels >= BRIGHT_LUMA8, axis=1) >= CLIPPED_CHANNELS
+    return float(np.count_nonzero(clipped)) / len(pixels)
+
+
 def face_luma_stats(scene: Scene) -> dict[str, float] | None:
     """Mean, highlight and clipped shares of the primary face's skin luma (its skin zones,
     else its outline), or None without a face."""
