@@ -177,6 +177,12 @@ HAND_FIT_MAX = 0.5
 # moves little in half a second.
 PIECE_MEMORY_S = 0.5
 PIECE_IOU = 0.5
+# In a clip, how steadily the separate piece has been there: the share of the frames of the
+# last this-many seconds before this one on which no piece overlapping its box was found
+# (second_body_unsteady). Someone standing or walking behind you is segmented on frame
+# after frame, where they move little between two frames; a piece the segmentation makes of
+# a low-resolution camera's codec blocks and noise comes and goes from frame to frame.
+PIECE_STEADY_S = 0.2
 # In a clip or a live run, the faces besides yours seen in its first this-many seconds (from
 # the frame where your face was first seen: before it nobody is kept company) are
 # your companions (someone sitting with you in the call), as is a later face near where one
@@ -228,6 +234,9 @@ class IntrusionAnalyzer(Analyzer):
         # face as a share of yours) of the separate
         # pieces of the person mask over the last PIECE_MEMORY_S.
         self._pieces: deque[tuple[float, tuple[float, ...], float | None, bool, float]] = deque()
+        # (timestamp, box of the separate piece or None) of every frame of the last
+        # PIECE_STEADY_S, the newest last.
+        self._piece_frames: deque[tuple[float, tuple[float, ...] | None]] = deque()
         # When this run began, and [last seen, centre x, centre y, face width] of each
         # companion (a face there since the run's first COMPANION_START_S), in pixels.
         self._start: float | None = None
@@ -256,6 +265,10 @@ class IntrusionAnalyzer(Analyzer):
             primary = None
         motion = self._motion(scene)
         now = scene.timestamp
+        self._piece_frames.append((now, None))
+        # The frame before this one is kept however old (a camera slower than 5 fps).
+        while len(self._piece_frames) > 2 and now - self._piece_frames[0][0] > PIECE_STEADY_S:
+            self._piece_frames.popleft()
         self._faces.append((now, primary is not None))
         while self._faces and now - self._faces[0][0] > FACE_PERSIST_S:
             self._faces.popleft()
@@ -301,6 +314,9 @@ class IntrusionAnalyzer(Analyzer):
         body, gap = _second_body(scene)
         if body:
             self._remember_piece(now, body, gap)
+            body["second_body_unsteady"] = (
+                self._unsteady(now, body) if scene.source_kind != "image" else 0.0
+            )
             # 1 when something on the piece is a person's: a face that fits a face's
             # landmarks, or a person the pose detector found (not you) anchored inside its
             # box. Foliage or a window's view the segmentation marks as a person has neither.
@@ -451,6 +467,19 @@ class IntrusionAnalyzer(Analyzer):
             if not body["second_body_edge"]:
                 body["second_body_hand"] = 1.0
             body["second_body_gap"] = min([apart, *(p[2] for p in same if p[2] is not None)])
+
+    def _unsteady(self, now: float, body: Mapping[str, float]) -> float:
+        """The share of the frames of the last PIECE_STEADY_S before this one (at least the
+        one before it) without a separate piece overlapping this one's box (0 on a clip's
+        first frame, which has nothing before it to flicker against, as a still has not);
+        this frame's piece joins them."""
+        box = tuple(body[f"second_body_{k}"] for k in "xywh")
+        earlier = list(self._piece_frames)[:-1]
+        self._piece_frames[-1] = (now, box)
+        if not earlier:
+            return 0.0
+        missing = sum(1 for _, other in earlier if other is None or _box_iou(box, other) <= 0)
+        return missing / len(earlier)
 
     def _follow_fixtures(self, now: float, body: dict[str, float]) -> bool:
         """Whether the separate piece lies where one lay since the run began: its box
