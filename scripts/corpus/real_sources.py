@@ -671,6 +671,7 @@ def stills() -> list[Still]:
     out.extend(_seventh_stills())
     out.extend(_eighth_stills())
     out.extend(_ninth_stills())
+    out.extend(_tenth_stills())
     return [_reviewed_still(still) for still in out]
 
 
@@ -4739,3 +4740,109 @@ _add_review({"assets/test_pose_demo/d.jpg": "?BACK", "Data/pingpong/Img3.JPG": "
 # The clips above were reviewed when they were added, before the sixth look's codes
 # existed; reviewing is idempotent, so every clip is reviewed again.
 CLIPS[:] = [_reviewed_clip(clip) for clip in CLIPS]
+
+
+# ---------------------------------------------------------------------------------------
+# Tenth sources (issue 11, 40% real; 2026-12-03, fifteenth session): identity and
+# face-swap demo photos, an anti-spoofing demo's phone frames and restored old photos,
+# looked at on a contact sheet one by one. Left out: PuLID lecun.jpg (= InstantID's
+# yann-lecun photo), ghost's example1.png and the old-photo repository's 0001.jpg and
+# HR.png (figures of several panels), ghost's training source6.png (rotated, a black wedge
+# filled in) and target3.png (a painting), ghost's clips (music videos and film scenes),
+# and old/d, old/e and old/f (streets and a harbour, no face to see). check_reserved.py
+# flags none of them. ghost's training crops are 224 px face crops made for face-swap
+# training; they are too small to be synthetic subjects and count as real crops, as the
+# aligned celebrity photos above do.
+# ---------------------------------------------------------------------------------------
+ARCHIVES.update(
+    {
+        a.key: a
+        for a in (
+            Archive("pulid_gh", "github", "ToTheBeginning/PuLID", "HEAD",
+                    f"Apache-2.0 (repository); example photos of public figures, {_PUBLIC}",
+                    commit="1aa2fc7df4bf51080df39f355f9abdc1cbfefbaa"),
+            Archive("ghost_gh", "github", "ai-forever/ghost", "HEAD",
+                    f"Apache-2.0 (repository); example photos and face crops, {_PUBLIC}",
+                    commit="ea23cce2543a5933a22cbe98bb2973b8550a3ba1"),
+            Archive("silentface_gh", "github", "minivision-ai/Silent-Face-Anti-Spoofing",
+                    "HEAD", f"Apache-2.0 (repository); sample phone frames, {_PUBLIC}",
+                    commit="b6d5f04ad78778917853b25c778acef6d5626d15"),
+            Archive("oldphotos_gh", "github", "microsoft/Bringing-Old-Photos-Back-to-Life",
+                    "HEAD", f"MIT (repository); old photos to restore, {_PUBLIC}",
+                    commit="33875eccf4ebcd3665cf38cc56f3a0ce563d3a9c"),
+        )
+    }
+)  # fmt: skip
+GHT = "examples/images/training/"
+_NOT_DARK_ONLY = ("lighting.too_dark",)
+# (archive, path, group, must_not, about, faces)
+_TENTH: list[tuple[str, str, str, tuple[str, ...], str, int | None]] = [
+    ("pulid_gh", "example_inputs/hinton.jpeg", person("geoffrey_hinton"), _p(_P, _L, _S, _PL),
+     "older man in a sweater before a mottled brown studio backdrop", 1),
+    ("pulid_gh", "example_inputs/lifeifei.jpg", person("fei_fei_li"), _p(_P, _L, _S),
+     "woman smiling in an office, a window and a shelf behind", 1),
+    ("pulid_gh", "example_inputs/liuyifei.png", person("liu_yifei"), _p(_P, _ND, _S),
+     "woman in a pale blue gown, soft pale light, pale backdrop", 1),
+    ("pulid_gh", "example_inputs/pengwei.jpg", person("pulid_pengwei"),
+     _p(_P, _S, _NOT_DARK_ONLY), "selfie of a young man in an office, ceiling lights behind", 1),
+    ("pulid_gh", "example_inputs/rihanna.webp", person("rihanna"), _p(_P, _L, _S),
+     "woman smiling before colourful out-of-focus lights", 1),
+    ("pulid_gh", "example_inputs/zcy.webp", person("pulid_zcy"), _p(_P, _ND, _S),
+     "phone selfie of a woman in a pink hat, a curtain behind", 1),
+    ("ghost_gh", "examples/images/beckham.jpg", person("david_beckham"),
+     _p(_P, _L, _S, _PL), "man in a football shirt before a grey backdrop", 1),
+    ("ghost_gh", "examples/images/elon_musk.jpg", person("elon_musk"), _p(_P, _L, _S, _PL),
+     "man in a dark suit before a pale grey backdrop", 1),
+    ("ghost_gh", "examples/images/mark.jpg", person("mark_zuckerberg"), _p(_P, _L, _S),
+     "webcam-like frame: man talking close, a curtain and a wall behind", 1),
+    ("ghost_gh", "examples/images/murakami.jpg", person("haruki_murakami"), _p(_P, _S),
+     "black-and-white portrait of a man, trees out of focus behind", 1),
+    ("ghost_gh", "examples/images/tgt1.png", person("patrick_swayze"), _p(_P, _S),
+     "film still: a man's face close in dim red light, a red curtain behind", 1),
+    ("ghost_gh", "examples/images/tgt2.png", person("jennifer_grey"), _p(_P, _S),
+     "film still: a woman laughing, red stage light and a red wall behind", 1),
+    ("ghost_gh", GHT + "source1.png", person("elon_musk"), _p(_P, _S),
+     "224 px face crop, smiling man", 1),
+    ("ghost_gh", GHT + "source2.png", person("psy"), _p(_P, _S),
+     "224 px face crop, man laughing", 1),
+    ("ghost_gh", GHT + "source3.png", person("mark_zuckerberg"), _p(_P, _S),
+     "224 px face crop of a webcam-like frame", 1),
+    ("ghost_gh", GHT + "source4.png", person("matthew_mcconaughey"), _p(_P, _S),
+     "224 px face crop, bearded man", 1),
+    ("ghost_gh", GHT + "source5.png", person("anne_hathaway"), _p(_P, _S),
+     "224 px face crop, woman", 1),
+    ("ghost_gh", GHT + "target1.png", "photo:ghost_target1", _p(_P, _S),
+     "224 px face crop of an old colour photo, smiling man", 1),
+    ("ghost_gh", GHT + "target2.png", person("emma_roberts"), _p(_P, _S),
+     "224 px face crop, smiling woman with red hair", 1),
+    ("ghost_gh", GHT + "target4.png", "photo:ghost_target4", _p(_P, _S),
+     "224 px face crop of an old colour photo, woman with dark hair", 1),
+    ("ghost_gh", GHT + "target5.png", "photo:ghost_target5", _p(_P, _S),
+     "224 px face crop of a black-and-white photo, man", 1),
+    ("ghost_gh", GHT + "target6.png", "photo:ghost_target6", _p(_P, _S),
+     "224 px face crop of an old colour photo, man before a green wall", 1),
+    ("silentface_gh", "images/sample/image_F1.jpg", "photo:silentface_f1", _p(_P, _S),
+     "phone frame of a printed portrait of a woman held before the camera", 1),
+    ("silentface_gh", "images/sample/image_F2.jpg", "photo:silentface_f2", _P,
+     "phone frame of a tablet held up, a woman's selfie on its screen", 1),
+    ("silentface_gh", "images/sample/image_T1.jpg", "photo:silentface_t1", _p(_P, _ND, _S),
+     "phone selfie of a woman in red in an office", 1),
+    ("oldphotos_gh", "test_images/old/a.png", "photo:oldphotos_a", _p(_P, _S, _PL),
+     "old colour photo: a boy with glasses before a pale backdrop", 1),
+    ("oldphotos_gh", "test_images/old/g.png", "photo:oldphotos_g", _p(_P, _S),
+     "old photo in a round vignette: a girl with a flower crown looking down", 1),
+    ("oldphotos_gh", "test_images/old/h.png", "photo:oldphotos_h", _p(_P, _S),
+     "old colour photo (autochrome): a bearded man, dark", 1),
+    # Someone is there, but small in the picture: whether a face is found is open.
+    ("oldphotos_gh", "test_images/old/b.png", "photo:oldphotos_b", _p(SEEN, _S),
+     "old colour photo (autochrome): a woman standing far off among shrubs", None),
+    ("oldphotos_gh", "test_images/old/c.png", "photo:oldphotos_c", _p(SEEN, _S),
+     "old colour photo (autochrome): a porter with a huge load before a fence", None),
+]  # fmt: skip
+
+
+def _tenth_stills() -> list[Still]:
+    return [
+        Still(archive, path, group, must_not, about, faces=faces)
+        for archive, path, group, must_not, about, faces in _TENTH
+    ]
