@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 import pytest
 
+from camcheck.analyzers.face import FaceAnalyzer
 from camcheck.analyzers.virtual_background import (
     FLICKER_WINDOW,
     LAG_WINDOW,
@@ -21,6 +22,7 @@ from camcheck.analyzers.virtual_background import (
     Every,
     VirtualBackgroundAnalyzer,
     model,
+    person_at_camera,
 )
 from camcheck.checks import (
     CHECKS,
@@ -169,6 +171,26 @@ def test_cheap_composite_is_detected_with_edge_artifacts() -> None:
     for item in found:
         for lang in ("en", "nl"):
             assert "{" not in render(item, lang).message
+
+
+def test_a_detection_face_not_found_rejects_is_no_one_at_the_camera() -> None:
+    # given the cheap composite above with a weak detection (0.55) that the landmark model
+    # rejects (a hand holding up a cassette), so face.not_found's rule on it alone fires
+    frame, shape = composite(np.random.default_rng(2), cheap=True)
+
+    def with_fit(presence: float) -> Scene:
+        fit = Face(box=face().box, score=0.55, keypoints=face().keypoints, presence=presence)
+        return Scene(frame=frame, faces=(fit,), person=model_mask(shape), source_kind="image")
+
+    scene = with_fit(0.05)
+    assert CHECKS["face.not_found"].fires(FaceAnalyzer().measure(scene))
+    # when the analyzer looks at it, then no still cue is measured and nothing fires, while
+    # the same picture with a face that fits is called pasted
+    assert not person_at_camera(scene)
+    assert "vb_score" not in VirtualBackgroundAnalyzer().measure(scene)
+    assert fired(VirtualBackgroundAnalyzer(), scene) == []
+    assert person_at_camera(with_fit(0.99))
+    assert DETECTED in fired(VirtualBackgroundAnalyzer(), with_fit(0.99))
 
 
 def test_real_camera_frame_is_not_virtual() -> None:

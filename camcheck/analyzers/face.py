@@ -32,8 +32,24 @@ face is lighting.too_dark's case, whose advice (add light) is the fix to start w
 from __future__ import annotations
 
 from camcheck.analyzers.base import Analyzer
+from camcheck.checks import CHECKS, FACE_FIT_MIN
 from camcheck.measures import skin_share
-from camcheck.scene import Scene
+from camcheck.scene import Face, Scene
+
+
+def takes_for_face(scene: Scene, face: Face) -> bool:
+    """Whether face.not_found's rule, read on this one face's own numbers, takes it for a
+    face: the other checks that need "you" (intrusion's someone besides you, the virtual
+    background's person at the camera) ask this of the primary face, so a clock, a cockatoo
+    or a hand that the detector mistakes for a face is no one at the camera for them either."""
+    numbers = {"face_score": face.score, "face_on_person": scene.box_on_person(face.box)}
+    if face.presence is not None:
+        numbers["face_fit"] = face.presence
+        if face.presence < FACE_FIT_MIN:
+            # The rule reads skin colour only for a face that does not fit; every video
+            # frame with your fitting face is spared the measure.
+            numbers["face_skin"] = skin_share(scene, face)
+    return not CHECKS["face.not_found"].fires(numbers)
 
 
 class FaceAnalyzer(Analyzer):

@@ -62,13 +62,13 @@ import cv2
 import numpy as np
 
 from camcheck.analyzers.base import Analyzer
+from camcheck.analyzers.face import takes_for_face
 from camcheck.checks import CHECKS, FACE_FIT_MIN, SECOND_FACE_FIT_MIN
 from camcheck.measures import (
     MIN_BACKGROUND_SHARE,
     box_keys,
     box_measures,
     box_region,
-    skin_share,
 )
 from camcheck.scene import Face, Person, Scene
 
@@ -766,19 +766,12 @@ def _is_you(scene: Scene, face: Face, people: tuple[Person, ...] = ()) -> bool:
     """Whether face.not_found's rule, on this face's own numbers, takes it for a face; in a
     clip, whether it also fits a human face's landmarks, or the pose detector finds a person
     anchored on it (``people``: a face in profile, which the landmark model rejects)."""
-    numbers = {"face_score": face.score, "face_on_person": scene.box_on_person(face.box)}
-    if face.presence is not None:
-        numbers["face_fit"] = face.presence
-        if face.presence < FACE_FIT_MIN:
-            # The rule reads skin colour only for a face that does not fit; every video
-            # frame with your fitting face is spared the measure.
-            numbers["face_skin"] = skin_share(scene, face)
     # Without a presence the landmark model did not run (a synthetic scene): no evidence.
     fits = face.presence is None or face.presence >= FACE_FIT_MIN
     held = any(_person_apart(person, face) < PERSON_YOU_GATE for person in people)
     if scene.source_kind != "image" and not fits and not held:
         return False
-    return not CHECKS["face.not_found"].fires(numbers)
+    return takes_for_face(scene, face)
 
 
 def _sign_fires(prefix: str, measured: Mapping[str, float]) -> bool:
