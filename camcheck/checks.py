@@ -1850,8 +1850,9 @@ _TABLE: tuple[Check, ...] = (
         ),
         source="vb_score: a logistic model (camcheck/data/vb_model.json) over cues of a pasted "
         "picture, measured only with someone at the camera (a face at least 8% of the frame "
-        "wide on the person mask, that face.not_found takes for a face): the camera noise of the person over the background's (on "
-        "flat pixels, on the flattest blocks, and in the rings either side of the outline), "
+        "wide on the person mask, that face.not_found takes for a face): the camera noise of "
+        "the person over the background's (on flat pixels, on the flattest blocks, and in the "
+        "rings either side of the outline), "
         "the background's edge sharpness over the person's, the share of the outline of head "
         "and of shoulders showing a run of colours that are no mixture of person and "
         "background (a rim), a second outline, and how differently coloured the light on "
