@@ -3,6 +3,7 @@
     python scripts/build_corpus.py [--out DIR] [--github-cache DIR] [--seed N]
     python scripts/build_corpus.py --relabel [--out DIR]
     python scripts/build_corpus.py --refresh synth_NAME [--out DIR] [--seed N]
+    python scripts/build_corpus.py --verify | --parts [--out DIR]
 
 DIR defaults to $CAMCHECK_CORPUS, else <repo>/.cache/corpus. Downloads are cached in
 DIR/cache and reused. The result is DIR/real/..., DIR/synth/... (written by every
@@ -17,6 +18,10 @@ DIR/manifest.jsonl from scripts/corpus/real_sources.py (and leaves the ids that
 scripts/corpus/synth_review.py calls debatable out of a synthetic case's lists), in
 seconds: no file is fetched, written or moved, and every other field (split, group, file)
 stays as it was.
+
+``--parts`` prints, for each source (a real file's package, a synthetic file's generator),
+its number of files and a short hash over their names and recorded SHA-256: two builds
+whose corpus fingerprints differ are compared line by line to find the source that differs.
 
 ``--refresh synth_NAME`` remakes one synthetic module's cases in a built corpus as a full
 build would (the same subjects, seed and split), in minutes instead of the full build's
@@ -283,6 +288,29 @@ def verify(out: Path) -> list[str]:
     return bad
 
 
+def part_name(rec: dict) -> str:
+    """The source a case's file comes from: its package (the first word of ``package``) for
+    a real file, its generator for a synthetic one."""
+    if rec.get("real") or rec.get("generator", "none") == "none":
+        package = str(rec.get("package", "")).split(" ", 1)[0]
+        return f"real:{package or 'unknown'}"
+    return f"synth:{rec['generator']}"
+
+
+def part_fingerprints(records: list[dict]) -> dict[str, tuple[int, str]]:
+    """Per source (``part_name``): how many files and a short hash over their names and
+    recorded SHA-256, so that two builds (two machines) can be compared source by source
+    where the whole corpus's fingerprint only says that something differs."""
+    parts: dict[str, list[tuple[str, str]]] = {}
+    for rec in records:
+        parts.setdefault(part_name(rec), []).append((rec["file"], rec.get("sha256", "")))
+    out = {}
+    for name, files in sorted(parts.items()):
+        digest = hashlib.sha256(json.dumps(sorted(files)).encode()).hexdigest()[:12]
+        out[name] = (len(files), digest)
+    return out
+
+
 def relabel(out: Path) -> int:
     """Rewrite the labels of the real cases in ``out``/manifest.jsonl, and drop a synthetic
     case's ids that synth_review.py calls debatable; return how many cases changed."""
@@ -347,6 +375,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="only check each file against the manifest's SHA-256 (exit 1 if any differs)",
     )
+    parser.add_argument(
+        "--parts",
+        action="store_true",
+        help="only print a fingerprint of each source's files (package or generator), to "
+        "compare two builds source by source",
+    )
     parser.add_argument("-q", "--quiet", action="store_true")
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -360,6 +394,10 @@ def main(argv: list[str] | None = None) -> int:
         records = read_manifest(out)
         write_manifest(out, records, rehash=True)
         print(f"{sum('sha256' in r for r in records)} of {len(records)} files hashed")
+        return 0
+    if args.parts:
+        for name, (count, digest) in part_fingerprints(read_manifest(out)).items():
+            print(f"{digest}  {count:5d}  {name}")
         return 0
     if args.verify:
         bad = verify(out)

@@ -445,6 +445,28 @@ def test_manifest_records_sha256_and_verify_names_a_changed_file(tmp_path: Path)
     assert build_corpus.verify(tmp_path) == []
 
 
+def test_part_fingerprints_name_the_source_whose_bytes_differ() -> None:
+    records = [
+        {"file": "real/a.jpg", "real": True, "generator": "none", "sha256": "00",
+         "package": "deepface (GitHub serengil/deepface @ 243209fd7b)"},
+        {"file": "real/b.jpg", "real": True, "generator": "none", "sha256": "01",
+         "package": "rembg (GitHub danielgatis/rembg @ 1)"},
+        {"file": "synth/vb/c.jpg", "real": False, "generator": "vb_paste_v1", "sha256": "02"},
+        {"file": "synth/vb/d.jpg", "real": False, "generator": "vb_paste_v1", "sha256": "03"},
+    ]  # fmt: skip
+    base = build_corpus.part_fingerprints(records)
+    assert {name: count for name, (count, _) in base.items()} == {
+        "real:deepface": 1, "real:rembg": 1, "synth:vb_paste_v1": 2
+    }  # fmt: skip
+    # the same files in another order: the same fingerprints
+    assert build_corpus.part_fingerprints(records[::-1]) == base
+    # one synthetic file re-encoded: only its generator's line changes
+    changed = [dict(r) for r in records]
+    changed[3]["sha256"] = "ff"
+    after = build_corpus.part_fingerprints(changed)
+    assert [n for n in base if base[n] != after[n]] == ["synth:vb_paste_v1"]
+
+
 def test_fingerprint_changes_with_a_label_or_the_bytes() -> None:
     case = {"file": "a.png", "sha256": "00", "split": "tune", "must": ["x"], "must_not": []}
     base = evaluate.fingerprint([case])
