@@ -27,9 +27,8 @@ The still cues are combined into one score by a small logistic model whose weigh
 data in the package (camcheck/data/vb_model.json, fitted by scripts/fit_vb_model.py); every
 input of it is reported in ``measured``. The still cues are measured only with someone at
 the camera (a face of a call's size on the person mask that face.not_found takes for a
-face, :func:`person_at_camera`). The
-rehearsal (poor_separation) measures how unsure
-the segmentation is along head and hair and how little hair and wall differ.
+face, :func:`person_at_camera`). The rehearsal (poor_separation) measures how unsure the
+segmentation is along head and hair and how little hair and wall differ.
 """
 
 from __future__ import annotations
