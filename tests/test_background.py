@@ -408,6 +408,40 @@ def test_your_own_arm_apart_on_the_mask_is_no_spot_on_the_wall() -> None:
     assert not DistractingColorAnalyzer().analyze(scene)
 
 
+def banner_joined_to_you(fill: np.ndarray | tuple[int, int, int]) -> tuple[Scene, tuple]:
+    """A tall banner (``fill``) hung beside your head, from above it to below your chin,
+    that the segmentation joins to you (one piece of person mask with you); its box."""
+    scene = scene_with(plain_wall(), faces=(face(FACE_BOX),))
+    assert scene.person is not None
+    banner = (440, 20, 90, 250)
+    x, y, w, h = banner
+    scene.frame[y : y + h, x : x + w] = fill
+    scene.person[y : y + h, x : x + w] = 1.0
+    scene.person[200:230, 400:440] = 1.0  # joined to your shoulder
+    return Scene(frame=scene.frame, faces=scene.faces, person=scene.person), banner
+
+
+def test_a_picture_the_mask_joins_to_you_beside_your_head_is_found_and_marked() -> None:
+    # given a colourful banner beside your head that the segmentation takes for part of you
+    scene, banner = banner_joined_to_you(colourful_picture((90, 250)))
+    # when it is judged, then the part of it above your chin is the wall's: the spot,
+    # marked on the banner
+    findings = DistractingColorAnalyzer().analyze(scene)
+    assert ids(findings) == {"background.distracting_color"}
+    (item,) = findings
+    x, y, w, h = item.region
+    assert x >= banner[0] - 10 and x + w <= banner[0] + banner[2] + 10, item.region
+    assert y + h <= FACE_BOX[1] + FACE_BOX[3] + 10, item.region
+
+
+def test_your_raised_hand_joined_to_you_stays_you() -> None:
+    # given the same piece beside your head in skin colour: your raised hand and arm
+    scene, _ = banner_joined_to_you((200, 150, 120))
+    # when it is measured, then it is you: no spot at all
+    measured = DistractingColorAnalyzer().measure(scene)
+    assert measured["colour_spot_share"] == 0.0
+
+
 def test_a_second_face_keeps_its_person() -> None:
     # given a second person with a face, in a colourful shirt, beside you
     wall = plain_wall()

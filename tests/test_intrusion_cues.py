@@ -666,3 +666,56 @@ def test_a_detection_below_your_face_is_part_of_you() -> None:
     beside = _person(fx + 150, fy + 180, score=0.8)
     later = analyzer.measure(_people_scene(1.4, (YOU_PERSON, beside), BEHIND_BODY))
     assert later["second_person_score"] == beside.score
+
+
+def _missed_face(scene: Scene) -> Scene:
+    """``scene`` as a close-up's segmentation leaves it: of you, the person mask holds only
+    a fragment inside your face box (the dover-gh trimmer clip's low-resolution copy)."""
+    assert scene.person is not None
+    person = np.zeros_like(scene.person)
+    fx, fy = FACE_BOX[:2]
+    person[fy + 10 : fy + 50, fx + 60 : fx + 100] = 1.0
+    return Scene(frame=scene.frame, faces=scene.faces, person=person, timestamp=scene.timestamp)
+
+
+def test_a_forearm_raised_to_a_face_the_segmentation_missed_is_yours() -> None:
+    # given your forearm reaching in from the frame's bottom edge to 8 px beside your face
+    # box, while the person mask holds only a fragment of your face, 68 px from the arm
+    fx = FACE_BOX[0]
+    forearm = (fx - 8 - 62, 150, 62, HEIGHT - 150)
+    scene = with_bodies(_missed_face(scene_with(plain_wall())), forearm)
+    assert scene.face_box_on_person() < 0.5
+    measured = IntrusionAnalyzer().measure(scene)
+    assert measured["second_body_edge"] == 1.0
+    assert measured["second_body_share"] >= 0.02
+    assert measured["second_body_height"] >= SECOND_BODY_HEIGHT_MIN
+    # then its gap is measured to you, your face box included: an arm's cut, not someone
+    # standing apart
+    assert measured["second_body_gap"] <= HAND_GAP_MAX
+    assert not IntrusionAnalyzer().analyze(scene)
+
+
+def _cat_measures(missed: bool) -> list[dict[str, float]]:
+    """Each frame's numbers of a brown cat crossing a busy room behind you; with
+    ``missed`` the person mask holds only a fragment of your face (_missed_face)."""
+    rng = np.random.default_rng(3)
+    room = busy_room()
+    analyzer = IntrusionAnalyzer()
+    measured = []
+    for i in range(45):
+        background = room.copy()
+        if 10 <= i < 35:
+            x = -70 + (i - 10) * 9
+            cv2.ellipse(background, (x + 35, 300), (35, 22), 0, 0, 360, (150, 110, 70), -1)
+        scene = scene_with(noisy(background, rng), timestamp=i / FPS)
+        measured.append(analyzer.measure(_missed_face(scene) if missed else scene))
+    return measured
+
+
+def test_no_moving_blob_is_judged_while_the_segmentation_misses_your_face() -> None:
+    # given a cat crossing the room, but a person mask that holds only a fragment of your
+    # face: what it calls background holds you too, so your own motion could read as a
+    # blob; then no frame measures a moving blob
+    assert not any("moving_blob_share" in numbers for numbers in _cat_measures(missed=True))
+    # while the same clip with you on the mask does
+    assert any("moving_blob_share" in numbers for numbers in _cat_measures(missed=False))

@@ -33,7 +33,14 @@ import cv2
 import numpy as np
 
 from camcheck.analyzers.base import SLOW_CHANGE_S, Analyzer
-from camcheck.measures import MIN_BACKGROUND_SHARE, box_keys, box_measures, box_region
+from camcheck.measures import (
+    MIN_BACKGROUND_SHARE,
+    SKIN_CB,
+    SKIN_CR,
+    box_keys,
+    box_measures,
+    box_region,
+)
 from camcheck.scene import FACE_ON_PERSON_MIN, Scene
 
 # Colour is judged on a copy this many times smaller than the working frame (160x90 at
@@ -93,21 +100,40 @@ HAIR_CONFIDENCE = 0.1
 # bg_gallery_v1_05, _06, bg_blurroom_v1_01 then fired); in line, none of them does.
 ALIGN_SHARE = 0.1
 STACK_GAP = 0.5
+# Your piece of the person mask beside your head, further than this many of your face's
+# widths from your face box and above your chin, is wall where it is not skin (see
+# _leaked): past the hair margins above (a quarter of the width), with room for hair that
+# stands out wider. Tried only at 0.5, on every still of the development corpus
+# (2026-12-03): of the tune split's 8 missed colourful pictures it finds the 2 banners the
+# mask had joined to the person (bg_banner_v1_02, _03), and changes no other tune still;
+# the first form, which gave back any piece of the mask, also called a group member's pink
+# top beside you colourful art (tune group_tworows_v1_03), so only your own piece counts.
+LEAK_SIDE = 0.5
 
 
-def lab_planes(frame: np.ndarray, step: int) -> np.ndarray:
-    """CIELAB (L* 0..100, a*, b*) of ``frame`` (RGB uint8) reduced ``step`` times, float32.
-
-    The reduction halves the frame with bilinear steps, each of which averages 2x2 pixels
-    exactly: a box average as INTER_AREA would give, at a twentieth of its cost. The 8-bit
-    Lab conversion (a* and b* in whole units) is twice as fast as the float one, and a unit
-    is far under the contrasts judged.
-    """
+def reduced(frame: np.ndarray, step: int) -> np.ndarray:
+    """``frame`` reduced ``step`` times by halving it with bilinear steps, each of which
+    averages 2x2 pixels exactly: a box average as INTER_AREA would give, at a twentieth of
+    its cost."""
     small = frame
     while step > 1 and min(small.shape[:2]) >= 2:
         height, width = small.shape[:2]
         small = cv2.resize(small, (width // 2, height // 2), interpolation=cv2.INTER_LINEAR)
         step //= 2
+    return small
+
+
+def lab_planes(frame: np.ndarray, step: int) -> np.ndarray:
+    """CIELAB (L* 0..100, a*, b*) of ``frame`` (RGB uint8) reduced ``step`` times, float32.
+
+    The 8-bit Lab conversion (a* and b* in whole units) is twice as fast as the float one,
+    and a unit is far under the contrasts judged.
+    """
+    return _lab(reduced(frame, step))
+
+
+def _lab(small: np.ndarray) -> np.ndarray:
+    """CIELAB (L* 0..100, a*, b*) of an RGB uint8 plane, float32."""
     lab = cv2.cvtColor(small, cv2.COLOR_RGB2Lab).astype(np.float32)
     lab[..., 0] *= np.float32(100 / 255)
     lab[..., 1:] -= np.float32(128)
@@ -149,9 +175,10 @@ class DistractingColorAnalyzer(Analyzer):
 
     def measure(self, scene: Scene) -> dict[str, float]:
         width, height = scene.size
-        lab = lab_planes(scene.frame, COLOUR_STEP)
+        small = reduced(scene.frame, COLOUR_STEP)
+        lab = _lab(small)
         rows, cols = lab.shape[:2]
-        inside = _background(scene, (cols, rows))
+        inside = _background(scene, small)
         if np.count_nonzero(inside) < MIN_BACKGROUND_SHARE * rows * cols:
             return {}
         lum, a, b = lab[..., 0], lab[..., 1], lab[..., 2]
@@ -257,9 +284,12 @@ def _box_of(parts: np.ndarray, stats: np.ndarray) -> tuple[int, int, int, int, i
     return x0, y0, x1 - x0, y1 - y0, int(stats[parts, cv2.CC_STAT_AREA].sum())
 
 
-def _background(scene: Scene, size: tuple[int, int]) -> np.ndarray:
-    """The background on a plane of ``size``: not the person (with PERSON_MARGIN), not the face."""
-    cols, rows = size
+def _background(scene: Scene, small: np.ndarray) -> np.ndarray:
+    """The background on ``small`` (the frame reduced, RGB): not the person (with
+    PERSON_MARGIN), not the face; with the pieces of the person mask that are the wall's
+    (_leaked)."""
+    rows, cols = small.shape[:2]
+    size = (cols, rows)
     width, height = scene.size
     sx, sy = cols / width, rows / height
     person = cv2.resize(scene.person_mask.view(np.uint8), size, interpolation=cv2.INTER_NEAREST)
@@ -282,7 +312,62 @@ def _background(scene: Scene, size: tuple[int, int]) -> np.ndarray:
         else:
             margins[...] = 1
         grown[fy0:fy1, fx0:fx1] = 1
-    return grown == 0
+    background = grown == 0
+    if (leaked := _leaked(scene, small, person)) is not None:
+        # Given back whole, the margin round them too: they are the wall's.
+        background |= leaked
+    return background
+
+
+def _leaked(scene: Scene, small: np.ndarray, person: np.ndarray) -> np.ndarray | None:
+    """The pixels of your piece of the person mask (``person``, on ``small``'s plane) that
+    are the wall's: above your chin, beyond LEAK_SIDE of your face's width either side of
+    it, not in skin colour and under nobody else's face. None without a face.
+
+    The selfie segmentation takes a picture hung beside your head for part of you (a banner
+    beside a raised hand, a poster by your ear: the development corpus's tune split,
+    bg_banner_v1, 4 of its 9 banners wholly or mostly inside the mask). What your piece
+    holds there is otherwise your raised hand (skin), your hair (within LEAK_SIDE of your
+    face) or someone beside you joined to you on the mask (their face, and the column below
+    it, are left as they are). Other pieces are other people's (background.intrusion's).
+    """
+    face = scene.primary_face
+    if face is None:
+        return None
+    rows, cols = person.shape
+    sx, sy = cols / scene.size[0], rows / scene.size[1]
+    _, y, _, h = face.box
+    chin = min(rows, int((y + h) * sy))
+    if chin <= 0:
+        return None
+    count, labels = cv2.connectedComponents(person, connectivity=8)
+    fx0, fy0, fx1, fy1 = _scaled(face.box, sx, sy)
+    covered = np.bincount(labels[fy0 : fy1 + 1, fx0 : fx1 + 1].ravel(), minlength=count)[1:]
+    if count <= 1 or not covered.any():
+        return None
+    doubt = labels[:chin] == 1 + int(np.argmax(covered))
+    doubt[:, _columns(face.box, sx)] = False
+    for other in scene.faces:
+        if other is not face:
+            doubt[
+                max(0, int((other.box[1] - other.box[3] / 2) * sy)) :, _columns(other.box, sx)
+            ] = False
+    if not doubt.any():
+        return None
+    ycrcb = cv2.cvtColor(np.ascontiguousarray(small[:chin]), cv2.COLOR_RGB2YCrCb)
+    cr, cb = ycrcb[..., 1], ycrcb[..., 2]
+    skin = (cr >= SKIN_CR[0]) & (cr <= SKIN_CR[1]) & (cb >= SKIN_CB[0]) & (cb <= SKIN_CB[1])
+    leaked = np.zeros(person.shape, bool)
+    leaked[:chin] = doubt & ~skin
+    return leaked
+
+
+def _columns(box: tuple[int, int, int, int], sx: float) -> slice:
+    """The columns of a plane ``sx`` times the frame's width that a face box covers, with
+    LEAK_SIDE of its width either side."""
+    x, _, w, _ = box
+    x0 = max(0, int((x - LEAK_SIDE * w) * sx))
+    return slice(x0, max(x0, int(np.ceil((x + w + LEAK_SIDE * w) * sx))))
 
 
 def _scaled(box: tuple[int, int, int, int], sx: float, sy: float) -> tuple[int, int, int, int]:

@@ -70,7 +70,7 @@ from camcheck.measures import (
     box_measures,
     box_region,
 )
-from camcheck.scene import Face, Person, Scene
+from camcheck.scene import FACE_ON_PERSON_MIN, Face, Person, Scene
 
 # Motion is measured on a luma plane this many times smaller than the working frame: the
 # area average lowers sensor noise fourfold, and what we look for is the size of a cat.
@@ -585,6 +585,10 @@ class IntrusionAnalyzer(Analyzer):
         mask = cv2.resize(
             scene.background_mask.view(np.uint8), size, interpolation=cv2.INTER_NEAREST
         ).astype(bool)
+        if scene.primary_face is not None and scene.face_box_on_person() < FACE_ON_PERSON_MIN:
+            # The segmentation missed your face (a close-up it cuts into fragments): what it
+            # calls background holds you, and your own motion would read as a blob.
+            mask[...] = False
         now = scene.timestamp
         base = None
         for stamp, old_luma, old_mask in reversed(self._history):
@@ -898,7 +902,13 @@ def _second_body(scene: Scene) -> tuple[dict[str, float], Callable[[], float]]:
     def gap() -> float:
         # How far the piece lies from yours: an arm the segmentation cut off from you lies
         # a few cells away, someone walking behind you usually further.
-        apart = cv2.distanceTransform((labels != you).view(np.uint8), cv2.DIST_L2, 3)
+        # You are your piece and your face's box: where the segmentation missed your face
+        # (a close-up it cuts into fragments), a hand raised to it is still near you.
+        yours = labels == you
+        if face is not None:
+            fx, fy, fw, fh = (v // BODY_STEP for v in face.box)
+            yours[max(0, fy) : fy + fh + 1, max(0, fx) : fx + fw + 1] = True
+        apart = cv2.distanceTransform((~yours).view(np.uint8), cv2.DIST_L2, 3)
         return float(apart[labels == label].min()) / size[0]
 
     # Back to working-frame pixels.
