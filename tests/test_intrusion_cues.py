@@ -29,6 +29,7 @@ from tests.test_background import (
     STANDING,
     WIDTH,
     busy_room,
+    cat_clip,
     face,
     noisy,
     plain_wall,
@@ -696,20 +697,10 @@ def test_a_forearm_raised_to_a_face_the_segmentation_missed_is_yours() -> None:
 
 
 def _cat_measures(missed: bool) -> list[dict[str, float]]:
-    """Each frame's numbers of a brown cat crossing a busy room behind you; with
-    ``missed`` the person mask holds only a fragment of your face (_missed_face)."""
-    rng = np.random.default_rng(3)
-    room = busy_room()
+    """Each frame's numbers of test_background's cat clip; with ``missed`` the person mask
+    holds only a fragment of your face (_missed_face)."""
     analyzer = IntrusionAnalyzer()
-    measured = []
-    for i in range(45):
-        background = room.copy()
-        if 10 <= i < 35:
-            x = -70 + (i - 10) * 9
-            cv2.ellipse(background, (x + 35, 300), (35, 22), 0, 0, 360, (150, 110, 70), -1)
-        scene = scene_with(noisy(background, rng), timestamp=i / FPS)
-        measured.append(analyzer.measure(_missed_face(scene) if missed else scene))
-    return measured
+    return [analyzer.measure(_missed_face(s) if missed else s) for s in cat_clip()]
 
 
 def test_no_moving_blob_is_judged_while_the_segmentation_misses_your_face() -> None:
