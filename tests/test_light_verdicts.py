@@ -22,6 +22,7 @@ from camcheck.checks import (
     FACELESS_FRAME_DIM,
     FRAME_DARK,
     render,
+    ruled_ids,
 )
 from camcheck.findings import Finding
 from camcheck.scene import Scene
@@ -343,6 +344,18 @@ def test_a_silhouette_is_backlit_by_a_window_anywhere_in_the_frame() -> None:
     assert (
         BacklightAnalyzer().analyze(far_light_scene(face=0.45, light="edge", light_luma=0.8)) == []
     )
+
+
+def test_backlight_leads_where_its_shadow_leaves_no_face_found() -> None:
+    # given the window scene's numbers (a face 2.5 stops under a blown window), measured on
+    # a weak detection that face.not_found does not take for a face (no fit, no skin)
+    scene = window_scene(face=0.45, window="full")
+    numbers = dict(BacklightAnalyzer().measure(scene))
+    numbers.update(face_score=0.55, face_on_person=1.0, face_fit=0.1, face_skin=0.0)
+    assert CHECKS["face.not_found"].fires(numbers)
+    # when the table judges them, then the backlight is said and "no face found" is not:
+    # the light is what to fix, and the two would contradict each other
+    assert ruled_ids(numbers) == {"lighting.backlight"}
 
 
 def test_backlight_hides_too_dark_it_causes() -> None:
