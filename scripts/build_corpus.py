@@ -390,6 +390,11 @@ def main(argv: list[str] | None = None) -> int:
         SYNTH_DIRS[:] = [args.synth_dir.resolve()]
         sys.path.insert(0, str(args.synth_dir.resolve()))
     out = (args.out or default_out()).resolve()
+    reads_corpus = args.hash or args.parts or args.verify or args.relabel or args.refresh
+    if reads_corpus and not (out / "manifest.jsonl").is_file():
+        print(f"build_corpus: no corpus at {out} (no manifest.jsonl): build it first, or name it "
+              "with --out", file=sys.stderr)  # fmt: skip
+        return 2
     if args.hash:
         records = read_manifest(out)
         write_manifest(out, records, rehash=True)

@@ -474,3 +474,10 @@ def test_fingerprint_changes_with_a_label_or_the_bytes() -> None:
     assert evaluate.fingerprint([case | {"must": []}]) != base
     assert evaluate.fingerprint([case | {"sha256": "01"}]) != base
     assert evaluate.fingerprint([case | {"split": "heldout"}]) != base
+
+
+@pytest.mark.parametrize("flag", [["--parts"], ["--verify"], ["--hash"], ["--relabel"]])
+def test_a_command_on_a_corpus_that_is_not_there_says_so(tmp_path: Path, capsys, flag) -> None:
+    assert build_corpus.main([*flag, "--out", str(tmp_path / "none")]) == 2
+    err = capsys.readouterr().err
+    assert "no corpus at" in err and "Traceback" not in err
