@@ -92,6 +92,18 @@ def test_locale_picks_dutch() -> None:
     assert cli.default_language({}) == "en"
 
 
+def test_language_list_leads_as_in_gettext() -> None:
+    # LANGUAGE is a priority list: its first language camcheck has wins over the locale...
+    assert cli.default_language({"LANGUAGE": "nl_BE:en", "LANG": "en_US.UTF-8"}) == "nl"
+    assert cli.default_language({"LANGUAGE": "fr:nl", "LANG": "en_GB.UTF-8"}) == "nl"
+    assert cli.default_language({"LANGUAGE": "en", "LANG": "nl_NL.UTF-8"}) == "en"
+    # ... one it does not have falls through to the locale ...
+    assert cli.default_language({"LANGUAGE": "fr:de", "LANG": "nl_NL.UTF-8"}) == "nl"
+    # ... and, as GNU gettext does, it is ignored under the C locale (or none).
+    assert cli.default_language({"LANGUAGE": "nl", "LANG": "C.UTF-8"}) == "en"
+    assert cli.default_language({"LANGUAGE": "nl"}) == "en"
+
+
 def test_checks_lists_every_id_with_advice() -> None:
     result = invoke("checks")
     assert result.exit_code == 0
@@ -322,7 +334,13 @@ def test_help_follows_the_locale() -> None:
         [sys.executable, "-m", "camcheck", "--help"],
         capture_output=True,
         text=True,
-        env={**__import__("os").environ, "LANG": "nl_NL.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""},
+        env={
+            **__import__("os").environ,
+            "LANG": "nl_NL.UTF-8",
+            "LC_ALL": "",
+            "LC_MESSAGES": "",
+            "LANGUAGE": "",
+        },
         check=False,
     )
     assert "Controleert je webcambeeld" in dutch.stdout
@@ -401,7 +419,7 @@ def test_usage_errors_follow_a_dutch_locale() -> None:
         [sys.executable, "-m", "camcheck", "image"],
         capture_output=True,
         text=True,
-        env={**os.environ, "LANG": "nl_NL.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""},
+        env={**os.environ, "LANG": "nl_NL.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""},
         cwd=ROOT,
         check=False,
     )

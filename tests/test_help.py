@@ -20,7 +20,7 @@ COMMANDS = ((), ("image",), ("live",), ("devices",), ("checks",))
 
 
 def run(*args: str, lang: str = "C.UTF-8") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""}
+    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "LANGUAGE": ""}
     return subprocess.run(
         [sys.executable, "-m", "camcheck", *args],
         capture_output=True,

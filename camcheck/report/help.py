@@ -30,13 +30,18 @@ from camcheck.errors import CamcheckError
 
 
 def default_language(environ: dict[str, str] | None = None) -> str:
-    """Dutch when the locale asks for it (LC_ALL, LC_MESSAGES or LANG starting with nl)."""
+    """The language the environment asks for, as GNU gettext reads it: the first language
+    of LANGUAGE (a priority list, "nl_BE:fr:en") that camcheck has, unless the locale is C
+    or POSIX; else Dutch when the locale (LC_ALL, then LC_MESSAGES, then LANG) starts with
+    nl; else English."""
     env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "en"
+    locale = next((env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), "C")
+    if locale.split(".")[0] not in ("C", "POSIX"):
+        for wanted in env.get("LANGUAGE", "").split(":"):
+            base = wanted.replace("-", "_").split("_")[0].split(".")[0].lower()
+            if base in LANGUAGES:
+                return base
+    return "nl" if locale.lower().startswith("nl") else "en"
 
 
 def choose_language(lang: str | None) -> str:
