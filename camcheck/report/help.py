@@ -38,16 +38,20 @@ def default_language(environ: dict[str, str] | None = None) -> str:
     locale = next((env[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(name)), "C")
     if locale.split(".")[0] not in ("C", "POSIX"):
         for wanted in env.get("LANGUAGE", "").split(":"):
-            base = wanted.replace("-", "_").split("_")[0].split(".")[0].lower()
-            if base in LANGUAGES:
+            if (base := _base_language(wanted)) in LANGUAGES:
                 return base
     return "nl" if locale.lower().startswith("nl") else "en"
+
+
+def _base_language(tag: str) -> str:
+    """The language of a locale or language tag: nl_BE.UTF-8, nl-BE and NL give nl."""
+    return tag.replace("-", "_").split("_")[0].split(".")[0].lower()
 
 
 def choose_language(lang: str | None) -> str:
     """A supported language code; a regional variant (nl_BE, en-GB) maps to its language."""
     chosen = (lang or default_language()).strip()
-    base = chosen.replace("-", "_").split("_")[0].split(".")[0].lower()
+    base = _base_language(chosen)
     if base not in LANGUAGES:
         raise CamcheckError("error.unknown_language", lang=chosen, choices=", ".join(LANGUAGES))
     return base
