@@ -540,9 +540,12 @@ def test_light_of_another_colour_behind_the_person_is_measured() -> None:
     measured_same = VirtualBackgroundAnalyzer().measure(same)
     measured_other = VirtualBackgroundAnalyzer().measure(other)
     assert measured_other["vb_light_distance"] == pytest.approx(far)
-    assert measured_other["vb_score"] > measured_same["vb_score"]
-    # ... also with every other cue held fixed (the wall's colour moves the rim cues too):
-    # the same numbers with the room's light score lower
+    assert measured_same["vb_light_distance"] == pytest.approx(near)
+    # The two scenes' scores are not compared: the wall's colour moves the rim cues too (the
+    # white shirt before the white wall gives few contrasty profiles below the chin, so the
+    # shoulders' rim share reads 0.50 there against 0.13 before the cool wall), and how that
+    # weighs against the light depends on the fitted weights, not on the light cue. With
+    # every other cue held fixed, the same numbers with the room's light score lower:
     score_other = model().score(model_inputs(measured_other))
     assert measured_other["vb_score"] == pytest.approx(score_other)
     as_if_same = {**measured_other, "vb_light_distance": near}

@@ -12,9 +12,10 @@ The cues, each measured on the image (see :mod:`camcheck.measures.outline`):
   a person in focus is as sharp or softer (bokeh), never crisper;
 * hard edge: a camera spreads every edge over two or three pixels; a mask upsampled
   without smoothing cuts the outline in one;
-* rim: a second outline at a near-constant distance outside the first one (the outer edge
-  of a rim of the real room), and colours along the outline that are no mixture of person
-  and picture;
+* rim: colours along the outline that are no mixture of person and picture, and a second
+  outline at a near-constant distance outside the first one (the outer edge of a rim of
+  the real room; measured to place the worst stretch of the outline, but no input of the
+  score: a JPEG's ringing beside a strong edge makes one too, see scripts/fit_vb_model.py);
 * edge jitter: real hair frays the outline irregularly, a pasted mask runs smoothly;
 * light: the white point of the person's and of the background's brightest near-neutral
   pixels differ (a pasted picture brings its own white balance; in a room one light falls
