@@ -31,6 +31,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import evaluate  # noqa: E402  (scripts/evaluate.py, on the path above)
 
+from camcheck.perception import working_copy  # noqa: E402
+
 
 def copies_of(spec: str) -> list[tuple[int, int]]:
     """``"480:75,800:88"`` -> [(480, 75), (800, 88)]."""
@@ -39,6 +41,11 @@ def copies_of(spec: str) -> list[tuple[int, int]]:
         long_side, quality = part.split(":")
         pairs.append((int(long_side), int(quality)))
     return pairs
+
+
+def labels(ids: list[str], prefix: str) -> list[str]:
+    """The ids of a must / must_not list that start with ``prefix``."""
+    return [i for i in ids if i.startswith(prefix)]
 
 
 def main() -> int:
@@ -55,6 +62,7 @@ def main() -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="camcheck-copies-"))
     work.mkdir(parents=True, exist_ok=True)
     manifest = args.corpus / "manifest.jsonl"
+    copies = copies_of(args.copies)
     cases = []
     for line in manifest.read_text().splitlines():
         if not line.strip():
@@ -62,21 +70,15 @@ def main() -> int:
         case = json.loads(line)
         if case.get("kind", "image") != "image":
             continue
-
-        def kept(ids: list[str]) -> list[str]:
-            return [i for i in ids if i.startswith(args.ids)]
-
-        if not kept(case["must"]) and not kept(case["must_not"]):
+        must, must_not = labels(case["must"], args.ids), labels(case["must_not"], args.ids)
+        if not must and not must_not:
             continue
         image = cv2.imread(str(args.corpus / case["file"]))
         if image is None:
             continue
-        for long_side, quality in copies_of(args.copies):
-            scale = long_side / max(image.shape[:2])
-            copy = image
-            if scale < 1:
-                size = (round(image.shape[1] * scale), round(image.shape[0] * scale))
-                copy = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+        for long_side, quality in copies:
+            # scaled as camcheck scales its working frame: INTER_AREA, never up
+            copy = working_copy(image, long_side)
             tag = f"L{long_side}q{quality}"
             name = case["file"].replace("/", "__") + f"@{tag}.jpg"
             cv2.imwrite(str(work / name), copy, [cv2.IMWRITE_JPEG_QUALITY, quality])
@@ -84,8 +86,8 @@ def main() -> int:
                 {
                     **case,
                     "file": name,
-                    "must": kept(case["must"]),
-                    "must_not": kept(case["must_not"]),
+                    "must": must,
+                    "must_not": must_not,
                     "orig": case["file"],
                     "copy": tag,
                 }

@@ -37,7 +37,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from camcheck.perception import Perception  # noqa: E402
+from camcheck.perception import Perception, working_copy  # noqa: E402
 
 LONG_SIDE = 960
 GENERATORS = ("rim", "feather", "erode", "blocky", "spill", "lag", "good")
@@ -210,12 +210,7 @@ def load(path: Path) -> np.ndarray | None:
     bgr = cv2.imread(str(path), cv2.IMREAD_COLOR)
     if bgr is None:
         return None
-    rgb = cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)
-    h, w = rgb.shape[:2]
-    s = LONG_SIDE / max(h, w)
-    if s < 1:
-        rgb = cv2.resize(rgb, (round(w * s), round(h * s)), interpolation=cv2.INTER_AREA)
-    return rgb
+    return working_copy(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB), LONG_SIDE)
 
 
 def main() -> int:
